@@ -1,0 +1,273 @@
+//! The command line: every command and flag of `mini-node`, declared with clap's derive API.
+//!
+//! This module only describes the interface (with examples in `--help`); it runs nothing.
+//! `main.rs` dispatches the parsed [`Cli`] to the engines and views.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Learn how Node.js runs: its event loop and its processes, live in your terminal.
+#[derive(Debug, Parser)]
+#[command(name = "mini-node", version, about, long_about = None, after_help = EXAMPLES)]
+pub struct Cli {
+    /// When to colour the output (NO_COLOR is honoured; plain when not a terminal).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const EXAMPLES: &str = "\
+Examples:
+  mini-node tui                         the live classroom view (tabs: lessons, fork, cluster, event loop)
+  mini-node run snippet.js              print exactly what `node snippet.js` prints
+  mini-node run --trace snippet.js      ... and show every phase, queue and callback on stderr
+  mini-node run --explore race.js       every order Node can print where timing decides
+  mini-node demo fork --requests 5      a real fork-per-request server, asked 5 times
+  mini-node demo cluster --workers 2    a real cluster with a process guard
+  mini-node demo event-loop --example phases
+  mini-node lessons                     the course";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The terminal UI: lessons, the fork demo, the cluster and the event loop, live.
+    #[command(after_help = "Examples:\n  mini-node tui\n  mini-node tui --theme high-contrast --lang zh\n  mini-node tui --script race.js --tab event-loop")]
+    Tui(TuiArgs),
+
+    /// Run a JavaScript file under the built-in scheduler, printing what Node v20 (or a browser) prints.
+    #[command(after_help = "Examples:\n  mini-node run snippet.js\n  mini-node run --trace snippet.js\n  mini-node run --trace=json snippet.js 2> trace.ndjson\n  mini-node run --explore race.js\n  mini-node run --browser page.js")]
+    Run(RunArgs),
+
+    /// The live demos as coloured command-line output.
+    #[command(subcommand)]
+    Demo(DemoCommand),
+
+    /// List the lessons of the course, with your progress.
+    #[command(after_help = "Examples:\n  mini-node lessons\n  mini-node lessons --json\n  mini-node lessons --check\n  mini-node lessons --reset")]
+    Lessons(LessonsArgs),
+
+    /// Read one lesson and answer its predict-the-output quizzes.
+    #[command(after_help = "Examples:\n  mini-node lesson event-loop-phases\n  mini-node lesson fork --lang zh\n  mini-node lesson microtasks --answers")]
+    Lesson(LessonArgs),
+
+    /// Print a shell completion script.
+    #[command(after_help = "Examples:\n  mini-node completions bash > /etc/bash_completion.d/mini-node\n  mini-node completions zsh > ~/.zfunc/_mini-node")]
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff) on stdout.
+    #[command(after_help = "Examples:\n  mini-node man | man -l -")]
+    Man,
+
+    /// Internal: the child process of the fork demo (started by the demo itself).
+    #[command(hide = true, name = "__fork-child")]
+    ForkChild,
+
+    /// Internal: a cluster worker (started by the cluster primary itself).
+    #[command(hide = true, name = "__cluster-worker")]
+    ClusterWorker,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Theme {
+    Dark,
+    Light,
+    HighContrast,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TabName {
+    Lessons,
+    Fork,
+    Cluster,
+    EventLoop,
+}
+
+#[derive(Debug, Args)]
+pub struct TuiArgs {
+    /// Colour palette.
+    #[arg(long, value_enum, default_value_t = Theme::Dark)]
+    pub theme: Theme,
+    /// Language of every label and lesson.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+    /// A JavaScript file to load into the Event Loop tab.
+    #[arg(long, value_name = "FILE.js")]
+    pub script: Option<PathBuf>,
+    /// The tab to open first.
+    #[arg(long, value_enum)]
+    pub tab: Option<TabName>,
+    /// Leave the mouse to the terminal (to select text); every button also has a key.
+    #[arg(long)]
+    pub no_mouse: bool,
+    /// Workers the cluster tab starts with (default: one per CPU).
+    #[arg(long)]
+    pub workers: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TraceFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The JavaScript file to run.
+    #[arg(value_name = "FILE.js")]
+    pub file: PathBuf,
+    /// Arguments passed to the script (process.argv[2..]).
+    #[arg(last = true)]
+    pub script_args: Vec<String>,
+    /// Print a timeline of loop iterations, phases, queues and callbacks on stderr.
+    #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "text", require_equals = true)]
+    pub trace: Option<TraceFormat>,
+    /// List every output order that real Node can produce where timing decides.
+    #[arg(long)]
+    pub explore: bool,
+    /// Run under the browser's event-loop model instead of Node's.
+    #[arg(long)]
+    pub browser: bool,
+    /// Wait real time for timers instead of jumping the virtual clock.
+    #[arg(long)]
+    pub realtime: bool,
+    /// Stop a script that runs longer than this many seconds (busy loops, endless nextTick chains).
+    #[arg(long, value_name = "SECS", default_value_t = 10.0)]
+    pub timeout: f64,
+    /// Heap limit of the JavaScript engine, in MB.
+    #[arg(long, value_name = "MB", default_value_t = 512)]
+    pub max_memory: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Sched {
+    Rr,
+    None,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DemoCommand {
+    /// child_process.fork: an HTTP server that forks a child per request and exchanges messages with it.
+    #[command(after_help = "Examples:\n  mini-node demo fork                 serve on 127.0.0.1:8000 until Ctrl-C\n  curl 127.0.0.1:8000/get-data\n  mini-node demo fork --requests 5    ask itself 5 times, print a summary, exit\n  mini-node demo fork --as-written    the notes' version, leaking one child per request")]
+    Fork(ForkArgs),
+    /// cluster.fork: a primary, one worker per CPU on one shared port, and a process guard.
+    #[command(after_help = "Examples:\n  mini-node demo cluster --workers 2\n  mini-node demo cluster --sched none --load 32 --duration 5\n  mini-node demo cluster --kill-every 2000 --duration 10")]
+    Cluster(ClusterArgs),
+    /// A paced walk through the event loop's phases and queues.
+    #[command(name = "event-loop", after_help = "Examples:\n  mini-node demo event-loop --example phases\n  mini-node demo event-loop snippet.js --delay 300\n  mini-node demo event-loop --example microtasks --step\n  mini-node demo event-loop --compare snippet.js")]
+    EventLoop(EventLoopArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ForkArgs {
+    /// Port to listen on.
+    #[arg(long, default_value_t = 8000)]
+    pub port: u16,
+    /// Address to bind.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// Send N requests to itself, print a summary and exit.
+    #[arg(long, value_name = "N")]
+    pub requests: Option<usize>,
+    /// Run the notes' code as written: the child never exits (one process leaked per request).
+    #[arg(long)]
+    pub as_written: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ClusterArgs {
+    /// Number of workers (default: one per CPU).
+    #[arg(long)]
+    pub workers: Option<usize>,
+    /// Port the workers share.
+    #[arg(long, default_value_t = 9000)]
+    pub port: u16,
+    /// Address to bind.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// Scheduling policy: rr (the primary accepts and hands out connections) or none (workers accept).
+    #[arg(long, value_enum, env = "NODE_CLUSTER_SCHED_POLICY")]
+    pub sched: Option<Sched>,
+    /// Kill a random worker every MS milliseconds (chaos), to watch the guard.
+    #[arg(long, value_name = "MS")]
+    pub kill_every: Option<u64>,
+    /// Run a built-in load generator with this many connections and print requests per worker.
+    #[arg(long, value_name = "CONNECTIONS")]
+    pub load: Option<usize>,
+    /// Stop after this many seconds.
+    #[arg(long, value_name = "SECS")]
+    pub duration: Option<f64>,
+}
+
+#[derive(Debug, Args)]
+pub struct EventLoopArgs {
+    /// A JavaScript file to walk through (or use --example).
+    #[arg(value_name = "FILE.js", conflicts_with = "example")]
+    pub file: Option<PathBuf>,
+    /// A built-in example from the notes (see --list).
+    #[arg(long, value_name = "NAME")]
+    pub example: Option<String>,
+    /// List the built-in examples.
+    #[arg(long)]
+    pub list: bool,
+    /// Milliseconds to pause after each step.
+    #[arg(long, value_name = "MS", default_value_t = 400)]
+    pub delay: u64,
+    /// Advance one step per Enter key.
+    #[arg(long)]
+    pub step: bool,
+    /// Use the browser's event-loop model.
+    #[arg(long, conflicts_with = "compare")]
+    pub browser: bool,
+    /// Run under both models and show the outputs side by side.
+    #[arg(long)]
+    pub compare: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LessonsArgs {
+    /// Print a JSON array of lessons.
+    #[arg(long)]
+    pub json: bool,
+    /// Validate every lesson; print problems as file:line: message.
+    #[arg(long)]
+    pub check: bool,
+    /// Check another lessons folder instead of the embedded one (with --check).
+    #[arg(long, value_name = "DIR", requires = "check")]
+    pub dir: Option<PathBuf>,
+    /// Forget your progress.
+    #[arg(long)]
+    pub reset: bool,
+    /// Language of the titles.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+}
+
+#[derive(Debug, Args)]
+pub struct LessonArgs {
+    /// The lesson's id (see `mini-node lessons`).
+    pub id: String,
+    /// Language.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+    /// Show the quiz answers instead of asking.
+    #[arg(long)]
+    pub answers: bool,
+}

@@ -1,0 +1,161 @@
+//! The built-in scheduler: Node v20's event loop (and the browser's) driving a real JavaScript
+//! engine (QuickJS, through rquickjs).
+//!
+//! The engine runs a script to completion under a [virtual or real clock](Clock) and reports every
+//! step (loop iteration, phase entered, callback queued, callback run, queue drained, output line)
+//! as a typed [`Event`] to a sink. Views (the CLI printer, the TUI, the tests) consume those events;
+//! nothing here writes to a terminal.
+
+pub mod cli;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde::Serialize;
+
+/// Which event-loop model runs the script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Model {
+    Node,
+    Browser,
+}
+
+/// How time passes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Clock {
+    /// When nothing is runnable, time jumps to the next timer: reproducible, and never waits.
+    Virtual,
+    /// Timers wait real time.
+    Realtime,
+}
+
+/// The six phases of Node's loop, in libuv's order (and the browser model's steps).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    Timers,
+    PendingCallbacks,
+    IdlePrepare,
+    Poll,
+    Check,
+    CloseCallbacks,
+    // Browser model steps.
+    Task,
+    MicrotaskCheckpoint,
+    AnimationFrames,
+    Render,
+}
+
+/// The queues a callback can wait in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Queue {
+    /// The main script itself.
+    Main,
+    Timers,
+    /// Completed I/O (fs callbacks) waiting for the poll phase.
+    Poll,
+    /// setImmediate.
+    Check,
+    Close,
+    NextTick,
+    /// Promise reactions and queueMicrotask.
+    Microtask,
+    // Browser model.
+    Task,
+    AnimationFrame,
+}
+
+/// Where output went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// One step of a run, in the order it happened. `at_ms` is the (virtual or real) loop time.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum Event {
+    /// The main script starts.
+    ScriptStart { file: String },
+    /// A new turn of the loop (1, 2, ...).
+    LoopIteration { iteration: u64, at_ms: f64 },
+    /// A phase (or browser step) is entered.
+    PhaseEnter { phase: Phase, at_ms: f64 },
+    /// A callback was queued. `label` says where it came from, e.g. "setTimeout at line 3".
+    Enqueue {
+        id: u64,
+        queue: Queue,
+        label: String,
+        line: Option<u32>,
+        due_ms: Option<f64>,
+    },
+    /// A queued callback was cancelled (clearTimeout, clearImmediate ...).
+    Cancel { id: u64, queue: Queue },
+    /// A callback starts running (on the call stack).
+    CallbackStart {
+        id: u64,
+        queue: Queue,
+        label: String,
+        line: Option<u32>,
+    },
+    /// The callback returned (or threw).
+    CallbackEnd { id: u64 },
+    /// The nextTick queue or the microtask queue starts draining.
+    DrainStart { queue: Queue },
+    /// ... and is empty again; `ran` callbacks ran.
+    DrainEnd { queue: Queue, ran: u64 },
+    /// The virtual clock jumped (nothing was runnable), or real time was waited.
+    ClockAdvance { from_ms: f64, to_ms: f64 },
+    /// A line the script printed (console.log ... , process.stdout.write).
+    Output { stream: Stream, text: String },
+    /// The run is over.
+    Exit { code: i32, reason: String },
+}
+
+/// What to run and how.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    pub model: Model,
+    pub clock: Clock,
+    /// The script's path: `__filename`, error locations, `process.argv[1]`.
+    pub filename: PathBuf,
+    /// `process.argv[2..]`.
+    pub args: Vec<String>,
+    /// Interrupt the script after this long (busy loops, endless nextTick chains).
+    pub timeout: Duration,
+    /// Heap limit of the JavaScript engine, in bytes.
+    pub max_memory: usize,
+}
+
+impl RunOptions {
+    pub fn new(filename: impl Into<PathBuf>) -> Self {
+        RunOptions {
+            model: Model::Node,
+            clock: Clock::Virtual,
+            filename: filename.into(),
+            args: Vec::new(),
+            timeout: Duration::from_secs(10),
+            max_memory: 512 * 1024 * 1024,
+        }
+    }
+}
+
+/// The result of one run: the output as node would print it, and node's exit code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub output: Vec<(Stream, String)>,
+    pub exit_code: i32,
+}
+
+/// One possible order found by `--explore`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Branch {
+    /// Why this order happens, e.g. "the 1 ms timer had expired by the first timers phase".
+    pub reason: String,
+    pub outcome: Outcome,
+}

@@ -1,0 +1,125 @@
+//! Real OS processes, the way Node runs several: an IPC channel like Node's (a socketpair on a known
+//! fd, newline-delimited JSON), the fork-per-request demo, and the cluster with its process guard.
+//!
+//! The same `mini-node` binary re-executes itself as the child (`__fork-child`) or the worker
+//! (`__cluster-worker`). Each demo is an engine: it takes typed commands and emits typed events on
+//! channels, so that the CLI printer and the TUI are only views. Nothing here draws or colours.
+
+pub mod cluster;
+pub mod fork;
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+/// Which side of an IPC channel something came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Parent,
+    Child,
+}
+
+/// How a process ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ExitStatus {
+    Code(i32),
+    Signal(i32),
+}
+
+/// Events of the fork demo, in the order they happen. `at` is the time since the demo started.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum ForkEvent {
+    /// The parent's HTTP server listens.
+    Listening { addr: String, parent_pid: u32, as_written: bool, at: Duration },
+    /// An HTTP request arrived (`request` numbers them 1, 2, ...).
+    Request { request: u64, method: String, path: String, at: Duration },
+    /// A child process was forked (for a request, or directly when `request` is None).
+    Forked { pid: u32, request: Option<u64>, at: Duration },
+    /// An IPC message crossed the channel.
+    Message { pid: u32, from: Side, payload: serde_json::Value, at: Duration },
+    /// A child's channel closed from its side.
+    Disconnect { pid: u32, at: Duration },
+    /// A child exited (reaped).
+    Exit { pid: u32, status: ExitStatus, at: Duration },
+    /// A child's stdio and channel are closed: Node's 'close', after 'exit'.
+    Close { pid: u32, at: Duration },
+    /// The parent answered a request.
+    Response { request: u64, status: u16, body: String, latency: Duration, at: Duration },
+    /// Children alive right now (it grows under `--as-written`).
+    LiveChildren { count: usize, at: Duration },
+    /// Something went wrong but the demo goes on (malformed message, fork failed ...).
+    Warning { message: String, at: Duration },
+}
+
+/// What a view can ask of the fork demo.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ForkCommand {
+    /// Send `GET /get-data` to the demo's own server.
+    Request,
+    /// Fork a child directly and exchange one message with it.
+    ForkChild,
+    /// Switch between the fixed code and the notes' leaky version.
+    SetAsWritten(bool),
+    /// Stop: disconnect, wait briefly, kill what is left, reap everything.
+    Shutdown,
+}
+
+/// The state of a cluster worker, as the TUI shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkerState {
+    Starting,
+    Online,
+    Listening,
+    Disconnected,
+    Dead,
+    /// The guard waits before re-forking (crash-loop protection).
+    BackingOff,
+}
+
+/// Events of the cluster, named as Node names them (fork, online, listening, disconnect, exit).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum ClusterEvent {
+    PrimaryStarted { pid: u32, addr: String, sched: SchedPolicy, at: Duration },
+    Fork { id: u32, pid: u32, at: Duration },
+    Online { id: u32, pid: u32, at: Duration },
+    Listening { id: u32, pid: u32, addr: String, at: Duration },
+    Disconnect { id: u32, pid: u32, at: Duration },
+    /// A worker exited; `expected` is false when the guard will replace it.
+    Exit { id: u32, pid: u32, status: ExitStatus, expected: bool, at: Duration },
+    /// The guard's decision after an unexpected exit: re-fork now, or wait `delay` (crash loop).
+    Guard { id: u32, decision: String, delay: Duration, at: Duration },
+    /// Requests served so far by each worker (id, count), sent about every 100 ms while they change.
+    Served { counts: Vec<(u32, u64)>, at: Duration },
+    /// Resident memory of a worker, in bytes.
+    Memory { id: u32, rss: u64, at: Duration },
+    /// The built-in load generator's figures.
+    Load { requests: u64, errors: u64, per_second: f64, at: Duration },
+    Warning { message: String, at: Duration },
+}
+
+/// Node's cluster scheduling policies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SchedPolicy {
+    /// Round-robin: only the primary accepts; each connection is passed to the next worker.
+    Rr,
+    /// Every worker accepts on the shared listening socket; the kernel decides.
+    None,
+}
+
+/// What a view can ask of the cluster.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClusterCommand {
+    /// Kill worker `id` with `signal` (e.g. libc::SIGKILL or SIGTERM).
+    Kill { id: u32, signal: i32 },
+    AddWorker,
+    RemoveWorker,
+    /// Start the built-in load generator with this many connections; `None` stops it.
+    Load(Option<usize>),
+    SetSched(SchedPolicy),
+    Shutdown,
+}
