@@ -7,6 +7,11 @@
 
 pub mod cluster;
 pub mod fork;
+pub mod guard;
+pub mod ipc;
+mod load;
+pub mod spawn;
+mod worker;
 
 use std::time::Duration;
 
@@ -32,21 +37,50 @@ pub enum ExitStatus {
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum ForkEvent {
     /// The parent's HTTP server listens.
-    Listening { addr: String, parent_pid: u32, as_written: bool, at: Duration },
+    Listening {
+        addr: String,
+        parent_pid: u32,
+        as_written: bool,
+        at: Duration,
+    },
     /// An HTTP request arrived (`request` numbers them 1, 2, ...).
-    Request { request: u64, method: String, path: String, at: Duration },
+    Request {
+        request: u64,
+        method: String,
+        path: String,
+        at: Duration,
+    },
     /// A child process was forked (for a request, or directly when `request` is None).
-    Forked { pid: u32, request: Option<u64>, at: Duration },
+    Forked {
+        pid: u32,
+        request: Option<u64>,
+        at: Duration,
+    },
     /// An IPC message crossed the channel.
-    Message { pid: u32, from: Side, payload: serde_json::Value, at: Duration },
+    Message {
+        pid: u32,
+        from: Side,
+        payload: serde_json::Value,
+        at: Duration,
+    },
     /// A child's channel closed from its side.
     Disconnect { pid: u32, at: Duration },
     /// A child exited (reaped).
-    Exit { pid: u32, status: ExitStatus, at: Duration },
+    Exit {
+        pid: u32,
+        status: ExitStatus,
+        at: Duration,
+    },
     /// A child's stdio and channel are closed: Node's 'close', after 'exit'.
     Close { pid: u32, at: Duration },
     /// The parent answered a request.
-    Response { request: u64, status: u16, body: String, latency: Duration, at: Duration },
+    Response {
+        request: u64,
+        status: u16,
+        body: String,
+        latency: Duration,
+        at: Duration,
+    },
     /// Children alive right now (it grows under `--as-written`).
     LiveChildren { count: usize, at: Duration },
     /// Something went wrong but the demo goes on (malformed message, fork failed ...).
@@ -83,22 +117,91 @@ pub enum WorkerState {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum ClusterEvent {
-    PrimaryStarted { pid: u32, addr: String, sched: SchedPolicy, at: Duration },
-    Fork { id: u32, pid: u32, at: Duration },
-    Online { id: u32, pid: u32, at: Duration },
-    Listening { id: u32, pid: u32, addr: String, at: Duration },
-    Disconnect { id: u32, pid: u32, at: Duration },
+    PrimaryStarted {
+        pid: u32,
+        addr: String,
+        sched: SchedPolicy,
+        at: Duration,
+    },
+    Fork {
+        id: u32,
+        pid: u32,
+        at: Duration,
+    },
+    Online {
+        id: u32,
+        pid: u32,
+        at: Duration,
+    },
+    Listening {
+        id: u32,
+        pid: u32,
+        addr: String,
+        at: Duration,
+    },
+    Disconnect {
+        id: u32,
+        pid: u32,
+        at: Duration,
+    },
     /// A worker exited; `expected` is false when the guard will replace it.
-    Exit { id: u32, pid: u32, status: ExitStatus, expected: bool, at: Duration },
+    Exit {
+        id: u32,
+        pid: u32,
+        status: ExitStatus,
+        expected: bool,
+        at: Duration,
+    },
     /// The guard's decision after an unexpected exit: re-fork now, or wait `delay` (crash loop).
-    Guard { id: u32, decision: String, delay: Duration, at: Duration },
+    Guard {
+        id: u32,
+        decision: String,
+        delay: Duration,
+        at: Duration,
+    },
     /// Requests served so far by each worker (id, count), sent about every 100 ms while they change.
-    Served { counts: Vec<(u32, u64)>, at: Duration },
+    Served {
+        counts: Vec<(u32, u64)>,
+        at: Duration,
+    },
     /// Resident memory of a worker, in bytes.
-    Memory { id: u32, rss: u64, at: Duration },
+    Memory {
+        id: u32,
+        rss: u64,
+        at: Duration,
+    },
     /// The built-in load generator's figures.
-    Load { requests: u64, errors: u64, per_second: f64, at: Duration },
-    Warning { message: String, at: Duration },
+    Load {
+        requests: u64,
+        errors: u64,
+        per_second: f64,
+        at: Duration,
+    },
+    Warning {
+        message: String,
+        at: Duration,
+    },
+    /// A view (or `--kill-every`) sent `signal` to worker `id`.
+    Killed {
+        id: u32,
+        pid: u32,
+        signal: i32,
+        at: Duration,
+    },
+    /// The replacement `new_id` of worker `old_id` is listening: how long after the old one's exit
+    /// was seen, and after it was killed (when it was killed through the engine).
+    Respawned {
+        old_id: u32,
+        new_id: u32,
+        since_exit: Duration,
+        since_kill: Option<Duration>,
+        at: Duration,
+    },
+    /// The scheduling policy was switched while running.
+    SchedChanged {
+        sched: SchedPolicy,
+        at: Duration,
+    },
 }
 
 /// Node's cluster scheduling policies.
@@ -115,11 +218,94 @@ pub enum SchedPolicy {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClusterCommand {
     /// Kill worker `id` with `signal` (e.g. libc::SIGKILL or SIGTERM).
-    Kill { id: u32, signal: i32 },
+    Kill {
+        id: u32,
+        signal: i32,
+    },
     AddWorker,
     RemoveWorker,
     /// Start the built-in load generator with this many connections; `None` stops it.
     Load(Option<usize>),
     SetSched(SchedPolicy),
     Shutdown,
+}
+
+/// A running demo as the views see it: commands in, events out, and the address its server
+/// really listens on (port 0 asks for an ephemeral port). When the engine has stopped every
+/// process it started, it drops its event sender: `events.recv()` returning `None` means "all gone".
+pub struct Handle<C, E> {
+    pub commands: tokio::sync::mpsc::UnboundedSender<C>,
+    pub events: tokio::sync::mpsc::UnboundedReceiver<E>,
+    pub addr: std::net::SocketAddr,
+}
+
+/// Bind `host:port` for a demo's server, turning "address in use" into a message that names the
+/// port and the flag to change it.
+pub(crate) fn bind(host: &str, port: u16) -> anyhow::Result<std::net::TcpListener> {
+    use anyhow::Context;
+    use std::net::ToSocketAddrs;
+    let addr = (host, port)
+        .to_socket_addrs()
+        .with_context(|| format!("cannot resolve --host {host}"))?
+        .next()
+        .with_context(|| format!("--host {host} has no address"))?;
+    match std::net::TcpListener::bind(addr) {
+        Ok(listener) => {
+            listener.set_nonblocking(true)?;
+            Ok(listener)
+        }
+        Err(err) if err.kind() == std::io::ErrorKind::AddrInUse => Err(anyhow::anyhow!(
+            "port {port} on {host} is already in use: choose another with --port (e.g. --port 0 for any free port)"
+        )),
+        Err(err) => Err(anyhow::Error::new(err)
+            .context(format!("cannot listen on {addr} (change it with --host / --port)"))),
+    }
+}
+
+/// The program to re-execute as a child or worker: the given one, or this very binary.
+pub(crate) fn program_or_self(
+    program: &Option<std::path::PathBuf>,
+) -> anyhow::Result<std::path::PathBuf> {
+    use anyhow::Context;
+    match program {
+        Some(path) => Ok(path.clone()),
+        None => std::env::current_exe().context("cannot find the mini-node binary to re-execute"),
+    }
+}
+
+/// The signals that stop a demo gracefully in the CLI: Ctrl-C (SIGINT), SIGTERM and SIGHUP.
+pub(crate) struct StopSignals {
+    int: tokio::signal::unix::Signal,
+    term: tokio::signal::unix::Signal,
+    hup: tokio::signal::unix::Signal,
+}
+
+impl StopSignals {
+    pub(crate) fn new() -> anyhow::Result<Self> {
+        use tokio::signal::unix::{signal, SignalKind};
+        Ok(StopSignals {
+            int: signal(SignalKind::interrupt())?,
+            term: signal(SignalKind::terminate())?,
+            hup: signal(SignalKind::hangup())?,
+        })
+    }
+
+    /// The name of the next stop signal received.
+    pub(crate) async fn recv(&mut self) -> &'static str {
+        tokio::select! {
+            _ = self.int.recv() => "SIGINT (Ctrl-C)",
+            _ = self.term.recv() => "SIGTERM",
+            _ = self.hup.recv() => "SIGHUP",
+        }
+    }
+}
+
+/// A hidden test hook: `MINI_NODE_TEST_PANIC_AFTER_MS` makes a demo's parent panic after that many
+/// milliseconds, so that tests can prove its children do not survive a panic.
+pub(crate) fn test_panic_after() -> Option<Duration> {
+    std::env::var("MINI_NODE_TEST_PANIC_AFTER_MS")
+        .ok()?
+        .parse()
+        .ok()
+        .map(Duration::from_millis)
 }
