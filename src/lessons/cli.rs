@@ -190,7 +190,8 @@ fn check(args: &LessonsArgs) -> anyhow::Result<()> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     if problems.is_empty() {
-        writeln!(out, "{} lessons OK", lessons.len())?;
+        let n = lessons.len();
+        writeln!(out, "{n} lesson{} OK", if n == 1 { "" } else { "s" })?;
         return Ok(());
     }
     for problem in &problems {
