@@ -35,7 +35,10 @@ fn run_browser(file: &Path) -> (String, Option<i32>) {
         .env("NO_COLOR", "1")
         .output()
         .expect("sh runs mini-node");
-    (String::from_utf8_lossy(&out.stdout).into_owned(), out.status.code())
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        out.status.code(),
+    )
 }
 
 /// A line diff (longest common subsequence): `-` expected only, `+` got only, ` ` both.
