@@ -914,7 +914,7 @@ impl<'js> Driver<'_, 'js> {
             let mut ran = 0u64;
             while job_pending(&self.ctx) {
                 ran += 1;
-                if ran % 1024 == 0 {
+                if ran % 64 == 0 {
                     self.check_deadline(Activity::Microtasks)?;
                 }
                 if record {
@@ -936,6 +936,8 @@ impl<'js> Driver<'_, 'js> {
                     self.exception(rquickjs::Error::Exception)?;
                 }
             }
+            // A job stopped by the deadline ends the chain it was part of: say what it was.
+            self.check_deadline(Activity::Microtasks)?;
             self.page.borrow_mut().emit(Event::DrainEnd {
                 queue: Queue::Microtask,
                 ran,
@@ -985,8 +987,9 @@ pub fn explore(source: &str, opts: &RunOptions) -> Result<Vec<Branch>, RunError>
     opts.clock = Clock::Virtual;
     opts.record = false;
     let (first, dues) = run_with(source, &opts, &mut |_| {}, FRAME_MS)?;
+    // A frame a little before a task's due time renders before it (see `run_loop`).
     let mut candidates: Vec<(f64, String)> = vec![(
-        0.0,
+        -0.25,
         "the first rendering opportunity came right after the script (0 ms), before any task"
             .to_string(),
     )];
@@ -1021,6 +1024,97 @@ pub fn explore(source: &str, opts: &RunOptions) -> Result<Vec<Branch>, RunError>
             "deterministic: wherever the frames fall, the page prints this".to_string();
     }
     Ok(branches)
+}
+
+/// How a line of one model's output sits in the other's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineMark {
+    /// Printed by both, in the same order relative to the other shared lines.
+    Same,
+    /// Printed by both, but in a different order.
+    Moved,
+    /// Printed only under this model.
+    Only,
+}
+
+/// The same snippet under Node's loop and the browser's, line by line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub node: Outcome,
+    pub browser: Outcome,
+    /// One mark per line of `node.output`.
+    pub node_marks: Vec<LineMark>,
+    /// One mark per line of `browser.output`.
+    pub browser_marks: Vec<LineMark>,
+}
+
+/// Run `source` under both models (virtual clock) and mark the lines whose order differs: the
+/// lines of a longest common subsequence keep their order; the other shared lines moved.
+pub fn compare(source: &str, opts: &RunOptions) -> Result<Comparison, RunError> {
+    let mut opts = opts.clone();
+    opts.record = false;
+    opts.model = super::Model::Node;
+    let node = super::run(source, &opts, &mut |_| {})?;
+    opts.model = super::Model::Browser;
+    let browser = run(source, &opts, &mut |_| {})?;
+    let a: Vec<&str> = node.output.iter().map(|(_, l)| l.as_str()).collect();
+    let b: Vec<&str> = browser.output.iter().map(|(_, l)| l.as_str()).collect();
+    let (node_marks, browser_marks) = mark_lines(&a, &b);
+    Ok(Comparison {
+        node,
+        browser,
+        node_marks,
+        browser_marks,
+    })
+}
+
+/// Marks for two sequences of lines (see [`LineMark`]).
+fn mark_lines(a: &[&str], b: &[&str]) -> (Vec<LineMark>, Vec<LineMark>) {
+    // Longest common subsequence, bounded so a huge output cannot take the machine's memory.
+    let (n, m) = (a.len().min(4000), b.len().min(4000));
+    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let mut ma = vec![LineMark::Only; a.len()];
+    let mut mb = vec![LineMark::Only; b.len()];
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if a[i] == b[j] {
+            ma[i] = LineMark::Same;
+            mb[j] = LineMark::Same;
+            i += 1;
+            j += 1;
+        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    // Lines left out of the common order but printed by the other model too have moved.
+    let count = |v: &[&str], marks: &[LineMark], text: &str| {
+        v.iter()
+            .zip(marks)
+            .filter(|(l, mk)| **l == text && **mk != LineMark::Same)
+            .count()
+    };
+    for k in 0..a.len() {
+        if ma[k] == LineMark::Only && count(b, &mb, a[k]) > 0 {
+            ma[k] = LineMark::Moved;
+        }
+    }
+    for k in 0..b.len() {
+        if mb[k] == LineMark::Only && count(a, &ma, b[k]) > 0 {
+            mb[k] = LineMark::Moved;
+        }
+    }
+    (ma, mb)
 }
 
 #[cfg(test)]
@@ -1076,6 +1170,17 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn compare_marks_moved_and_lone_lines() {
+        use LineMark::*;
+        let (a, b) = mark_lines(
+            &["sync", "nextTick", "timeout", "immediate"],
+            &["sync", "timeout", "raf", "nextTick"],
+        );
+        assert_eq!(a, vec![Same, Moved, Same, Only]);
+        assert_eq!(b, vec![Same, Same, Only, Moved]);
     }
 
     #[test]

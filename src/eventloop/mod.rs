@@ -6,7 +6,7 @@
 //! as a typed [`Event`] to a sink. Views (the CLI printer, the TUI, the tests) consume those events;
 //! nothing here writes to a terminal.
 
-mod browser;
+pub mod browser;
 pub mod cli;
 mod clock;
 mod examples;

@@ -18,4 +18,5 @@ pub fn init_color(choice: ColorChoice) {
     };
     colored::control::set_override(on);
 }
+pub mod compare;
 pub mod trace;
