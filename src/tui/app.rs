@@ -256,6 +256,7 @@ impl App {
             TabId::Cluster if !self.cluster_started => {
                 self.cluster_started = true;
                 self.cluster.starting = true;
+                self.cluster.wanted = self.workers;
                 fx.push(Effect::StartCluster {
                     workers: self.workers,
                 });

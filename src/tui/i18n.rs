@@ -128,7 +128,7 @@ labels! {
     Queues => "Queues", "队列";
     QTimers => "timers", "定时器";
     QPoll => "poll (I/O)", "轮询 (I/O)";
-    QCheck => "check (setImmediate)", "检查 (setImmediate)";
+    QCheck => "check", "检查";
     QClose => "close", "关闭";
     QNextTick => "nextTick", "nextTick";
     QMicrotask => "microtasks", "微任务";

@@ -74,6 +74,8 @@ pub struct ClusterTab {
     /// Boxes whose worker the guard will replace, oldest first.
     replacing: VecDeque<u32>,
     cols: usize,
+    /// Workers asked for at start (for a retry).
+    pub wanted: usize,
 }
 
 impl Default for ClusterTab {
@@ -92,6 +94,7 @@ impl Default for ClusterTab {
             log: EventLog::default(),
             replacing: VecDeque::new(),
             cols: 1,
+            wanted: 1,
         }
     }
 }
@@ -210,7 +213,7 @@ impl ClusterTab {
                     self.closed = false;
                     self.starting = true;
                     return vec![Effect::StartCluster {
-                        workers: self.workers.len().max(1),
+                        workers: self.wanted,
                     }];
                 }
             }

@@ -662,7 +662,7 @@ impl LoopTab {
             )
         };
         let mut top = y + 2;
-        if !ctx.presenter || self.branches.len() > 1 {
+        if self.branches.len() > 1 || (!ctx.presenter && area.height >= 30) {
             buf.set_line(area.x + 1, top, &branch_line, area.width - 2);
             if self.branches.len() > 1 {
                 let bw = width(ctx.t(L::Branch)) + 4;
@@ -765,42 +765,93 @@ impl LoopTab {
     }
 
     fn draw_panes(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
-        let three = area.width >= 120;
-        let src_w = if three {
-            area.width * 2 / 5
-        } else {
-            area.width / 2
-        };
-        let src = Rect {
-            width: src_w,
-            ..area
-        };
-        self.draw_source(ctx, src, buf);
-        let rest = Rect {
-            x: area.x + src_w,
-            width: area.width - src_w,
-            ..area
-        };
-        if three {
-            let qw = rest.width / 2;
-            let q = Rect { width: qw, ..rest };
-            let c = Rect {
-                x: rest.x + qw,
-                width: rest.width - qw,
-                ..rest
+        let n_queues = self.queues().len() as u16;
+        if area.width >= 120 {
+            // Source | queues over the call stack | console.
+            let src_w = area.width * 2 / 5;
+            let mid_w = (area.width - src_w) / 2;
+            let src = Rect {
+                width: src_w,
+                ..area
             };
-            self.draw_queues(ctx, q, buf);
-            self.draw_console(ctx, c, buf);
-        } else {
-            let qh = (rest.height * 3 / 5).max(3);
-            let q = Rect { height: qh, ..rest };
-            let c = Rect {
-                y: rest.y + qh,
-                height: rest.height - qh,
-                ..rest
+            let mid = Rect {
+                x: area.x + src_w,
+                width: mid_w,
+                ..area
             };
-            self.draw_queues(ctx, q, buf);
-            self.draw_console(ctx, c, buf);
+            let con = Rect {
+                x: area.x + src_w + mid_w,
+                width: area.width - src_w - mid_w,
+                ..area
+            };
+            let qh = (n_queues + 1).min(mid.height);
+            self.draw_source(ctx, src, buf);
+            self.draw_queues(ctx, Rect { height: qh, ..mid }, buf);
+            self.draw_stack(
+                ctx,
+                Rect {
+                    y: mid.y + qh,
+                    height: mid.height - qh,
+                    ..mid
+                },
+                buf,
+            );
+            self.draw_console(ctx, con, buf);
+        } else {
+            // Source over the call stack | queues over the console.
+            let half = area.width / 2;
+            let left = Rect {
+                width: half,
+                ..area
+            };
+            let right = Rect {
+                x: area.x + half,
+                width: area.width - half,
+                ..area
+            };
+            let stack_h = (area.height / 3).max(3).min(area.height);
+            self.draw_source(
+                ctx,
+                Rect {
+                    height: area.height - stack_h,
+                    ..left
+                },
+                buf,
+            );
+            self.draw_stack(
+                ctx,
+                Rect {
+                    y: left.bottom() - stack_h,
+                    height: stack_h,
+                    ..left
+                },
+                buf,
+            );
+            let qh = (n_queues + 1).min(right.height);
+            self.draw_queues(
+                ctx,
+                Rect {
+                    height: qh,
+                    ..right
+                },
+                buf,
+            );
+            self.draw_console(
+                ctx,
+                Rect {
+                    y: right.y + qh,
+                    height: right.height - qh,
+                    ..right
+                },
+                buf,
+            );
+        }
+    }
+
+    fn queues(&self) -> &'static [Queue] {
+        match self.model {
+            Model::Node => &QUEUES,
+            Model::Browser => &[Queue::Task, Queue::Microtask, Queue::AnimationFrame],
         }
     }
 
@@ -868,11 +919,7 @@ impl LoopTab {
         let f = &self.folded;
         let mut lines: Vec<Line> = Vec::new();
         let name_w = 11usize;
-        let queues: &[Queue] = match self.model {
-            Model::Node => &QUEUES,
-            Model::Browser => &[Queue::Task, Queue::Microtask, Queue::AnimationFrame],
-        };
-        for q in queues {
+        for q in self.queues() {
             let items = f.waiting(*q);
             let label = match q {
                 Queue::Timers => L::QTimers,
@@ -906,11 +953,15 @@ impl LoopTab {
             spans.push(Span::styled(list.join(" · "), ctx.theme.text()));
             lines.push(Line::from(spans));
         }
-        lines.push(Line::default());
-        lines.push(Line::styled(
-            ctx.t(L::CallStack).to_string(),
-            ctx.theme.accent(),
-        ));
+        Paragraph::new(lines).render(inner, buf);
+    }
+
+    fn draw_stack(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+        let block = Self::pane(ctx, ctx.t(L::CallStack));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let f = &self.folded;
+        let mut lines: Vec<Line> = Vec::new();
         if f.stack.is_empty() {
             lines.push(Line::styled(
                 format!("  {}", ctx.t(L::Empty)),
@@ -923,7 +974,10 @@ impl LoopTab {
                 "{}{}{}",
                 if top { "▶ " } else { "  " },
                 fr.label,
-                fr.line.map(|l| format!(" :{l}")).unwrap_or_default()
+                fr.line
+                    .filter(|l| !fr.label.contains(&format!("line {l}")))
+                    .map(|l| format!(" :{l}"))
+                    .unwrap_or_default()
             );
             lines.push(Line::styled(
                 text,

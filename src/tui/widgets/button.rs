@@ -38,7 +38,8 @@ pub fn button_styled(
     action: Action,
     active: bool,
 ) -> u16 {
-    let text_w = width(key) + width(label) + 3; // "[" key " " label "]"
+    let gap = u16::from(!label.is_empty());
+    let text_w = width(key) + width(label) + 2 + gap; // "[" key " " label "]"
     if x + text_w > max_x {
         return x;
     }
@@ -51,8 +52,10 @@ pub fn button_styled(
     cx += 1;
     buf.set_string(cx, y, key, ctx.theme.key().patch(active_style(active)));
     cx += width(key);
-    buf.set_string(cx, y, " ", style);
-    cx += 1;
+    if gap > 0 {
+        buf.set_string(cx, y, " ", style);
+    }
+    cx += gap;
     buf.set_string(cx, y, label, style);
     cx += width(label);
     buf.set_string(cx, y, "]", style);
