@@ -18,3 +18,5 @@ pub fn init_color(choice: ColorChoice) {
     };
     colored::control::set_override(on);
 }
+
+pub mod process;
