@@ -20,3 +20,4 @@ pub fn init_color(choice: ColorChoice) {
 }
 
 pub mod process;
+pub mod trace;
