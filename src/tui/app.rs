@@ -76,6 +76,8 @@ pub struct Script {
     pub name: String,
     pub title: String,
     pub source: String,
+    /// The file it came from (`--script`), for `__filename` and error locations.
+    pub path: Option<std::path::PathBuf>,
 }
 
 /// How the TUI starts.
@@ -324,6 +326,7 @@ impl App {
                             title: file.clone(),
                             name: file,
                             source,
+                            path: None,
                         },
                         self.now,
                     ));

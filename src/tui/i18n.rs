@@ -159,6 +159,7 @@ labels! {
     OrdersFound => "possible orders", "种可能顺序";
     Deterministic => "one possible order", "只有一种顺序";
     Model => "model", "模型";
+    OutputOnly => "its output; the steps replay order", "的输出；逐步回放的是顺序";
 }
 
 #[cfg(test)]

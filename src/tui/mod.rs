@@ -132,6 +132,7 @@ fn load_script(path: &Path) -> anyhow::Result<Script> {
         title: path.display().to_string(),
         name,
         source,
+        path: Some(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())),
     })
 }
 

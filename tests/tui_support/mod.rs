@@ -26,6 +26,7 @@ pub fn config(lang: Lang) -> Config {
             name: "order".into(),
             title: "timers, immediates, ticks and promises".into(),
             source: SNIPPET.into(),
+            path: None,
         }],
         script: None,
     }

@@ -22,7 +22,7 @@ use crate::tui::widgets::button::{button, button_styled};
 use crate::tui::widgets::log::{EventLog, Kind};
 use crate::tui::widgets::{fit, short_duration, width};
 
-use super::fork::status_text;
+use super::fork::{signal_name, status_text};
 
 /// Connections of the built-in load started by the load button.
 pub const LOAD_CONNECTIONS: usize = 16;
@@ -172,14 +172,14 @@ impl ClusterTab {
             }
             ClusterAction::KillSelected => {
                 if let Some(w) = self.workers.get(self.selected) {
-                    return self.kill(w.id, now);
+                    return self.kill(w.id);
                 }
             }
             ClusterAction::Kill(id) => {
                 if let Some(i) = self.workers.iter().position(|w| w.id == id) {
                     self.selected = i;
                 }
-                return self.kill(id, now);
+                return self.kill(id);
             }
             ClusterAction::Add => return vec![Effect::Cluster(ClusterCommand::AddWorker)],
             ClusterAction::Remove => return vec![Effect::Cluster(ClusterCommand::RemoveWorker)],
@@ -221,16 +221,14 @@ impl ClusterTab {
         vec![]
     }
 
-    fn kill(&mut self, id: u32, now: Duration) -> Vec<Effect> {
+    /// Ask the engine to kill worker `id`; the engine reports it back as `Killed`.
+    fn kill(&mut self, id: u32) -> Vec<Effect> {
         let Some(w) = self.find(id) else {
             return vec![];
         };
         if matches!(w.state, WorkerState::Dead | WorkerState::BackingOff) {
             return vec![];
         }
-        let pid = w.pid;
-        self.log
-            .push(now, Kind::Warn, format!("kill -9 {pid} (worker {id})"));
         vec![Effect::Cluster(ClusterCommand::Kill {
             id,
             signal: libc::SIGKILL,
@@ -395,6 +393,40 @@ impl ClusterTab {
                 ..
             } => self.load_figures = Some((requests, errors, per_second)),
             ClusterEvent::Warning { message, .. } => self.log.push(now, Kind::Warn, message),
+            ClusterEvent::Killed {
+                id, pid, signal, ..
+            } => self.log.push(
+                now,
+                Kind::Warn,
+                format!("kill -s {} {pid} (worker {id})", signal_name(signal)),
+            ),
+            ClusterEvent::Respawned {
+                old_id,
+                new_id,
+                since_exit,
+                since_kill,
+                ..
+            } => {
+                let mut text = format!(
+                    "worker {new_id} replaces {old_id}: listening {:.1} ms after the exit",
+                    since_exit.as_secs_f64() * 1000.0
+                );
+                if let Some(k) = since_kill {
+                    text.push_str(&format!(
+                        ", {:.1} ms after the kill",
+                        k.as_secs_f64() * 1000.0
+                    ));
+                }
+                self.log.push(now, Kind::Good, text);
+            }
+            ClusterEvent::SchedChanged { sched, .. } => {
+                self.sched = sched;
+                self.log.push(
+                    now,
+                    Kind::Info,
+                    format!("sched is now {}", sched_name(sched)),
+                );
+            }
         }
     }
 

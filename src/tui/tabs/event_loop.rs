@@ -15,6 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use crate::cli::Lang;
+use crate::eventloop::replay::{QueueKey, Snapshot, Waiting};
 use crate::eventloop::{Event, Model, Phase, Queue, Stream};
 use crate::tui::app::{Action, Ctx, Effect, Script};
 use crate::tui::i18n::L;
@@ -65,24 +66,6 @@ pub struct Recorded {
     pub branches: Vec<BranchView>,
 }
 
-/// A callback waiting in a queue.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pending {
-    pub id: u64,
-    pub label: String,
-    pub line: Option<u32>,
-    pub due_ms: Option<f64>,
-}
-
-/// A callback on the call stack.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StackFrame {
-    pub id: u64,
-    pub queue: Queue,
-    pub label: String,
-    pub line: Option<u32>,
-}
-
 /// The queues in the order the tab lists them.
 pub const QUEUES: [Queue; 6] = [
     Queue::Timers,
@@ -93,16 +76,15 @@ pub const QUEUES: [Queue; 6] = [
     Queue::Microtask,
 ];
 
-/// What the screen shows after the first `cursor` events.
+/// What the screen shows after the first `cursor` events: the engine's own replay
+/// ([`Snapshot`]: phase, queues, call stack) plus what only a screen needs (the running line,
+/// the console, the last event in words).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Folded {
-    pub iteration: u64,
-    pub at_ms: f64,
-    pub phase: Option<Phase>,
-    pub queues: Vec<(Queue, Vec<Pending>)>,
-    pub stack: Vec<StackFrame>,
+    pub snap: Snapshot,
+    /// The line of each callback on the call stack, outermost first.
+    pub lines: Vec<Option<u32>>,
     pub output: Vec<(Stream, String)>,
-    pub draining: Option<Queue>,
     pub exit: Option<(i32, String)>,
     /// The last event applied, in words.
     pub last: Option<String>,
@@ -118,83 +100,52 @@ impl Folded {
         f
     }
 
-    fn queue_mut(&mut self, q: Queue) -> &mut Vec<Pending> {
-        if let Some(i) = self.queues.iter().position(|(k, _)| *k == q) {
-            &mut self.queues[i].1
-        } else {
-            self.queues.push((q, Vec::new()));
-            &mut self.queues.last_mut().expect("just pushed").1
+    pub fn waiting(&self, q: Queue) -> &[Waiting] {
+        if !QUEUES.contains(&q) {
+            return &[];
         }
+        self.snap
+            .queues
+            .get(&QueueKey::from(q))
+            .map(|v| v.as_slice())
+            .unwrap_or(&[])
     }
 
-    pub fn waiting(&self, q: Queue) -> &[Pending] {
-        self.queues
-            .iter()
-            .find(|(k, _)| *k == q)
-            .map(|(_, v)| v.as_slice())
-            .unwrap_or(&[])
+    pub fn phase(&self) -> Option<Phase> {
+        self.snap.phase
+    }
+
+    /// The queue being drained right now (the innermost drain).
+    pub fn draining(&self) -> Option<Queue> {
+        self.snap.draining.last().copied()
     }
 
     /// The line the running callback belongs to.
     pub fn line(&self) -> Option<u32> {
-        self.stack.last().and_then(|f| f.line)
+        self.lines.last().copied().flatten()
     }
 
     pub fn apply(&mut self, e: &Event) {
+        self.snap.apply(e);
         self.last = Some(describe(e));
         match e {
-            Event::ScriptStart { .. } => {}
-            Event::LoopIteration { iteration, at_ms } => {
-                self.iteration = *iteration;
-                self.at_ms = *at_ms;
-            }
-            Event::PhaseEnter { phase, at_ms } => {
-                self.phase = Some(*phase);
-                self.at_ms = *at_ms;
-            }
-            Event::Enqueue {
-                id,
-                queue,
-                label,
-                line,
-                due_ms,
-            } => self.queue_mut(*queue).push(Pending {
-                id: *id,
-                label: label.clone(),
-                line: *line,
-                due_ms: *due_ms,
-            }),
-            Event::Cancel { id, queue } => self.queue_mut(*queue).retain(|p| p.id != *id),
-            Event::CallbackStart {
-                id,
-                queue,
-                label,
-                line,
-            } => {
-                for (_, v) in &mut self.queues {
-                    v.retain(|p| p.id != *id);
-                }
-                self.stack.push(StackFrame {
-                    id: *id,
-                    queue: *queue,
-                    label: label.clone(),
-                    line: *line,
-                });
-            }
-            Event::CallbackEnd { id } => {
-                if let Some(i) = self.stack.iter().rposition(|f| f.id == *id) {
-                    self.stack.truncate(i);
+            Event::CallbackStart { line, .. } => self.lines.push(*line),
+            // The running callback has reached the line that queued something.
+            Event::Enqueue { line: Some(l), .. } => {
+                if let Some(top) = self.lines.last_mut() {
+                    *top = Some(*l);
                 }
             }
-            Event::DrainStart { queue } => self.draining = Some(*queue),
-            Event::DrainEnd { .. } => self.draining = None,
-            Event::ClockAdvance { to_ms, .. } => self.at_ms = *to_ms,
+            Event::CallbackEnd { .. } => {
+                self.lines.pop();
+            }
             Event::Output { stream, text } => self.output.push((*stream, text.clone())),
             Event::Exit { code, reason } => {
                 self.exit = Some((*code, reason.clone()));
-                self.phase = None;
-                self.stack.clear();
+                self.snap.phase = None;
+                self.lines.clear();
             }
+            _ => {}
         }
     }
 }
@@ -271,6 +222,8 @@ pub struct LoopTab {
     pub recording: bool,
     pub branches: Vec<BranchView>,
     pub branch: usize,
+    /// The order the recorded events belong to.
+    pub played_branch: usize,
     pub cursor: usize,
     pub playing: bool,
     pub speed: usize,
@@ -294,6 +247,7 @@ impl LoopTab {
             recording: false,
             branches: Vec::new(),
             branch: 0,
+            played_branch: 0,
             cursor: 0,
             playing: false,
             speed: DEFAULT_SPEED,
@@ -400,7 +354,21 @@ impl LoopTab {
             }
         }
         self.branches = rec.branches;
-        self.branch = 0;
+        // Which of the explored orders the recording is (the virtual clock's own choice).
+        let printed: Vec<(Stream, String)> = self
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Output { stream, text } => Some((*stream, text.clone())),
+                _ => None,
+            })
+            .collect();
+        self.branch = self
+            .branches
+            .iter()
+            .position(|b| b.output == printed)
+            .unwrap_or(0);
+        self.played_branch = self.branch;
         self.cursor = 0;
         self.folded = Folded::default();
         self.playing = !self.events.is_empty();
@@ -504,6 +472,7 @@ impl LoopTab {
                 if self.branches.len() > 1 {
                     self.branch = (self.branch + 1) % self.branches.len();
                     if let Some(events) = self.branches[self.branch].events.clone() {
+                        self.played_branch = self.branch;
                         self.events = events;
                         self.folded = Folded::default();
                         self.cursor = 0;
@@ -518,7 +487,7 @@ impl LoopTab {
 
     /// The stations of the phase diagram for the model being played.
     fn stations(&self, lang: Lang) -> Vec<Station> {
-        let lit = self.folded.phase;
+        let lit = self.folded.phase();
         let f = &self.folded;
         let st = |phase: Phase, label: L, queue: Option<Queue>| Station {
             label: label.t(lang),
@@ -628,9 +597,9 @@ impl LoopTab {
                 format!(
                     "· {} {} · {} {} ms ",
                     ctx.t(L::Iteration),
-                    f.iteration,
+                    f.snap.iteration,
                     ctx.t(L::Time),
-                    f.at_ms
+                    f.snap.now_ms
                 ),
                 ctx.theme.text(),
             ),
@@ -696,7 +665,7 @@ impl LoopTab {
         // The drains between callbacks.
         let drain_of = |q: Queue| {
             let n = f.waiting(q).len();
-            let lit = f.draining == Some(q);
+            let lit = f.draining() == Some(q);
             (q, n, lit)
         };
         let mut spans = vec![Span::styled(" ⟳ ", ctx.theme.dim())];
@@ -721,7 +690,7 @@ impl LoopTab {
                 },
             ));
         }
-        if let Some(q) = f.draining {
+        if let Some(q) = f.draining() {
             spans.push(Span::styled(
                 format!("  {} {}", ctx.t(L::Draining), queue_name(q)),
                 ctx.theme.warn(),
@@ -962,20 +931,20 @@ impl LoopTab {
         block.render(area, buf);
         let f = &self.folded;
         let mut lines: Vec<Line> = Vec::new();
-        if f.stack.is_empty() {
+        if f.snap.stack.is_empty() {
             lines.push(Line::styled(
                 format!("  {}", ctx.t(L::Empty)),
                 ctx.theme.dim(),
             ));
         }
-        for (i, fr) in f.stack.iter().enumerate().rev() {
-            let top = i + 1 == f.stack.len();
+        for (i, label) in f.snap.stack.iter().enumerate().rev() {
+            let top = i + 1 == f.snap.stack.len();
+            let line = f.lines.get(i).copied().flatten();
             let text = format!(
                 "{}{}{}",
                 if top { "▶ " } else { "  " },
-                fr.label,
-                fr.line
-                    .filter(|l| !fr.label.contains(&format!("line {l}")))
+                label,
+                line.filter(|l| !label.contains(&format!("line {l}")))
                     .map(|l| format!(" :{l}"))
                     .unwrap_or_default()
             );
@@ -996,15 +965,32 @@ impl LoopTab {
         let inner = block.inner(area);
         block.render(area, buf);
         let f = &self.folded;
-        let mut lines: Vec<Line> = f
-            .output
-            .iter()
-            .map(|(s, t)| match s {
-                Stream::Stdout => Line::styled(t.clone(), ctx.theme.text()),
-                Stream::Stderr => Line::styled(format!("! {t}"), ctx.theme.warn()),
-            })
-            .collect();
-        if let Some((code, reason)) = &f.exit {
+        let other = self
+            .branches
+            .get(self.branch)
+            .filter(|_| self.branch != self.played_branch);
+        let output = match other {
+            Some(b) => &b.output,
+            None => &f.output,
+        };
+        let mut lines: Vec<Line> = Vec::new();
+        if other.is_some() {
+            lines.push(Line::styled(
+                format!(
+                    "{} {} ({} {})",
+                    ctx.t(L::Branch),
+                    self.branch + 1,
+                    ctx.t(L::OutputOnly),
+                    self.played_branch + 1
+                ),
+                ctx.theme.warn(),
+            ));
+        }
+        lines.extend(output.iter().map(|(s, t)| match s {
+            Stream::Stdout => Line::styled(t.clone(), ctx.theme.text()),
+            Stream::Stderr => Line::styled(format!("! {t}"), ctx.theme.warn()),
+        }));
+        if let (None, Some((code, reason))) = (other, &f.exit) {
             lines.push(Line::styled(
                 format!("— {} {code} ({reason})", ctx.t(L::ExitCode)),
                 if *code == 0 {

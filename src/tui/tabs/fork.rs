@@ -45,8 +45,22 @@ pub struct ChildBox {
     pub pid: u32,
     pub request: Option<u64>,
     pub since: Duration,
-    pub state: ChildState,
+    /// States with the time each is shown from: a child that exits while its answer is still
+    /// travelling on screen is shown exiting once the answer has arrived.
+    pub timeline: Vec<(Duration, ChildState)>,
+    /// When the exit is shown.
     pub ended: Option<Duration>,
+}
+
+impl ChildBox {
+    pub fn state(&self, now: Duration) -> ChildState {
+        self.timeline
+            .iter()
+            .rev()
+            .find(|(t, _)| *t <= now)
+            .map(|(_, s)| *s)
+            .unwrap_or(ChildState::Running)
+    }
 }
 
 /// A message on its way along an arrow.
@@ -166,6 +180,16 @@ impl ForkTab {
         self.children.iter_mut().find(|c| c.pid == pid)
     }
 
+    /// When the next thing about `pid` can be shown: after its messages on screen have arrived.
+    fn slot(&self, pid: u32, now: Duration) -> Duration {
+        self.flights
+            .iter()
+            .filter(|f| f.pid == pid)
+            .map(|f| f.at + FLIGHT)
+            .max()
+            .map_or(now, |t| t.max(now))
+    }
+
     pub fn on_event(&mut self, ev: ForkEvent, now: Duration) {
         // Forget what has faded away.
         self.children
@@ -206,7 +230,7 @@ impl ForkTab {
                     pid,
                     request,
                     since: now,
-                    state: ChildState::Running,
+                    timeline: Vec::new(),
                     ended: None,
                 });
                 let why = match request {
@@ -226,26 +250,34 @@ impl ForkTab {
                 };
                 self.log
                     .push(now, Kind::Message, format!("{arrow}: send({text})"));
+                // One message at a time on an arrow: a reply waits for the request to arrive.
+                let last = self
+                    .flights
+                    .iter()
+                    .filter(|f| f.pid == pid)
+                    .map(|f| f.at + FLIGHT)
+                    .max();
+                let at = last.map_or(now, |t| t.max(now));
                 self.flights.push(Flight {
                     pid,
                     from,
                     text,
-                    at: now,
+                    at,
                 });
             }
             ForkEvent::Disconnect { pid, .. } => {
+                let t = self.slot(pid, now);
                 if let Some(c) = self.child(pid) {
-                    if c.state == ChildState::Running {
-                        c.state = ChildState::Disconnected;
-                    }
+                    c.timeline.push((t, ChildState::Disconnected));
                 }
                 self.log
                     .push(now, Kind::Info, format!("child {pid}: 'disconnect'"));
             }
             ForkEvent::Exit { pid, status, .. } => {
+                let t = self.slot(pid, now);
                 if let Some(c) = self.child(pid) {
-                    c.state = ChildState::Exited(status);
-                    c.ended = Some(now);
+                    c.timeline.push((t, ChildState::Exited(status)));
+                    c.ended = Some(t);
                 }
                 let kind = match status {
                     ExitStatus::Code(0) => Kind::Info,
@@ -381,7 +413,7 @@ impl ForkTab {
         if area.height < 3 {
             return;
         }
-        let parent_w = (area.width / 4).clamp(22, 34);
+        let parent_w = (area.width / 4).clamp(26, 34);
         let child_w = (area.width / 3).clamp(28, 44);
         let parent = Rect {
             x: area.x + 1,
@@ -466,7 +498,7 @@ impl ForkTab {
                 width: child_w,
                 height: 3,
             };
-            let (sym, state, style) = match c.state {
+            let (sym, state, style) = match c.state(now) {
                 ChildState::Running => (
                     Symbol::RUNNING,
                     ctx.t(L::Running).to_string(),
@@ -483,19 +515,30 @@ impl ForkTab {
                     ctx.theme.dim(),
                 ),
             };
-            let up = c.ended.unwrap_or(now).saturating_sub(c.since);
+            let gone = c.ended.is_some_and(|e| e <= now);
+            let up = if gone { c.ended.unwrap_or(now) } else { now }.saturating_sub(c.since);
             let title = match c.request {
-                Some(req) => format!(" {} #{req} ", ctx.t(L::Child)),
-                None => format!(" {} ", ctx.t(L::Child)),
+                Some(req) => format!(
+                    " {} #{req} · {} {} ",
+                    ctx.t(L::Child),
+                    ctx.t(L::Uptime),
+                    short_duration(up)
+                ),
+                None => format!(
+                    " {} · {} {} ",
+                    ctx.t(L::Child),
+                    ctx.t(L::Uptime),
+                    short_duration(up)
+                ),
             };
             let block = Block::default()
                 .borders(Borders::ALL)
-                .border_type(if c.ended.is_some() {
+                .border_type(if gone {
                     BorderType::Plain
                 } else {
                     BorderType::Rounded
                 })
-                .border_style(if c.ended.is_some() {
+                .border_style(if gone {
                     ctx.theme.dim()
                 } else {
                     ctx.theme.border()
@@ -503,12 +546,7 @@ impl ForkTab {
                 .title(Span::styled(title, ctx.theme.text()));
             let inner = block.inner(r);
             block.render(r, buf);
-            let text = format!(
-                "{sym} pid {} {state} {} {}",
-                c.pid,
-                ctx.t(L::Uptime),
-                short_duration(up)
-            );
+            let text = format!("{sym} pid {} {state}", c.pid);
             buf.set_string(inner.x, inner.y, fit(&text, inner.width), style);
             // The arrow, and any message travelling along it.
             let ay = r.y + 1;
@@ -518,7 +556,10 @@ impl ForkTab {
                 buf.set_string(ax + aw - 1, ay, "►", ctx.theme.dim());
                 buf.set_string(ax, ay, "◄", ctx.theme.dim());
                 for f in self.flights.iter().filter(|f| f.pid == c.pid) {
-                    let age = now.saturating_sub(f.at);
+                    if now < f.at {
+                        continue;
+                    }
+                    let age = now - f.at;
                     if age >= FLIGHT {
                         continue;
                     }

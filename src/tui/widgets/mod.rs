@@ -37,7 +37,9 @@ pub fn fit(s: &str, max: u16) -> String {
 /// "12s", "3m04s", "1h02m": an uptime that stays short.
 pub fn short_duration(d: std::time::Duration) -> String {
     let s = d.as_secs();
-    if s < 60 {
+    if s < 10 {
+        format!("{:.1}s", d.as_secs_f64())
+    } else if s < 60 {
         format!("{s}s")
     } else if s < 3600 {
         format!("{}m{:02}s", s / 60, s % 60)
