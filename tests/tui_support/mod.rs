@@ -124,6 +124,8 @@ pub fn lessons() -> Vec<Lesson> {
             ),
             demo: Some(DemoLink::Fork),
             quizzes: vec![],
+            dir: "lessons/01-fork".into(),
+            demo_line: 0,
         },
         Lesson {
             id: "cluster".into(),
@@ -131,6 +133,8 @@ pub fn lessons() -> Vec<Lesson> {
             body: b("# cluster.fork\n\nOne worker per CPU.", "# cluster.fork\n\n每个 CPU 一个工作进程。"),
             demo: Some(DemoLink::Cluster),
             quizzes: vec![],
+            dir: "lessons/02-cluster".into(),
+            demo_line: 0,
         },
         Lesson {
             id: "phases".into(),
@@ -145,7 +149,11 @@ pub fn lessons() -> Vec<Lesson> {
                 question: b("What does this print?", "输出是什么？"),
                 file: "quiz1.js".into(),
                 source: "setImmediate(() => console.log('b'))\nconsole.log('a')\n".into(),
+                path: "lessons/04-phases/quiz1.js".into(),
+                line: 0,
             }],
+            dir: "lessons/04-phases".into(),
+            demo_line: 0,
         },
     ]
 }

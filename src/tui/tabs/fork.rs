@@ -445,13 +445,10 @@ impl ForkTab {
                         ctx.theme.text(),
                     ),
                 ]),
+                Line::styled(ctx.t(L::Listening).to_string(), ctx.theme.text()),
                 Line::styled(
-                    format!(
-                        "{} {}",
-                        ctx.t(L::Listening),
-                        self.addr.clone().unwrap_or_default()
-                    ),
-                    ctx.theme.text(),
+                    format!("http://{}", self.addr.clone().unwrap_or_default()),
+                    ctx.theme.info(),
                 ),
                 Line::styled(
                     format!(
@@ -460,6 +457,10 @@ impl ForkTab {
                         self.requests,
                         self.responses
                     ),
+                    ctx.theme.text(),
+                ),
+                Line::styled(
+                    format!("{}: {}", ctx.t(L::LiveChildren), self.live),
                     ctx.theme.text(),
                 ),
             ]
