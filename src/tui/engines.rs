@@ -133,6 +133,7 @@ pub fn record(script: &Script) -> Recorded {
     opts.timeout = RUN_TIMEOUT;
     let mut events: Vec<Event> = Vec::new();
     let mut dropped = 0usize;
+    let started = std::time::Instant::now();
     let result = eventloop::run(&script.source, &opts, &mut |e| {
         if events.len() < MAX_EVENTS || matches!(e, Event::Exit { .. }) {
             events.push(e.clone());
@@ -155,7 +156,14 @@ pub fn record(script: &Script) -> Recorded {
         }
         Err(e) => Err(e.to_string()),
     };
-    let branches = match eventloop::explore(&script.source, &opts) {
+    // A run that took long (a busy loop stopped by the timeout) is not explored again.
+    let quick = started.elapsed() < Duration::from_secs(1);
+    let explored = if quick && result.is_ok() {
+        eventloop::explore(&script.source, &opts)
+    } else {
+        Ok(Vec::new())
+    };
+    let branches = match explored {
         Ok(b) if b.len() > 1 => b
             .into_iter()
             .map(|b| BranchView {

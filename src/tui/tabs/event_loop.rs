@@ -139,7 +139,13 @@ impl Folded {
             Event::CallbackEnd { .. } => {
                 self.lines.pop();
             }
-            Event::Output { stream, text } => self.output.push((*stream, text.clone())),
+            Event::Output { stream, text } => {
+                // One entry per line, as a console shows it.
+                let text = text.strip_suffix('\n').unwrap_or(text);
+                for line in text.split('\n') {
+                    self.output.push((*stream, line.to_string()));
+                }
+            }
             Event::Exit { code, reason } => {
                 self.exit = Some((*code, reason.clone()));
                 self.snap.phase = None;
