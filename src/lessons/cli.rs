@@ -246,16 +246,31 @@ fn show_lesson(args: LessonArgs) -> anyhow::Result<()> {
         .into());
     };
     let lang = args.lang;
+    // Progress is a convenience: without a data directory the lesson is still shown.
+    let file = match progress::path() {
+        Ok(file) => Some(file),
+        Err(err) => {
+            eprintln!("mini-node: warning: progress is not kept: {err:#}");
+            None
+        }
+    };
+    let mut progress = match &file {
+        Some(file) => progress::load_from(file)?,
+        None => Progress::default(),
+    };
+    let save = |progress: &Progress| {
+        if let Some(file) = &file {
+            if let Err(err) = progress::save_to(file, progress) {
+                eprintln!("mini-node: warning: progress not saved: {err:#}");
+            }
+        }
+    };
+
     let stdout = io::stdout();
     let mut out = stdout.lock();
     render_lesson(lesson, lang, &mut out)?;
-
-    let file = progress::path()?;
-    let mut progress = progress::load_from(&file)?;
     progress.mark_read(&lesson.id);
-    if let Err(err) = progress::save_to(&file, &progress) {
-        eprintln!("mini-node: warning: progress not saved: {err:#}");
-    }
+    save(&progress);
 
     let interactive = !args.answers && io::stdin().is_terminal();
     let stdin = io::stdin();
@@ -278,9 +293,7 @@ fn show_lesson(args: LessonArgs) -> anyhow::Result<()> {
             let right = ask(&answer, lang, &mut input, &mut out)?;
             if right == Some(true) {
                 progress.mark_right(&lesson.id, &quiz.id);
-                if let Err(err) = progress::save_to(&file, &progress) {
-                    eprintln!("mini-node: warning: progress not saved: {err:#}");
-                }
+                save(&progress);
             }
         } else {
             writeln!(
