@@ -131,16 +131,18 @@ fn print_list(
                 .to_string()
         } else if progress.is_read(&lesson.id) {
             format!(
-                "{}, {right}/{total} {}",
+                "{}{}{right}/{total} {}",
                 t(lang, "read", "已读"),
+                t(lang, ", ", "，"),
                 t(lang, "quizzes right", "题答对")
             )
             .yellow()
             .to_string()
         } else {
             format!(
-                "{}, {total} {}",
+                "{}{}{total} {}",
                 t(lang, "new", "未读"),
+                t(lang, ", ", "，"),
                 match (lang, total) {
                     (Lang::En, 1) => "quiz",
                     (Lang::En, _) => "quizzes",
