@@ -248,3 +248,34 @@ fn goldens_match_real_node_when_it_is_installed() {
         );
     }
 }
+
+/// Every lesson renders for a terminal without leftover Markdown, and fits an 80-column screen
+/// (code blocks aside).
+#[test]
+fn every_lesson_renders_cleanly_at_80_columns() {
+    colored::control::set_override(false);
+    for lesson in catalog() {
+        for (lang, body) in [("en", &lesson.body.en), ("zh", &lesson.body.zh)] {
+            let mut out = Vec::new();
+            mini_node::lessons::cli::render_markdown(body, Some(80), &mut out).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            for line in text.lines() {
+                let trimmed = line.trim_start();
+                assert!(!trimmed.starts_with('#'), "{} {lang}: {line}", lesson.id);
+                assert!(
+                    !line.contains("**") && !line.contains("```"),
+                    "{} {lang}: {line}",
+                    lesson.id
+                );
+                if !trimmed.starts_with('│') {
+                    assert!(
+                        markdown::width(line) <= 80,
+                        "{} {lang}: {} columns: {line}",
+                        lesson.id,
+                        markdown::width(line)
+                    );
+                }
+            }
+        }
+    }
+}

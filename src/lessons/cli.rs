@@ -532,22 +532,31 @@ fn pieces(text: &[Inline]) -> Vec<Piece> {
 /// line), styled for the terminal. `None`: one line, as the terminal or pager will wrap it.
 fn wrap(text: &[Inline], width: Option<usize>, used: usize) -> Vec<String> {
     let room = width.map_or(usize::MAX, |w| w.saturating_sub(used).max(20));
+    // Glue pieces that cannot be split (`(` + `code` + `),`) into groups; lines break between groups.
+    let mut groups: Vec<Vec<Piece>> = Vec::new();
+    for piece in pieces(text) {
+        let glued = match groups.last().and_then(|g| g.last()) {
+            Some(prev) => !(piece.space_before || piece.wide || prev.wide),
+            None => false,
+        };
+        match groups.last_mut() {
+            Some(group) if glued => group.push(piece),
+            _ => groups.push(vec![piece]),
+        }
+    }
     let mut lines: Vec<Vec<Piece>> = vec![Vec::new()];
     let mut filled = 0;
-    for piece in pieces(text) {
+    for mut group in groups {
         let line = lines.last_mut().expect("one line at least");
-        let gap = usize::from(piece.space_before && !line.is_empty());
-        let w = markdown::width(&piece.text);
-        let breakable = piece.space_before || piece.wide || line.last().is_some_and(|p| p.wide);
-        if !line.is_empty() && breakable && filled + gap + w > room {
-            lines.push(vec![Piece {
-                space_before: false,
-                ..piece
-            }]);
+        let gap = usize::from(group[0].space_before && !line.is_empty());
+        let w: usize = group.iter().map(|p| markdown::width(&p.text)).sum();
+        if !line.is_empty() && filled + gap + w > room {
+            group[0].space_before = false;
+            lines.push(group);
             filled = w;
         } else {
             filled += gap + w;
-            line.push(piece);
+            line.extend(group);
         }
     }
     lines
