@@ -884,7 +884,7 @@ impl<'js> Driver<'_, 'js> {
                     let next = self.sched.borrow_mut().ticks.pop_front();
                     let Some((id, line)) = next else { break };
                     ran += 1;
-                    if ran % 1024 == 0 {
+                    if ran.is_multiple_of(1024) {
                         self.check_deadline(Activity::NextTicks)?;
                     }
                     let label = if self.sched.borrow().record {
@@ -915,7 +915,7 @@ impl<'js> Driver<'_, 'js> {
                 let mut ran = 0u64;
                 while job_pending(&self.ctx) {
                     ran += 1;
-                    if ran % 1024 == 0 {
+                    if ran.is_multiple_of(1024) {
                         self.check_deadline(Activity::Microtasks)?;
                     }
                     if record {
