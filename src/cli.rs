@@ -40,11 +40,15 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// The terminal UI: lessons, the fork demo, the cluster and the event loop, live.
-    #[command(after_help = "Examples:\n  mini-node tui\n  mini-node tui --theme high-contrast --lang zh\n  mini-node tui --script race.js --tab event-loop")]
+    #[command(
+        after_help = "Examples:\n  mini-node tui\n  mini-node tui --theme high-contrast --lang zh\n  mini-node tui --script race.js --tab event-loop"
+    )]
     Tui(TuiArgs),
 
     /// Run a JavaScript file under the built-in scheduler, printing what Node v20 (or a browser) prints.
-    #[command(after_help = "Examples:\n  mini-node run snippet.js\n  mini-node run --trace snippet.js\n  mini-node run --trace=json snippet.js 2> trace.ndjson\n  mini-node run --explore race.js\n  mini-node run --browser page.js")]
+    #[command(
+        after_help = "Examples:\n  mini-node run snippet.js\n  mini-node run --trace snippet.js\n  mini-node run --trace=json snippet.js 2> trace.ndjson\n  mini-node run --explore race.js\n  mini-node run --browser page.js"
+    )]
     Run(RunArgs),
 
     /// The live demos as coloured command-line output.
@@ -52,15 +56,21 @@ pub enum Command {
     Demo(DemoCommand),
 
     /// List the lessons of the course, with your progress.
-    #[command(after_help = "Examples:\n  mini-node lessons\n  mini-node lessons --json\n  mini-node lessons --check\n  mini-node lessons --reset")]
+    #[command(
+        after_help = "Examples:\n  mini-node lessons\n  mini-node lessons --json\n  mini-node lessons --check\n  mini-node lessons --reset"
+    )]
     Lessons(LessonsArgs),
 
     /// Read one lesson and answer its predict-the-output quizzes.
-    #[command(after_help = "Examples:\n  mini-node lesson event-loop-phases\n  mini-node lesson fork --lang zh\n  mini-node lesson microtasks --answers")]
+    #[command(
+        after_help = "Examples:\n  mini-node lesson event-loop-phases\n  mini-node lesson fork --lang zh\n  mini-node lesson microtasks --answers"
+    )]
     Lesson(LessonArgs),
 
     /// Print a shell completion script.
-    #[command(after_help = "Examples:\n  mini-node completions bash > /etc/bash_completion.d/mini-node\n  mini-node completions zsh > ~/.zfunc/_mini-node")]
+    #[command(
+        after_help = "Examples:\n  mini-node completions bash > /etc/bash_completion.d/mini-node\n  mini-node completions zsh > ~/.zfunc/_mini-node"
+    )]
     Completions {
         /// The shell to complete for.
         shell: clap_complete::Shell,
@@ -165,13 +175,20 @@ pub enum Sched {
 #[derive(Debug, Subcommand)]
 pub enum DemoCommand {
     /// child_process.fork: an HTTP server that forks a child per request and exchanges messages with it.
-    #[command(after_help = "Examples:\n  mini-node demo fork                 serve on 127.0.0.1:8000 until Ctrl-C\n  curl 127.0.0.1:8000/get-data\n  mini-node demo fork --requests 5    ask itself 5 times, print a summary, exit\n  mini-node demo fork --as-written    the notes' version, leaking one child per request")]
+    #[command(
+        after_help = "Examples:\n  mini-node demo fork                 serve on 127.0.0.1:8000 until Ctrl-C\n  curl 127.0.0.1:8000/get-data\n  mini-node demo fork --requests 5    ask itself 5 times, print a summary, exit\n  mini-node demo fork --as-written    the notes' version, leaking one child per request"
+    )]
     Fork(ForkArgs),
     /// cluster.fork: a primary, one worker per CPU on one shared port, and a process guard.
-    #[command(after_help = "Examples:\n  mini-node demo cluster --workers 2\n  mini-node demo cluster --sched none --load 32 --duration 5\n  mini-node demo cluster --kill-every 2000 --duration 10")]
+    #[command(
+        after_help = "Examples:\n  mini-node demo cluster --workers 2\n  mini-node demo cluster --sched none --load 32 --duration 5\n  mini-node demo cluster --kill-every 2000 --duration 10"
+    )]
     Cluster(ClusterArgs),
     /// A paced walk through the event loop's phases and queues.
-    #[command(name = "event-loop", after_help = "Examples:\n  mini-node demo event-loop --example phases\n  mini-node demo event-loop snippet.js --delay 300\n  mini-node demo event-loop --example microtasks --step\n  mini-node demo event-loop --compare snippet.js")]
+    #[command(
+        name = "event-loop",
+        after_help = "Examples:\n  mini-node demo event-loop --example phases\n  mini-node demo event-loop snippet.js --delay 300\n  mini-node demo event-loop --example microtasks --step\n  mini-node demo event-loop --compare snippet.js"
+    )]
     EventLoop(EventLoopArgs),
 }
 

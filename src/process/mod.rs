@@ -32,21 +32,50 @@ pub enum ExitStatus {
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum ForkEvent {
     /// The parent's HTTP server listens.
-    Listening { addr: String, parent_pid: u32, as_written: bool, at: Duration },
+    Listening {
+        addr: String,
+        parent_pid: u32,
+        as_written: bool,
+        at: Duration,
+    },
     /// An HTTP request arrived (`request` numbers them 1, 2, ...).
-    Request { request: u64, method: String, path: String, at: Duration },
+    Request {
+        request: u64,
+        method: String,
+        path: String,
+        at: Duration,
+    },
     /// A child process was forked (for a request, or directly when `request` is None).
-    Forked { pid: u32, request: Option<u64>, at: Duration },
+    Forked {
+        pid: u32,
+        request: Option<u64>,
+        at: Duration,
+    },
     /// An IPC message crossed the channel.
-    Message { pid: u32, from: Side, payload: serde_json::Value, at: Duration },
+    Message {
+        pid: u32,
+        from: Side,
+        payload: serde_json::Value,
+        at: Duration,
+    },
     /// A child's channel closed from its side.
     Disconnect { pid: u32, at: Duration },
     /// A child exited (reaped).
-    Exit { pid: u32, status: ExitStatus, at: Duration },
+    Exit {
+        pid: u32,
+        status: ExitStatus,
+        at: Duration,
+    },
     /// A child's stdio and channel are closed: Node's 'close', after 'exit'.
     Close { pid: u32, at: Duration },
     /// The parent answered a request.
-    Response { request: u64, status: u16, body: String, latency: Duration, at: Duration },
+    Response {
+        request: u64,
+        status: u16,
+        body: String,
+        latency: Duration,
+        at: Duration,
+    },
     /// Children alive right now (it grows under `--as-written`).
     LiveChildren { count: usize, at: Duration },
     /// Something went wrong but the demo goes on (malformed message, fork failed ...).
@@ -83,22 +112,70 @@ pub enum WorkerState {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum ClusterEvent {
-    PrimaryStarted { pid: u32, addr: String, sched: SchedPolicy, at: Duration },
-    Fork { id: u32, pid: u32, at: Duration },
-    Online { id: u32, pid: u32, at: Duration },
-    Listening { id: u32, pid: u32, addr: String, at: Duration },
-    Disconnect { id: u32, pid: u32, at: Duration },
+    PrimaryStarted {
+        pid: u32,
+        addr: String,
+        sched: SchedPolicy,
+        at: Duration,
+    },
+    Fork {
+        id: u32,
+        pid: u32,
+        at: Duration,
+    },
+    Online {
+        id: u32,
+        pid: u32,
+        at: Duration,
+    },
+    Listening {
+        id: u32,
+        pid: u32,
+        addr: String,
+        at: Duration,
+    },
+    Disconnect {
+        id: u32,
+        pid: u32,
+        at: Duration,
+    },
     /// A worker exited; `expected` is false when the guard will replace it.
-    Exit { id: u32, pid: u32, status: ExitStatus, expected: bool, at: Duration },
+    Exit {
+        id: u32,
+        pid: u32,
+        status: ExitStatus,
+        expected: bool,
+        at: Duration,
+    },
     /// The guard's decision after an unexpected exit: re-fork now, or wait `delay` (crash loop).
-    Guard { id: u32, decision: String, delay: Duration, at: Duration },
+    Guard {
+        id: u32,
+        decision: String,
+        delay: Duration,
+        at: Duration,
+    },
     /// Requests served so far by each worker (id, count), sent about every 100 ms while they change.
-    Served { counts: Vec<(u32, u64)>, at: Duration },
+    Served {
+        counts: Vec<(u32, u64)>,
+        at: Duration,
+    },
     /// Resident memory of a worker, in bytes.
-    Memory { id: u32, rss: u64, at: Duration },
+    Memory {
+        id: u32,
+        rss: u64,
+        at: Duration,
+    },
     /// The built-in load generator's figures.
-    Load { requests: u64, errors: u64, per_second: f64, at: Duration },
-    Warning { message: String, at: Duration },
+    Load {
+        requests: u64,
+        errors: u64,
+        per_second: f64,
+        at: Duration,
+    },
+    Warning {
+        message: String,
+        at: Duration,
+    },
 }
 
 /// Node's cluster scheduling policies.
@@ -115,7 +192,10 @@ pub enum SchedPolicy {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClusterCommand {
     /// Kill worker `id` with `signal` (e.g. libc::SIGKILL or SIGTERM).
-    Kill { id: u32, signal: i32 },
+    Kill {
+        id: u32,
+        signal: i32,
+    },
     AddWorker,
     RemoveWorker,
     /// Start the built-in load generator with this many connections; `None` stops it.
