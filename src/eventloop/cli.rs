@@ -1,11 +1,278 @@
 //! `mini-node run` and `mini-node demo event-loop`: the command-line views of the scheduler.
+//!
+//! They read the script, call the engine ([`super::run`], [`super::explore`]) and print what it
+//! reports: the script's output on stdout/stderr as node would, the trace on stderr, the
+//! explored orders, the paced demo. No scheduling happens here.
 
-use crate::cli::{EventLoopArgs, RunArgs};
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
-pub fn run(_args: RunArgs) -> anyhow::Result<()> {
-    anyhow::bail!("`run` is being built")
+use colored::Colorize;
+
+use super::replay::Snapshot;
+use super::{Clock, Event, Model, RunOptions, Stream};
+use crate::cli::{EventLoopArgs, RunArgs, TraceFormat};
+use crate::error::{code, Exit};
+use crate::print::trace::{self, TextTrace};
+
+/// Read a script: a one-line error (exit 3) for a missing file, a directory or a binary file.
+pub fn read_script(path: &Path) -> Result<String, Exit> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        Exit::new(
+            code::FAILURE,
+            format!("cannot read {}: {}", path.display(), io_reason(&e)),
+        )
+    })?;
+    if meta.is_dir() {
+        return Err(Exit::new(
+            code::FAILURE,
+            format!(
+                "{} is a directory: give a JavaScript file, e.g. {}/index.js",
+                path.display(),
+                path.display()
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        Exit::new(
+            code::FAILURE,
+            format!("cannot read {}: {}", path.display(), io_reason(&e)),
+        )
+    })?;
+    if bytes.contains(&0) {
+        return Err(Exit::new(
+            code::FAILURE,
+            format!("{} is a binary file, not JavaScript source", path.display()),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        Exit::new(
+            code::FAILURE,
+            format!(
+                "{} is not UTF-8 text: save the script as UTF-8",
+                path.display()
+            ),
+        )
+    })
 }
 
-pub fn demo(_args: EventLoopArgs) -> anyhow::Result<()> {
-    anyhow::bail!("`demo event-loop` is being built")
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file (check the path)".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    let p = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
+    // normalise `./` and `../` like node's path.resolve
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn options(args: &RunArgs) -> Result<RunOptions, Exit> {
+    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
+        return Err(Exit::new(
+            code::USAGE,
+            format!(
+                "--timeout must be a positive number of seconds, not {}",
+                args.timeout
+            ),
+        ));
+    }
+    if args.max_memory == 0 {
+        return Err(Exit::new(
+            code::USAGE,
+            "--max-memory must be at least 1 (MB)",
+        ));
+    }
+    let mut o = RunOptions::new(absolute(&args.file));
+    o.model = if args.browser {
+        Model::Browser
+    } else {
+        Model::Node
+    };
+    o.clock = if args.realtime {
+        Clock::Realtime
+    } else {
+        Clock::Virtual
+    };
+    o.args = args.script_args.clone();
+    o.timeout = Duration::from_secs_f64(args.timeout);
+    o.max_memory = args.max_memory.saturating_mul(1024 * 1024);
+    o.record = args.trace.is_some();
+    Ok(o)
+}
+
+pub fn run(args: RunArgs) -> anyhow::Result<()> {
+    let source = read_script(&args.file)?;
+    let opts = options(&args)?;
+    if args.explore {
+        return explore(&source, &opts);
+    }
+    let mut stdout = std::io::stdout().lock();
+    let mut stderr = std::io::stderr();
+    let mut text = TextTrace::new();
+    let format = args.trace;
+    let mut sink = |e: &Event| {
+        if let Event::Output { stream, text } = e {
+            let _ = match stream {
+                Stream::Stdout => stdout.write_all(text.as_bytes()),
+                Stream::Stderr => {
+                    let _ = stdout.flush();
+                    stderr.write_all(text.as_bytes())
+                }
+            };
+        }
+        match format {
+            Some(TraceFormat::Json) => {
+                let _ = stdout.flush();
+                let _ = writeln!(stderr, "{}", trace::json_line(e));
+            }
+            Some(TraceFormat::Text) => {
+                if let Some(line) = text.line(e) {
+                    let _ = stdout.flush();
+                    let _ = writeln!(stderr, "{line}");
+                }
+            }
+            None => {}
+        }
+    };
+    let outcome = super::run(&source, &opts, &mut sink)
+        .map_err(|e| Exit::new(code::FAILURE, e.to_string()))?;
+    let _ = std::io::stdout().flush();
+    if outcome.exit_code != 0 {
+        return Err(Exit::silent(outcome.exit_code).into());
+    }
+    Ok(())
+}
+
+fn explore(source: &str, opts: &RunOptions) -> anyhow::Result<()> {
+    let branches =
+        super::explore(source, opts).map_err(|e| Exit::new(code::FAILURE, e.to_string()))?;
+    let n = branches.len();
+    let mut out = std::io::stdout().lock();
+    for (k, b) in branches.iter().enumerate() {
+        writeln!(
+            out,
+            "{} {}",
+            format!("=== order {} of {n}:", k + 1).bold(),
+            b.reason
+        )?;
+        for (stream, line) in &b.outcome.output {
+            match stream {
+                Stream::Stdout => writeln!(out, "{line}")?,
+                Stream::Stderr => writeln!(out, "{}", line.red())?,
+            }
+        }
+        if b.outcome.exit_code != 0 {
+            writeln!(
+                out,
+                "{}",
+                format!("(exit code {})", b.outcome.exit_code).dimmed()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+pub fn demo(args: EventLoopArgs) -> anyhow::Result<()> {
+    if args.list {
+        for e in super::examples() {
+            println!("{:<22} {}", e.name.bold(), e.title);
+        }
+        return Ok(());
+    }
+    if args.browser || args.compare {
+        return Err(Exit::new(
+            code::FAILURE,
+            "the browser model is not built yet: run `mini-node demo event-loop` without --browser/--compare",
+        )
+        .into());
+    }
+    let (source, file, title) = match (&args.file, &args.example) {
+        (Some(f), _) => (read_script(f)?, absolute(f), f.display().to_string()),
+        (None, Some(name)) => {
+            let ex = super::examples().iter().find(|e| e.name == name).ok_or_else(|| {
+                let names: Vec<&str> = super::examples().iter().map(|e| e.name).collect();
+                Exit::new(
+                    code::USAGE,
+                    format!("no example named '{name}': choose one of {} (see --list)", names.join(", ")),
+                )
+            })?;
+            (
+                ex.source.to_string(),
+                std::env::temp_dir().join(format!("{}.js", ex.name)),
+                format!("{} — {}", ex.name, ex.title),
+            )
+        }
+        (None, None) => {
+            return Err(Exit::new(
+                code::USAGE,
+                "give a script or an example: `mini-node demo event-loop FILE.js` or `--example phases` (see --list)",
+            )
+            .into())
+        }
+    };
+    let mut opts = RunOptions::new(file);
+    opts.record = true;
+    let mut events = Vec::new();
+    super::run(&source, &opts, &mut |e| events.push(e.clone()))
+        .map_err(|e| Exit::new(code::FAILURE, e.to_string()))?;
+
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{}",
+        format!("Event loop walk: {title}").bold().underline()
+    )?;
+    for (i, line) in source.lines().enumerate() {
+        writeln!(out, "{} {}", format!("{:>3} │", i + 1).dimmed(), line)?;
+    }
+    writeln!(out)?;
+    let stdin = std::io::stdin();
+    let interactive = args.step && stdin.is_terminal();
+    if args.step && !interactive {
+        writeln!(
+            out,
+            "{}",
+            "(--step needs a terminal on stdin: reading Enter from the pipe)".dimmed()
+        )?;
+    }
+    let mut snap = Snapshot::default();
+    let mut text = TextTrace::new();
+    let mut lines = stdin.lock().lines();
+    for (k, e) in events.iter().enumerate() {
+        snap.apply(e);
+        let Some(line) = text.line(e) else { continue };
+        let interesting = !matches!(e, Event::Output { .. } | Event::DrainEnd { .. });
+        writeln!(out, "{} {line}", format!("[{:>3}]", k + 1).dimmed())?;
+        if interesting {
+            write!(out, "{}", trace::panel(&snap))?;
+        }
+        out.flush()?;
+        if args.step {
+            if lines.next().is_none() {
+                // end of input: play the rest without pausing
+            }
+        } else if args.delay > 0 {
+            std::thread::sleep(Duration::from_millis(args.delay));
+        }
+    }
+    Ok(())
 }

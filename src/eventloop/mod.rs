@@ -7,6 +7,14 @@
 //! nothing here writes to a terminal.
 
 pub mod cli;
+mod clock;
+mod examples;
+mod explore;
+mod host;
+mod node;
+pub mod replay;
+
+pub use examples::{examples, Example};
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -130,6 +138,10 @@ pub struct RunOptions {
     pub timeout: Duration,
     /// Heap limit of the JavaScript engine, in bytes.
     pub max_memory: usize,
+    /// Report every step to the sink (`true`, the default). `false` reports only [`Event::Output`]
+    /// and [`Event::Exit`], which lets `mini-node run` without `--trace` skip the bookkeeping
+    /// (call-site lines, labels) on hot paths.
+    pub record: bool,
 }
 
 impl RunOptions {
@@ -141,6 +153,7 @@ impl RunOptions {
             args: Vec::new(),
             timeout: Duration::from_secs(10),
             max_memory: 512 * 1024 * 1024,
+            record: true,
         }
     }
 }
@@ -158,4 +171,43 @@ pub struct Branch {
     /// Why this order happens, e.g. "the 1 ms timer had expired by the first timers phase".
     pub reason: String,
     pub outcome: Outcome,
+}
+
+/// Something that is not the script's fault stopped the run before it could start.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// The requested model is not available.
+    #[error("{0}")]
+    Unsupported(String),
+    /// The JavaScript engine could not be set up.
+    #[error("the JavaScript engine failed to start: {0}")]
+    Engine(String),
+}
+
+/// Run `source` (the contents of `opts.filename`) to completion under `opts.model`, reporting every
+/// step to `sink` in order. Syntax errors, uncaught exceptions, timeouts and the heap limit end
+/// the run normally, as an [`Outcome`] with node's output and exit code.
+pub fn run(
+    source: &str,
+    opts: &RunOptions,
+    sink: &mut dyn FnMut(&Event),
+) -> Result<Outcome, RunError> {
+    match opts.model {
+        Model::Node => node::run(source, opts, sink, &mut explore::Decider::default()),
+        Model::Browser => Err(RunError::Unsupported(
+            "the browser model is not built yet: run without --browser to use Node's event loop"
+                .into(),
+        )),
+    }
+}
+
+/// Every distinct output order real Node can produce for `source`, each with the reason it
+/// happens. A deterministic snippet gives exactly one [`Branch`].
+pub fn explore(source: &str, opts: &RunOptions) -> Result<Vec<Branch>, RunError> {
+    match opts.model {
+        Model::Node => explore::explore(source, opts),
+        Model::Browser => Err(RunError::Unsupported(
+            "the browser model is not built yet: run --explore without --browser".into(),
+        )),
+    }
 }

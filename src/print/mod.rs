@@ -18,3 +18,4 @@ pub fn init_color(choice: ColorChoice) {
     };
     colored::control::set_override(on);
 }
+pub mod trace;

@@ -1,0 +1,103 @@
+//! The loop's clock: virtual (time jumps to the next timer when nothing is runnable) or real.
+//!
+//! Like libuv's `uv_now`, the loop time is cached: it changes only when the loop updates it at the
+//! start of an iteration or when it waits for a timer. It knows nothing of timers or JavaScript.
+
+use std::time::{Duration, Instant};
+
+use super::Clock;
+
+/// The loop time in milliseconds since the script started.
+#[derive(Debug)]
+pub struct LoopClock {
+    mode: Clock,
+    now: f64,
+    start: Instant,
+}
+
+impl LoopClock {
+    pub fn new(mode: Clock) -> Self {
+        LoopClock {
+            mode,
+            now: 0.0,
+            start: Instant::now(),
+        }
+    }
+
+    pub fn mode(&self) -> Clock {
+        self.mode
+    }
+
+    /// The cached loop time (what timers are measured against).
+    pub fn now(&self) -> f64 {
+        self.now
+    }
+
+    /// The time a script sees through `performance.now()`: the virtual time, or real elapsed time.
+    pub fn precise(&self) -> f64 {
+        match self.mode {
+            Clock::Virtual => self.now,
+            Clock::Realtime => self.start.elapsed().as_secs_f64() * 1000.0,
+        }
+    }
+
+    /// libuv's `uv_update_time`: real time only, in whole milliseconds.
+    pub fn update(&mut self) {
+        if self.mode == Clock::Realtime {
+            self.now = (self.start.elapsed().as_secs_f64() * 1000.0).floor();
+        }
+    }
+
+    /// Let time pass until `to` (a timer's expiry): a jump, or a real sleep. Returns `(from, to)`.
+    pub fn advance_to(&mut self, to: f64) -> (f64, f64) {
+        let from = self.now;
+        match self.mode {
+            Clock::Virtual => self.now = to.ceil().max(from),
+            Clock::Realtime => {
+                let target = self.start + Duration::from_secs_f64(to.max(0.0) / 1000.0);
+                let now = Instant::now();
+                if target > now {
+                    std::thread::sleep(target - now);
+                }
+                self.update();
+                if self.now < to.ceil() {
+                    self.now = to.ceil();
+                }
+            }
+        }
+        (from, self.now)
+    }
+
+    /// Explore: pretend real time ran on to `to` (a racing timer had expired).
+    pub fn jump_to(&mut self, to: f64) {
+        if to > self.now {
+            self.now = to;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn virtual_clock_jumps_and_never_goes_back() {
+        let mut c = LoopClock::new(Clock::Virtual);
+        assert_eq!(c.now(), 0.0);
+        c.update();
+        assert_eq!(c.now(), 0.0);
+        assert_eq!(c.advance_to(10_000.0), (0.0, 10_000.0));
+        assert_eq!(c.advance_to(5.0), (10_000.0, 10_000.0));
+        c.jump_to(10_001.5);
+        assert_eq!(c.precise(), 10_001.5);
+    }
+
+    #[test]
+    fn real_clock_waits() {
+        let mut c = LoopClock::new(Clock::Realtime);
+        let t = Instant::now();
+        c.advance_to(20.0);
+        assert!(t.elapsed() >= Duration::from_millis(19));
+        assert!(c.now() >= 20.0);
+    }
+}

@@ -1,0 +1,832 @@
+//! The JavaScript host: what a Node script sees (console, timers, process, require('fs' | 'path' |
+//! 'os' | ...), error reports), built from `prelude.js` and a small native bridge (`mn`).
+//!
+//! The bridge only records requests in the scheduler's state ([`Sched`]) and does real file-system
+//! work; it never decides when a callback runs. That is the job of the loop model (`node.rs`, and
+//! a browser model), which calls back into the functions returned in [`Js`].
+
+use std::cell::{Cell, RefCell};
+use std::fs;
+use std::io::ErrorKind;
+use std::path::Path;
+use std::rc::Rc;
+
+use rquickjs::function::{Opt, Rest};
+use rquickjs::{ArrayBuffer, Ctx, Function, IntoJs, Object, Value};
+
+use super::node::Sched;
+use super::{RunOptions, Stream};
+
+/// The prelude's entry points the loop calls.
+pub struct Js<'js> {
+    pub main: Function<'js>,
+    pub run_timer: Function<'js>,
+    pub run_immediate: Function<'js>,
+    pub run_tick: Function<'js>,
+    pub run_callback: Function<'js>,
+    pub uncaught: Function<'js>,
+    pub process_rejections: Function<'js>,
+    pub run_exit: Function<'js>,
+    pub before_exit: Function<'js>,
+}
+
+const PRELUDE: &str = include_str!("prelude.js");
+const HEADER: &str = "(function (exports, require, module, __filename, __dirname) { ";
+
+/// node's frames below a syntax error in the main module.
+const SYNTAX_FRAMES: &str = "    at wrapSafe (node:internal/modules/cjs/loader:1464:18)
+    at Module._compile (node:internal/modules/cjs/loader:1495:20)
+    at Module._extensions..js (node:internal/modules/cjs/loader:1623:10)
+    at Module.load (node:internal/modules/cjs/loader:1266:32)
+    at Module._load (node:internal/modules/cjs/loader:1091:12)
+    at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)
+    at node:internal/main/run_main_module:28:49";
+
+fn kind_name(kind: &str) -> Option<&'static str> {
+    match kind {
+        "setTimeout" => Some("setTimeout"),
+        "setInterval" => Some("setInterval"),
+        _ => None,
+    }
+}
+
+fn fs_label(label: &str) -> &'static str {
+    match label {
+        "fs.readFile" => "fs.readFile",
+        "fs.writeFile" => "fs.writeFile",
+        "fs.appendFile" => "fs.appendFile",
+        "fs.unlink" => "fs.unlink",
+        "fs.stat" => "fs.stat",
+        "fs.lstat" => "fs.lstat",
+        "fs.readdir" => "fs.readdir",
+        "fs.mkdir" => "fs.mkdir",
+        "fs.rename" => "fs.rename",
+        "fs.access" => "fs.access",
+        "fs.rmdir" => "fs.rmdir",
+        "fs.rm" => "fs.rm",
+        "fs.copyFile" => "fs.copyFile",
+        "fs.exists" => "fs.exists",
+        _ => "fs request",
+    }
+}
+
+/// Build the host in `ctx`: the native bridge, the prelude, the globals.
+pub fn install<'js>(
+    ctx: &Ctx<'js>,
+    source: &str,
+    opts: &RunOptions,
+    sched: Rc<RefCell<Sched>>,
+    interrupt: Rc<Cell<bool>>,
+) -> rquickjs::Result<Js<'js>> {
+    let mn = Object::new(ctx.clone())?;
+    let filename = opts.filename.display().to_string();
+    mn.set("filename", filename.clone())?;
+    mn.set("record", sched.borrow().record)?;
+    mn.set("headerLength", HEADER.len() as f64)?;
+    mn.set("source", source)?;
+    let mut argv = vec!["/usr/local/bin/node".to_string(), filename];
+    argv.extend(opts.args.iter().cloned());
+    mn.set("argv", argv)?;
+    mn.set("pid", std::process::id())?;
+    mn.set("ppid", std::os::unix::process::parent_id())?;
+    mn.set("platform", std::env::consts::OS)?;
+    mn.set(
+        "arch",
+        match std::env::consts::ARCH {
+            "x86_64" => "x64",
+            "aarch64" => "arm64",
+            other => other,
+        },
+    )?;
+
+    let s = sched.clone();
+    mn.set(
+        "write",
+        Function::new(ctx.clone(), move |stream: i32, text: String| {
+            let stream = if stream == 2 {
+                Stream::Stderr
+            } else {
+                Stream::Stdout
+            };
+            s.borrow_mut().write(stream, text);
+        })?,
+    )?;
+    let s = sched.clone();
+    mn.set(
+        "now",
+        Function::new(ctx.clone(), move || s.borrow().clock.precise())?,
+    )?;
+    let s = sched.clone();
+    mn.set(
+        "timerStart",
+        Function::new(
+            ctx.clone(),
+            move |id: f64, ms: f64, line: u32, refed: bool, kind: Opt<String>| {
+                let kind = kind.0.as_deref().and_then(kind_name);
+                s.borrow_mut().add_timer(id as u64, ms, line, refed, kind);
+            },
+        )?,
+    )?;
+    let s = sched.clone();
+    mn.set(
+        "timerClear",
+        Function::new(ctx.clone(), move |id: f64| {
+            s.borrow_mut().clear_timer(id as u64)
+        })?,
+    )?;
+    let s = sched.clone();
+    mn.set(
+        "timerRef",
+        Function::new(ctx.clone(), move |id: f64, refed: bool| {
+            s.borrow_mut().timers.set_ref(id as u64, refed)
+        })?,
+    )?;
+    let s = sched.clone();
+    mn.set(
+        "timerActive",
+        Function::new(ctx.clone(), move |id: f64| {
+            s.borrow().timers.is_active(id as u64)
+        })?,
+    )?;
+    let s = sched.clone();
+    mn.set(
+        "immediate",
+        Function::new(ctx.clone(), move |id: f64, line: u32| {
+            s.borrow_mut().add_immediate(id as u64, line)
+        })?,
+    )?;
+    let s = sched.clone();
+    mn.set(
+        "immediateClear",
+        Function::new(ctx.clone(), move |id: f64| {
+            s.borrow_mut().clear_immediate(id as u64)
+        })?,
+    )?;
+    let s = sched.clone();
+    mn.set(
+        "immediateRef",
+        Function::new(ctx.clone(), move |id: f64, refed: bool| {
+            s.borrow_mut().ref_immediate(id as u64, refed)
+        })?,
+    )?;
+    let s = sched.clone();
+    mn.set(
+        "tick",
+        Function::new(ctx.clone(), move |id: f64, line: u32| {
+            s.borrow_mut().add_tick(id as u64, line)
+        })?,
+    )?;
+    let s = sched.clone();
+    mn.set(
+        "microtask",
+        Function::new(ctx.clone(), move |line: u32| {
+            let mut s = s.borrow_mut();
+            if s.record {
+                s.events.push(super::Event::Enqueue {
+                    id: 0,
+                    queue: super::Queue::Microtask,
+                    label: if line > 0 {
+                        format!("queueMicrotask at line {line}")
+                    } else {
+                        "queueMicrotask".into()
+                    },
+                    line: (line > 0).then_some(line),
+                    due_ms: None,
+                });
+            }
+        })?,
+    )?;
+    let s = sched.clone();
+    mn.set(
+        "fsStart",
+        Function::new(
+            ctx.clone(),
+            move |id: f64, label: String, trips: u32, line: u32| {
+                s.borrow_mut()
+                    .add_fs(id as u64, fs_label(&label), trips, line)
+            },
+        )?,
+    )?;
+    let s = sched.clone();
+    mn.set(
+        "fatal",
+        Function::new(ctx.clone(), move |text: String, code: i32| {
+            let mut s = s.borrow_mut();
+            s.write(Stream::Stderr, text);
+            s.fatal = Some(code);
+        })?,
+    )?;
+    let s = sched.clone();
+    let intr = interrupt.clone();
+    mn.set(
+        "exit",
+        Function::new(ctx.clone(), move |code: i32| {
+            s.borrow_mut().exit = Some(code);
+            intr.set(true);
+        })?,
+    )?;
+    mn.set(
+        "compile",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, src: String, file: String| {
+            compile(&ctx, &src, Path::new(&file), false).map_err(|report| {
+                let e = rquickjs::Exception::from_message(ctx.clone(), &report)
+                    .map(|e| e.into_value())
+                    .unwrap_or_else(|_| Value::new_undefined(ctx.clone()));
+                ctx.throw(e)
+            })
+        })?,
+    )?;
+    mn.set(
+        "promiseState",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, p: Value<'js>| -> rquickjs::Result<Vec<Value<'js>>> {
+                let Some(p) = p.as_promise() else {
+                    return Ok(vec![2i32.into_js(&ctx)?, Value::new_undefined(ctx.clone())]);
+                };
+                let state = match p.state() {
+                    rquickjs::promise::PromiseState::Pending => 0,
+                    rquickjs::promise::PromiseState::Resolved => 1,
+                    rquickjs::promise::PromiseState::Rejected => 2,
+                };
+                let value = if state == 0 {
+                    Value::new_undefined(ctx.clone())
+                } else {
+                    // SAFETY: JS_PromiseResult returns a new reference to the settled value.
+                    unsafe {
+                        let v = rquickjs::qjs::JS_PromiseResult(ctx.as_raw().as_ptr(), p.as_raw());
+                        Value::from_raw(ctx.clone(), v)
+                    }
+                };
+                Ok(vec![state.into_js(&ctx)?, value])
+            },
+        )?,
+    )?;
+    mn.set(
+        "utf8Encode",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, s: String| {
+            ArrayBuffer::new(ctx, s.into_bytes())
+        })?,
+    )?;
+    mn.set(
+        "utf8Decode",
+        Function::new(ctx.clone(), |b: ArrayBuffer<'js>| {
+            String::from_utf8_lossy(&buffer_bytes(&b)).into_owned()
+        })?,
+    )?;
+    mn.set(
+        "base64Encode",
+        Function::new(ctx.clone(), |b: ArrayBuffer<'js>| {
+            base64_encode(&buffer_bytes(&b))
+        })?,
+    )?;
+    mn.set(
+        "base64Decode",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, s: String| {
+            ArrayBuffer::new(ctx, base64_decode(&s))
+        })?,
+    )?;
+    mn.set(
+        "env",
+        Function::new(ctx.clone(), || {
+            std::env::vars().collect::<std::collections::HashMap<String, String>>()
+        })?,
+    )?;
+    mn.set(
+        "cwd",
+        Function::new(ctx.clone(), || {
+            std::env::current_dir()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|_| "/".into())
+        })?,
+    )?;
+    mn.set(
+        "tmpdir",
+        Function::new(ctx.clone(), || {
+            let t = std::env::var("TMPDIR").unwrap_or_else(|_| "/tmp".into());
+            if t.len() > 1 {
+                t.trim_end_matches('/').to_string()
+            } else {
+                t
+            }
+        })?,
+    )?;
+    mn.set(
+        "homedir",
+        Function::new(ctx.clone(), || {
+            std::env::var("HOME").unwrap_or_else(|_| "/".into())
+        })?,
+    )?;
+    mn.set(
+        "hostname",
+        Function::new(ctx.clone(), || {
+            fs::read_to_string("/proc/sys/kernel/hostname")
+                .map(|s| s.trim().to_string())
+                .unwrap_or_else(|_| "localhost".into())
+        })?,
+    )?;
+    mn.set(
+        "osRelease",
+        Function::new(ctx.clone(), || {
+            fs::read_to_string("/proc/sys/kernel/osrelease")
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default()
+        })?,
+    )?;
+    mn.set(
+        "cpus",
+        Function::new(ctx.clone(), || {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1) as u32
+        })?,
+    )?;
+    mn.set(
+        "totalmem",
+        Function::new(ctx.clone(), || meminfo("MemTotal:"))?,
+    )?;
+    mn.set(
+        "freemem",
+        Function::new(ctx.clone(), || meminfo("MemAvailable:"))?,
+    )?;
+    mn.set(
+        "osUptime",
+        Function::new(ctx.clone(), || {
+            fs::read_to_string("/proc/uptime")
+                .ok()
+                .and_then(|s| {
+                    s.split_whitespace()
+                        .next()
+                        .and_then(|x| x.parse::<f64>().ok())
+                })
+                .unwrap_or(0.0)
+        })?,
+    )?;
+    mn.set(
+        "memory",
+        Function::new(ctx.clone(), || {
+            fs::read_to_string("/proc/self/statm")
+                .ok()
+                .and_then(|s| {
+                    s.split_whitespace()
+                        .nth(1)
+                        .and_then(|x| x.parse::<f64>().ok())
+                })
+                .map_or(0.0, |pages| pages * 4096.0)
+        })?,
+    )?;
+    mn.set(
+        "fs",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, op: String, args: Rest<Value<'js>>| fs_sync(&ctx, &op, &args.0),
+        )?,
+    )?;
+
+    let prelude: Function = ctx.eval_with_options(PRELUDE, sloppy("node:mini-node".into()))?;
+    let handles: Object = prelude.call((mn, ctx.globals()))?;
+    let track: Function = handles.get("trackRejection")?;
+    ctx.globals().prop(
+        "__mn_track",
+        rquickjs::object::Property::from(track).configurable(),
+    )?;
+    Ok(Js {
+        main: handles.get("main")?,
+        run_timer: handles.get("runTimer")?,
+        run_immediate: handles.get("runImmediate")?,
+        run_tick: handles.get("runTick")?,
+        run_callback: handles.get("runCallback")?,
+        uncaught: handles.get("uncaught")?,
+        process_rejections: handles.get("processRejections")?,
+        run_exit: handles.get("runExit")?,
+        before_exit: handles.get("beforeExit")?,
+    })
+}
+
+/// Script evaluation as node compiles CommonJS: sloppy mode, named after its file.
+fn sloppy(filename: String) -> rquickjs::context::EvalOptions {
+    let mut o = rquickjs::context::EvalOptions::default();
+    o.global = true;
+    o.strict = false;
+    o.filename = Some(filename);
+    o
+}
+
+/// The bytes of an ArrayBuffer, copied out before any JavaScript runs again.
+fn buffer_bytes(b: &ArrayBuffer<'_>) -> Vec<u8> {
+    // SAFETY: the slice is copied at once; no JavaScript runs while it is alive.
+    unsafe { b.as_bytes().map(|s| s.to_vec()).unwrap_or_default() }
+}
+
+fn meminfo(key: &str) -> f64 {
+    fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with(key)).and_then(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .and_then(|x| x.parse::<f64>().ok())
+            })
+        })
+        .map_or(0.0, |kb| kb * 1024.0)
+}
+
+/// Compile a CommonJS module body into its wrapper function. A syntax error comes back as the
+/// report node prints (`file:line`, the line, a caret, the error, node's frames).
+pub fn compile<'js>(
+    ctx: &Ctx<'js>,
+    source: &str,
+    file: &Path,
+    main: bool,
+) -> Result<Function<'js>, String> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let body = if source.starts_with("#!") {
+        // node ignores a shebang line; keep the line count.
+        let end = source.find('\n').unwrap_or(source.len());
+        format!("{}{}", " ".repeat(end), &source[end..])
+    } else {
+        source.to_string()
+    };
+    let wrapped = format!("{HEADER}{body}\n}})");
+    let r: rquickjs::Result<Function> =
+        ctx.eval_with_options(wrapped, sloppy(file.display().to_string()));
+    match r {
+        Ok(f) => Ok(f),
+        Err(rquickjs::Error::Exception) => {
+            let e = ctx.catch();
+            Err(syntax_report(&e, source, file, main))
+        }
+        Err(e) => Err(format!("{}: {e}\n", file.display())),
+    }
+}
+
+fn syntax_report(e: &Value<'_>, source: &str, file: &Path, main: bool) -> String {
+    let (message, line, col) = match e.as_object() {
+        Some(o) => {
+            let message: String = o.get("message").unwrap_or_default();
+            let stack: String = o.get("stack").unwrap_or_default();
+            let (line, col) = location_in(&stack, &file.display().to_string()).unwrap_or((1, 1));
+            (message, line, col)
+        }
+        None => (String::from("invalid script"), 1, 1),
+    };
+    let col = if line == 1 {
+        col.saturating_sub(HEADER.len()).max(1)
+    } else {
+        col
+    };
+    let text = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    let line = line.min(source.lines().count().max(1));
+    let mut out = format!(
+        "{}:{line}\n{text}\n{}^\n\nSyntaxError: {}\n",
+        file.display(),
+        " ".repeat(col.saturating_sub(1)),
+        v8_message(&message)
+    );
+    if main {
+        out.push_str(SYNTAX_FRAMES);
+        out.push_str("\n\nNode.js v20.20.2\n");
+    }
+    out
+}
+
+/// `file:line:col` of the first frame in `file`.
+fn location_in(stack: &str, file: &str) -> Option<(usize, usize)> {
+    let at = stack.find(&format!("{file}:"))?;
+    let rest = &stack[at + file.len() + 1..];
+    let mut parts = rest.split(|c: char| !c.is_ascii_digit());
+    let line = parts.next()?.parse().ok()?;
+    let col = parts.next()?.parse().ok()?;
+    Some((line, col))
+}
+
+/// QuickJS's wording of the common syntax errors, in V8's words.
+fn v8_message(m: &str) -> String {
+    if let Some(tok) = m.strip_prefix("unexpected token in expression: ") {
+        return format!("Unexpected token {tok}");
+    }
+    if let Some(tok) = m.strip_prefix("unexpected token: ") {
+        return format!("Unexpected token {tok}");
+    }
+    match m {
+        "unexpected end of string" | "unexpected end of input" => "Unexpected end of input".into(),
+        "expecting ';'" => "Unexpected identifier".into(),
+        "unexpected 'await' keyword" => {
+            "await is only valid in async functions and the top level bodies of modules".into()
+        }
+        "unterminated string literal" | "unexpected end of string literal" => {
+            "Invalid or unexpected token".into()
+        }
+        _ if m.starts_with("invalid redefinition of lexical identifier")
+            || m.ends_with("already declared") =>
+        {
+            let name = m.split('\'').nth(1).unwrap_or("");
+            format!("Identifier '{name}' has already been declared")
+        }
+        _ => {
+            let mut c = m.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                None => String::new(),
+            }
+        }
+    }
+}
+
+/// QuickJS throws `InternalError: out of memory` at the heap limit.
+pub fn is_out_of_memory(v: &Value<'_>) -> bool {
+    if v.is_null() || v.is_undefined() {
+        // QuickJS may fail to even allocate the error object.
+        return false;
+    }
+    if let Some(o) = v.as_object() {
+        let msg: String = o.get("message").unwrap_or_default();
+        return msg == "out of memory";
+    }
+    v.as_string()
+        .and_then(|s| s.to_string().ok())
+        .is_some_and(|s| s.contains("out of memory"))
+}
+
+/// A one-line description of an engine error (for RunError).
+pub fn describe(ctx: &Ctx<'_>, e: rquickjs::Error) -> String {
+    match e {
+        rquickjs::Error::Exception => {
+            let v = ctx.catch();
+            if let Some(o) = v.as_object() {
+                let m: String = o.get("message").unwrap_or_default();
+                let s: String = o.get("stack").unwrap_or_default();
+                format!("{m} {s}")
+            } else {
+                format!("{v:?}")
+            }
+        }
+        other => other.to_string(),
+    }
+}
+
+/// A failed fs call as `[errno, code, description, syscall]`, like libuv reports it.
+fn fs_error<'js>(
+    ctx: &Ctx<'js>,
+    e: &std::io::Error,
+    syscall: &str,
+) -> rquickjs::Result<Value<'js>> {
+    let errno = e.raw_os_error().unwrap_or(libc::EIO);
+    let (code, desc) = match errno {
+        libc::ENOENT => ("ENOENT", "no such file or directory"),
+        libc::EEXIST => ("EEXIST", "file already exists"),
+        libc::EISDIR => ("EISDIR", "illegal operation on a directory"),
+        libc::ENOTDIR => ("ENOTDIR", "not a directory"),
+        libc::EACCES => ("EACCES", "permission denied"),
+        libc::EPERM => ("EPERM", "operation not permitted"),
+        libc::ENOTEMPTY => ("ENOTEMPTY", "directory not empty"),
+        libc::EINVAL => ("EINVAL", "invalid argument"),
+        libc::EBADF => ("EBADF", "bad file descriptor"),
+        libc::EMFILE => ("EMFILE", "too many open files"),
+        libc::ENOSPC => ("ENOSPC", "no space left on device"),
+        libc::EROFS => ("EROFS", "read-only file system"),
+        libc::ELOOP => ("ELOOP", "too many symbolic links encountered"),
+        libc::ENAMETOOLONG => ("ENAMETOOLONG", "name too long"),
+        libc::EXDEV => ("EXDEV", "cross-device link not permitted"),
+        _ => ("EIO", "i/o error"),
+    };
+    let _ = e.kind() == ErrorKind::NotFound;
+    vec![
+        (-errno).into_js(ctx)?,
+        code.into_js(ctx)?,
+        desc.into_js(ctx)?,
+        syscall.into_js(ctx)?,
+    ]
+    .into_js(ctx)
+}
+
+fn arg_str(args: &[Value<'_>], i: usize) -> String {
+    args.get(i)
+        .and_then(|v| v.as_string())
+        .and_then(|s| s.to_string().ok())
+        .unwrap_or_default()
+}
+
+fn arg_bytes(args: &[Value<'_>], i: usize) -> Vec<u8> {
+    args.get(i)
+        .and_then(|v| ArrayBuffer::from_value(v.clone()))
+        .map(|b| buffer_bytes(&b))
+        .unwrap_or_default()
+}
+
+fn arg_bool(args: &[Value<'_>], i: usize) -> bool {
+    args.get(i).and_then(|v| v.as_bool()).unwrap_or(false)
+}
+
+fn stat_object<'js>(ctx: &Ctx<'js>, m: &fs::Metadata) -> rquickjs::Result<Value<'js>> {
+    use std::os::unix::fs::MetadataExt;
+    let o = Object::new(ctx.clone())?;
+    o.set("dev", m.dev() as f64)?;
+    o.set("mode", m.mode() as f64)?;
+    o.set("nlink", m.nlink() as f64)?;
+    o.set("uid", m.uid() as f64)?;
+    o.set("gid", m.gid() as f64)?;
+    o.set("rdev", m.rdev() as f64)?;
+    o.set("blksize", m.blksize() as f64)?;
+    o.set("ino", m.ino() as f64)?;
+    o.set("size", m.size() as f64)?;
+    o.set("blocks", m.blocks() as f64)?;
+    let ms = |s: i64, ns: i64| s as f64 * 1000.0 + ns as f64 / 1e6;
+    o.set("atimeMs", ms(m.atime(), m.atime_nsec()))?;
+    o.set("mtimeMs", ms(m.mtime(), m.mtime_nsec()))?;
+    o.set("ctimeMs", ms(m.ctime(), m.ctime_nsec()))?;
+    o.set("birthtimeMs", ms(m.ctime(), m.ctime_nsec()))?;
+    Ok(o.into_value())
+}
+
+/// The real file-system work behind both `fs.xxxSync` and the callback forms.
+fn fs_sync<'js>(ctx: &Ctx<'js>, op: &str, args: &[Value<'js>]) -> rquickjs::Result<Value<'js>> {
+    let p = arg_str(args, 0);
+    let undefined = Value::new_undefined(ctx.clone());
+    match op {
+        "readFile" => match fs::read(&p) {
+            Ok(bytes) => Ok(ArrayBuffer::new(ctx.clone(), bytes)?.into_value()),
+            Err(e) => {
+                let syscall = if e.raw_os_error() == Some(libc::EISDIR) {
+                    "read"
+                } else {
+                    "open"
+                };
+                fs_error(ctx, &e, syscall)
+            }
+        },
+        "writeFile" => match fs::write(&p, arg_bytes(args, 1)) {
+            Ok(()) => Ok(undefined),
+            Err(e) => fs_error(ctx, &e, "open"),
+        },
+        "appendFile" => {
+            use std::io::Write;
+            let r = fs::OpenOptions::new()
+                .append(true)
+                .create(true)
+                .open(&p)
+                .and_then(|mut f| f.write_all(&arg_bytes(args, 1)));
+            match r {
+                Ok(()) => Ok(undefined),
+                Err(e) => fs_error(ctx, &e, "open"),
+            }
+        }
+        "unlink" => match fs::remove_file(&p) {
+            Ok(()) => Ok(undefined),
+            Err(e) => fs_error(ctx, &e, "unlink"),
+        },
+        "rmdir" => match fs::remove_dir(&p) {
+            Ok(()) => Ok(undefined),
+            Err(e) => fs_error(ctx, &e, "rmdir"),
+        },
+        "rm" => {
+            let recursive = arg_bool(args, 1);
+            let force = arg_bool(args, 2);
+            let r = match fs::symlink_metadata(&p) {
+                Ok(m) if m.is_dir() => {
+                    if recursive {
+                        fs::remove_dir_all(&p)
+                    } else {
+                        Err(std::io::Error::from_raw_os_error(libc::EISDIR))
+                    }
+                }
+                Ok(_) => fs::remove_file(&p),
+                Err(e) if force && e.kind() == ErrorKind::NotFound => Ok(()),
+                Err(e) => Err(e),
+            };
+            match r {
+                Ok(()) => Ok(undefined),
+                Err(e) => fs_error(ctx, &e, "rm"),
+            }
+        }
+        "stat" => match fs::metadata(&p) {
+            Ok(m) => stat_object(ctx, &m),
+            Err(e) => fs_error(ctx, &e, "stat"),
+        },
+        "lstat" => match fs::symlink_metadata(&p) {
+            Ok(m) => stat_object(ctx, &m),
+            Err(e) => fs_error(ctx, &e, "lstat"),
+        },
+        "access" => match fs::metadata(&p) {
+            Ok(_) => Ok(undefined),
+            Err(e) => fs_error(ctx, &e, "access"),
+        },
+        "readdir" => match fs::read_dir(&p) {
+            Ok(rd) => {
+                let mut names: Vec<String> = rd
+                    .filter_map(|e| e.ok())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect();
+                names.sort();
+                names.into_js(ctx)
+            }
+            Err(e) => fs_error(ctx, &e, "scandir"),
+        },
+        "mkdir" => {
+            if arg_bool(args, 1) {
+                let mut first: Option<String> = None;
+                let mut cur = Path::new(&p).to_path_buf();
+                let mut missing = Vec::new();
+                while !cur.as_os_str().is_empty() && !cur.exists() {
+                    missing.push(cur.clone());
+                    if !cur.pop() {
+                        break;
+                    }
+                }
+                if let Some(top) = missing.last() {
+                    first = Some(top.display().to_string());
+                }
+                match fs::create_dir_all(&p) {
+                    Ok(()) => first.into_js(ctx),
+                    Err(e) => fs_error(ctx, &e, "mkdir"),
+                }
+            } else {
+                match fs::create_dir(&p) {
+                    Ok(()) => Ok(undefined),
+                    Err(e) => fs_error(ctx, &e, "mkdir"),
+                }
+            }
+        }
+        "rename" => match fs::rename(&p, arg_str(args, 1)) {
+            Ok(()) => Ok(undefined),
+            Err(e) => fs_error(ctx, &e, "rename"),
+        },
+        "copyFile" => match fs::copy(&p, arg_str(args, 1)) {
+            Ok(_) => Ok(undefined),
+            Err(e) => fs_error(ctx, &e, "copyfile"),
+        },
+        other => Err(rquickjs::Exception::throw_type(
+            ctx,
+            &format!("unknown fs operation {other}"),
+        )),
+    }
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+fn base64_encode(data: &[u8]) -> String {
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(B64[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+fn base64_decode(s: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut acc = 0u32;
+    let mut bits = 0;
+    for c in s.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            _ => continue,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_round_trip() {
+        assert_eq!(base64_encode(b"hi!"), "aGkh");
+        assert_eq!(base64_encode(b"hi"), "aGk=");
+        assert_eq!(base64_decode("aGk="), b"hi");
+    }
+
+    #[test]
+    fn syntax_messages_in_v8_words() {
+        assert_eq!(
+            v8_message("unexpected token in expression: ';'"),
+            "Unexpected token ';'"
+        );
+        assert_eq!(
+            location_in("SyntaxError: x\n    at /a.js:2:9\n", "/a.js"),
+            Some((2, 9))
+        );
+    }
+}

@@ -1,0 +1,279 @@
+//! The event-loop timeline as text: the coloured, human-readable trace of `mini-node run --trace`,
+//! its NDJSON form (`--trace=json`), and the paced panel of `mini-node demo event-loop`.
+//!
+//! A view only: it formats [`Event`]s and [`Snapshot`]s and never runs or schedules anything.
+
+use std::fmt::Write as _;
+
+use colored::Colorize;
+
+use crate::eventloop::replay::{QueueKey, Snapshot};
+use crate::eventloop::{Event, Phase, Queue, Stream};
+
+/// The phases in libuv's order, with their short names.
+pub const PHASES: [(Phase, &str); 6] = [
+    (Phase::Timers, "timers"),
+    (Phase::PendingCallbacks, "pending callbacks"),
+    (Phase::IdlePrepare, "idle, prepare"),
+    (Phase::Poll, "poll"),
+    (Phase::Check, "check"),
+    (Phase::CloseCallbacks, "close callbacks"),
+];
+
+pub fn phase_name(p: Phase) -> &'static str {
+    match p {
+        Phase::Timers => "timers",
+        Phase::PendingCallbacks => "pending callbacks",
+        Phase::IdlePrepare => "idle, prepare",
+        Phase::Poll => "poll",
+        Phase::Check => "check",
+        Phase::CloseCallbacks => "close callbacks",
+        Phase::Task => "task",
+        Phase::MicrotaskCheckpoint => "microtask checkpoint",
+        Phase::AnimationFrames => "animation frames",
+        Phase::Render => "render",
+    }
+}
+
+pub fn queue_name(q: Queue) -> &'static str {
+    match q {
+        Queue::Main => "main",
+        Queue::Timers => "timers",
+        Queue::Poll => "poll (I/O)",
+        Queue::Check => "check (immediates)",
+        Queue::Close => "close",
+        Queue::NextTick => "nextTick",
+        Queue::Microtask => "microtasks",
+        Queue::Task => "tasks",
+        Queue::AnimationFrame => "animation frames",
+    }
+}
+
+fn ms(t: f64) -> String {
+    if t.fract() == 0.0 {
+        format!("{t:.0} ms")
+    } else {
+        format!("{t:.3} ms")
+    }
+}
+
+/// One event as an NDJSON line (no trailing newline).
+pub fn json_line(e: &Event) -> String {
+    serde_json::to_string(e)
+        .unwrap_or_else(|err| format!("{{\"event\":\"error\",\"message\":\"{err}\"}}"))
+}
+
+/// The text timeline: keeps the nesting (callbacks inside drains) to indent lines.
+#[derive(Debug, Default)]
+pub struct TextTrace {
+    depth: usize,
+}
+
+impl TextTrace {
+    pub fn new() -> Self {
+        TextTrace::default()
+    }
+
+    /// The line(s) for one event, or `None` for events the timeline folds away.
+    pub fn line(&mut self, e: &Event) -> Option<String> {
+        let pad = "  ".repeat(self.depth + 1);
+        let s = match e {
+            Event::ScriptStart { file } => format!("{} {}", "▶ main script".bold(), file.dimmed()),
+            Event::LoopIteration { iteration, at_ms } => {
+                self.depth = 0;
+                format!(
+                    "{}",
+                    format!("── loop iteration {iteration} ── at {} ──", ms(*at_ms))
+                        .bold()
+                        .blue()
+                )
+            }
+            Event::PhaseEnter { phase, at_ms } => {
+                self.depth = 0;
+                format!(
+                    " {} {} {}",
+                    "●".cyan(),
+                    phase_name(*phase).cyan().bold(),
+                    format!("({})", ms(*at_ms)).dimmed()
+                )
+            }
+            Event::Enqueue {
+                queue,
+                label,
+                due_ms,
+                ..
+            } => {
+                let due = due_ms
+                    .map(|d| format!(", due at {}", ms(d)))
+                    .unwrap_or_default();
+                format!(
+                    "{pad}{} {} {}{}",
+                    "+".green(),
+                    queue_name(*queue).green(),
+                    label,
+                    due.dimmed()
+                )
+            }
+            Event::Cancel { id, queue } => {
+                format!("{pad}{} {} #{id}", "×".red(), queue_name(*queue).red())
+            }
+            Event::CallbackStart { queue, label, .. } => {
+                let line = format!(
+                    "{pad}{} {} {}",
+                    "→".yellow().bold(),
+                    label.yellow(),
+                    format!("[{}]", queue_name(*queue)).dimmed()
+                );
+                self.depth += 1;
+                line
+            }
+            Event::CallbackEnd { .. } => {
+                self.depth = self.depth.saturating_sub(1);
+                return None;
+            }
+            Event::DrainStart { queue } => {
+                format!(
+                    "{pad}{} draining {}",
+                    "↻".magenta(),
+                    queue_name(*queue).magenta()
+                )
+            }
+            Event::DrainEnd { queue, ran } => {
+                format!(
+                    "{pad}{} {} empty ({ran} ran)",
+                    "✓".magenta(),
+                    queue_name(*queue).magenta()
+                )
+            }
+            Event::ClockAdvance { from_ms, to_ms } => format!(
+                "  {} {}",
+                "⏱".dimmed(),
+                format!(
+                    "nothing to run: time passes {} → {}",
+                    ms(*from_ms),
+                    ms(*to_ms)
+                )
+                .dimmed()
+            ),
+            Event::Output { stream, text } => {
+                let who = match stream {
+                    Stream::Stdout => "stdout",
+                    Stream::Stderr => "stderr",
+                };
+                let body = text
+                    .strip_suffix('\n')
+                    .unwrap_or(text)
+                    .replace('\n', &format!("\n{pad}    "));
+                format!(
+                    "{pad}{} {}",
+                    format!("{who}:").dimmed(),
+                    body.white().bold()
+                )
+            }
+            Event::Exit { code, reason } => {
+                self.depth = 0;
+                format!(
+                    "{} {}",
+                    format!("■ exit {code}").bold(),
+                    format!("({reason})").dimmed()
+                )
+            }
+        };
+        Some(s)
+    }
+}
+
+/// The demo's panel: the phase ring with the current phase lit, then every non-empty queue.
+pub fn panel(s: &Snapshot) -> String {
+    let mut out = String::new();
+    let ring: Vec<String> = PHASES
+        .iter()
+        .map(|(p, name)| {
+            if s.phase == Some(*p) {
+                format!("[{}]", name.to_uppercase())
+                    .black()
+                    .on_cyan()
+                    .bold()
+                    .to_string()
+            } else {
+                name.dimmed().to_string()
+            }
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "  iteration {} · {} · {}",
+        s.iteration,
+        ms(s.now_ms),
+        ring.join(&" → ".dimmed().to_string())
+    );
+    let keys = [
+        (QueueKey::Timers, "timers    "),
+        (QueueKey::Poll, "poll (I/O)"),
+        (QueueKey::Check, "check     "),
+        (QueueKey::Close, "close     "),
+        (QueueKey::NextTick, "nextTick  "),
+        (QueueKey::Microtask, "microtasks"),
+    ];
+    for (k, name) in keys {
+        let items = s.queues.get(&k).map(|v| v.as_slice()).unwrap_or(&[]);
+        let shown: Vec<String> = items
+            .iter()
+            .map(|w| match w.due_ms {
+                Some(d) => format!("{} @{}", w.label, ms(d)),
+                None => w.label.clone(),
+            })
+            .collect();
+        let body = if shown.is_empty() {
+            "·".dimmed().to_string()
+        } else {
+            shown.join(" | ").green().to_string()
+        };
+        let _ = writeln!(out, "  {} {}", name.bold(), body);
+    }
+    if !s.stack.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            "stack     ".bold(),
+            s.stack.join(" > ").yellow()
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_lines_are_tagged() {
+        let e = Event::PhaseEnter {
+            phase: Phase::Check,
+            at_ms: 1.0,
+        };
+        assert_eq!(
+            json_line(&e),
+            r#"{"event":"phase_enter","phase":"check","at_ms":1.0}"#
+        );
+    }
+
+    #[test]
+    fn text_lines_nest_inside_callbacks() {
+        colored::control::set_override(false);
+        let mut t = TextTrace::new();
+        let start = Event::CallbackStart {
+            id: 1,
+            queue: Queue::Timers,
+            label: "setTimeout at line 1".into(),
+            line: Some(1),
+        };
+        assert_eq!(t.line(&start).unwrap(), "  → setTimeout at line 1 [timers]");
+        let out = Event::Output {
+            stream: Stream::Stdout,
+            text: "hi\n".into(),
+        };
+        assert_eq!(t.line(&out).unwrap(), "    stdout: hi");
+        assert!(t.line(&Event::CallbackEnd { id: 1 }).is_none());
+    }
+}
