@@ -132,4 +132,4 @@ for name in immediate-200k tick-promise-200k timers-50k await-100k startup; do
     echo "  mini-node printed: $(head -c 300 <<<"$mini_out" | tr '\n' '|')" >&2
   fi
 done
-echo "(node $(node --version), mini-node $("$mini" --version 2>/dev/null | head -1), $runs runs each, $(nproc) cores)"
+echo "(node $(node --version), $("$mini" --version 2>/dev/null | head -1), $runs runs each, $(nproc) cores)"

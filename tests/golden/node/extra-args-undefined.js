@@ -1,4 +1,4 @@
-// Missing extra args arrive as undefined; this is the Timeout object.
+// Missing extra args: the callback is called with no arguments at all.
 setTimeout(function (a) {
   console.log('a is', a, '| arguments:', arguments.length);
 }, 0);
