@@ -355,6 +355,8 @@ impl Sched {
         } else {
             line
         };
+        // node's insert(): "Truncate so that accuracy of sub-millisecond timers is not assumed."
+        let ms = ms.trunc();
         self.timers.insert(id, ms, now, refed, kind, line);
         if self.record {
             let label = at_line(kind, line);
