@@ -42,6 +42,9 @@ pub struct ForkSummary {
     pub live_before: usize,
     pub live_after: usize,
     pub forked: usize,
+    /// When each child was forked, and how long it lived (fork → answer → exit, reaped).
+    forked_at: BTreeMap<u32, Duration>,
+    pub lifetimes: Vec<Duration>,
 }
 
 impl ForkSummary {
@@ -63,7 +66,15 @@ impl ForkSummary {
                     self.ok += 1;
                 }
             }
-            ForkEvent::Forked { .. } => self.forked += 1,
+            ForkEvent::Forked { pid, at, .. } => {
+                self.forked += 1;
+                self.forked_at.insert(*pid, *at);
+            }
+            ForkEvent::Exit { pid, at, .. } => {
+                if let Some(start) = self.forked_at.remove(pid) {
+                    self.lifetimes.push(at.saturating_sub(start));
+                }
+            }
             _ => {}
         }
     }
@@ -232,6 +243,15 @@ impl ForkPrinter {
             mean,
             pick(1.0)
         ));
+        if !s.lifetimes.is_empty() {
+            let mut lives = s.lifetimes.clone();
+            lives.sort();
+            out(&format!(
+                "  child fork → answer → exit (reaped): median {}  max {}",
+                ms(lives[lives.len() / 2]),
+                ms(lives[lives.len() - 1])
+            ));
+        }
         let after = if s.live_after > s.live_before {
             format!("{} (leaked: the notes' child never exits)", s.live_after)
                 .red()

@@ -309,3 +309,14 @@ pub(crate) fn test_panic_after() -> Option<Duration> {
         .ok()
         .map(Duration::from_millis)
 }
+
+/// The hidden entry points (`__fork-child`, `__cluster-worker`) when `argv[1]` names one: run it
+/// without building the whole command-line parser (a child is started for every request).
+pub fn hidden_entry() -> Option<anyhow::Result<()>> {
+    let first = std::env::args_os().nth(1)?;
+    match first.to_str()? {
+        "__fork-child" => Some(fork::child_main()),
+        "__cluster-worker" => Some(cluster::worker_main()),
+        _ => None,
+    }
+}
