@@ -273,6 +273,7 @@ impl ForkPrinter {
 pub struct ClusterPrinter {
     live: BTreeMap<u32, u32>,
     served: BTreeMap<u32, u64>,
+    dealt: BTreeMap<u32, u64>,
     memory: BTreeMap<u32, u64>,
     respawns: Vec<Duration>,
     last_served_print: Option<Duration>,
@@ -293,6 +294,7 @@ impl ClusterPrinter {
         ClusterPrinter {
             live: BTreeMap::new(),
             served: BTreeMap::new(),
+            dealt: BTreeMap::new(),
             memory: BTreeMap::new(),
             respawns: Vec::new(),
             last_served_print: None,
@@ -483,6 +485,12 @@ impl ClusterPrinter {
                     if since_kill.is_some() { "kill" } else { "exit" }
                 )
             }
+            ClusterEvent::Connections { counts, .. } => {
+                for (id, n) in counts {
+                    self.dealt.insert(*id, *n);
+                }
+                return;
+            }
             ClusterEvent::SchedChanged { sched, at } => {
                 self.sched = Some(*sched);
                 format!(
@@ -506,15 +514,21 @@ impl ClusterPrinter {
                 "  requests per worker ({} in all{}):",
                 total,
                 match self.sched {
-                    Some(SchedPolicy::Rr) => ", rr: the primary dealt the connections in turn",
+                    Some(SchedPolicy::Rr) =>
+                        ", rr: the primary dealt the connections in turn; \
+                                              keep-alive requests stay on their connection",
                     Some(SchedPolicy::None) => ", none: the kernel chose who accepted",
                     None => "",
                 }
             ));
             for (id, n) in &self.served {
                 let width = (*n * 40 / max) as usize;
+                let dealt = match self.dealt.get(id) {
+                    Some(c) => format!("  ({c} connections)"),
+                    None => String::new(),
+                };
                 out(&format!(
-                    "  worker {id:>3} {:>9} {:>5.1}% {}",
+                    "  worker {id:>3} {:>9} {:>5.1}% {}{dealt}",
                     n,
                     *n as f64 * 100.0 / total as f64,
                     "█".repeat(width).green()

@@ -108,6 +108,8 @@ pub async fn start(cfg: ClusterConfig) -> anyhow::Result<Handle<ClusterCommand, 
         backlog: VecDeque::new(),
         served: BTreeMap::new(),
         served_dirty: false,
+        dealt: BTreeMap::new(),
+        dealt_dirty: false,
         load: None,
         stopping: false,
         acceptor,
@@ -227,6 +229,8 @@ struct Primary {
     backlog: VecDeque<(std::net::TcpStream, Vec<u32>)>,
     served: BTreeMap<u32, u64>,
     served_dirty: bool,
+    dealt: BTreeMap<u32, u64>,
+    dealt_dirty: bool,
     load: Option<JoinHandle<()>>,
     stopping: bool,
     acceptor: JoinHandle<()>,
@@ -576,6 +580,10 @@ impl Primary {
                         self.dispatch(pending.stream, tried);
                     }
                     // Accepted: the worker has its own copy; ours closes here.
+                    if accepted {
+                        *self.dealt.entry(id).or_insert(0) += 1;
+                        self.dealt_dirty = true;
+                    }
                 }
             }
             WorkerMsg::SendFailed { seq } => {
@@ -714,6 +722,19 @@ impl Primary {
     }
 
     fn report_served(&mut self) {
+        if self.dealt_dirty {
+            self.dealt_dirty = false;
+            while self.dealt.len() > 64 {
+                let Some((&oldest, _)) = self.dealt.iter().next() else {
+                    break;
+                };
+                self.dealt.remove(&oldest);
+            }
+            self.emit(ClusterEvent::Connections {
+                counts: self.dealt.iter().map(|(&id, &n)| (id, n)).collect(),
+                at: self.at(),
+            });
+        }
         if !self.served_dirty {
             return;
         }
@@ -846,11 +867,10 @@ async fn cli_async(args: ClusterArgs) -> anyhow::Result<()> {
     let mut handle = start(cfg).await?;
     let mut printer = ClusterPrinter::new();
     let mut stop = super::StopSignals::new()?;
-    if let Some(connections) = args.load {
-        let _ = handle
-            .commands
-            .send(ClusterCommand::Load(Some(connections)));
-    }
+    // The load starts once every first worker listens, so that rr deals its connections to all.
+    let mut load_pending = args.load;
+    let mut listening = 0;
+    let workers = args.workers.unwrap_or_else(default_workers);
     let far = tokio::time::Instant::now() + Duration::from_secs(100 * 365 * 24 * 3600);
     let end = args
         .duration
@@ -864,7 +884,17 @@ async fn cli_async(args: ClusterArgs) -> anyhow::Result<()> {
     loop {
         tokio::select! {
             event = handle.events.recv() => match event {
-                Some(event) => printer.print(&event),
+                Some(event) => {
+                    printer.print(&event);
+                    if let ClusterEvent::Listening { .. } = event {
+                        listening += 1;
+                        if listening >= workers {
+                            if let Some(connections) = load_pending.take() {
+                                let _ = handle.commands.send(ClusterCommand::Load(Some(connections)));
+                            }
+                        }
+                    }
+                }
                 None => break,
             },
             _ = chaos.tick(), if kill_every.is_some() && !stopping => {

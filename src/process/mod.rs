@@ -197,6 +197,11 @@ pub enum ClusterEvent {
         since_kill: Option<Duration>,
         at: Duration,
     },
+    /// Connections the primary has handed to each worker so far (rr only), sent with `Served`.
+    Connections {
+        counts: Vec<(u32, u64)>,
+        at: Duration,
+    },
     /// The scheduling policy was switched while running.
     SchedChanged {
         sched: SchedPolicy,
