@@ -300,6 +300,7 @@ async fn fork_child(
         anyhow::bail!("the demo is shutting down");
     }
     let as_written = shared.as_written.load(Ordering::SeqCst);
+    let fork_at = shared.at();
     let env = [(
         "MINI_NODE_AS_WRITTEN",
         if as_written { "1" } else { "0" }.to_string(),
@@ -325,7 +326,7 @@ async fn fork_child(
     shared.emit(ForkEvent::Forked {
         pid,
         request,
-        at: shared.at(),
+        at: fork_at,
     });
     shared.emit_live();
 

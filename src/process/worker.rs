@@ -20,6 +20,7 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use http_body_util::Full;
+use hyper::header::HeaderValue;
 use hyper::{Request, Response};
 use hyper_util::rt::TokioIo;
 use serde_json::{json, Value};
@@ -178,16 +179,14 @@ fn stream_from(fd: OwnedFd) -> std::io::Result<tokio::net::TcpStream> {
 }
 
 fn serve(stream: tokio::net::TcpStream, id: u32, pid: u32, counters: Arc<Counters>) {
-    let id_header = id.to_string();
-    let pid_header = pid.to_string();
+    let id_header = HeaderValue::from(id);
+    let pid_header = HeaderValue::from(pid);
     tokio::spawn(async move {
         let service = hyper::service::service_fn(move |_req: Request<hyper::body::Incoming>| {
-            let response = Response::builder()
-                .status(200)
-                .header("X-Worker-Id", &id_header)
-                .header("X-Worker-Pid", &pid_header)
-                .body(Full::new(Bytes::from_static(b"server is running")))
-                .expect("a valid response");
+            let mut response = Response::new(Full::new(Bytes::from_static(b"server is running")));
+            let headers = response.headers_mut();
+            headers.insert("x-worker-id", id_header.clone());
+            headers.insert("x-worker-pid", pid_header.clone());
             counters.served.fetch_add(1, Ordering::Relaxed);
             async move { Ok::<_, Infallible>(response) }
         });
