@@ -150,3 +150,77 @@ async fn the_cluster_engine_replaces_a_killed_worker_and_closes_its_events_after
     while next(&mut handle.events).await.is_some() {}
     assert!(pids.iter().all(|&p| gone(p)), "{pids:?}");
 }
+
+/// `GET /` on a fresh connection; the X-Worker-Id of the answer.
+async fn worker_of(addr: std::net::SocketAddr) -> u32 {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    stream
+        .write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut raw = String::new();
+    tokio::time::timeout(TIMEOUT, stream.read_to_string(&mut raw))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(raw.ends_with("server is running"), "{raw}");
+    raw.lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("x-worker-id:")
+                .map(|v| v.trim().parse().unwrap())
+        })
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_scheduling_policy_can_be_switched_while_running() {
+    let cfg = ClusterConfig {
+        port: 0,
+        workers: 2,
+        sched: SchedPolicy::Rr,
+        program: program(),
+        ..ClusterConfig::default()
+    };
+    let mut handle = cluster::start(cfg).await.unwrap();
+    let mut listening = 0;
+    while listening < 2 {
+        if let ClusterEvent::Listening { .. } = next(&mut handle.events).await.unwrap() {
+            listening += 1;
+        }
+    }
+    handle
+        .commands
+        .send(ClusterCommand::SetSched(SchedPolicy::None))
+        .unwrap();
+    loop {
+        if let ClusterEvent::SchedChanged { sched, .. } = next(&mut handle.events).await.unwrap() {
+            assert_eq!(sched, SchedPolicy::None);
+            break;
+        }
+    }
+    // The workers now accept on the shared socket themselves: answers keep coming.
+    for _ in 0..4 {
+        let id = worker_of(handle.addr).await;
+        assert!(id == 1 || id == 2);
+    }
+    handle
+        .commands
+        .send(ClusterCommand::SetSched(SchedPolicy::Rr))
+        .unwrap();
+    loop {
+        if let ClusterEvent::SchedChanged { .. } = next(&mut handle.events).await.unwrap() {
+            break;
+        }
+    }
+    // Give the workers a moment to close their copies of the listening socket.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let a = worker_of(handle.addr).await;
+    let b = worker_of(handle.addr).await;
+    let c = worker_of(handle.addr).await;
+    assert_ne!(a, b, "rr alternates again");
+    assert_eq!(a, c);
+    handle.commands.send(ClusterCommand::Shutdown).unwrap();
+    while next(&mut handle.events).await.is_some() {}
+}
