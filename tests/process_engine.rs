@@ -224,3 +224,76 @@ async fn the_scheduling_policy_can_be_switched_while_running() {
     handle.commands.send(ClusterCommand::Shutdown).unwrap();
     while next(&mut handle.events).await.is_some() {}
 }
+
+/// A stand-in child program (a shell script) for the fork engine.
+fn script(body: &str) -> (tempfile::TempDir, PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("child.sh");
+    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (dir, path)
+}
+
+async fn one_request(program: PathBuf) -> (Vec<String>, String) {
+    let cfg = ForkConfig {
+        port: 0,
+        program: Some(program),
+        ..ForkConfig::default()
+    };
+    let mut handle = fork::start(cfg).await.unwrap();
+    handle.commands.send(ForkCommand::Request).unwrap();
+    let mut warnings = Vec::new();
+    let body = loop {
+        match next(&mut handle.events).await.unwrap() {
+            ForkEvent::Warning { message, .. } => warnings.push(message),
+            ForkEvent::Response { body, .. } => break body,
+            _ => {}
+        }
+    };
+    handle.commands.send(ForkCommand::Shutdown).unwrap();
+    while let Some(event) = next(&mut handle.events).await {
+        if let ForkEvent::Warning { message, .. } = event {
+            warnings.push(message);
+        }
+    }
+    (warnings, body)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn malformed_and_oversized_messages_are_reported_and_dropped() {
+    let (_dir, path) = script(
+        "read line <&3\n\
+         printf 'not json\\n' >&3\n\
+         head -c 70000 /dev/zero | tr '\\0' x >&3; printf '\\n' >&3\n\
+         printf '\"still here\"\\n' >&3",
+    );
+    let (warnings, body) = one_request(path).await;
+    assert_eq!(body, "data: still here");
+    assert!(
+        warnings.iter().any(|w| w.contains("not JSON")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings.iter().any(|w| w.contains("65536") && w.contains("dropped")),
+        "{warnings:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_real_node_child_speaks_the_same_channel() {
+    let anchor = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/anchors/node/fork-child.js");
+    let has_node = std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_node || !anchor.exists() {
+        eprintln!("skipped: node or {} is missing", anchor.display());
+        return;
+    }
+    // Node's own child_process machinery reads NODE_CHANNEL_FD=3 and speaks JSON lines on it.
+    let (_dir, path) = script(&format!("exec node {}", anchor.display()));
+    let (warnings, body) = one_request(path).await;
+    assert_eq!(body, "data: 49995000", "{warnings:?}");
+}
