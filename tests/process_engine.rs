@@ -275,7 +275,9 @@ async fn malformed_and_oversized_messages_are_reported_and_dropped() {
         "{warnings:?}"
     );
     assert!(
-        warnings.iter().any(|w| w.contains("65536") && w.contains("dropped")),
+        warnings
+            .iter()
+            .any(|w| w.contains("65536") && w.contains("dropped")),
         "{warnings:?}"
     );
 }

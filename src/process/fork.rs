@@ -251,16 +251,30 @@ async fn handle_request(
     });
     let (status, body) = if path == "/get-data" {
         match fork_child(&shared, Some(request)).await {
-            Ok(answer) => match tokio::time::timeout(ANSWER_TIMEOUT, answer).await {
+            Ok((pid, answer)) => match tokio::time::timeout(ANSWER_TIMEOUT, answer).await {
                 Ok(Ok(data)) => (StatusCode::OK, format!("data: {}", js_string(&data))),
                 Ok(Err(_)) => (
                     StatusCode::INTERNAL_SERVER_ERROR,
                     "error".to_string(), // the child closed without answering: the 'close' handler
                 ),
-                Err(_) => (
-                    StatusCode::GATEWAY_TIMEOUT,
-                    "error: the child did not answer in time".to_string(),
-                ),
+                Err(_) => {
+                    shared.warn(format!(
+                        "child {pid} did not answer within {} s: SIGKILL",
+                        ANSWER_TIMEOUT.as_secs()
+                    ));
+                    let proc = shared
+                        .children
+                        .lock()
+                        .ok()
+                        .and_then(|c| c.get(&pid).map(|l| l.proc.clone()));
+                    if let Some(proc) = proc {
+                        let _ = proc.kill(libc::SIGKILL);
+                    }
+                    (
+                        StatusCode::GATEWAY_TIMEOUT,
+                        "error: the child did not answer in time".to_string(),
+                    )
+                }
             },
             Err(err) => {
                 shared.warn(format!("fork failed: {err:#}"));
@@ -295,7 +309,7 @@ fn js_string(value: &Value) -> String {
 async fn fork_child(
     shared: &Arc<Shared>,
     request: Option<u64>,
-) -> anyhow::Result<oneshot::Receiver<Value>> {
+) -> anyhow::Result<(u32, oneshot::Receiver<Value>)> {
     if shared.stopping.load(Ordering::SeqCst) {
         anyhow::bail!("the demo is shutting down");
     }
@@ -396,7 +410,7 @@ async fn fork_child(
             at: shared.at(),
         });
     }
-    Ok(answer_rx)
+    Ok((pid, answer_rx))
 }
 
 /// `GET path` on the demo's own server, on a fresh connection.
@@ -541,6 +555,9 @@ async fn cli_async(args: ForkArgs) -> anyhow::Result<()> {
                 let _ = handle.commands.send(ForkCommand::Shutdown);
             }
         }
+    }
+    if n == 0 {
+        printer.summary(&summary);
     }
     Ok(())
 }
