@@ -690,14 +690,21 @@ impl Primary {
         self.rr_last = id;
         let seq = self.next_seq;
         self.next_seq += 1;
-        let fd = stream.as_raw_fd();
         let Some(worker) = self.workers.get(&id) else {
             return;
         };
+        // The sending task gets its own copy of the socket; ours waits for the worker's answer.
+        let copy = match stream.try_clone() {
+            Ok(copy) => copy,
+            Err(err) => {
+                self.warn(format!(
+                    "cannot hand a connection over ({err}): it was closed"
+                ));
+                return;
+            }
+        };
         let writer = worker.writer.clone();
         let internal = self.internal.clone();
-        // Keep our copy until the worker says it took the connection.
-        let dup = stream.try_clone();
         self.pending.insert(
             seq,
             PendingConn {
@@ -708,11 +715,7 @@ impl Primary {
         );
         tokio::spawn(async move {
             let msg = json!({"cmd": ipc::HANDLE_CMD, "act": "newconn", "seq": seq});
-            let sent = match &dup {
-                Ok(copy) => writer.send_fd(&msg, copy.as_raw_fd()).await,
-                Err(_) => writer.send_fd(&msg, fd).await,
-            };
-            if sent.is_err() {
+            if writer.send_fd(&msg, copy.as_raw_fd()).await.is_err() {
                 let _ = internal.send(Internal::Worker {
                     id,
                     msg: WorkerMsg::SendFailed { seq },
