@@ -203,6 +203,12 @@ struct Slot {
     record: SlotRecord,
 }
 
+struct RunningLoad {
+    task: JoinHandle<()>,
+    counters: Arc<super::load::LoadCounters>,
+    started: Instant,
+}
+
 struct PendingConn {
     stream: std::net::TcpStream,
     worker: u32,
@@ -231,7 +237,7 @@ struct Primary {
     served_dirty: bool,
     dealt: BTreeMap<u32, u64>,
     dealt_dirty: bool,
-    load: Option<JoinHandle<()>>,
+    load: Option<RunningLoad>,
     stopping: bool,
     acceptor: JoinHandle<()>,
 }
@@ -296,9 +302,7 @@ impl Primary {
     async fn shutdown(&mut self, internal: &mut mpsc::UnboundedReceiver<Internal>) {
         self.stopping = true;
         self.acceptor.abort();
-        if let Some(load) = self.load.take() {
-            load.abort();
-        }
+        self.stop_load();
         self.pending.clear();
         self.backlog.clear();
         for worker in self.workers.values_mut() {
@@ -365,15 +369,15 @@ impl Primary {
                 }
             }
             ClusterCommand::Load(connections) => {
-                if let Some(load) = self.load.take() {
-                    load.abort();
-                }
+                self.stop_load();
                 if let Some(connections) = connections {
                     let events = self.events.clone();
                     let t0 = self.t0;
-                    self.load = Some(tokio::spawn(super::load::run(
+                    let counters = Arc::new(super::load::LoadCounters::default());
+                    let task = tokio::spawn(super::load::run(
                         self.addr,
                         connections,
+                        counters.clone(),
                         move |requests, errors, per_second| {
                             let _ = events.send(ClusterEvent::Load {
                                 requests,
@@ -382,7 +386,12 @@ impl Primary {
                                 at: t0.elapsed(),
                             });
                         },
-                    )));
+                    ));
+                    self.load = Some(RunningLoad {
+                        task,
+                        counters,
+                        started: Instant::now(),
+                    });
                 }
             }
             ClusterCommand::SetSched(sched) => {
@@ -406,6 +415,21 @@ impl Primary {
                 });
             }
             ClusterCommand::Shutdown => {}
+        }
+    }
+
+    /// Stop the load generator and report its final totals (average rate over its run).
+    fn stop_load(&mut self) {
+        use std::sync::atomic::Ordering;
+        if let Some(load) = self.load.take() {
+            load.task.abort();
+            let requests = load.counters.requests.load(Ordering::Relaxed);
+            self.emit(ClusterEvent::Load {
+                requests,
+                errors: load.counters.errors.load(Ordering::Relaxed),
+                per_second: requests as f64 / load.started.elapsed().as_secs_f64().max(1e-3),
+                at: self.at(),
+            });
         }
     }
 

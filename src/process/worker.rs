@@ -161,7 +161,11 @@ async fn run(id: u32) -> anyhow::Result<()> {
         task.abort();
     }
     tokio::time::sleep(Duration::from_millis(20)).await;
-    let _ = writer;
+    // The primary only closed its sending side: it still reads our final count.
+    let count = counters.served.load(Ordering::Relaxed);
+    let _ = writer
+        .send(&json!({"cmd": CLUSTER_CMD, "act": "served", "count": count}))
+        .await;
     std::process::exit(0);
 }
 
