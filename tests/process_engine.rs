@@ -299,3 +299,97 @@ async fn a_real_node_child_speaks_the_same_channel() {
     let (warnings, body) = one_request(path).await;
     assert_eq!(body, "data: 49995000", "{warnings:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn views_can_send_messages_to_a_leaked_child_and_to_a_worker() {
+    let cfg = ForkConfig {
+        port: 0,
+        as_written: true,
+        program: program(),
+        ..ForkConfig::default()
+    };
+    let mut handle = fork::start(cfg).await.unwrap();
+    // The notes' child stays alive after its first answer and answers every message.
+    let cfg_pid = {
+        handle.commands.send(ForkCommand::ForkChild).unwrap();
+        loop {
+            if let ForkEvent::Forked {
+                pid, request: None, ..
+            } = next(&mut handle.events).await.unwrap()
+            {
+                break pid;
+            }
+        }
+    };
+    handle
+        .commands
+        .send(ForkCommand::Send {
+            pid: cfg_pid,
+            payload: serde_json::json!("again"),
+        })
+        .unwrap();
+    let mut answers = 0;
+    let mut sent_again = false;
+    while answers < 2 || !sent_again {
+        match next(&mut handle.events).await.unwrap() {
+            ForkEvent::Message {
+                pid,
+                from: Side::Child,
+                payload,
+                ..
+            } if pid == cfg_pid => {
+                assert_eq!(payload, serde_json::json!(49995000));
+                answers += 1;
+            }
+            ForkEvent::Message {
+                pid,
+                from: Side::Parent,
+                payload,
+                ..
+            } if pid == cfg_pid => {
+                if payload == serde_json::json!("again") {
+                    sent_again = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    handle.commands.send(ForkCommand::Shutdown).unwrap();
+    while next(&mut handle.events).await.is_some() {}
+
+    let cfg = ClusterConfig {
+        port: 0,
+        workers: 1,
+        program: program(),
+        ..ClusterConfig::default()
+    };
+    let mut handle = cluster::start(cfg).await.unwrap();
+    loop {
+        if let ClusterEvent::Listening { .. } = next(&mut handle.events).await.unwrap() {
+            break;
+        }
+    }
+    let payload = serde_json::json!({"hello": "worker"});
+    handle
+        .commands
+        .send(ClusterCommand::Send {
+            id: 1,
+            payload: payload.clone(),
+        })
+        .unwrap();
+    loop {
+        if let ClusterEvent::Message {
+            id: 1,
+            from: Side::Child,
+            payload: got,
+            ..
+        } = next(&mut handle.events).await.unwrap()
+        {
+            assert_eq!(got["worker"], 1);
+            assert_eq!(got["got"], payload);
+            break;
+        }
+    }
+    handle.commands.send(ClusterCommand::Shutdown).unwrap();
+    while next(&mut handle.events).await.is_some() {}
+}

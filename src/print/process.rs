@@ -485,6 +485,23 @@ impl ClusterPrinter {
                     if since_kill.is_some() { "kill" } else { "exit" }
                 )
             }
+            ClusterEvent::Message {
+                id,
+                from,
+                payload,
+                at,
+            } => {
+                let arrow = match from {
+                    Side::Parent => format!("primary → worker {id}"),
+                    Side::Child => format!("worker {id} → primary"),
+                };
+                format!(
+                    "{} {} {arrow}: {}",
+                    stamp(*at),
+                    "message   ".bold().green(),
+                    payload.to_string().yellow()
+                )
+            }
             ClusterEvent::Connections { counts, .. } => {
                 for (id, n) in counts {
                     self.dealt.insert(*id, *n);

@@ -31,7 +31,7 @@ use super::guard::{GuardPolicy, SlotRecord};
 use super::ipc::{self, Incoming};
 use super::spawn::{self, Proc};
 use super::worker::{CLUSTER_CMD, ID_ENV};
-use super::{ClusterCommand, ClusterEvent, ExitStatus, Handle, SchedPolicy};
+use super::{ClusterCommand, ClusterEvent, ExitStatus, Handle, SchedPolicy, Side};
 use crate::cli::{ClusterArgs, Sched};
 
 /// How to run the cluster.
@@ -180,6 +180,7 @@ enum WorkerMsg {
     Answer { seq: u64, accepted: bool },
     Error(String),
     Malformed(String),
+    User(Value),
     SendFailed { seq: u64 },
     Disconnected,
     Exited(ExitStatus),
@@ -414,6 +415,29 @@ impl Primary {
                     at: self.at(),
                 });
             }
+            ClusterCommand::Send { id, payload } => match self.workers.get(&id) {
+                Some(worker) => {
+                    let writer = worker.writer.clone();
+                    let events = self.events.clone();
+                    let t0 = self.t0;
+                    tokio::spawn(async move {
+                        let event = match writer.send(&payload).await {
+                            Ok(()) => ClusterEvent::Message {
+                                id,
+                                from: Side::Parent,
+                                payload,
+                                at: t0.elapsed(),
+                            },
+                            Err(err) => ClusterEvent::Warning {
+                                message: format!("cannot send to worker {id}: {err}"),
+                                at: t0.elapsed(),
+                            },
+                        };
+                        let _ = events.send(event);
+                    });
+                }
+                None => self.warn(format!("there is no live worker {id} to send to")),
+            },
             ClusterCommand::Shutdown => {}
         }
     }
@@ -618,6 +642,12 @@ impl Primary {
                 }
             }
             WorkerMsg::Error(message) => self.warn(format!("worker {id}: {message}")),
+            WorkerMsg::User(payload) => self.emit(ClusterEvent::Message {
+                id,
+                from: Side::Child,
+                payload,
+                at,
+            }),
             WorkerMsg::Malformed(reason) => {
                 self.warn(format!("worker {id} sent a bad message: {reason}"))
             }
@@ -806,7 +836,8 @@ async fn watch_worker(
         match incoming {
             Incoming::Message { value, .. } => {
                 if value.get("cmd").and_then(Value::as_str) != Some(CLUSTER_CMD) {
-                    continue; // a user message: the demo does not use any
+                    send(WorkerMsg::User(value)); // process.send() in the worker
+                    continue;
                 }
                 match value.get("act").and_then(Value::as_str) {
                     Some("online") => send(WorkerMsg::Online),

@@ -164,6 +164,30 @@ pub async fn start(cfg: ForkConfig) -> anyhow::Result<Handle<ForkCommand, ForkEv
                             }
                         });
                     }
+                    Some(ForkCommand::Send { pid, payload }) => {
+                        let writer = shared
+                            .children
+                            .lock()
+                            .ok()
+                            .and_then(|c| c.get(&pid).map(|l| l.writer.clone()));
+                        match writer {
+                            Some(writer) => {
+                                let shared = shared.clone();
+                                clients.spawn(async move {
+                                    match writer.send(&payload).await {
+                                        Ok(()) => shared.emit(ForkEvent::Message {
+                                            pid,
+                                            from: Side::Parent,
+                                            payload,
+                                            at: shared.at(),
+                                        }),
+                                        Err(err) => shared.warn(format!("cannot send to child {pid}: {err}")),
+                                    }
+                                });
+                            }
+                            None => shared.warn(format!("there is no live child {pid} to send to")),
+                        }
+                    }
                     Some(ForkCommand::SetAsWritten(on)) => {
                         shared.as_written.store(on, Ordering::SeqCst);
                     }

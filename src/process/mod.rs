@@ -98,6 +98,12 @@ pub enum ForkCommand {
     SetAsWritten(bool),
     /// Stop: disconnect, wait briefly, kill what is left, reap everything.
     Shutdown,
+    /// `childProcess.send(payload)` to a live child (the notes' child answers every message with
+    /// `sum()`; a fixed child only lives until its first answer, a leaked one forever).
+    Send {
+        pid: u32,
+        payload: serde_json::Value,
+    },
 }
 
 /// The state of a cluster worker, as the TUI shows it.
@@ -197,6 +203,13 @@ pub enum ClusterEvent {
         since_kill: Option<Duration>,
         at: Duration,
     },
+    /// A user message between the primary and worker `id` (`worker.send` / `process.send`).
+    Message {
+        id: u32,
+        from: Side,
+        payload: serde_json::Value,
+        at: Duration,
+    },
     /// Connections the primary has handed to each worker so far (rr only), sent with `Served`.
     Connections {
         counts: Vec<(u32, u64)>,
@@ -232,6 +245,11 @@ pub enum ClusterCommand {
     /// Start the built-in load generator with this many connections; `None` stops it.
     Load(Option<usize>),
     SetSched(SchedPolicy),
+    /// `worker.send(payload)`: the worker answers `{"worker": id, "pid": pid, "got": payload}`.
+    Send {
+        id: u32,
+        payload: serde_json::Value,
+    },
     Shutdown,
 }
 

@@ -104,9 +104,25 @@ async fn run(id: u32) -> anyhow::Result<()> {
     let pid = std::process::id();
     let mut acceptor: Option<tokio::task::JoinHandle<()>> = None;
     while let Some(incoming) = reader.next().await {
-        let Incoming::Message { value, fd } = incoming else {
-            continue; // malformed: dropped
+        let (value, fd) = match incoming {
+            Incoming::Message { value, fd } => (value, fd),
+            Incoming::Malformed { reason } => {
+                // Dropped, and reported to the primary.
+                let msg = json!({"cmd": CLUSTER_CMD, "act": "error",
+                    "message": format!("dropped a bad message from the primary: {reason}")});
+                writer.send(&msg).await?;
+                continue;
+            }
         };
+        if value.get("cmd").and_then(Value::as_str) != Some(CLUSTER_CMD)
+            && value.get("cmd").and_then(Value::as_str) != Some(ipc::HANDLE_CMD)
+        {
+            // A user message (worker.send): answer it, as process.on('message') would.
+            writer
+                .send(&json!({"worker": id, "pid": pid, "got": value}))
+                .await?;
+            continue;
+        }
         match value.get("act").and_then(Value::as_str) {
             Some("listen") => {
                 if let Some(task) = acceptor.take() {
@@ -153,7 +169,7 @@ async fn run(id: u32) -> anyhow::Result<()> {
                 let ack = json!({"cmd": CLUSTER_CMD, "act": "accepted", "seq": seq, "accepted": accepted});
                 writer.send(&ack).await?;
             }
-            _ => {} // a user message: nothing to do with it here
+            _ => {} // an internal message this worker does not know: ignored
         }
     }
     // Disconnected: stop accepting, let the requests in flight finish (briefly), leave.
