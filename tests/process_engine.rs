@@ -346,11 +346,7 @@ async fn views_can_send_messages_to_a_leaked_child_and_to_a_worker() {
                 from: Side::Parent,
                 payload,
                 ..
-            } if pid == cfg_pid => {
-                if payload == serde_json::json!("again") {
-                    sent_again = true;
-                }
-            }
+            } if pid == cfg_pid && payload == serde_json::json!("again") => sent_again = true,
             _ => {}
         }
     }
