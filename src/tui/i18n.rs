@@ -174,3 +174,12 @@ mod tests {
         }
     }
 }
+
+/// Pick the English or the Chinese form of a sentence built at run time (log lines, event
+/// descriptions). Both forms are written at the call site, next to each other.
+pub fn say(lang: Lang, en: impl Into<String>, zh: impl Into<String>) -> String {
+    match lang {
+        Lang::En => en.into(),
+        Lang::Zh => zh.into(),
+    }
+}

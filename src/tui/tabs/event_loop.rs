@@ -86,8 +86,6 @@ pub struct Folded {
     pub lines: Vec<Option<u32>>,
     pub output: Vec<(Stream, String)>,
     pub exit: Option<(i32, String)>,
-    /// The last event applied, in words.
-    pub last: Option<String>,
 }
 
 impl Folded {
@@ -127,7 +125,6 @@ impl Folded {
 
     pub fn apply(&mut self, e: &Event) {
         self.snap.apply(e);
-        self.last = Some(describe(e));
         match e {
             Event::CallbackStart { line, .. } => self.lines.push(*line),
             // The running callback has reached the line that queued something.
@@ -186,34 +183,64 @@ fn phase_name(p: Phase) -> &'static str {
 }
 
 /// One event in words, for the status line.
-pub fn describe(e: &Event) -> String {
-    match e {
-        Event::ScriptStart { file } => format!("run the main script {file}"),
-        Event::LoopIteration { iteration, at_ms } => {
-            format!("loop iteration {iteration} at {at_ms} ms")
-        }
-        Event::PhaseEnter { phase, .. } => format!("enter phase: {}", phase_name(*phase)),
+pub fn describe(e: &Event, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let (en, cn) = match e {
+        Event::ScriptStart { file } => (
+            format!("run the main script {file}"),
+            format!("运行主脚本 {file}"),
+        ),
+        Event::LoopIteration { iteration, at_ms } => (
+            format!("loop iteration {iteration} at {at_ms} ms"),
+            format!("第 {iteration} 轮循环，{at_ms} ms"),
+        ),
+        Event::PhaseEnter { phase, .. } => (
+            format!("enter phase: {}", phase_name(*phase)),
+            format!("进入阶段：{}", phase_name(*phase)),
+        ),
         Event::Enqueue {
             queue,
             label,
             due_ms,
             ..
         } => match due_ms {
-            Some(d) => format!("queue {label} → {} (due {d} ms)", queue_name(*queue)),
-            None => format!("queue {label} → {}", queue_name(*queue)),
+            Some(d) => (
+                format!("queue {label} → {} (due {d} ms)", queue_name(*queue)),
+                format!("{label} 入队 → {}（{d} ms 到期）", queue_name(*queue)),
+            ),
+            None => (
+                format!("queue {label} → {}", queue_name(*queue)),
+                format!("{label} 入队 → {}", queue_name(*queue)),
+            ),
         },
-        Event::Cancel { queue, .. } => format!("cancel a callback in {}", queue_name(*queue)),
-        Event::CallbackStart { label, .. } => format!("call {label}"),
-        Event::CallbackEnd { .. } => "return".to_string(),
-        Event::DrainStart { queue } => format!("drain the {} queue", queue_name(*queue)),
-        Event::DrainEnd { queue, ran } => {
-            format!("{} queue empty ({ran} ran)", queue_name(*queue))
-        }
-        Event::ClockAdvance { from_ms, to_ms } => {
-            format!("nothing to run: clock {from_ms} → {to_ms} ms")
-        }
-        Event::Output { text, .. } => format!("print {text:?}"),
-        Event::Exit { code, reason } => format!("exit {code}: {reason}"),
+        Event::Cancel { queue, .. } => (
+            format!("cancel a callback in {}", queue_name(*queue)),
+            format!("取消 {} 中的一个回调", queue_name(*queue)),
+        ),
+        Event::CallbackStart { label, .. } => (format!("call {label}"), format!("执行 {label}")),
+        Event::CallbackEnd { .. } => ("return".to_string(), "返回".to_string()),
+        Event::DrainStart { queue } => (
+            format!("drain the {} queue", queue_name(*queue)),
+            format!("清空 {} 队列", queue_name(*queue)),
+        ),
+        Event::DrainEnd { queue, ran } => (
+            format!("{} queue empty ({ran} ran)", queue_name(*queue)),
+            format!("{} 队列已空（执行了 {ran} 个）", queue_name(*queue)),
+        ),
+        Event::ClockAdvance { from_ms, to_ms } => (
+            format!("nothing to run: clock {from_ms} → {to_ms} ms"),
+            format!("无事可做：时钟 {from_ms} → {to_ms} ms"),
+        ),
+        Event::Output { text, .. } => (format!("print {text:?}"), format!("输出 {text:?}")),
+        Event::Exit { code, reason } => (
+            format!("exit {code}: {reason}"),
+            format!("退出 {code}：{reason}"),
+        ),
+    };
+    if zh {
+        cn
+    } else {
+        en
     }
 }
 
@@ -610,7 +637,8 @@ impl LoopTab {
                 ctx.theme.text(),
             ),
         ];
-        if let Some(last) = &f.last {
+        if let Some(last) = self.cursor.checked_sub(1).and_then(|i| self.events.get(i)) {
+            let last = describe(last, ctx.lang);
             spans.push(Span::styled(format!("· {last}"), ctx.theme.info()));
         }
         buf.set_line(area.x + 1, y + 1, &Line::from(spans), area.width - 2);
