@@ -44,18 +44,12 @@ use engines::Msg;
 
 /// Frames per second while something animates.
 pub const FPS: u64 = 30;
+/// Most workers the cluster tab starts with.
+const MAX_WORKERS: usize = 32;
 /// How long `q` waits for the engines to reap their processes.
 const SHUTDOWN_CAP: Duration = Duration::from_secs(6);
 
 pub fn run(args: TuiArgs) -> anyhow::Result<()> {
-    if !io::stdout().is_terminal() {
-        return Err(Exit::new(
-            code::FAILURE,
-            "`mini-node tui` needs a terminal, and stdout is not one: run it in a terminal window \
-             (for plain output use `mini-node demo fork|cluster|event-loop`)",
-        )
-        .into());
-    }
     let script = match &args.script {
         Some(path) => Some(load_script(path)?),
         None => None,
@@ -71,9 +65,24 @@ pub fn run(args: TuiArgs) -> anyhow::Result<()> {
             )
             .into())
         }
+        Some(n) if n > MAX_WORKERS => {
+            return Err(Exit::new(
+                code::USAGE,
+                format!("--workers {n} is more than the TUI shows ({MAX_WORKERS}); give at most {MAX_WORKERS}"),
+            )
+            .into())
+        }
         Some(n) => n,
         None => cpus,
     };
+    if !io::stdout().is_terminal() {
+        return Err(Exit::new(
+            code::FAILURE,
+            "`mini-node tui` needs a terminal, and stdout is not one: run it in a terminal window \
+             (for plain output use `mini-node demo fork|cluster|event-loop`)",
+        )
+        .into());
+    }
     let first_tab = match (args.tab, &script) {
         (Some(t), _) => TabId::from(t),
         (None, Some(_)) => TabId::EventLoop,
@@ -261,12 +270,11 @@ async fn main_loop(cfg: Config, ports: engines::Ports) -> anyhow::Result<i32> {
             },
             msg = rx.recv() => {
                 if let Some(msg) = msg {
-                    apply(&mut app, &mut running, msg);
+                    dirty |= apply(&mut app, &mut running, msg);
                     // Take whatever else is waiting, then draw once.
                     while let Ok(msg) = rx.try_recv() {
-                        apply(&mut app, &mut running, msg);
+                        dirty |= apply(&mut app, &mut running, msg);
                     }
-                    dirty = true;
                 }
             }
             _ = frame.tick(), if animating => dirty = true,
@@ -315,8 +323,16 @@ async fn sleep_until(deadline: Option<tokio::time::Instant>) {
     }
 }
 
-/// Fold one engine message into the app and the running set.
-fn apply(app: &mut App, running: &mut Running, msg: Msg) {
+/// Fold one engine message into the app and the running set; true when the screen changes (an
+/// engine working behind another tab costs no frames).
+fn apply(app: &mut App, running: &mut Running, msg: Msg) -> bool {
+    let visible = match &msg {
+        Msg::Lessons(_) => app.tab == TabId::Lessons,
+        Msg::ForkStarted(_) | Msg::Fork(_) => app.tab == TabId::Fork,
+        Msg::ClusterStarted(_) | Msg::Cluster(_) => app.tab == TabId::Cluster,
+        Msg::Recorded(_) => app.tab == TabId::EventLoop,
+        Msg::ForkError(_) | Msg::ForkClosed | Msg::ClusterError(_) | Msg::ClusterClosed => true,
+    };
     match msg {
         Msg::Lessons(l) => app.on_lessons(l),
         Msg::ForkStarted(commands) => {
@@ -353,6 +369,7 @@ fn apply(app: &mut App, running: &mut Running, msg: Msg) {
         }
         Msg::Recorded(r) => app.on_recorded(r),
     }
+    visible
 }
 
 /// Carry out the app's effects on the engines.
