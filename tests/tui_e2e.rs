@@ -248,23 +248,60 @@ fn sigterm_restores_the_terminal_and_leaves_no_process() {
         "{bin} tui --tab cluster --workers 2 --cluster-port 0 --fork-port 0; echo EXIT=$?; \
          stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo; sleep 60"
     );
-    t.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", &cmd]);
+    t.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &cmd,
+    ]);
     let s = t.wait("two listening workers", 60, |s| {
         s.matches("✓ listening").count() == 2 && s.contains("primary pid")
     });
-    let flags = |t: &Tmux| t.run(&["display", "-p", "-t", "e2e", "#{alternate_on} #{mouse_any_flag} #{cursor_flag}"]);
-    assert_eq!(flags(&t).trim(), "1 1 0", "alternate screen, mouse capture, hidden cursor while running");
+    let flags = |t: &Tmux| {
+        t.run(&[
+            "display",
+            "-p",
+            "-t",
+            "e2e",
+            "#{alternate_on} #{mouse_any_flag} #{cursor_flag}",
+        ])
+    };
+    assert_eq!(
+        flags(&t).trim(),
+        "1 1 0",
+        "alternate screen, mouse capture, hidden cursor while running"
+    );
     let tui_pid = pids(&s[s.find("primary pid").unwrap()..])[0];
-    let out = Command::new("pgrep").args(["-P", &tui_pid.to_string()]).output().unwrap();
+    let out = Command::new("pgrep")
+        .args(["-P", &tui_pid.to_string()])
+        .output()
+        .unwrap();
     let kids: Vec<u32> = String::from_utf8_lossy(&out.stdout)
         .lines()
         .filter_map(|l| l.trim().parse().ok())
         .collect();
     assert!(kids.len() >= 2, "{kids:?}");
-    Command::new("kill").args(["-TERM", &tui_pid.to_string()]).status().unwrap();
-    let s = t.wait("exit status 143", 30, |s| s.contains("EXIT=143") && s.contains("icanon"));
-    assert_eq!(flags(&t).trim(), "0 0 1", "main screen, no mouse capture, cursor shown");
-    assert!(s.contains(" icanon") || s.starts_with("icanon") || s.contains("\nicanon"), "cooked mode again: {s}");
+    Command::new("kill")
+        .args(["-TERM", &tui_pid.to_string()])
+        .status()
+        .unwrap();
+    let s = t.wait("exit status 143", 30, |s| {
+        s.contains("EXIT=143") && s.contains("icanon")
+    });
+    assert_eq!(
+        flags(&t).trim(),
+        "0 0 1",
+        "main screen, no mouse capture, cursor shown"
+    );
+    assert!(
+        s.contains(" icanon") || s.starts_with("icanon") || s.contains("\nicanon"),
+        "cooked mode again: {s}"
+    );
     assert!(!s.contains("-icanon"), "raw mode left on: {s}");
     for pid in kids.into_iter().chain([tui_pid]) {
         let start = Instant::now();
