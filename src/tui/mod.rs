@@ -50,6 +50,7 @@ const MAX_WORKERS: usize = 32;
 const SHUTDOWN_CAP: Duration = Duration::from_secs(6);
 
 pub fn run(args: TuiArgs) -> anyhow::Result<()> {
+    let started = Instant::now();
     let script = match &args.script {
         Some(path) => Some(load_script(path)?),
         None => None,
@@ -107,7 +108,7 @@ pub fn run(args: TuiArgs) -> anyhow::Result<()> {
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    let status = rt.block_on(main_loop(cfg, ports));
+    let status = rt.block_on(main_loop(cfg, ports, started));
     // Engines are shut down; do not wait for stray blocking tasks (a runaway script).
     rt.shutdown_timeout(Duration::from_millis(200));
     let status = status?;
@@ -218,8 +219,7 @@ struct Running {
     quitting: bool,
 }
 
-async fn main_loop(cfg: Config, ports: engines::Ports) -> anyhow::Result<i32> {
-    let started = Instant::now();
+async fn main_loop(cfg: Config, ports: engines::Ports, started: Instant) -> anyhow::Result<i32> {
     let mouse = cfg.mouse;
     let stats_path = std::env::var_os("MINI_NODE_TUI_STATS");
     let (mut terminal, _guard) = setup_terminal(mouse)?;

@@ -666,9 +666,14 @@ impl LoopTab {
         };
         let mut top = y + 2;
         if self.branches.len() > 1 || (!ctx.presenter && area.height >= 30) {
-            buf.set_line(area.x + 1, top, &branch_line, area.width - 2);
+            let bw = width(ctx.t(L::Branch)) + 4;
+            let room = if self.branches.len() > 1 {
+                area.width.saturating_sub(bw + 3)
+            } else {
+                area.width - 2
+            };
+            buf.set_line(area.x + 1, top, &branch_line, room);
             if self.branches.len() > 1 {
-                let bw = width(ctx.t(L::Branch)) + 4;
                 if area.width > bw + 2 {
                     button(
                         ctx,
