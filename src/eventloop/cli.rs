@@ -14,6 +14,7 @@ use super::replay::Snapshot;
 use super::{Clock, Event, Model, RunOptions, Stream};
 use crate::cli::{EventLoopArgs, RunArgs, TraceFormat};
 use crate::error::{code, Exit};
+use crate::print::compare::{side_by_side, BrowserPanel};
 use crate::print::trace::{self, TextTrace};
 
 /// Read a script: a one-line error (exit 3) for a missing file, a directory or a binary file.
@@ -198,14 +199,12 @@ pub fn demo(args: EventLoopArgs) -> anyhow::Result<()> {
         }
         return Ok(());
     }
-    if args.browser || args.compare {
-        return Err(Exit::new(
-            code::FAILURE,
-            "the browser model is not built yet: run `mini-node demo event-loop` without --browser/--compare",
-        )
-        .into());
-    }
-    let (source, file, title) = match (&args.file, &args.example) {
+    // The browser views start from the example made for them.
+    let example = match (&args.file, &args.example) {
+        (None, None) if args.browser || args.compare => Some("browser-vs-node".to_string()),
+        _ => args.example.clone(),
+    };
+    let (source, file, title) = match (&args.file, &example) {
         (Some(f), _) => (read_script(f)?, absolute(f), f.display().to_string()),
         (None, Some(name)) => {
             let ex = super::examples().iter().find(|e| e.name == name).ok_or_else(|| {
@@ -231,6 +230,12 @@ pub fn demo(args: EventLoopArgs) -> anyhow::Result<()> {
     };
     let mut opts = RunOptions::new(file);
     opts.record = true;
+    if args.compare {
+        return compare(&source, &opts, &title);
+    }
+    if args.browser {
+        opts.model = Model::Browser;
+    }
     let mut events = Vec::new();
     super::run(&source, &opts, &mut |e| events.push(e.clone()))
         .map_err(|e| Exit::new(code::FAILURE, e.to_string()))?;
@@ -255,14 +260,18 @@ pub fn demo(args: EventLoopArgs) -> anyhow::Result<()> {
         )?;
     }
     let mut snap = Snapshot::default();
+    let mut browser_panel = BrowserPanel::new();
     let mut text = TextTrace::new();
     let mut lines = stdin.lock().lines();
     for (k, e) in events.iter().enumerate() {
         snap.apply(e);
+        browser_panel.apply(e);
         let Some(line) = text.line(e) else { continue };
         let interesting = !matches!(e, Event::Output { .. } | Event::DrainEnd { .. });
         writeln!(out, "{} {line}", format!("[{:>3}]", k + 1).dimmed())?;
-        if interesting {
+        if interesting && args.browser {
+            write!(out, "{}", browser_panel.render())?;
+        } else if interesting {
             write!(out, "{}", trace::panel(&snap))?;
         }
         out.flush()?;
@@ -274,5 +283,25 @@ pub fn demo(args: EventLoopArgs) -> anyhow::Result<()> {
             std::thread::sleep(Duration::from_millis(args.delay));
         }
     }
+    Ok(())
+}
+
+/// `demo event-loop --compare`: the snippet under Node's loop and the browser's, side by side.
+fn compare(source: &str, opts: &RunOptions, title: &str) -> anyhow::Result<()> {
+    let c = super::browser::compare(source, opts)
+        .map_err(|e| Exit::new(code::FAILURE, e.to_string()))?;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{}",
+        format!("Node vs browser event loop: {title}")
+            .bold()
+            .underline()
+    )?;
+    for (i, line) in source.lines().enumerate() {
+        writeln!(out, "{} {}", format!("{:>3} │", i + 1).dimmed(), line)?;
+    }
+    writeln!(out)?;
+    write!(out, "{}", side_by_side(&c))?;
     Ok(())
 }

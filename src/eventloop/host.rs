@@ -491,7 +491,7 @@ fn syntax_report(e: &Value<'_>, source: &str, file: &Path, main: bool) -> String
 }
 
 /// `file:line:col` of the first frame in `file`.
-fn location_in(stack: &str, file: &str) -> Option<(usize, usize)> {
+pub(super) fn location_in(stack: &str, file: &str) -> Option<(usize, usize)> {
     let at = stack.find(&format!("{file}:"))?;
     let rest = &stack[at + file.len() + 1..];
     let mut parts = rest.split(|c: char| !c.is_ascii_digit());
@@ -501,7 +501,7 @@ fn location_in(stack: &str, file: &str) -> Option<(usize, usize)> {
 }
 
 /// QuickJS's wording of the common syntax errors, in V8's words.
-fn v8_message(m: &str) -> String {
+pub(super) fn v8_message(m: &str) -> String {
     if let Some(tok) = m.strip_prefix("unexpected token in expression: ") {
         return format!("Unexpected token {tok}");
     }

@@ -6,6 +6,7 @@
 //! as a typed [`Event`] to a sink. Views (the CLI printer, the TUI, the tests) consume those events;
 //! nothing here writes to a terminal.
 
+pub mod browser;
 pub mod cli;
 mod clock;
 mod examples;
@@ -194,10 +195,7 @@ pub fn run(
 ) -> Result<Outcome, RunError> {
     match opts.model {
         Model::Node => node::run(source, opts, sink, &mut explore::Decider::default()),
-        Model::Browser => Err(RunError::Unsupported(
-            "the browser model is not built yet: run without --browser to use Node's event loop"
-                .into(),
-        )),
+        Model::Browser => browser::run(source, opts, sink),
     }
 }
 
@@ -206,8 +204,6 @@ pub fn run(
 pub fn explore(source: &str, opts: &RunOptions) -> Result<Vec<Branch>, RunError> {
     match opts.model {
         Model::Node => explore::explore(source, opts),
-        Model::Browser => Err(RunError::Unsupported(
-            "the browser model is not built yet: run --explore without --browser".into(),
-        )),
+        Model::Browser => browser::explore(source, opts),
     }
 }

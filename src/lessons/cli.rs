@@ -190,7 +190,8 @@ fn check(args: &LessonsArgs) -> anyhow::Result<()> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     if problems.is_empty() {
-        writeln!(out, "{} lessons OK", lessons.len())?;
+        let n = lessons.len();
+        writeln!(out, "{n} lesson{} OK", if n == 1 { "" } else { "s" })?;
         return Ok(());
     }
     for problem in &problems {
@@ -296,16 +297,17 @@ fn show_lesson(args: LessonArgs) -> anyhow::Result<()> {
         }
     }
     if total > 0 && !interactive {
-        writeln!(
-            out,
-            "\n{}",
-            t(
-                lang,
-                "Run `mini-node lesson ID` in a terminal to answer the quizzes yourself.",
-                "在终端里运行 `mini-node lesson ID`，自己来答题。"
-            )
-            .dimmed()
-        )?;
+        let hint = match lang {
+            Lang::En => format!(
+                "Run `mini-node lesson {}` in a terminal to answer the quizzes yourself.",
+                lesson.id
+            ),
+            Lang::Zh => format!(
+                "在终端里运行 `mini-node lesson {} --lang zh`，自己来答题。",
+                lesson.id
+            ),
+        };
+        writeln!(out, "{}", hint.dimmed())?;
     }
     Ok(())
 }
@@ -361,7 +363,7 @@ pub fn demo_commands(demo: &DemoLink) -> Vec<String> {
             snippet: Some((file, _)),
             ..
         } => vec![format!(
-            "mini-node demo event-loop {file}  (the snippet below)"
+            "mini-node demo event-loop {file}   ({file} is shown below: save it first)"
         )],
         DemoLink::EventLoop { .. } => vec!["mini-node demo event-loop --list".into()],
     }

@@ -289,6 +289,10 @@ fn load_lesson(
                         }
                     },
                 };
+                // Problems about the link point at the key that names it.
+                if let Some(link) = demo.example.as_ref().or(demo.snippet.as_ref()) {
+                    demo_line = at(link.span());
+                }
                 Some(DemoLink::EventLoop { example, snippet })
             }
             other => {

@@ -22,7 +22,6 @@ use anyhow::{bail, Context as _};
 
 use crate::cli::Lang;
 use crate::eventloop::{RunOptions, Stream};
-use pending_engine as engine;
 
 pub use load::load_dir;
 
@@ -92,7 +91,8 @@ pub struct Lesson {
     pub quizzes: Vec<Quiz>,
     /// The lesson's folder as the course shows it, e.g. `lessons/01-fork`.
     pub dir: String,
-    /// The line of the `[demo]` table in `lesson.toml` (for problems), 0 if unknown.
+    /// The line in `lesson.toml` of the demo's link (its `example` or `snippet` key, else the
+    /// `[demo]` table), for problems; 0 if unknown.
     pub demo_line: usize,
 }
 
@@ -179,37 +179,36 @@ const QUIZ_TIMEOUT: Duration = Duration::from_secs(5);
 pub fn answer(quiz: &Quiz) -> anyhow::Result<Vec<String>> {
     let mut opts = RunOptions::new(&quiz.path);
     opts.timeout = QUIZ_TIMEOUT;
-    let outcome = engine::run(&quiz.source, &opts, &mut |_| {})
-        .with_context(|| format!("quiz {:?} ({}) does not run", quiz.id, quiz.path))?;
+    let outcome = crate::eventloop::run(&quiz.source, &opts, &mut |_| {})
+        .with_context(|| format!("quiz {:?} ({}) does not run", quiz.id, quiz.file))?;
     if outcome.exit_code != 0 {
-        let stderr: String = outcome
+        let stderr: Vec<&str> = outcome
             .output
             .iter()
             .filter(|(stream, _)| *stream == Stream::Stderr)
-            .map(|(_, text)| text.as_str())
+            .map(|(_, line)| line.trim())
+            .filter(|l| !l.is_empty())
             .collect();
-        let first = stderr.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
         bail!(
-            "quiz {:?} ({}) exits with code {} under the engine{}{}",
+            "quiz {:?} ({}) exits with code {} under the engine{}",
             quiz.id,
-            quiz.path,
+            quiz.file,
             outcome.exit_code,
-            if first.is_empty() { "" } else { ": " },
-            first.trim()
+            error_summary(&stderr)
         );
     }
-    let stdout: String = outcome
+    // The outcome holds whole lines, each without its newline.
+    let lines: Vec<String> = outcome
         .output
-        .iter()
+        .into_iter()
         .filter(|(stream, _)| *stream == Stream::Stdout)
-        .map(|(_, text)| text.as_str())
+        .map(|(_, line)| line)
         .collect();
-    let lines: Vec<String> = stdout.lines().map(str::to_owned).collect();
     if lines.is_empty() {
         bail!(
             "quiz {:?} ({}) prints nothing: a quiz needs output lines to order",
             quiz.id,
-            quiz.path
+            quiz.file
         );
     }
     Ok(lines)
@@ -219,7 +218,7 @@ pub fn answer(quiz: &Quiz) -> anyhow::Result<Vec<String>> {
 /// least two lines (something to order); an event-loop demo's example must be one the engine has.
 pub fn check(lessons: &[Lesson]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let examples = engine::examples();
+    let examples = crate::eventloop::examples();
     for lesson in lessons {
         if let Some(DemoLink::EventLoop {
             example: Some(name),
@@ -260,25 +259,27 @@ pub fn check(lessons: &[Lesson]) -> Vec<Problem> {
     problems
 }
 
+/// ": Error: boom (at quiz1.js:2)" from what node prints for an uncaught error: the error's own
+/// line (`SomethingError: ...`) and where it was thrown (node's first line, `file:line`).
+fn error_summary(stderr: &[&str]) -> String {
+    let error = stderr.iter().find(|l| {
+        l.split_once(':')
+            .is_some_and(|(name, _)| name.ends_with("Error") && !name.contains(' '))
+    });
+    let at = stderr.first().and_then(|l| {
+        let (file, line) = l.rsplit_once(':')?;
+        line.parse::<u32>().ok()?;
+        let base = file.rsplit('/').next().unwrap_or(file);
+        Some(format!("{base}:{line}"))
+    });
+    match (error, at) {
+        (Some(error), Some(at)) => format!(": {error} (at {at})"),
+        (Some(error), None) => format!(": {error}"),
+        (None, _) => stderr.first().map_or(String::new(), |l| format!(": {l}")),
+    }
+}
+
 /// The first line of a message (problems are one line each).
 fn first_line(message: &str) -> String {
     message.lines().next().unwrap_or("").to_string()
-}
-
-// PENDING-ENGINE: replaced by crate::eventloop::{run, examples} at the merge of the engine.
-mod pending_engine {
-    use crate::eventloop::{Event, Outcome, RunOptions};
-    pub struct Example {
-        pub name: &'static str,
-    }
-    pub fn examples() -> &'static [Example] {
-        &[]
-    }
-    pub fn run(
-        _source: &str,
-        _opts: &RunOptions,
-        _sink: &mut dyn FnMut(&Event),
-    ) -> anyhow::Result<Outcome> {
-        anyhow::bail!("the event-loop engine is not merged yet")
-    }
 }

@@ -31,7 +31,7 @@ pub fn phase_name(p: Phase) -> &'static str {
         Phase::Task => "task",
         Phase::MicrotaskCheckpoint => "microtask checkpoint",
         Phase::AnimationFrames => "animation frames",
-        Phase::Render => "render",
+        Phase::Render => "render (style, layout, paint)",
     }
 }
 

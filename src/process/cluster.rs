@@ -158,9 +158,18 @@ async fn accept_loop(
 
 enum Internal {
     Accepted(tokio::net::TcpStream),
-    Worker { id: u32, msg: WorkerMsg },
-    RespawnDue { slot: usize },
+    Worker {
+        id: u32,
+        msg: WorkerMsg,
+    },
+    RespawnDue {
+        slot: usize,
+        replaces: Option<Replaced>,
+    },
 }
+
+/// The worker a replacement stands for: its id, when its exit was seen, when it was killed.
+type Replaced = (u32, Instant, Option<Instant>);
 
 enum WorkerMsg {
     Online,
@@ -185,7 +194,7 @@ struct WorkerInfo {
     expected: bool,
     killed_at: Option<Instant>,
     /// The worker this one replaces: its id, when its exit was seen, when it was killed.
-    replaces: Option<(u32, Instant, Option<Instant>)>,
+    replaces: Option<Replaced>,
 }
 
 struct Slot {
@@ -406,7 +415,7 @@ impl Primary {
         self.redispatch_pending_of(id);
     }
 
-    async fn fork(&mut self, slot: usize, replaces: Option<(u32, Instant, Option<Instant>)>) {
+    async fn fork(&mut self, slot: usize, replaces: Option<Replaced>) {
         if self.stopping || !self.slots.contains_key(&slot) {
             return;
         }
@@ -420,7 +429,7 @@ impl Primary {
                     "cannot fork worker {id} from {}: {err}; retrying in 1 s",
                     self.program.display()
                 ));
-                self.respawn_later(slot, Duration::from_secs(1));
+                self.respawn_later(slot, Duration::from_secs(1), replaces);
                 return;
             }
         };
@@ -431,7 +440,7 @@ impl Primary {
                 self.warn(format!("worker {id}: no IPC channel ({err}); killing it"));
                 let _ = proc.kill(libc::SIGKILL);
                 proc.wait().await;
-                self.respawn_later(slot, Duration::from_secs(1));
+                self.respawn_later(slot, Duration::from_secs(1), replaces);
                 return;
             }
         };
@@ -462,11 +471,11 @@ impl Primary {
         );
     }
 
-    fn respawn_later(&self, slot: usize, delay: Duration) {
+    fn respawn_later(&self, slot: usize, delay: Duration, replaces: Option<Replaced>) {
         let internal = self.internal.clone();
         tokio::spawn(async move {
             tokio::time::sleep(delay).await;
-            let _ = internal.send(Internal::RespawnDue { slot });
+            let _ = internal.send(Internal::RespawnDue { slot, replaces });
         });
     }
 
@@ -507,8 +516,7 @@ impl Primary {
                     self.dispatch(stream, Vec::new());
                 }
             }
-            Internal::RespawnDue { slot } => {
-                let replaces = None;
+            Internal::RespawnDue { slot, replaces } => {
                 self.fork(slot, replaces).await;
             }
             Internal::Worker { id, msg } => self.worker_msg(id, msg).await,
@@ -621,7 +629,7 @@ impl Primary {
                 if decision.delay.is_zero() {
                     self.fork(worker.slot, replaces).await;
                 } else {
-                    self.respawn_later(worker.slot, decision.delay);
+                    self.respawn_later(worker.slot, decision.delay, replaces);
                 }
             }
         }

@@ -1,0 +1,548 @@
+// mini-node's JavaScript side of the browser host: what a page's classic <script> sees (window,
+// console with the DevTools console's text, timers, requestAnimationFrame, MessageChannel,
+// postMessage, queueMicrotask, performance, a simulated user click), and the "Uncaught ..."
+// reports. It queues nothing itself: every timer, message, click and animation-frame callback is
+// handed to the Rust scheduler through `mn` (the native bridge), which decides when it runs.
+// Node's globals (process, require, setImmediate, module, global ...) are deliberately absent.
+(function (mn, global) {
+  'use strict';
+  const SCRIPT = mn.filename;
+  const record = mn.record;
+  const tasks = new Map(); // task id -> function, for messages, clicks and rejection reports
+  let nextTaskId = 1;
+
+  // ---------------------------------------------------------------- where a call came from
+  function callerLine() {
+    if (!record) return 0;
+    const saved = Error.prepareStackTrace;
+    Error.prepareStackTrace = (e, cs) => cs;
+    const o = {};
+    Error.captureStackTrace(o);
+    const cs = o.stack;
+    Error.prepareStackTrace = saved;
+    if (!Array.isArray(cs)) return 0;
+    for (const c of cs) {
+      if (c.getFileName() === SCRIPT) return c.getLineNumber() || 0;
+    }
+    return 0;
+  }
+
+  // ---------------------------------------------------------------- console text
+  // The DevTools console's collapsed view of each argument (the rule of
+  // tests/golden/browser/record.mjs, which reads the same text out of real Chromium):
+  // strings bare at the top level and quoted inside objects, arrays as `(3) [1, 2, 3]`, objects as
+  // `{a: 1, b: 'x'}`, nested objects `{…}` and nested arrays `Array(2)`, at most 5 properties
+  // (100 array items) before `…`, class instances prefixed with their class name.
+  const MAX_PROPS = 5;
+  const MAX_ITEMS = 100;
+  const identRe = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+  const indexRe = /^(0|[1-9][0-9]*)$/;
+  function key(k) {
+    if (typeof k === 'symbol') return `[${k.toString()}]`;
+    return identRe.test(k) || indexRe.test(k) ? k : `'${k}'`;
+  }
+  function num(n) { return Object.is(n, -0) ? '-0' : String(n); }
+  function className(o) {
+    try {
+      const p = Object.getPrototypeOf(o);
+      if (p === null) return 'Object';
+      const c = p.constructor;
+      return (typeof c === 'function' && typeof c.name === 'string' && c.name) || 'Object';
+    } catch (e) {
+      return 'Object';
+    }
+  }
+  function isError(v) { return v instanceof Error || Object.prototype.toString.call(v) === '[object Error]'; }
+  function errorHead(e) {
+    let name, message;
+    try { name = e.name; message = e.message; } catch (x) { /* a hostile getter */ }
+    name = name === undefined ? 'Error' : String(name);
+    message = message === undefined ? '' : String(message);
+    if (!name) return message;
+    if (!message) return name;
+    return `${name}: ${message}`;
+  }
+  // A value one level down, inside an object's or array's preview.
+  function previewValue(v) {
+    switch (typeof v) {
+      case 'string': return `'${v}'`;
+      case 'number': return num(v);
+      case 'bigint': return `${v}n`;
+      case 'symbol': return v.toString();
+      case 'undefined': return 'undefined';
+      case 'boolean': return String(v);
+      case 'function': return 'ƒ';
+      default: break;
+    }
+    if (v === null) return 'null';
+    if (Array.isArray(v)) return `Array(${v.length})`;
+    if (isError(v)) return errorHead(v);
+    if (v instanceof Date) return String(v);
+    if (v instanceof RegExp) return String(v);
+    if (v instanceof Map) return `Map(${v.size})`;
+    if (v instanceof Set) return `Set(${v.size})`;
+    const cls = className(v);
+    return cls === 'Object' ? '{…}' : cls;
+  }
+  function propertyText(o, k) {
+    const d = Object.getOwnPropertyDescriptor(o, k);
+    if (d && (d.get || d.set)) return `${key(k)}: (...)`;
+    return `${key(k)}: ${previewValue(d ? d.value : o[k])}`;
+  }
+  function ownKeys(o) {
+    const names = Object.keys(o);
+    const symbols = Object.getOwnPropertySymbols(o).filter((s) => Object.prototype.propertyIsEnumerable.call(o, s));
+    return names.concat(symbols);
+  }
+  function functionText(f) {
+    let src;
+    try { src = Function.prototype.toString.call(f); } catch (e) { src = 'function () { [native code] }'; }
+    return `ƒ ${src.replace(/^function\s*/, '')}`;
+  }
+  function errorText(e) {
+    const head = errorHead(e);
+    const stack = typeof e.stack === 'string' ? e.stack : '';
+    const frames = stack.split('\n').filter((l) => /^\s+at /.test(l) && l.includes(SCRIPT));
+    return frames.length ? `${head}\n${frames.join('\n')}` : head;
+  }
+  function formatValue(v) {
+    switch (typeof v) {
+      case 'string': return v;
+      case 'number': return num(v);
+      case 'bigint': return `${v}n`;
+      case 'symbol': return v.toString();
+      case 'undefined': return 'undefined';
+      case 'boolean': return String(v);
+      case 'function': return functionText(v);
+      default: break;
+    }
+    if (v === null) return 'null';
+    if (isError(v)) return errorText(v);
+    if (Array.isArray(v)) {
+      const items = [];
+      const n = Math.min(v.length, MAX_ITEMS);
+      for (let i = 0; i < n; i++) items.push(i in v ? previewValue(v[i]) : 'empty');
+      const extra = Object.keys(v).filter((k) => !indexRe.test(k));
+      for (const k of extra.slice(0, MAX_PROPS)) items.push(propertyText(v, k));
+      if (v.length > MAX_ITEMS || extra.length > MAX_PROPS) items.push('…');
+      if (v.length === 0 && items.length === 0) return '[]';
+      return `(${v.length}) [${items.join(', ')}]`;
+    }
+    if (v instanceof Date) return String(v);
+    if (v instanceof RegExp) return String(v);
+    if (v instanceof Map) {
+      const items = [];
+      for (const [k, val] of v) {
+        if (items.length === MAX_PROPS) { items.push('…'); break; }
+        items.push(`${previewValue(k)} => ${previewValue(val)}`);
+      }
+      return `Map(${v.size}) {${items.join(', ')}}`;
+    }
+    if (v instanceof Set) {
+      const items = [];
+      for (const val of v) {
+        if (items.length === MAX_PROPS) { items.push('…'); break; }
+        items.push(previewValue(val));
+      }
+      return `Set(${v.size}) {${items.join(', ')}}`;
+    }
+    if (v instanceof Promise) {
+      const [state, value] = mn.promiseState(v);
+      const body = state === 0 ? '<pending>' : state === 1 ? `<fulfilled>: ${previewValue(value)}` : `<rejected>: ${previewValue(value)}`;
+      return `Promise {${body}}`;
+    }
+    const keys = ownKeys(v);
+    const items = keys.slice(0, MAX_PROPS).map((k) => propertyText(v, k));
+    if (keys.length > MAX_PROPS) items.push('…');
+    const body = `{${items.join(', ')}}`;
+    const cls = className(v);
+    return cls === 'Object' ? body : `${cls} ${body}`;
+  }
+  // %s %d %i %f %o %O %c in a first string argument, then the other arguments, space-separated.
+  function formatArgs(args) {
+    const out = [];
+    let i = 0;
+    if (typeof args[0] === 'string' && args[0].includes('%')) {
+      i = 1;
+      out.push(args[0].replace(/%([sdifoOc%])/g, (all, d) => {
+        if (d === '%') return '%';
+        if (i >= args.length) return all;
+        const a = args[i++];
+        switch (d) {
+          case 's': return typeof a === 'string' ? a : formatValue(a);
+          case 'd': case 'i': return typeof a === 'number' && Number.isFinite(a) ? String(Math.trunc(a)) : 'NaN';
+          case 'f': return typeof a === 'number' ? num(a) : 'NaN';
+          case 'c': return '';
+          default: return formatValue(a);
+        }
+      }));
+    }
+    for (; i < args.length; i++) out.push(formatValue(args[i]));
+    return out.join(' ');
+  }
+  function logTo(stream) {
+    return function (...args) { mn.write(stream, formatArgs(args) + '\n'); };
+  }
+  const counts = new Map();
+  const timeLabels = new Map();
+  const console = {
+    log: logTo(1), info: logTo(1), debug: logTo(1), dir: logTo(1), dirxml: logTo(1), table: logTo(1),
+    warn: logTo(2), error: logTo(2),
+    trace(...args) { mn.write(2, ['console.trace', ...(args.length ? [formatArgs(args)] : [])].join(' ') + '\n'); },
+    assert(ok, ...args) {
+      if (ok) return;
+      mn.write(2, (args.length ? `Assertion failed: ${formatArgs(args)}` : 'Assertion failed') + '\n');
+    },
+    count(label = 'default') {
+      label = String(label);
+      const n = (counts.get(label) || 0) + 1;
+      counts.set(label, n);
+      mn.write(1, `${label}: ${n}\n`);
+    },
+    countReset(label = 'default') { counts.delete(String(label)); },
+    time(label = 'default') { timeLabels.set(String(label), mn.now()); },
+    timeLog(label = 'default', ...args) {
+      label = String(label);
+      if (!timeLabels.has(label)) return;
+      const extra = args.length ? ' ' + formatArgs(args) : '';
+      mn.write(1, `${label}: ${mn.now() - timeLabels.get(label)} ms${extra}\n`);
+    },
+    timeEnd(label = 'default') {
+      label = String(label);
+      if (!timeLabels.has(label)) return;
+      mn.write(1, `${label}: ${mn.now() - timeLabels.get(label)} ms\n`);
+      timeLabels.delete(label);
+    },
+    group: logTo(1), groupCollapsed: logTo(1), groupEnd() {}, clear() {},
+  };
+
+  // ---------------------------------------------------------------- errors, as the console says them
+  function uncaughtText(e, prefix) {
+    return `${prefix} ${isError(e) ? errorHead(e) : formatValue(e)}`;
+  }
+  function reportException(e) { mn.write(2, uncaughtText(e, 'Uncaught') + '\n'); }
+
+  // Unhandled rejections: after a microtask checkpoint, the ones still unhandled are reported by a
+  // task ("notify about rejected promises"), queued behind the tasks already waiting.
+  const pendingRejections = new Map(); // promise -> {reason, generation}
+  let generation = 0;
+  let fresh = false;
+  function trackRejection(promise, reason, handled) {
+    if (handled) {
+      pendingRejections.delete(promise);
+    } else {
+      pendingRejections.set(promise, { reason, generation });
+      fresh = true;
+    }
+  }
+  function afterCheckpoint() {
+    if (!fresh) return;
+    fresh = false;
+    const upTo = generation++;
+    const id = nextTaskId++;
+    tasks.set(id, () => {
+      for (const [p, r] of pendingRejections) {
+        if (r.generation > upTo) continue;
+        pendingRejections.delete(p);
+        mn.write(2, uncaughtText(r.reason, 'Uncaught (in promise)') + '\n');
+      }
+    });
+    mn.task(id, 'rejections', 0, 0);
+  }
+
+  // ---------------------------------------------------------------- timers
+  const timers = new Map(); // id -> {fn, args, repeat}
+  let nextTimerId = 1;
+  function toHandler(handler) {
+    if (typeof handler === 'function') return handler;
+    const code = String(handler);
+    return () => (0, eval)(code);
+  }
+  function startTimer(handler, timeout, args, repeat) {
+    const id = nextTimerId++;
+    timers.set(id, { fn: toHandler(handler), args, repeat });
+    // WebIDL `long`: ToInt32 (NaN, Infinity and non-numbers become 0), then negatives become 0.
+    mn.timerStart(id, Math.max(0, Number(timeout) | 0), repeat, callerLine());
+    return id;
+  }
+  function setTimeout(handler, timeout = 0, ...args) { return startTimer(handler, timeout, args, false); }
+  function setInterval(handler, timeout = 0, ...args) { return startTimer(handler, timeout, args, true); }
+  function clearTimeout(id = 0) {
+    id = Number(id) | 0;
+    if (timers.delete(id)) mn.timerClear(id);
+  }
+  function runTimer(id) {
+    const t = timers.get(id);
+    if (t === undefined) return;
+    if (!t.repeat) timers.delete(id);
+    t.fn.apply(global, t.args);
+  }
+
+  // ---------------------------------------------------------------- animation frames
+  const frames = new Map(); // id -> callback
+  let nextFrameId = 1;
+  function requestAnimationFrame(callback) {
+    if (typeof callback !== 'function') {
+      throw new TypeError("Failed to execute 'requestAnimationFrame' on 'Window': parameter 1 is not of type 'Function'.");
+    }
+    const id = nextFrameId++;
+    frames.set(id, callback);
+    mn.rafRequest(id, callerLine());
+    return id;
+  }
+  function cancelAnimationFrame(id) {
+    id = Number(id) | 0;
+    if (frames.delete(id)) mn.rafCancel(id);
+  }
+  function runFrame(id, timestamp) {
+    const f = frames.get(id);
+    if (f === undefined) return;
+    frames.delete(id);
+    f.call(global, timestamp);
+  }
+
+  // ---------------------------------------------------------------- microtasks
+  function queueMicrotask(callback) {
+    if (typeof callback !== 'function') {
+      throw new TypeError("Failed to execute 'queueMicrotask' on 'Window': The callback provided as parameter 1 is not a function.");
+    }
+    if (record) mn.microtask(callerLine());
+    Promise.resolve().then(() => {
+      try {
+        callback();
+      } catch (e) {
+        reportException(e);
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- events and messages
+  class Event {
+    constructor(type, init = {}) {
+      this.type = String(type);
+      this.bubbles = !!init.bubbles;
+      this.cancelable = !!init.cancelable;
+      this.target = null;
+      this.currentTarget = null;
+      this.defaultPrevented = false;
+      this.timeStamp = mn.now();
+    }
+    preventDefault() { if (this.cancelable) this.defaultPrevented = true; }
+    stopPropagation() {}
+    stopImmediatePropagation() { this._stopped = true; }
+  }
+  class MessageEvent extends Event {
+    constructor(type, init = {}) {
+      super(type, init);
+      this.data = init.data;
+      this.origin = init.origin === undefined ? '' : String(init.origin);
+      this.ports = [];
+    }
+  }
+  const listenersOf = new WeakMap();
+  // Each listener runs in turn; one that throws is reported and the others still run.
+  function dispatch(target, event, handlerProp) {
+    event.target = target;
+    event.currentTarget = target;
+    const own = target[handlerProp];
+    const list = (listenersOf.get(target) || []).filter((l) => l.type === event.type);
+    const all = (typeof own === 'function' ? [{ fn: own }] : []).concat(list);
+    for (const l of all) {
+      if (event._stopped) break;
+      try {
+        if (typeof l.fn === 'function') l.fn.call(target, event);
+        else if (l.fn && typeof l.fn.handleEvent === 'function') l.fn.handleEvent(event);
+      } catch (e) {
+        reportException(e);
+      }
+      if (l.once) removeListener(target, l.type, l.fn);
+    }
+    return !event.defaultPrevented;
+  }
+  function addListener(target, type, fn, options) {
+    if (fn == null) return;
+    const list = listenersOf.get(target) || [];
+    if (list.some((l) => l.type === type && l.fn === fn)) return;
+    list.push({ type: String(type), fn, once: !!(options && typeof options === 'object' && options.once) });
+    listenersOf.set(target, list);
+  }
+  function removeListener(target, type, fn) {
+    const list = listenersOf.get(target);
+    if (!list) return;
+    const i = list.findIndex((l) => l.type === type && l.fn === fn);
+    if (i >= 0) list.splice(i, 1);
+  }
+  class EventTarget {
+    addEventListener(type, fn, options) { addListener(this, type, fn, options); }
+    removeEventListener(type, fn) { removeListener(this, type, fn); }
+    dispatchEvent(event) { return dispatch(this, event, 'on' + event.type); }
+  }
+
+  // The structured clone algorithm, for the common values.
+  function dataCloneError(v) {
+    const e = new Error(`Failed to execute 'postMessage': ${typeof v === 'function' ? v.toString() : String(v)} could not be cloned.`);
+    e.name = 'DataCloneError';
+    return e;
+  }
+  function structuredClone(v, seen = new Map()) {
+    if (typeof v === 'function' || typeof v === 'symbol') throw dataCloneError(v);
+    if (v === null || typeof v !== 'object') return v;
+    if (seen.has(v)) return seen.get(v);
+    let out;
+    if (Array.isArray(v)) {
+      out = new Array(v.length);
+      seen.set(v, out);
+      for (let i = 0; i < v.length; i++) if (i in v) out[i] = structuredClone(v[i], seen);
+    } else if (v instanceof Date) {
+      out = new Date(v.getTime());
+    } else if (v instanceof RegExp) {
+      out = new RegExp(v.source, v.flags);
+    } else if (v instanceof Map) {
+      out = new Map();
+      seen.set(v, out);
+      for (const [k, x] of v) out.set(structuredClone(k, seen), structuredClone(x, seen));
+    } else if (v instanceof Set) {
+      out = new Set();
+      seen.set(v, out);
+      for (const x of v) out.add(structuredClone(x, seen));
+    } else if (v instanceof ArrayBuffer) {
+      out = v.slice(0);
+    } else if (ArrayBuffer.isView(v)) {
+      out = new v.constructor(v);
+    } else if (isError(v)) {
+      out = new Error(v.message);
+      out.name = v.name;
+    } else {
+      out = {};
+      seen.set(v, out);
+      for (const k of Object.keys(v)) out[k] = structuredClone(v[k], seen);
+    }
+    seen.set(v, out);
+    return out;
+  }
+
+  // Queue a task that runs `fn` (a message, a click, a rejection report).
+  function queueTask(kind, fn, delay, line) {
+    const id = nextTaskId++;
+    tasks.set(id, fn);
+    mn.task(id, kind, delay, line);
+    return id;
+  }
+  function runTask(id) {
+    const f = tasks.get(id);
+    tasks.delete(id);
+    if (f !== undefined) f();
+  }
+
+  const portState = new WeakMap();
+  class MessagePort extends EventTarget {
+    constructor() {
+      super();
+      portState.set(this, { other: null, started: false, closed: false, held: [], onmessage: null });
+    }
+    get onmessage() { return portState.get(this).onmessage; }
+    set onmessage(f) {
+      portState.get(this).onmessage = typeof f === 'function' ? f : null;
+      this.start();
+    }
+    postMessage(message) {
+      const s = portState.get(this);
+      const data = structuredClone(message);
+      if (s.closed || !s.other) return;
+      const target = s.other;
+      const line = callerLine();
+      const deliver = () => {
+        const t = portState.get(target);
+        if (t.closed) return;
+        dispatch(target, new MessageEvent('message', { data }), 'onmessage');
+      };
+      const t = portState.get(target);
+      if (t.started) queueTask('message', deliver, 0, line);
+      else t.held.push([deliver, line]);
+    }
+    start() {
+      const s = portState.get(this);
+      if (s.started) return;
+      s.started = true;
+      for (const [deliver, line] of s.held) queueTask('message', deliver, 0, line);
+      s.held = [];
+    }
+    close() {
+      const s = portState.get(this);
+      s.closed = true;
+      if (s.other) portState.get(s.other).other = null;
+      s.other = null;
+    }
+  }
+  class MessageChannel {
+    constructor() {
+      const port1 = new MessagePort();
+      const port2 = new MessagePort();
+      portState.get(port1).other = port2;
+      portState.get(port2).other = port1;
+      Object.defineProperty(this, 'port1', { value: port1, enumerable: true });
+      Object.defineProperty(this, 'port2', { value: port2, enumerable: true });
+    }
+  }
+
+  // window.postMessage(message, targetOrigin): a 'message' event on the window, as a task.
+  function postMessage(message) {
+    const data = structuredClone(message);
+    queueTask('message', () => {
+      dispatch(global, new MessageEvent('message', { data, origin: 'null' }), 'onmessage');
+    }, 0, callerLine());
+  }
+
+  // A simulated user click: a task from the user-interaction task source, `delay` ms from now.
+  // It calls `handler` (if given) and the window's 'click' listeners with a click event.
+  function __click(handler, delay = 0) {
+    if (handler !== undefined && handler !== null && typeof handler !== 'function') {
+      throw new TypeError('__click(handler, delay): handler must be a function');
+    }
+    const ms = Math.max(0, Number(delay) | 0);
+    return queueTask('click', () => {
+      const event = new Event('click', { bubbles: true, cancelable: true });
+      Object.defineProperty(event, 'isTrusted', { value: true, enumerable: true });
+      if (handler) {
+        event.target = global;
+        event.currentTarget = global;
+        try {
+          handler.call(global, event);
+        } catch (e) {
+          reportException(e);
+        }
+      }
+      dispatch(global, event, 'onclick');
+    }, ms, callerLine());
+  }
+
+  // ---------------------------------------------------------------- globals
+  const startEpoch = Date.now();
+  Date.now = () => Math.floor(startEpoch + mn.now());
+  const performance = {
+    now: () => mn.now(),
+    timeOrigin: startEpoch,
+    mark() {}, measure() {},
+    toJSON() { return { timeOrigin: startEpoch }; },
+  };
+  const defs = {
+    window: global, self: global,
+    console, performance,
+    setTimeout, setInterval, clearTimeout, clearInterval: clearTimeout,
+    requestAnimationFrame, cancelAnimationFrame, queueMicrotask,
+    structuredClone: (v) => structuredClone(v),
+    reportError: reportException,
+    Event, MessageEvent, EventTarget, MessagePort, MessageChannel,
+    postMessage, __click,
+    addEventListener: (type, fn, options) => addListener(global, type, fn, options),
+    removeEventListener: (type, fn) => removeListener(global, type, fn),
+    dispatchEvent: (event) => dispatch(global, event, 'on' + event.type),
+    onmessage: null, onclick: null,
+  };
+  for (const k of Object.keys(defs)) {
+    Object.defineProperty(global, k, { value: defs[k], writable: true, configurable: true, enumerable: false });
+  }
+
+  // The scheduler's handles on this side.
+  return { runTimer, runFrame, runTask, reportException, trackRejection, afterCheckpoint };
+})

@@ -1,0 +1,387 @@
+//! The browser views of `mini-node demo event-loop`: the side-by-side comparison of a snippet's
+//! output under Node's loop and the browser's (`--compare`), and the browser model's panel for
+//! the paced walk (`--browser`).
+//!
+//! A view only: it formats a [`Comparison`] and replays [`Event`]s; it runs nothing itself.
+
+use std::fmt::Write as _;
+
+use colored::Colorize;
+
+use crate::eventloop::browser::{Comparison, LineMark};
+use crate::eventloop::{Event, Phase, Queue, Stream};
+
+/// Widest a column grows before its lines are cut with `…`.
+const MAX_COLUMN: usize = 40;
+
+fn cut(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    if n <= width {
+        format!("{s}{}", " ".repeat(width - n))
+    } else {
+        let head: String = s.chars().take(width.saturating_sub(1)).collect();
+        format!("{head}…")
+    }
+}
+
+/// The symbol of a mark: never colour alone (NO_COLOR and colour-blind readers).
+fn symbol(m: LineMark) -> &'static str {
+    match m {
+        LineMark::Same => " ",
+        LineMark::Moved => "≠",
+        LineMark::Only => "+",
+    }
+}
+
+fn cell(line: Option<&(Stream, String)>, mark: Option<LineMark>, width: usize) -> String {
+    let Some((stream, text)) = line else {
+        return format!("  {}", " ".repeat(width));
+    };
+    let mark = mark.unwrap_or(LineMark::Same);
+    let body = cut(text, width);
+    let body = match (mark, stream) {
+        (LineMark::Moved, _) => body.yellow().bold().to_string(),
+        (LineMark::Only, _) => body.magenta().bold().to_string(),
+        (LineMark::Same, Stream::Stderr) => body.red().to_string(),
+        (LineMark::Same, Stream::Stdout) => body,
+    };
+    let sym = match mark {
+        LineMark::Same => symbol(mark).to_string(),
+        LineMark::Moved => symbol(mark).yellow().bold().to_string(),
+        LineMark::Only => symbol(mark).magenta().bold().to_string(),
+    };
+    format!("{sym} {body}")
+}
+
+/// The two outputs side by side, each line marked when its order differs (`≠`) or when only one
+/// model prints it (`+`), with a legend and a count.
+pub fn side_by_side(c: &Comparison) -> String {
+    let mut out = String::new();
+    let longest = c
+        .node
+        .output
+        .iter()
+        .chain(c.browser.output.iter())
+        .map(|(_, l)| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    let width = longest.clamp(12, MAX_COLUMN);
+    let bar = "│".dimmed();
+    let _ = writeln!(
+        out,
+        "  {} {bar}   {}",
+        cut("Node v20 (mini-node run)", width).bold(),
+        "Browser (mini-node run --browser)".bold()
+    );
+    let _ = writeln!(
+        out,
+        "  {} {bar}   {}",
+        "─".repeat(width).dimmed(),
+        "─".repeat(width).dimmed()
+    );
+    let rows = c.node.output.len().max(c.browser.output.len());
+    for i in 0..rows {
+        let left = cell(c.node.output.get(i), c.node_marks.get(i).copied(), width);
+        let right = cell(
+            c.browser.output.get(i),
+            c.browser_marks.get(i).copied(),
+            width,
+        );
+        let _ = writeln!(out, "{left} {bar} {}", right.trim_end());
+    }
+    let exit = |code: i32| {
+        if code == 0 {
+            "exit 0".to_string()
+        } else {
+            format!("exit {code}")
+        }
+    };
+    let _ = writeln!(
+        out,
+        "  {} {bar}   {}",
+        cut(&exit(c.node.exit_code), width).dimmed(),
+        exit(c.browser.exit_code).dimmed()
+    );
+    let moved = c
+        .node_marks
+        .iter()
+        .filter(|m| **m == LineMark::Moved)
+        .count();
+    let only_node = c
+        .node_marks
+        .iter()
+        .filter(|m| **m == LineMark::Only)
+        .count();
+    let only_browser = c
+        .browser_marks
+        .iter()
+        .filter(|m| **m == LineMark::Only)
+        .count();
+    let _ = writeln!(out);
+    if moved == 0 && only_node == 0 && only_browser == 0 {
+        let _ = writeln!(
+            out,
+            "  Both event loops print the same lines in the same order."
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "  {} printed by both, in a different order ({moved} line{})",
+            "≠".yellow().bold(),
+            if moved == 1 { "" } else { "s" }
+        );
+        let _ = writeln!(
+            out,
+            "  {} printed under one model only ({only_node} by Node, {only_browser} by the browser)",
+            "+".magenta().bold()
+        );
+    }
+    out
+}
+
+/// The browser model's steps, in the order of one turn of its loop.
+const STEPS: [(Phase, &str); 4] = [
+    (Phase::Task, "task"),
+    (Phase::MicrotaskCheckpoint, "microtasks"),
+    (Phase::AnimationFrames, "rAF callbacks"),
+    (Phase::Render, "render (style, layout, paint)"),
+];
+
+/// One waiting callback.
+#[derive(Debug, Clone)]
+struct Waiting {
+    id: u64,
+    label: String,
+    due_ms: Option<f64>,
+}
+
+/// What the paced walk shows for the browser model: its step ring with the current step lit, the
+/// timers waiting for their time, the task queue, the microtask queue, the animation-frame
+/// callbacks and the call stack, rebuilt from the run's events.
+#[derive(Debug, Default)]
+pub struct BrowserPanel {
+    step: Option<Phase>,
+    now_ms: f64,
+    timers: Vec<Waiting>,
+    tasks: Vec<Waiting>,
+    microtasks: Vec<Waiting>,
+    frames: Vec<Waiting>,
+    stack: Vec<String>,
+}
+
+fn ms(t: f64) -> String {
+    if t.fract() == 0.0 {
+        format!("{t:.0} ms")
+    } else {
+        format!("{t:.1} ms")
+    }
+}
+
+impl BrowserPanel {
+    pub fn new() -> Self {
+        BrowserPanel::default()
+    }
+
+    fn list(&mut self, q: Queue) -> Option<&mut Vec<Waiting>> {
+        match q {
+            Queue::Timers => Some(&mut self.timers),
+            Queue::Task => Some(&mut self.tasks),
+            Queue::Microtask => Some(&mut self.microtasks),
+            Queue::AnimationFrame => Some(&mut self.frames),
+            _ => None,
+        }
+    }
+
+    /// Apply one event of a browser-model run.
+    pub fn apply(&mut self, e: &Event) {
+        match e {
+            Event::PhaseEnter { phase, at_ms } => {
+                self.step = Some(*phase);
+                self.now_ms = *at_ms;
+            }
+            Event::LoopIteration { at_ms, .. } => self.now_ms = *at_ms,
+            Event::ClockAdvance { to_ms, .. } => self.now_ms = *to_ms,
+            Event::Enqueue {
+                id,
+                queue,
+                label,
+                due_ms,
+                ..
+            } => {
+                let w = Waiting {
+                    id: *id,
+                    label: label.clone(),
+                    due_ms: *due_ms,
+                };
+                if let Some(list) = self.list(*queue) {
+                    list.retain(|x| x.id != *id || *queue == Queue::Microtask);
+                    list.push(w);
+                    if *queue == Queue::Timers {
+                        list.sort_by(|a, b| {
+                            a.due_ms.unwrap_or(0.0).total_cmp(&b.due_ms.unwrap_or(0.0))
+                        });
+                    }
+                }
+            }
+            Event::Cancel { id, queue } => {
+                if let Some(list) = self.list(*queue) {
+                    list.retain(|x| x.id != *id);
+                }
+            }
+            Event::CallbackStart {
+                id, queue, label, ..
+            } => {
+                if let Some(list) = self.list(*queue) {
+                    if *queue == Queue::Microtask {
+                        if !list.is_empty() {
+                            list.remove(0);
+                        }
+                    } else {
+                        list.retain(|x| x.id != *id);
+                    }
+                }
+                self.stack.push(label.clone());
+            }
+            Event::CallbackEnd { .. } => {
+                self.stack.pop();
+            }
+            Event::DrainEnd {
+                queue: Queue::Microtask,
+                ..
+            } => self.microtasks.clear(),
+            Event::Exit { .. } => self.stack.clear(),
+            _ => {}
+        }
+    }
+
+    /// The panel as text (a few lines).
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let ring: Vec<String> = STEPS
+            .iter()
+            .map(|(p, name)| {
+                if self.step == Some(*p) {
+                    format!("[{}]", name.to_uppercase())
+                        .black()
+                        .on_cyan()
+                        .bold()
+                        .to_string()
+                } else {
+                    name.dimmed().to_string()
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {} · {}",
+            ms(self.now_ms),
+            ring.join(&" → ".dimmed().to_string())
+        );
+        let rows: [(&str, &Vec<Waiting>); 4] = [
+            ("timers    ", &self.timers),
+            ("tasks     ", &self.tasks),
+            ("microtasks", &self.microtasks),
+            ("rAF       ", &self.frames),
+        ];
+        for (name, items) in rows {
+            let shown: Vec<String> = items
+                .iter()
+                .map(|w| match w.due_ms {
+                    Some(d) => format!("{} @{}", w.label, ms(d)),
+                    None => w.label.clone(),
+                })
+                .collect();
+            let body = if shown.is_empty() {
+                "·".dimmed().to_string()
+            } else {
+                shown.join(" | ").green().to_string()
+            };
+            let _ = writeln!(out, "  {} {}", name.bold(), body);
+        }
+        if !self.stack.is_empty() {
+            let _ = writeln!(
+                out,
+                "  {} {}",
+                "stack     ".bold(),
+                self.stack.join(" > ").yellow()
+            );
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eventloop::Outcome;
+
+    #[test]
+    fn side_by_side_marks_moved_and_lone_lines() {
+        colored::control::set_override(false);
+        let c = Comparison {
+            node: Outcome {
+                output: vec![
+                    (Stream::Stdout, "sync".into()),
+                    (Stream::Stdout, "nextTick".into()),
+                    (Stream::Stdout, "timeout".into()),
+                ],
+                exit_code: 0,
+            },
+            browser: Outcome {
+                output: vec![
+                    (Stream::Stdout, "sync".into()),
+                    (Stream::Stdout, "timeout".into()),
+                    (
+                        Stream::Stderr,
+                        "Uncaught ReferenceError: process is not defined".into(),
+                    ),
+                ],
+                exit_code: 0,
+            },
+            node_marks: vec![LineMark::Same, LineMark::Only, LineMark::Same],
+            browser_marks: vec![LineMark::Same, LineMark::Same, LineMark::Only],
+        };
+        let text = side_by_side(&c);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[2].starts_with("  sync"), "{text}");
+        assert!(lines[3].starts_with("+ nextTick"), "{text}");
+        assert!(lines[3].contains("│   timeout"), "{text}");
+        assert!(lines[4].contains("│ + Uncaught ReferenceError"), "{text}");
+        assert!(text.contains("(1 by Node, 1 by the browser)"), "{text}");
+    }
+
+    #[test]
+    fn panel_tracks_the_browser_queues() {
+        colored::control::set_override(false);
+        let mut p = BrowserPanel::new();
+        p.apply(&Event::Enqueue {
+            id: 1,
+            queue: Queue::AnimationFrame,
+            label: "requestAnimationFrame at line 2".into(),
+            line: Some(2),
+            due_ms: None,
+        });
+        p.apply(&Event::PhaseEnter {
+            phase: Phase::AnimationFrames,
+            at_ms: 17.0,
+        });
+        let text = p.render();
+        assert!(text.contains("[RAF CALLBACKS]"), "{text}");
+        assert!(
+            text.contains("rAF        requestAnimationFrame at line 2"),
+            "{text}"
+        );
+        p.apply(&Event::CallbackStart {
+            id: 1,
+            queue: Queue::AnimationFrame,
+            label: "requestAnimationFrame at line 2".into(),
+            line: Some(2),
+        });
+        let text = p.render();
+        assert!(text.contains("rAF        ·"), "{text}");
+        assert!(
+            text.contains("stack      requestAnimationFrame at line 2"),
+            "{text}"
+        );
+    }
+}
