@@ -1,5 +1,8 @@
-// Timers run in order of their expiry; timers with the same delay in the order they were set.
-setTimeout(() => console.log('B (20 ms)'), 20)
-setTimeout(() => console.log('A (10 ms)'), 10)
-setTimeout(() => console.log('C (10 ms, set after A)'), 10)
-setTimeout(() => console.log('D (0 ms)'), 0)
+// Three 0 ms timers, and a fourth one set while the first is running.
+setTimeout(() => {
+  console.log('A: first timer')
+  setTimeout(() => console.log('D: set inside A'), 0)
+  process.nextTick(() => console.log('nextTick from A'))
+}, 0)
+setTimeout(() => console.log('B: second timer'), 0)
+setTimeout(() => console.log('C: third timer'), 0)

@@ -246,16 +246,31 @@ fn show_lesson(args: LessonArgs) -> anyhow::Result<()> {
         .into());
     };
     let lang = args.lang;
+    // Progress is a convenience: without a data directory the lesson is still shown.
+    let file = match progress::path() {
+        Ok(file) => Some(file),
+        Err(err) => {
+            eprintln!("mini-node: warning: progress is not kept: {err:#}");
+            None
+        }
+    };
+    let mut progress = match &file {
+        Some(file) => progress::load_from(file)?,
+        None => Progress::default(),
+    };
+    let save = |progress: &Progress| {
+        if let Some(file) = &file {
+            if let Err(err) = progress::save_to(file, progress) {
+                eprintln!("mini-node: warning: progress not saved: {err:#}");
+            }
+        }
+    };
+
     let stdout = io::stdout();
     let mut out = stdout.lock();
     render_lesson(lesson, lang, &mut out)?;
-
-    let file = progress::path()?;
-    let mut progress = progress::load_from(&file)?;
     progress.mark_read(&lesson.id);
-    if let Err(err) = progress::save_to(&file, &progress) {
-        eprintln!("mini-node: warning: progress not saved: {err:#}");
-    }
+    save(&progress);
 
     let interactive = !args.answers && io::stdin().is_terminal();
     let stdin = io::stdin();
@@ -278,9 +293,7 @@ fn show_lesson(args: LessonArgs) -> anyhow::Result<()> {
             let right = ask(&answer, lang, &mut input, &mut out)?;
             if right == Some(true) {
                 progress.mark_right(&lesson.id, &quiz.id);
-                if let Err(err) = progress::save_to(&file, &progress) {
-                    eprintln!("mini-node: warning: progress not saved: {err:#}");
-                }
+                save(&progress);
             }
         } else {
             writeln!(
@@ -318,7 +331,7 @@ pub fn render_lesson(lesson: &Lesson, lang: Lang, out: &mut dyn Write) -> io::Re
     writeln!(out, "{}", title.bold().bright_cyan())?;
     writeln!(out, "{}", "═".repeat(markdown::width(title)).bright_cyan())?;
     writeln!(out)?;
-    render_markdown(lesson.body.get(lang), out)?;
+    render_markdown(lesson.body.get(lang), text_width(), out)?;
     if let Some(demo) = &lesson.demo {
         writeln!(
             out,
@@ -370,7 +383,7 @@ pub fn demo_commands(demo: &DemoLink) -> Vec<String> {
 }
 
 /// Lesson Markdown, coloured for a terminal (and still readable without colour).
-pub fn render_markdown(text: &str, out: &mut dyn Write) -> io::Result<()> {
+pub fn render_markdown(text: &str, width: Option<usize>, out: &mut dyn Write) -> io::Result<()> {
     let mut previous_was_item = false;
     for (n, block) in markdown::parse(text).into_iter().enumerate() {
         let is_item = matches!(block, Block::Item { .. });
@@ -390,19 +403,31 @@ pub fn render_markdown(text: &str, out: &mut dyn Write) -> io::Result<()> {
                 let rule = if level <= 1 { "━" } else { "─" };
                 writeln!(out, "{}", rule.repeat(markdown::width(&plain)).cyan())?;
             }
-            Block::Paragraph(text) => writeln!(out, "{}", styled(&text))?,
+            Block::Paragraph(text) => {
+                for line in wrap(&text, width, 0) {
+                    writeln!(out, "{line}")?;
+                }
+            }
             Block::Item {
                 marker,
                 indent,
                 text,
-            } => writeln!(
-                out,
-                "{}{} {}",
-                "  ".repeat(indent + 1),
-                marker.cyan().bold(),
-                styled(&text)
-            )?,
-            Block::Quote(text) => writeln!(out, "  {} {}", "┃".magenta(), styled(&text).italic())?,
+            } => {
+                let lead = "  ".repeat(indent + 1);
+                let hang = markdown::width(&lead) + markdown::width(&marker) + 1;
+                for (k, line) in wrap(&text, width, hang).into_iter().enumerate() {
+                    if k == 0 {
+                        writeln!(out, "{lead}{} {line}", marker.cyan().bold())?;
+                    } else {
+                        writeln!(out, "{}{line}", " ".repeat(hang))?;
+                    }
+                }
+            }
+            Block::Quote(text) => {
+                for line in wrap(&text, width, 4) {
+                    writeln!(out, "  {} {}", "┃".magenta(), line.italic())?;
+                }
+            }
             Block::Code { lang, lines } => {
                 let tag = if lang.is_empty() { "code" } else { &lang };
                 writeln!(out, "  {}", format!("┌─ {tag}").dimmed())?;
@@ -423,27 +448,139 @@ fn inline_text(inline: &Inline) -> &str {
     }
 }
 
-/// Inline runs with their terminal styles.
-fn styled(text: &[Inline]) -> String {
-    text.iter()
-        .map(|inline| match inline {
-            Inline::Text(t) => t.normal().to_string(),
+/// How a piece of wrapped text is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Look {
+    Plain,
+    Bold,
+    Italic,
+    Code,
+    BoldCode,
+}
+
+/// One unbreakable piece of a paragraph: a word, or a single wide (Chinese) character.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Piece {
+    text: String,
+    look: Look,
+    /// A space separates it from the piece before.
+    space_before: bool,
+    wide: bool,
+}
+
+/// Split inline runs into pieces: words at spaces, each wide character on its own.
+fn pieces(text: &[Inline]) -> Vec<Piece> {
+    let mut runs: Vec<(&str, Look)> = Vec::new();
+    for inline in text {
+        match inline {
+            Inline::Text(t) => runs.push((t, Look::Plain)),
+            Inline::Italic(t) => runs.push((t, Look::Italic)),
+            Inline::Code(t) => runs.push((t, Look::Code)),
             // `code` inside bold keeps its code colour.
-            Inline::Bold(t) => t
-                .split('`')
-                .enumerate()
-                .map(|(i, part)| {
-                    if i % 2 == 1 {
-                        part.bold().yellow().to_string()
-                    } else {
-                        part.bold().to_string()
-                    }
-                })
-                .collect(),
-            Inline::Italic(t) => t.italic().to_string(),
-            Inline::Code(t) => t.yellow().to_string(),
+            Inline::Bold(t) => {
+                for (i, part) in t.split('`').enumerate() {
+                    runs.push((
+                        part,
+                        if i % 2 == 1 {
+                            Look::BoldCode
+                        } else {
+                            Look::Bold
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    let mut out: Vec<Piece> = Vec::new();
+    let mut space = false;
+    for (run, look) in runs {
+        let mut word = String::new();
+        let flush = |word: &mut String, space: &mut bool, out: &mut Vec<Piece>| {
+            if !word.is_empty() {
+                out.push(Piece {
+                    text: std::mem::take(word),
+                    look,
+                    space_before: std::mem::take(space),
+                    wide: false,
+                });
+            }
+        };
+        for c in run.chars() {
+            if c == ' ' {
+                flush(&mut word, &mut space, &mut out);
+                space = true;
+            } else if markdown::width(c.encode_utf8(&mut [0; 4])) == 2 {
+                flush(&mut word, &mut space, &mut out);
+                out.push(Piece {
+                    text: c.to_string(),
+                    look,
+                    space_before: std::mem::take(&mut space),
+                    wide: true,
+                });
+            } else {
+                word.push(c);
+            }
+        }
+        flush(&mut word, &mut space, &mut out);
+    }
+    out
+}
+
+/// Wrap inline runs to `width` columns (the first `used` columns are taken by a prefix on every
+/// line), styled for the terminal. `None`: one line, as the terminal or pager will wrap it.
+fn wrap(text: &[Inline], width: Option<usize>, used: usize) -> Vec<String> {
+    let room = width.map_or(usize::MAX, |w| w.saturating_sub(used).max(20));
+    let mut lines: Vec<Vec<Piece>> = vec![Vec::new()];
+    let mut filled = 0;
+    for piece in pieces(text) {
+        let line = lines.last_mut().expect("one line at least");
+        let gap = usize::from(piece.space_before && !line.is_empty());
+        let w = markdown::width(&piece.text);
+        let breakable = piece.space_before || piece.wide || line.last().is_some_and(|p| p.wide);
+        if !line.is_empty() && breakable && filled + gap + w > room {
+            lines.push(vec![Piece {
+                space_before: false,
+                ..piece
+            }]);
+            filled = w;
+        } else {
+            filled += gap + w;
+            line.push(piece);
+        }
+    }
+    lines
+        .into_iter()
+        .map(|line| {
+            let mut out = String::new();
+            for (k, piece) in line.iter().enumerate() {
+                if k > 0 && piece.space_before {
+                    out.push(' ');
+                }
+                let t = piece.text.as_str();
+                let styled = match piece.look {
+                    Look::Plain => t.normal(),
+                    Look::Bold => t.bold(),
+                    Look::Italic => t.italic(),
+                    Look::Code => t.yellow(),
+                    Look::BoldCode => t.bold().yellow(),
+                };
+                out.push_str(&styled.to_string());
+            }
+            out
         })
         .collect()
+}
+
+/// The width to wrap lesson text to: the terminal's (at most 100 columns, for reading), or none
+/// when the output is not a terminal.
+fn text_width() -> Option<usize> {
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    crossterm::terminal::size()
+        .ok()
+        .filter(|&(cols, _)| cols > 0)
+        .map(|(cols, _)| usize::from(cols).min(100))
 }
 
 /// A quiz's question and its snippet with line numbers.
@@ -608,6 +745,34 @@ mod tests {
 
     fn lines(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn paragraphs_wrap_at_spaces_and_between_chinese_characters() {
+        colored::control::set_override(false);
+        let en =
+            markdown::inlines("the poll phase waits **at most** until the nearest timer is due");
+        assert_eq!(
+            wrap(&en, Some(24), 0),
+            lines(&[
+                "the poll phase waits at",
+                "most until the nearest",
+                "timer is due"
+            ])
+        );
+        assert_eq!(wrap(&en, None, 0).len(), 1);
+        let zh = markdown::inlines("事件循环的六个阶段，每个阶段有自己的回调队列");
+        let wrapped = wrap(&zh, Some(20), 0);
+        assert_eq!(
+            wrapped,
+            lines(&["事件循环的六个阶段，", "每个阶段有自己的回调", "队列"])
+        );
+        // Punctuation stays with the code it follows.
+        let code = markdown::inlines("we recommend `setImmediate()`, always");
+        assert_eq!(
+            wrap(&code, Some(20), 0),
+            lines(&["we recommend", "setImmediate(),", "always"])
+        );
     }
 
     #[test]
