@@ -405,7 +405,7 @@ fn perform(
                     let _ = s.send(cmd);
                 }
             }
-            Effect::RunScript(script) => engines::spawn_record(script, tx.clone()),
+            Effect::RunScript(script, model) => engines::spawn_record(script, model, tx.clone()),
             Effect::Quit => {
                 if let Some(s) = &running.fork {
                     let _ = s.send(ForkCommand::Shutdown);

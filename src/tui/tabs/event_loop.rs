@@ -45,6 +45,8 @@ pub enum LoopAction {
     NextBranch,
     /// Move the cursor to this event.
     Seek(usize),
+    /// Switch between Node's event loop and the browser's, and run the snippet again.
+    ToggleModel,
 }
 
 /// One order `--explore` found: why, what it prints, and its events when the engine gave them.
@@ -60,6 +62,8 @@ pub struct BranchView {
 pub struct Recorded {
     /// The script's name (matches [`Script::name`]).
     pub name: String,
+    /// The model it ran under.
+    pub model: Model,
     /// The events of the run, or the error that stopped the engine.
     pub result: Result<Vec<Event>, String>,
     /// What `--explore` found (empty when it was not run or found one order).
@@ -82,6 +86,8 @@ pub const QUEUES: [Queue; 6] = [
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Folded {
     pub snap: Snapshot,
+    /// The browser's task and animation-frame queues (the engine's replay lumps them together).
+    pub tasks: Vec<(Queue, Vec<Waiting>)>,
     /// The line of each callback on the call stack, outermost first.
     pub lines: Vec<Option<u32>>,
     pub output: Vec<(Stream, String)>,
@@ -99,6 +105,14 @@ impl Folded {
     }
 
     pub fn waiting(&self, q: Queue) -> &[Waiting] {
+        if matches!(q, Queue::Task | Queue::AnimationFrame) {
+            return self
+                .tasks
+                .iter()
+                .find(|(k, _)| *k == q)
+                .map(|(_, v)| v.as_slice())
+                .unwrap_or(&[]);
+        }
         if !QUEUES.contains(&q) {
             return &[];
         }
@@ -126,7 +140,37 @@ impl Folded {
     pub fn apply(&mut self, e: &Event) {
         self.snap.apply(e);
         match e {
-            Event::CallbackStart { line, .. } => self.lines.push(*line),
+            Event::Enqueue {
+                id,
+                queue: q @ (Queue::Task | Queue::AnimationFrame),
+                label,
+                due_ms,
+                ..
+            } => {
+                let w = Waiting {
+                    id: *id,
+                    label: label.clone(),
+                    due_ms: *due_ms,
+                };
+                match self.tasks.iter_mut().find(|(k, _)| k == q) {
+                    Some((_, v)) => v.push(w),
+                    None => self.tasks.push((*q, vec![w])),
+                }
+            }
+            Event::Cancel { id, .. } => {
+                for (_, v) in &mut self.tasks {
+                    v.retain(|w| w.id != *id);
+                }
+            }
+            _ => {}
+        }
+        match e {
+            Event::CallbackStart { id, line, .. } => {
+                for (_, v) in &mut self.tasks {
+                    v.retain(|w| w.id != *id);
+                }
+                self.lines.push(*line)
+            }
             // The running callback has reached the line that queued something.
             Event::Enqueue { line: Some(l), .. } => {
                 if let Some(top) = self.lines.last_mut() {
@@ -307,6 +351,7 @@ impl LoopTab {
             ("r", L::Restart.t(lang)),
             ("e", L::Example.t(lang)),
             ("b", L::Branch.t(lang)),
+            ("m", L::Model.t(lang)),
         ]
     }
 
@@ -340,7 +385,7 @@ impl LoopTab {
         self.playing = false;
         self.last_step = now;
         self.folded = Folded::default();
-        vec![Effect::RunScript(s)]
+        vec![Effect::RunScript(s, self.model)]
     }
 
     /// Load a script (a lesson's snippet, say), adding it to the picker if it is new.
@@ -372,7 +417,7 @@ impl LoopTab {
     }
 
     pub fn on_recorded(&mut self, rec: Recorded, now: Duration) {
-        if self.script().map_or(true, |s| s.name != rec.name) {
+        if self.script().map_or(true, |s| s.name != rec.name) || rec.model != self.model {
             return; // an older run, superseded by a newer choice
         }
         self.recording = false;
@@ -501,6 +546,15 @@ impl LoopTab {
                     return self.request(s, now);
                 }
             }
+            LoopAction::ToggleModel => {
+                self.model = match self.model {
+                    Model::Node => Model::Browser,
+                    Model::Browser => Model::Node,
+                };
+                if let Some(s) = self.script().cloned() {
+                    return self.request(s, now);
+                }
+            }
             LoopAction::NextBranch => {
                 if self.branches.len() > 1 {
                     self.branch = (self.branch + 1) % self.branches.len();
@@ -537,7 +591,11 @@ impl LoopTab {
                 st(Phase::CloseCallbacks, L::PhaseClose, Some(Queue::Close)),
             ],
             Model::Browser => vec![
-                st(Phase::Task, L::PhaseTask, Some(Queue::Task)),
+                Station {
+                    label: L::PhaseTask.t(lang),
+                    waiting: Some(f.waiting(Queue::Task).len() + f.waiting(Queue::Timers).len()),
+                    lit: lit == Some(Phase::Task),
+                },
                 st(
                     Phase::MicrotaskCheckpoint,
                     L::PhaseMicroCheckpoint,
@@ -641,7 +699,26 @@ impl LoopTab {
             let last = describe(last, ctx.lang);
             spans.push(Span::styled(format!("· {last}"), ctx.theme.info()));
         }
-        buf.set_line(area.x + 1, y + 1, &Line::from(spans), area.width - 2);
+        // The model switch sits at the right end of the status line.
+        let model = format!("{} {}", ctx.t(L::Model), self.model_short());
+        let mw = width(&model) + 4;
+        buf.set_line(
+            area.x + 1,
+            y + 1,
+            &Line::from(spans),
+            area.width.saturating_sub(mw + 3),
+        );
+        button_styled(
+            ctx,
+            buf,
+            r.saturating_sub(mw + 1),
+            y + 1,
+            r,
+            "m",
+            &model,
+            Action::Loop(LoopAction::ToggleModel),
+            self.model == Model::Browser,
+        );
         let branch_line = if self.branches.len() > 1 {
             let b = &self.branches[self.branch];
             Line::from(vec![
@@ -708,10 +785,11 @@ impl LoopTab {
             (q, n, lit)
         };
         let mut spans = vec![Span::styled(" ⟳ ", ctx.theme.dim())];
-        for (i, (q, n, lit)) in [drain_of(Queue::NextTick), drain_of(Queue::Microtask)]
-            .into_iter()
-            .enumerate()
-        {
+        let drains = match self.model {
+            Model::Node => vec![drain_of(Queue::NextTick), drain_of(Queue::Microtask)],
+            Model::Browser => vec![drain_of(Queue::Microtask)],
+        };
+        for (i, (q, n, lit)) in drains.into_iter().enumerate() {
             if i > 0 {
                 spans.push(Span::styled(" → ", ctx.theme.dim()));
             }
@@ -765,10 +843,17 @@ impl LoopTab {
         }
     }
 
+    fn model_short(&self) -> &'static str {
+        match self.model {
+            Model::Node => "Node",
+            Model::Browser => "Browser",
+        }
+    }
+
     fn model_name(&self) -> &'static str {
         match self.model {
             Model::Node => "Node v20",
-            Model::Browser => "Browser",
+            Model::Browser => "Browser (HTML event loop)",
         }
     }
 
@@ -859,7 +944,12 @@ impl LoopTab {
     fn queues(&self) -> &'static [Queue] {
         match self.model {
             Model::Node => &QUEUES,
-            Model::Browser => &[Queue::Task, Queue::Microtask, Queue::AnimationFrame],
+            Model::Browser => &[
+                Queue::Timers,
+                Queue::Task,
+                Queue::Microtask,
+                Queue::AnimationFrame,
+            ],
         }
     }
 
