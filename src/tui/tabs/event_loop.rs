@@ -750,19 +750,17 @@ impl LoopTab {
                 area.width - 2
             };
             buf.set_line(area.x + 1, top, &branch_line, room);
-            if self.branches.len() > 1 {
-                if area.width > bw + 2 {
-                    button(
-                        ctx,
-                        buf,
-                        r - bw - 1,
-                        top,
-                        r,
-                        "b",
-                        ctx.t(L::Branch),
-                        Action::Loop(LoopAction::NextBranch),
-                    );
-                }
+            if self.branches.len() > 1 && area.width > bw + 2 {
+                button(
+                    ctx,
+                    buf,
+                    r - bw - 1,
+                    top,
+                    r,
+                    "b",
+                    ctx.t(L::Branch),
+                    Action::Loop(LoopAction::NextBranch),
+                );
             }
             top += 1;
         }
