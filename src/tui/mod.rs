@@ -214,6 +214,9 @@ fn setup_terminal(
 struct Running {
     fork: Option<UnboundedSender<ForkCommand>>,
     cluster: Option<UnboundedSender<ClusterCommand>>,
+    /// Commands given while an engine was still starting, sent once it runs.
+    fork_pending: Vec<ForkCommand>,
+    cluster_pending: Vec<ClusterCommand>,
     /// Engines started (or starting) and not closed yet.
     open: usize,
     quitting: bool,
@@ -228,6 +231,8 @@ async fn main_loop(cfg: Config, ports: engines::Ports, started: Instant) -> anyh
     let mut running = Running {
         fork: None,
         cluster: None,
+        fork_pending: Vec::new(),
+        cluster_pending: Vec::new(),
         open: 0,
         quitting: false,
     };
@@ -336,6 +341,9 @@ fn apply(app: &mut App, running: &mut Running, msg: Msg) -> bool {
     match msg {
         Msg::Lessons(l) => app.on_lessons(l),
         Msg::ForkStarted(commands) => {
+            for cmd in running.fork_pending.drain(..) {
+                let _ = commands.send(cmd);
+            }
             if running.quitting {
                 let _ = commands.send(ForkCommand::Shutdown);
             }
@@ -343,6 +351,7 @@ fn apply(app: &mut App, running: &mut Running, msg: Msg) -> bool {
         }
         Msg::Fork(ev) => app.on_fork_event(ev),
         Msg::ForkError(e) => {
+            running.fork_pending.clear();
             running.open = running.open.saturating_sub(1);
             app.on_fork_error(e);
         }
@@ -352,6 +361,9 @@ fn apply(app: &mut App, running: &mut Running, msg: Msg) -> bool {
             app.on_fork_closed();
         }
         Msg::ClusterStarted(commands) => {
+            for cmd in running.cluster_pending.drain(..) {
+                let _ = commands.send(cmd);
+            }
             if running.quitting {
                 let _ = commands.send(ClusterCommand::Shutdown);
             }
@@ -359,6 +371,7 @@ fn apply(app: &mut App, running: &mut Running, msg: Msg) -> bool {
         }
         Msg::Cluster(ev) => app.on_cluster_event(ev),
         Msg::ClusterError(e) => {
+            running.cluster_pending.clear();
             running.open = running.open.saturating_sub(1);
             app.on_cluster_error(e);
         }
@@ -395,16 +408,18 @@ fn perform(
                 running.open += 1;
                 engines::spawn_cluster(ports.cluster, workers, tx.clone());
             }
-            Effect::Fork(cmd) => {
-                if let Some(s) = &running.fork {
+            Effect::Fork(cmd) => match &running.fork {
+                Some(s) => {
                     let _ = s.send(cmd);
                 }
-            }
-            Effect::Cluster(cmd) => {
-                if let Some(s) = &running.cluster {
+                None => running.fork_pending.push(cmd),
+            },
+            Effect::Cluster(cmd) => match &running.cluster {
+                Some(s) => {
                     let _ = s.send(cmd);
                 }
-            }
+                None => running.cluster_pending.push(cmd),
+            },
             Effect::RunScript(script, model) => engines::spawn_record(script, model, tx.clone()),
             Effect::Quit => {
                 if let Some(s) = &running.fork {

@@ -20,7 +20,7 @@ use crate::tui::widgets::log::{EventLog, Kind};
 use crate::tui::widgets::{fit, short_duration, width};
 
 /// How long a message takes to cross the arrow.
-pub const FLIGHT: Duration = Duration::from_millis(1200);
+pub const FLIGHT: Duration = Duration::from_millis(700);
 /// How long an exited child stays on screen before it vanishes.
 pub const FADE: Duration = Duration::from_millis(2000);
 
@@ -238,7 +238,9 @@ impl ForkTab {
                 );
                 self.addr = Some(addr);
                 self.parent_pid = Some(parent_pid);
-                self.as_written = as_written;
+                // The engine started with the view's setting; a toggle made while it was starting
+                // is on its way to it, so the view's own flag stays the truth.
+                let _ = as_written;
             }
             ForkEvent::Request {
                 request,
