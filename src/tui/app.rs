@@ -13,7 +13,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::Frame;
 
 use crate::cli::{Lang, TabName, Theme as ThemeName};
-use crate::eventloop::Event;
+use crate::eventloop::{Event, Model};
 use crate::lessons::{DemoLink, Lesson};
 use crate::process::{ClusterCommand, ClusterEvent, ForkCommand, ForkEvent};
 
@@ -126,8 +126,8 @@ pub enum Effect {
         workers: usize,
     },
     Cluster(ClusterCommand),
-    /// Record a run of this script with the scheduler (and explore its possible orders).
-    RunScript(Script),
+    /// Record a run of this script with the scheduler under this model (and explore its orders).
+    RunScript(Script, Model),
     /// Shut every engine down and leave.
     Quit,
 }
@@ -196,8 +196,8 @@ impl App {
             now: Duration::ZERO,
             hits: Vec::new(),
             lessons: LessonsTab::default(),
-            fork: ForkTab::default(),
-            cluster: ClusterTab::default(),
+            fork: ForkTab::new(cfg.lang),
+            cluster: ClusterTab::new(cfg.lang),
             event_loop: LoopTab::new(cfg.examples, cfg.script),
             workers: cfg.workers.max(1),
             fork_started: false,
@@ -373,6 +373,7 @@ impl App {
         self.event_loop.on_recorded(
             Recorded {
                 name: name.to_string(),
+                model: self.event_loop.model,
                 result: Ok(events),
                 branches: Vec::new(),
             },

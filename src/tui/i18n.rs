@@ -162,6 +162,15 @@ labels! {
     OutputOnly => "its output; the steps replay order", "的输出；逐步回放的是顺序";
 }
 
+/// Pick the English or the Chinese form of a sentence built at run time (log lines, event
+/// descriptions). Both forms are written at the call site, next to each other.
+pub fn say(lang: Lang, en: impl Into<String>, zh: impl Into<String>) -> String {
+    match lang {
+        Lang::En => en.into(),
+        Lang::Zh => zh.into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
