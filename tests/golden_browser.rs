@@ -149,3 +149,212 @@ fn goldens_still_hold_in_chromium() {
         "every snippet was checked"
     );
 }
+
+/// Runs mini-node with `args` on a snippet written to a temporary file; (stdout, stderr, code).
+fn mini_node(args: &[&str], source: &str) -> (String, String, Option<i32>) {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let file = dir.path().join("snippet.js");
+    std::fs::write(&file, source).expect("snippet written");
+    let out = Command::new(env!("CARGO_BIN_EXE_mini-node"))
+        .args(args)
+        .arg(&file)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("mini-node runs");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code(),
+    )
+}
+
+const RAF_VS_TIMEOUT: &str = "setTimeout(() => console.log('timeout'), 0);
+requestAnimationFrame(() => console.log('raf'));
+console.log('sync');
+";
+
+#[test]
+fn explore_lists_both_orders_of_a_frame_racing_a_timer() {
+    let (out, err, code) = mini_node(&["run", "--browser", "--explore"], RAF_VS_TIMEOUT);
+    assert_eq!(code, Some(0), "{err}");
+    let blocks: Vec<&str> = out.split("=== order ").skip(1).collect();
+    assert_eq!(blocks.len(), 2, "{out}");
+    let bodies: Vec<Vec<&str>> = blocks.iter().map(|b| b.lines().skip(1).collect()).collect();
+    assert!(bodies.contains(&vec!["sync", "timeout", "raf"]), "{out}");
+    assert!(bodies.contains(&vec!["sync", "raf", "timeout"]), "{out}");
+    assert!(out.contains("of 2: "), "{out}");
+    assert!(out.contains("rendering opportunity"), "{out}");
+}
+
+#[test]
+fn explore_of_a_deterministic_page_prints_one_block() {
+    let (out, _, code) = mini_node(
+        &["run", "--browser", "--explore"],
+        "Promise.resolve().then(() => console.log('b'));\nconsole.log('a');\n",
+    );
+    assert_eq!(code, Some(0));
+    assert!(out.starts_with("=== order 1 of 1: deterministic"), "{out}");
+    assert_eq!(out.lines().skip(1).collect::<Vec<_>>(), vec!["a", "b"]);
+}
+
+#[test]
+fn trace_shows_task_checkpoint_frames_and_render_in_order() {
+    let source = "requestAnimationFrame(() => {
+  console.log('raf 1');
+  Promise.resolve().then(() => console.log('micro from raf 1'));
+});
+requestAnimationFrame(() => console.log('raf 2'));
+Promise.resolve().then(() => console.log('micro'));
+";
+    let (out, err, code) = mini_node(&["run", "--browser", "--trace=json"], source);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(out, "micro\nraf 1\nmicro from raf 1\nraf 2\n");
+    let events: Vec<serde_json::Value> = err
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("NDJSON line"))
+        .collect();
+    let steps: Vec<String> = events
+        .iter()
+        .filter_map(|e| match e["event"].as_str() {
+            Some("phase_enter") => Some(e["phase"].as_str().unwrap().to_string()),
+            Some("callback_start") if e["queue"] == "animation_frame" => Some("raf".to_string()),
+            Some("output") => Some(format!("out:{}", e["text"].as_str().unwrap().trim())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        steps,
+        vec![
+            "task",
+            "microtask_checkpoint",
+            "out:micro",
+            "animation_frames",
+            "raf",
+            "out:raf 1",
+            "microtask_checkpoint",
+            "out:micro from raf 1",
+            "raf",
+            "out:raf 2",
+            "render",
+        ],
+        "{err}"
+    );
+    let frame_at = events
+        .iter()
+        .find(|e| e["phase"] == "animation_frames")
+        .and_then(|e| e["at_ms"].as_f64())
+        .unwrap();
+    assert!(
+        (16.0..=17.0).contains(&frame_at),
+        "first frame at {frame_at}"
+    );
+}
+
+#[test]
+fn text_trace_names_the_browser_steps() {
+    let (_, err, code) = mini_node(&["run", "--browser", "--trace"], RAF_VS_TIMEOUT);
+    assert_eq!(code, Some(0));
+    for step in [
+        "● task",
+        "→ main script",
+        "+ timers setTimeout at line 1, due at 0 ms",
+        "+ animation frames requestAnimationFrame at line 2",
+        "→ setTimeout at line 1 [timers]",
+        "● animation frames",
+        "→ requestAnimationFrame at line 2 [animation frames]",
+        "● render (style, layout, paint)",
+    ] {
+        assert!(err.contains(step), "missing {step:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn a_simulated_click_is_a_task_with_its_own_checkpoint() {
+    let source = "__click((e) => {
+  console.log('click', e.type, e.isTrusted);
+  Promise.resolve().then(() => console.log('microtask from the click'));
+}, 10);
+addEventListener('click', () => console.log('window listener'));
+setTimeout(() => console.log('timer at 10, queued after the click'), 10);
+setTimeout(() => console.log('timer at 5'), 5);
+";
+    let (out, err, code) = mini_node(&["run", "--browser"], source);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(
+        out,
+        "timer at 5\nclick click true\nwindow listener\nmicrotask from the click\ntimer at 10, queued after the click\n"
+    );
+}
+
+#[test]
+fn busy_loops_and_endless_microtasks_are_stopped_by_timeout() {
+    let (out, err, code) = mini_node(
+        &["run", "--browser", "--timeout", "1"],
+        "console.log('before');\nwhile (true) {}\n",
+    );
+    assert_eq!(code, Some(124));
+    assert_eq!(out, "before\n");
+    assert!(err.contains("interrupted after 1 s"), "{err}");
+    assert!(err.contains("busy loop"), "{err}");
+    let (_, err, code) = mini_node(
+        &["run", "--browser", "--timeout", "1"],
+        "function again() { queueMicrotask(again); }\nagain();\n",
+    );
+    assert_eq!(code, Some(124));
+    assert!(err.contains("microtask queue never emptied"), "{err}");
+    assert!(err.contains("never rendered"), "{err}");
+}
+
+#[test]
+fn a_syntax_error_is_reported_with_its_location_and_nothing_runs() {
+    let (out, err, code) = mini_node(
+        &["run", "--browser"],
+        "console.log('never');\nlet x = (1 + ;\n",
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(out, "");
+    let first = err.lines().next().unwrap_or_default();
+    assert!(first.starts_with("Uncaught SyntaxError: "), "{err}");
+    assert!(first.ends_with("(at snippet.js:2:14)"), "{err}");
+    assert!(err.contains("let x = (1 + ;"), "{err}");
+}
+
+#[test]
+fn compare_shows_both_models_side_by_side_with_marks() {
+    let source = "setTimeout(() => console.log('timeout'), 0);
+Promise.resolve().then(() => console.log('promise'));
+if (typeof process === 'object') process.nextTick(() => console.log('nextTick'));
+if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => console.log('frame'));
+console.log('sync');
+";
+    let (out, err, code) = mini_node(&["demo", "event-loop", "--compare"], source);
+    assert_eq!(code, Some(0), "{err}");
+    let rows: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.contains("Browser (mini-node run --browser)"))
+        .skip(2)
+        .collect();
+    assert!(
+        rows[0].starts_with("  sync") && rows[0].ends_with("  sync"),
+        "{out}"
+    );
+    assert!(rows[1].starts_with("+ nextTick"), "{out}");
+    assert!(rows[1].ends_with("  promise"), "{out}");
+    assert!(rows[3].ends_with("+ frame"), "{out}");
+    assert!(out.contains("(1 by Node, 1 by the browser)"), "{out}");
+}
+
+#[test]
+fn demo_walks_the_browser_model_step_by_step() {
+    let (out, err, code) = mini_node(
+        &["demo", "event-loop", "--browser", "--delay", "0"],
+        RAF_VS_TIMEOUT,
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("[RAF CALLBACKS]"), "{out}");
+    assert!(
+        out.contains("rAF        requestAnimationFrame at line 2"),
+        "{out}"
+    );
+    assert!(out.contains("[RENDER (STYLE, LAYOUT, PAINT)]"), "{out}");
+}
