@@ -119,13 +119,7 @@ fn browser_goldens_match() {
 
 #[test]
 fn goldens_still_hold_in_chromium() {
-    let chromium = Path::new("/usr/bin/chromium");
-    if !chromium.exists() {
-        println!("skipped: chromium not installed");
-        return;
-    }
-    if Command::new("node").arg("--version").output().is_err() {
-        println!("skipped: node not installed (the recorder runs on node)");
+    if !chromium_available() {
         return;
     }
     let dir = tempfile::tempdir().expect("temporary directory");
@@ -357,4 +351,90 @@ fn demo_walks_the_browser_model_step_by_step() {
         "{out}"
     );
     assert!(out.contains("[RENDER (STYLE, LAYOUT, PAINT)]"), "{out}");
+}
+
+/// Whether the Chromium-backed tests can run here; says why not otherwise.
+fn chromium_available() -> bool {
+    if !Path::new("/usr/bin/chromium").exists() {
+        println!("skipped: chromium not installed");
+        return false;
+    }
+    if Command::new("node").arg("--version").output().is_err() {
+        println!("skipped: node not installed (the recorder runs on node)");
+        return false;
+    }
+    true
+}
+
+/// The outputs `--explore` lists for a snippet, as whole texts.
+fn explored_orders(file: &Path) -> Vec<String> {
+    let out = Command::new(env!("CARGO_BIN_EXE_mini-node"))
+        .args(["run", "--browser", "--explore"])
+        .arg(file)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("mini-node runs");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    text.split("=== order ")
+        .skip(1)
+        .map(|block| {
+            block
+                .lines()
+                .skip(1)
+                .map(|l| format!("{l}\n"))
+                .collect::<String>()
+        })
+        .collect()
+}
+
+#[test]
+fn explore_covers_the_orders_chromium_produces() {
+    if !chromium_available() {
+        return;
+    }
+    let mut races: Vec<PathBuf> = std::fs::read_dir(corpus_dir().join("races"))
+        .expect("tests/golden/browser/races")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "js"))
+        .collect();
+    races.sort();
+    assert!(races.len() >= 3, "racy snippets under races/");
+    let out = Command::new("bash")
+        .arg(corpus_dir().join("record.sh"))
+        .arg("--distinct")
+        .args(&races)
+        .env("RUNS", "10")
+        .output()
+        .expect("record.sh runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut missing = Vec::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("one JSON line per snippet");
+        let name = v["name"].as_str().expect("name");
+        let seen: Vec<String> = v["outputs"]
+            .as_array()
+            .expect("outputs")
+            .iter()
+            .map(|o| o.as_str().expect("text").to_string())
+            .collect();
+        let explored = explored_orders(&corpus_dir().join("races").join(format!("{name}.js")));
+        println!(
+            "{name}: Chromium showed {} order(s), --explore lists {}",
+            seen.len(),
+            explored.len()
+        );
+        for order in seen {
+            if !explored.contains(&order) {
+                missing.push(format!(
+                    "{name}: Chromium printed\n{order}but --explore lists only:\n{}",
+                    explored.join("--\n")
+                ));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
