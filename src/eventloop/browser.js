@@ -434,11 +434,29 @@
     if (f !== undefined) f();
   }
 
+  // A port delivers its messages one per task, like Chromium's message pipes: posting to a port
+  // with nothing scheduled queues a delivery task; after each delivery (and whatever its handler
+  // queued), a port with more messages waiting queues the next one.
   const portState = new WeakMap();
+  function scheduleDelivery(port) {
+    const s = portState.get(port);
+    if (s.scheduled || !s.started || s.closed || s.pending.length === 0) return;
+    s.scheduled = true;
+    queueTask('message', () => {
+      s.scheduled = false;
+      const data = s.pending.shift();
+      if (s.closed) return;
+      try {
+        dispatch(port, new MessageEvent('message', { data: data[0] }), 'onmessage');
+      } finally {
+        scheduleDelivery(port);
+      }
+    }, 0, s.pending[0][1]);
+  }
   class MessagePort extends EventTarget {
     constructor() {
       super();
-      portState.set(this, { other: null, started: false, closed: false, held: [], onmessage: null });
+      portState.set(this, { other: null, started: false, closed: false, scheduled: false, pending: [], onmessage: null });
     }
     get onmessage() { return portState.get(this).onmessage; }
     set onmessage(f) {
@@ -450,22 +468,14 @@
       const data = structuredClone(message);
       if (s.closed || !s.other) return;
       const target = s.other;
-      const line = callerLine();
-      const deliver = () => {
-        const t = portState.get(target);
-        if (t.closed) return;
-        dispatch(target, new MessageEvent('message', { data }), 'onmessage');
-      };
-      const t = portState.get(target);
-      if (t.started) queueTask('message', deliver, 0, line);
-      else t.held.push([deliver, line]);
+      portState.get(target).pending.push([data, callerLine()]);
+      scheduleDelivery(target);
     }
     start() {
       const s = portState.get(this);
       if (s.started) return;
       s.started = true;
-      for (const [deliver, line] of s.held) queueTask('message', deliver, 0, line);
-      s.held = [];
+      scheduleDelivery(this);
     }
     close() {
       const s = portState.get(this);
