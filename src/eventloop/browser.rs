@@ -342,11 +342,14 @@ struct Js<'js> {
 /// Build the page's globals in `ctx`: the native bridge, then `browser.js`.
 fn install<'js>(
     ctx: &Ctx<'js>,
+    source: &str,
     opts: &RunOptions,
     page: Rc<RefCell<Page>>,
 ) -> rquickjs::Result<Js<'js>> {
     let mn = Object::new(ctx.clone())?;
     mn.set("filename", opts.filename.display().to_string())?;
+    mn.set("prelude", PRELUDE_FILE)?;
+    mn.set("source", source)?;
     mn.set("record", page.borrow().record)?;
     let p = page.clone();
     mn.set(
@@ -599,7 +602,7 @@ fn run_with(
         LoopClock::new(opts.clock),
     )));
     let code = context.with(|ctx| {
-        let js = install(&ctx, opts, page.clone())
+        let js = install(&ctx, source, opts, page.clone())
             .map_err(|e| RunError::Engine(host::describe(&ctx, e)))?;
         let mut d = Driver {
             ctx: ctx.clone(),
