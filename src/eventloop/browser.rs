@@ -21,7 +21,7 @@ use std::ffi::CString;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use rquickjs::{Context, Ctx, Function, IntoJs, Object, Runtime, Value};
+use rquickjs::{Context, Ctx, Function, IntoJs, Object, Persistent, Runtime, Value};
 
 use super::clock::LoopClock;
 use super::host;
@@ -337,6 +337,7 @@ struct Js<'js> {
     run_task: Function<'js>,
     report: Function<'js>,
     after_checkpoint: Function<'js>,
+    track_rejection: Function<'js>,
 }
 
 /// Build the page's globals in `ctx`: the native bridge, then `browser.js`.
@@ -455,12 +456,8 @@ fn install<'js>(
     o.filename = Some(PRELUDE_FILE.into());
     let prelude: Function = ctx.eval_with_options(PRELUDE, o)?;
     let handles: Object = prelude.call((mn, ctx.globals()))?;
-    let track: Function = handles.get("trackRejection")?;
-    ctx.globals().prop(
-        "__mn_track",
-        rquickjs::object::Property::from(track).configurable(),
-    )?;
     Ok(Js {
+        track_rejection: handles.get("trackRejection")?,
         run_timer: handles.get("runTimer")?,
         run_frame: handles.get("runFrame")?,
         run_task: handles.get("runTask")?,
@@ -589,13 +586,19 @@ fn run_with(
             stopped.get() || Instant::now() >= deadline
         })));
     }
-    runtime.set_host_promise_rejection_tracker(Some(Box::new(
-        |ctx: Ctx<'_>, promise: Value<'_>, reason: Value<'_>, handled: bool| {
-            if let Ok(track) = ctx.globals().get::<_, Function>("__mn_track") {
-                let _ = track.call::<_, ()>((promise, reason, handled));
-            }
-        },
-    )));
+    // The page's rejection tracker, kept out of the page's globals.
+    let tracker: Rc<RefCell<Option<Persistent<Function<'static>>>>> = Rc::new(RefCell::new(None));
+    {
+        let tracker = tracker.clone();
+        runtime.set_host_promise_rejection_tracker(Some(Box::new(
+            move |ctx: Ctx<'_>, promise: Value<'_>, reason: Value<'_>, handled: bool| {
+                let saved = tracker.borrow().clone();
+                if let Some(track) = saved.and_then(|t| t.restore(&ctx).ok()) {
+                    let _ = track.call::<_, ()>((promise, reason, handled));
+                }
+            },
+        )));
+    }
     let context = Context::full(&runtime).map_err(|e| RunError::Engine(e.to_string()))?;
     let page = Rc::new(RefCell::new(Page::new(
         opts.record,
@@ -604,6 +607,7 @@ fn run_with(
     let code = context.with(|ctx| {
         let js = install(&ctx, source, opts, page.clone())
             .map_err(|e| RunError::Engine(host::describe(&ctx, e)))?;
+        *tracker.borrow_mut() = Some(Persistent::save(&ctx, js.track_rejection.clone()));
         let mut d = Driver {
             ctx: ctx.clone(),
             js,
@@ -621,6 +625,8 @@ fn run_with(
             .emit(Event::ScriptStart { file: file.clone() });
         let code = d.run_all(source, &file);
         stopped.set(true);
+        // Every reference into the runtime goes before the runtime does.
+        tracker.borrow_mut().take();
         Ok::<i32, RunError>(code)
     })?;
     let mut p = page.borrow_mut();
