@@ -789,7 +789,6 @@ impl<'js> Driver<'_, 'js> {
                         p.timers.remove(&task.id);
                     }
                 }
-                p.nesting = 0;
             }
             source => {
                 let (label, line) = self
@@ -807,8 +806,11 @@ impl<'js> Driver<'_, 'js> {
                 self.end(task.id, r)?;
             }
         }
+        // The checkpoint is still part of the task: a timer its microtasks create is nested.
         self.checkpoint()?;
-        self.page.borrow_mut().dirty = true;
+        let mut p = self.page.borrow_mut();
+        p.nesting = 0;
+        p.dirty = true;
         Ok(())
     }
 
