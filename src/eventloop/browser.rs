@@ -1076,6 +1076,9 @@ pub struct Comparison {
     pub node_marks: Vec<LineMark>,
     /// One mark per line of `browser.output`.
     pub browser_marks: Vec<LineMark>,
+    /// The lines aligned for a side-by-side view: shared lines in the same order on one row,
+    /// the others on rows of their own (`(node line, browser line)` indexes).
+    pub rows: Vec<(Option<usize>, Option<usize>)>,
 }
 
 /// Run `source` under both models (virtual clock) and mark the lines whose order differs: the
@@ -1089,17 +1092,20 @@ pub fn compare(source: &str, opts: &RunOptions) -> Result<Comparison, RunError> 
     let browser = run(source, &opts, &mut |_| {})?;
     let a: Vec<&str> = node.output.iter().map(|(_, l)| l.as_str()).collect();
     let b: Vec<&str> = browser.output.iter().map(|(_, l)| l.as_str()).collect();
-    let (node_marks, browser_marks) = mark_lines(&a, &b);
+    let (node_marks, browser_marks, rows) = mark_lines(&a, &b);
     Ok(Comparison {
         node,
         browser,
         node_marks,
         browser_marks,
+        rows,
     })
 }
 
-/// Marks for two sequences of lines (see [`LineMark`]).
-fn mark_lines(a: &[&str], b: &[&str]) -> (Vec<LineMark>, Vec<LineMark>) {
+type Rows = Vec<(Option<usize>, Option<usize>)>;
+
+/// Marks for two sequences of lines (see [`LineMark`]), and their alignment.
+fn mark_lines(a: &[&str], b: &[&str]) -> (Vec<LineMark>, Vec<LineMark>, Rows) {
     // Longest common subsequence, bounded so a huge output cannot take the machine's memory.
     let (n, m) = (a.len().min(4000), b.len().min(4000));
     let mut lcs = vec![vec![0u32; m + 1]; n + 1];
@@ -1114,16 +1120,22 @@ fn mark_lines(a: &[&str], b: &[&str]) -> (Vec<LineMark>, Vec<LineMark>) {
     }
     let mut ma = vec![LineMark::Only; a.len()];
     let mut mb = vec![LineMark::Only; b.len()];
+    let mut rows = Vec::new();
     let (mut i, mut j) = (0, 0);
-    while i < n && j < m {
-        if a[i] == b[j] {
+    while i < a.len() || j < b.len() {
+        if i < n && j < m && a[i] == b[j] {
             ma[i] = LineMark::Same;
             mb[j] = LineMark::Same;
+            rows.push((Some(i), Some(j)));
             i += 1;
             j += 1;
-        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
+        } else if j >= b.len()
+            || (i < a.len() && (i >= n || j >= m || lcs[i + 1][j] >= lcs[i][j + 1]))
+        {
+            rows.push((Some(i), None));
             i += 1;
         } else {
+            rows.push((None, Some(j)));
             j += 1;
         }
     }
@@ -1144,7 +1156,7 @@ fn mark_lines(a: &[&str], b: &[&str]) -> (Vec<LineMark>, Vec<LineMark>) {
             mb[k] = LineMark::Moved;
         }
     }
-    (ma, mb)
+    (ma, mb, rows)
 }
 
 #[cfg(test)]
@@ -1205,12 +1217,23 @@ mod tests {
     #[test]
     fn compare_marks_moved_and_lone_lines() {
         use LineMark::*;
-        let (a, b) = mark_lines(
+        let (a, b, rows) = mark_lines(
             &["sync", "nextTick", "timeout", "immediate"],
             &["sync", "timeout", "raf", "nextTick"],
         );
         assert_eq!(a, vec![Same, Moved, Same, Only]);
         assert_eq!(b, vec![Same, Same, Only, Moved]);
+        assert_eq!(
+            rows,
+            vec![
+                (Some(0), Some(0)),
+                (Some(1), None),
+                (Some(2), Some(1)),
+                (Some(3), None),
+                (None, Some(2)),
+                (None, Some(3)),
+            ]
+        );
     }
 
     #[test]
