@@ -13,6 +13,7 @@ use crate::eventloop::{Event, Phase, Queue, Stream};
 
 /// Widest a column grows before its lines are cut with `…`.
 const MAX_COLUMN: usize = 40;
+const NODE_HEADER: &str = "Node v20 (mini-node run)";
 
 fn cut(s: &str, width: usize) -> String {
     let n = s.chars().count();
@@ -65,12 +66,12 @@ pub fn side_by_side(c: &Comparison) -> String {
         .map(|(_, l)| l.chars().count())
         .max()
         .unwrap_or(0);
-    let width = longest.clamp(12, MAX_COLUMN);
+    let width = longest.clamp(NODE_HEADER.chars().count(), MAX_COLUMN);
     let bar = "│".dimmed();
     let _ = writeln!(
         out,
         "  {} {bar}   {}",
-        cut("Node v20 (mini-node run)", width).bold(),
+        cut(NODE_HEADER, width).bold(),
         "Browser (mini-node run --browser)".bold()
     );
     let _ = writeln!(
