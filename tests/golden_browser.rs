@@ -446,3 +446,21 @@ fn explore_covers_the_orders_chromium_produces() {
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
+
+#[test]
+fn realtime_waits_and_the_heap_limit_stops_a_hungry_page() {
+    let started = std::time::Instant::now();
+    let (out, _, code) = mini_node(
+        &["run", "--browser", "--realtime"],
+        "setTimeout(() => console.log('done'), 300);\nrequestAnimationFrame(() => console.log('frame'));\n",
+    );
+    assert_eq!(code, Some(0));
+    assert_eq!(out, "frame\ndone\n");
+    assert!(started.elapsed() >= std::time::Duration::from_millis(290));
+    let (_, err, code) = mini_node(
+        &["run", "--browser", "--max-memory", "32"],
+        "const a = [];\nfor (;;) a.push(new Array(1e5).fill(1));\n",
+    );
+    assert_eq!(code, Some(134), "{err}");
+    assert!(err.contains("--max-memory"), "{err}");
+}
