@@ -130,6 +130,12 @@ pub struct TuiArgs {
     /// Workers the cluster tab starts with (default: one per CPU).
     #[arg(long)]
     pub workers: Option<usize>,
+    /// Port of the fork demo's server (0: any free port).
+    #[arg(long, value_name = "PORT", default_value_t = 8000)]
+    pub fork_port: u16,
+    /// Port the cluster's workers share (0: any free port).
+    #[arg(long, value_name = "PORT", default_value_t = 9000)]
+    pub cluster_port: u16,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

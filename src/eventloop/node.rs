@@ -7,7 +7,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::cmp::Ordering;
-use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
@@ -261,8 +261,12 @@ pub struct Sched {
     partial: [String; 2],
     pub clock: LoopClock,
     pub timers: Timers,
-    pub immediates: VecDeque<u64>,
-    immediate_info: HashMap<u64, (bool, u32)>,
+    /// setImmediate queue: (id, line). Cancelled and unreferenced ones are rare, kept aside.
+    pub immediates: VecDeque<(u64, u32)>,
+    immediate_cancelled: HashSet<u64>,
+    immediate_unrefed: HashSet<u64>,
+    /// A promise was rejected without a handler since the last check.
+    pub rejections: Rc<Cell<bool>>,
     pub immediate_refs: usize,
     pub ticks: VecDeque<(u64, u32)>,
     pub fs: VecDeque<FsOp>,
@@ -284,7 +288,9 @@ impl Sched {
             clock,
             timers: Timers::default(),
             immediates: VecDeque::new(),
-            immediate_info: HashMap::new(),
+            immediate_cancelled: HashSet::new(),
+            immediate_unrefed: HashSet::new(),
+            rejections: Rc::new(Cell::new(false)),
             immediate_refs: 0,
             ticks: VecDeque::new(),
             fs: VecDeque::new(),
@@ -337,6 +343,8 @@ impl Sched {
         refed: bool,
         kind: Option<&'static str>,
     ) {
+        // node's getLibuvNow() updates the loop time first (real time only moves in --realtime)
+        self.clock.update();
         let now = self.clock.now();
         let reinsert = kind.is_none();
         let kind = kind
@@ -370,8 +378,7 @@ impl Sched {
     }
 
     pub fn add_immediate(&mut self, id: u64, line: u32) {
-        self.immediates.push_back(id);
-        self.immediate_info.insert(id, (true, line));
+        self.immediates.push_back((id, line));
         self.immediate_refs += 1;
         if self.record {
             self.events.push(Event::Enqueue {
@@ -384,9 +391,10 @@ impl Sched {
         }
     }
 
+    /// clearImmediate of a pending immediate (the host only asks for pending ones).
     pub fn clear_immediate(&mut self, id: u64) {
-        if let Some((refed, _)) = self.immediate_info.remove(&id) {
-            if refed {
+        if self.immediate_cancelled.insert(id) {
+            if !self.immediate_unrefed.remove(&id) {
                 self.immediate_refs -= 1;
             }
             self.emit(Event::Cancel {
@@ -397,16 +405,24 @@ impl Sched {
     }
 
     pub fn ref_immediate(&mut self, id: u64, refed: bool) {
-        if let Some(info) = self.immediate_info.get_mut(&id) {
-            if info.0 != refed {
-                if refed {
-                    self.immediate_refs += 1;
-                } else {
-                    self.immediate_refs -= 1;
-                }
-                info.0 = refed;
+        if refed {
+            if self.immediate_unrefed.remove(&id) {
+                self.immediate_refs += 1;
             }
+        } else if self.immediate_unrefed.insert(id) {
+            self.immediate_refs -= 1;
         }
+    }
+
+    /// An immediate leaves the queue to run; `false` if it was cancelled.
+    fn take_immediate(&mut self, id: u64) -> bool {
+        if !self.immediate_cancelled.is_empty() && self.immediate_cancelled.remove(&id) {
+            return false;
+        }
+        if self.immediate_unrefed.is_empty() || !self.immediate_unrefed.remove(&id) {
+            self.immediate_refs -= 1;
+        }
+        true
     }
 
     pub fn add_tick(&mut self, id: u64, line: u32) {
@@ -507,18 +523,22 @@ pub fn run(
             interrupt.get() || Instant::now() >= deadline
         })));
     }
+    let rejections = Rc::new(Cell::new(false));
+    let flag = rejections.clone();
     runtime.set_host_promise_rejection_tracker(Some(Box::new(
-        |ctx: Ctx<'_>, promise: Value<'_>, reason: Value<'_>, handled: bool| {
+        move |ctx: Ctx<'_>, promise: Value<'_>, reason: Value<'_>, handled: bool| {
+            if !handled {
+                flag.set(true);
+            }
             if let Ok(track) = ctx.globals().get::<_, Function>("__mn_track") {
                 let _ = track.call::<_, ()>((promise, reason, handled));
             }
         },
     )));
     let context = Context::full(&runtime).map_err(|e| RunError::Engine(e.to_string()))?;
-    let sched = Rc::new(RefCell::new(Sched::new(
-        opts.record || decider.active(),
-        LoopClock::new(opts.clock),
-    )));
+    let mut state = Sched::new(opts.record || decider.active(), LoopClock::new(opts.clock));
+    state.rejections = rejections;
+    let sched = Rc::new(RefCell::new(state));
     context.with(|ctx| {
         let js = host::install(&ctx, source, opts, sched.clone(), interrupt.clone())
             .map_err(|e| RunError::Engine(host::describe(&ctx, e)))?;
@@ -633,14 +653,9 @@ impl<'js> Driver<'_, 'js> {
         self.poll()?;
         self.phase(Phase::Check);
         let batch = std::mem::take(&mut self.sched.borrow_mut().immediates);
-        for id in batch {
-            let info = self.sched.borrow_mut().immediate_info.remove(&id);
-            let Some((refed, line)) = info else { continue };
-            {
-                let mut s = self.sched.borrow_mut();
-                if refed {
-                    s.immediate_refs -= 1;
-                }
+        for (id, line) in batch {
+            if !self.sched.borrow_mut().take_immediate(id) {
+                continue;
             }
             let label = if self.sched.borrow().record {
                 at_line("setImmediate", line)
@@ -869,7 +884,7 @@ impl<'js> Driver<'_, 'js> {
                     let next = self.sched.borrow_mut().ticks.pop_front();
                     let Some((id, line)) = next else { break };
                     ran += 1;
-                    if ran % 1024 == 0 {
+                    if ran.is_multiple_of(1024) {
                         self.check_deadline(Activity::NextTicks)?;
                     }
                     let label = if self.sched.borrow().record {
@@ -900,7 +915,7 @@ impl<'js> Driver<'_, 'js> {
                 let mut ran = 0u64;
                 while job_pending(&self.ctx) {
                     ran += 1;
-                    if ran % 1024 == 0 {
+                    if ran.is_multiple_of(1024) {
                         self.check_deadline(Activity::Microtasks)?;
                     }
                     if record {
@@ -942,9 +957,12 @@ impl<'js> Driver<'_, 'js> {
             if stop {
                 return self.stop_now();
             }
-            match self.js.process_rejections.call::<_, bool>(()) {
-                Ok(_) => {}
-                Err(e) => self.exception(e)?,
+            let rejected = self.sched.borrow().rejections.replace(false);
+            if rejected {
+                match self.js.process_rejections.call::<_, bool>(()) {
+                    Ok(_) => {}
+                    Err(e) => self.exception(e)?,
+                }
             }
             if self.sched.borrow().fatal.is_some() {
                 return Err(Stop::Fatal);

@@ -258,7 +258,7 @@
     let name, str;
     const desc = Object.getOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
     if (desc.value !== undefined) {
-      const diff = ctx.compact !== 3 ? 2 : 3;
+      const diff = 2;
       ctx.indentationLvl += diff;
       str = formatValue(ctx, desc.value, recurseTimes);
       ctx.indentationLvl -= diff;

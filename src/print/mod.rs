@@ -18,5 +18,7 @@ pub fn init_color(choice: ColorChoice) {
     };
     colored::control::set_override(on);
 }
+
 pub mod compare;
+pub mod process;
 pub mod trace;

@@ -7,6 +7,11 @@
 
 pub mod cluster;
 pub mod fork;
+pub mod guard;
+pub mod ipc;
+mod load;
+pub mod spawn;
+mod worker;
 
 use std::time::Duration;
 
@@ -176,6 +181,27 @@ pub enum ClusterEvent {
         message: String,
         at: Duration,
     },
+    /// A view (or `--kill-every`) sent `signal` to worker `id`.
+    Killed {
+        id: u32,
+        pid: u32,
+        signal: i32,
+        at: Duration,
+    },
+    /// The replacement `new_id` of worker `old_id` is listening: how long after the old one's exit
+    /// was seen, and after it was killed (when it was killed through the engine).
+    Respawned {
+        old_id: u32,
+        new_id: u32,
+        since_exit: Duration,
+        since_kill: Option<Duration>,
+        at: Duration,
+    },
+    /// The scheduling policy was switched while running.
+    SchedChanged {
+        sched: SchedPolicy,
+        at: Duration,
+    },
 }
 
 /// Node's cluster scheduling policies.
@@ -202,4 +228,84 @@ pub enum ClusterCommand {
     Load(Option<usize>),
     SetSched(SchedPolicy),
     Shutdown,
+}
+
+/// A running demo as the views see it: commands in, events out, and the address its server
+/// really listens on (port 0 asks for an ephemeral port). When the engine has stopped every
+/// process it started, it drops its event sender: `events.recv()` returning `None` means "all gone".
+pub struct Handle<C, E> {
+    pub commands: tokio::sync::mpsc::UnboundedSender<C>,
+    pub events: tokio::sync::mpsc::UnboundedReceiver<E>,
+    pub addr: std::net::SocketAddr,
+}
+
+/// Bind `host:port` for a demo's server, turning "address in use" into a message that names the
+/// port and the flag to change it.
+pub(crate) fn bind(host: &str, port: u16) -> anyhow::Result<std::net::TcpListener> {
+    use anyhow::Context;
+    use std::net::ToSocketAddrs;
+    let addr = (host, port)
+        .to_socket_addrs()
+        .with_context(|| format!("cannot resolve --host {host}"))?
+        .next()
+        .with_context(|| format!("--host {host} has no address"))?;
+    match std::net::TcpListener::bind(addr) {
+        Ok(listener) => {
+            listener.set_nonblocking(true)?;
+            Ok(listener)
+        }
+        Err(err) if err.kind() == std::io::ErrorKind::AddrInUse => Err(anyhow::anyhow!(
+            "port {port} on {host} is already in use: choose another with --port (e.g. --port 0 for any free port)"
+        )),
+        Err(err) => Err(anyhow::Error::new(err)
+            .context(format!("cannot listen on {addr} (change it with --host / --port)"))),
+    }
+}
+
+/// The program to re-execute as a child or worker: the given one, or this very binary.
+pub(crate) fn program_or_self(
+    program: &Option<std::path::PathBuf>,
+) -> anyhow::Result<std::path::PathBuf> {
+    use anyhow::Context;
+    match program {
+        Some(path) => Ok(path.clone()),
+        None => std::env::current_exe().context("cannot find the mini-node binary to re-execute"),
+    }
+}
+
+/// The signals that stop a demo gracefully in the CLI: Ctrl-C (SIGINT), SIGTERM and SIGHUP.
+pub(crate) struct StopSignals {
+    int: tokio::signal::unix::Signal,
+    term: tokio::signal::unix::Signal,
+    hup: tokio::signal::unix::Signal,
+}
+
+impl StopSignals {
+    pub(crate) fn new() -> anyhow::Result<Self> {
+        use tokio::signal::unix::{signal, SignalKind};
+        Ok(StopSignals {
+            int: signal(SignalKind::interrupt())?,
+            term: signal(SignalKind::terminate())?,
+            hup: signal(SignalKind::hangup())?,
+        })
+    }
+
+    /// The name of the next stop signal received.
+    pub(crate) async fn recv(&mut self) -> &'static str {
+        tokio::select! {
+            _ = self.int.recv() => "SIGINT (Ctrl-C)",
+            _ = self.term.recv() => "SIGTERM",
+            _ = self.hup.recv() => "SIGHUP",
+        }
+    }
+}
+
+/// A hidden test hook: `MINI_NODE_TEST_PANIC_AFTER_MS` makes a demo's parent panic after that many
+/// milliseconds, so that tests can prove its children do not survive a panic.
+pub(crate) fn test_panic_after() -> Option<Duration> {
+    std::env::var("MINI_NODE_TEST_PANIC_AFTER_MS")
+        .ok()?
+        .parse()
+        .ok()
+        .map(Duration::from_millis)
 }

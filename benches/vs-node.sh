@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# mini-node beside real node on scheduler-heavy snippets (not part of `cargo test`).
+#
+#   benches/vs-node.sh            build target/release/mini-node if needed, run, print the table
+#   RUNS=10 benches/vs-node.sh    runs per measurement (default 5; hyperfine adds warm-up runs)
+#
+# For each snippet: wall time (mean, hyperfine if installed, else a `date +%s%N` loop), peak resident
+# memory (`/usr/bin/time -v`, the largest of 3 runs), and whether both print the same stdout.
+# mini-node runs with its default virtual clock; node waits real time for timers.
+# Goals (issue 2): every ratio <= 1.0, identical output, peak memory no higher than node's,
+# startup of a one-line script <= 10 ms.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs="${RUNS:-5}"
+mini="$root/target/release/mini-node"
+
+command -v node >/dev/null || { echo "vs-node.sh: node is not on PATH" >&2; exit 3; }
+[ -x /usr/bin/time ] || { echo "vs-node.sh: /usr/bin/time missing: apt-get install -y time" >&2; exit 3; }
+
+echo "building: cargo build --release (no-op when up to date)" >&2
+(cd "$root" && cargo build --release --quiet) || { echo "vs-node.sh: cargo build --release failed" >&2; exit 3; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+cat >"$work/immediate-200k.js" <<'EOF'
+// 200k chained setImmediate callbacks.
+let n = 0;
+function next() {
+  n += 1;
+  if (n < 200000) setImmediate(next);
+  else console.log('immediates', n);
+}
+setImmediate(next);
+EOF
+
+cat >"$work/tick-promise-200k.js" <<'EOF'
+// 200k chained process.nextTick callbacks plus a 200k-link promise chain.
+let ticks = 0;
+function tick() {
+  ticks += 1;
+  if (ticks < 200000) process.nextTick(tick);
+}
+process.nextTick(tick);
+let p = Promise.resolve(0);
+for (let i = 0; i < 200000; i++) p = p.then((v) => v + 1);
+p.then((v) => console.log('ticks', ticks, 'links', v));
+EOF
+
+cat >"$work/timers-50k.js" <<'EOF'
+// 50k timers with random delays (0-99 ms) from a seeded generator: the same for both runtimes.
+let seed = 42;
+function random() {
+  // mulberry32
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+let fired = 0;
+let sum = 0;
+for (let i = 0; i < 50000; i++) {
+  const delay = Math.floor(random() * 100);
+  setTimeout(() => {
+    fired += 1;
+    sum += delay;
+    if (fired === 50000) console.log('timers', fired, 'delay sum', sum);
+  }, delay);
+}
+EOF
+
+cat >"$work/await-100k.js" <<'EOF'
+// 100k awaits in one async function.
+async function main() {
+  let sum = 0;
+  for (let i = 0; i < 100000; i++) sum += await i;
+  return sum;
+}
+main().then((sum) => console.log('awaits', 100000, 'sum', sum));
+EOF
+
+cat >"$work/startup.js" <<'EOF'
+console.log('hello');
+EOF
+
+# mean wall time in ms of: $@
+wall_ms() {
+  if command -v hyperfine >/dev/null; then
+    hyperfine --warmup 1 --runs "$runs" -N --export-json "$work/h.json" "$(printf '%q ' "$@")" >/dev/null 2>&1 \
+      || hyperfine --warmup 1 --runs "$runs" --export-json "$work/h.json" "$(printf '%q ' "$@")" >/dev/null 2>&1 \
+      || { echo "failed"; return; }
+    python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["mean"]*1000))' "$work/h.json"
+  else
+    local total=0 start end
+    "$@" >/dev/null 2>&1 || true
+    for ((i = 0; i < runs; i++)); do
+      start=$(date +%s%N)
+      "$@" >/dev/null 2>&1 || true
+      end=$(date +%s%N)
+      total=$((total + end - start))
+    done
+    awk -v t="$total" -v n="$runs" 'BEGIN { printf "%.1f\n", t / n / 1e6 }'
+  fi
+}
+
+# peak RSS in MB (largest of 3 runs) of: $@
+peak_mb() {
+  local best=0 kb
+  for _ in 1 2 3; do
+    kb=$( /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }' )
+    [ -n "$kb" ] && [ "$kb" -gt "$best" ] && best=$kb
+  done
+  awk -v k="$best" 'BEGIN { printf "%.1f\n", k / 1024 }'
+}
+
+printf '%-20s %10s %14s %8s %9s %14s %6s\n' snippet "node ms" "mini-node ms" ratio "node MB" "mini-node MB" same
+for name in immediate-200k tick-promise-200k timers-50k await-100k startup; do
+  file="$work/$name.js"
+  node_out="$(node "$file" 2>&1)" || true
+  mini_out="$("$mini" run "$file" 2>&1)" || true
+  same=no
+  [ "$node_out" = "$mini_out" ] && same=yes
+  node_ms="$(wall_ms node "$file")"
+  mini_ms="$(wall_ms "$mini" run "$file")"
+  ratio="$(awk -v a="$mini_ms" -v b="$node_ms" 'BEGIN { if (b > 0 && a == a + 0) printf "%.2f", a / b; else print "-" }')"
+  node_mb="$(peak_mb node "$file")"
+  mini_mb="$(peak_mb "$mini" run "$file")"
+  printf '%-20s %10s %14s %8s %9s %14s %6s\n' "$name" "$node_ms" "$mini_ms" "$ratio" "$node_mb" "$mini_mb" "$same"
+  if [ "$same" = no ]; then
+    echo "  node printed:      $(head -c 300 <<<"$node_out" | tr '\n' '|')" >&2
+    echo "  mini-node printed: $(head -c 300 <<<"$mini_out" | tr '\n' '|')" >&2
+  fi
+done
+echo "(node $(node --version), $("$mini" --version 2>/dev/null | head -1), $runs runs each, $(nproc) cores)"

@@ -1,0 +1,81 @@
+//! The cluster's built-in load generator: `connections` keep-alive HTTP/1 clients (hyper) sending
+//! `GET /` in a loop to the cluster's port, counting answers and errors. A client whose connection
+//! breaks (its worker was killed) reconnects. It reports through a callback every 500 ms; the
+//! per-worker spread comes from the workers' own counts (`Served`).
+
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Empty};
+use hyper::Request;
+use hyper_util::rt::TokioIo;
+
+/// Totals so far.
+#[derive(Default)]
+pub struct LoadCounters {
+    pub requests: AtomicU64,
+    pub errors: AtomicU64,
+}
+
+/// Run `connections` clients against `addr` until the task is aborted; call `report(requests,
+/// errors, per_second)` every 500 ms.
+pub async fn run(
+    addr: SocketAddr,
+    connections: usize,
+    mut report: impl FnMut(u64, u64, f64) + Send + 'static,
+) {
+    let counters = Arc::new(LoadCounters::default());
+    let mut clients = tokio::task::JoinSet::new();
+    for _ in 0..connections.max(1) {
+        clients.spawn(client(addr, counters.clone()));
+    }
+    let mut tick = tokio::time::interval(Duration::from_millis(500));
+    tick.tick().await;
+    let mut last = (Instant::now(), 0u64);
+    loop {
+        tick.tick().await;
+        let requests = counters.requests.load(Ordering::Relaxed);
+        let errors = counters.errors.load(Ordering::Relaxed);
+        let elapsed = last.0.elapsed().as_secs_f64().max(1e-3);
+        report(requests, errors, (requests - last.1) as f64 / elapsed);
+        last = (Instant::now(), requests);
+    }
+}
+
+async fn client(addr: SocketAddr, counters: Arc<LoadCounters>) {
+    loop {
+        let Ok(stream) = tokio::net::TcpStream::connect(addr).await else {
+            counters.errors.fetch_add(1, Ordering::Relaxed);
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let Ok((mut sender, conn)) =
+            hyper::client::conn::http1::handshake(TokioIo::new(stream)).await
+        else {
+            counters.errors.fetch_add(1, Ordering::Relaxed);
+            continue;
+        };
+        let conn = tokio::spawn(conn);
+        loop {
+            let req = Request::get("/")
+                .header(hyper::header::HOST, addr.to_string())
+                .body(Empty::<Bytes>::new())
+                .expect("a valid request");
+            let ok = match sender.send_request(req).await {
+                Ok(res) => res.into_body().collect().await.is_ok(),
+                Err(_) => false,
+            };
+            if ok {
+                counters.requests.fetch_add(1, Ordering::Relaxed);
+            } else {
+                counters.errors.fetch_add(1, Ordering::Relaxed);
+                break;
+            }
+        }
+        conn.abort();
+    }
+}

@@ -1,0 +1,489 @@
+//! The TUI's state and its update function: no I/O here.
+//!
+//! [`App`] holds what is on screen; [`App::update`] turns an [`Action`] (from a key, a click, or a
+//! button) into new state plus a list of [`Effect`]s that the runtime (`tui::run`) carries out on
+//! the engines. Engine events come back through `on_*` methods. Drawing is generic over any ratatui
+//! backend, so the tests draw into `TestBackend`. Time is injected ([`App::now`]) so snapshots are
+//! reproducible.
+
+use std::time::Duration;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::Frame;
+
+use crate::cli::{Lang, TabName, Theme as ThemeName};
+use crate::eventloop::Event;
+use crate::lessons::{DemoLink, Lesson};
+use crate::process::{ClusterCommand, ClusterEvent, ForkCommand, ForkEvent};
+
+use super::i18n::L;
+use super::tabs::cluster::{ClusterAction, ClusterTab};
+use super::tabs::event_loop::{LoopAction, LoopTab, Recorded};
+use super::tabs::fork::{ForkAction, ForkTab};
+use super::tabs::lessons::{LessonsAction, LessonsTab};
+use super::theme::Theme;
+use super::widgets;
+
+/// The smallest terminal the layout is made for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// The four tabs, in their order on the tab bar (keys 1-4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TabId {
+    Lessons,
+    Fork,
+    Cluster,
+    EventLoop,
+}
+
+impl TabId {
+    pub const ALL: [TabId; 4] = [
+        TabId::Lessons,
+        TabId::Fork,
+        TabId::Cluster,
+        TabId::EventLoop,
+    ];
+
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+    pub fn label(self) -> L {
+        match self {
+            TabId::Lessons => L::TabLessons,
+            TabId::Fork => L::TabFork,
+            TabId::Cluster => L::TabCluster,
+            TabId::EventLoop => L::TabEventLoop,
+        }
+    }
+}
+
+impl From<TabName> for TabId {
+    fn from(t: TabName) -> Self {
+        match t {
+            TabName::Lessons => TabId::Lessons,
+            TabName::Fork => TabId::Fork,
+            TabName::Cluster => TabId::Cluster,
+            TabName::EventLoop => TabId::EventLoop,
+        }
+    }
+}
+
+/// A script for the Event Loop tab: a name to show and its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Script {
+    pub name: String,
+    pub title: String,
+    pub source: String,
+    /// The file it came from (`--script`), for `__filename` and error locations.
+    pub path: Option<std::path::PathBuf>,
+}
+
+/// How the TUI starts.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub theme: ThemeName,
+    /// NO_COLOR: symbols and bold only.
+    pub plain: bool,
+    pub lang: Lang,
+    pub mouse: bool,
+    /// Workers the cluster starts with.
+    pub workers: usize,
+    pub first_tab: TabId,
+    /// The built-in examples of the Event Loop tab.
+    pub examples: Vec<Script>,
+    /// `--script FILE.js`, loaded first when given.
+    pub script: Option<Script>,
+}
+
+/// Everything the user can ask for, whatever the key or click that asked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Quit,
+    NextTab,
+    PrevTab,
+    Go(TabId),
+    ToggleHelp,
+    CloseOverlay,
+    TogglePresenter,
+    Lessons(LessonsAction),
+    Fork(ForkAction),
+    Cluster(ClusterAction),
+    Loop(LoopAction),
+}
+
+/// What the runtime must do on the engines after an update.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Start the fork demo (the Fork tab was opened).
+    StartFork {
+        as_written: bool,
+    },
+    Fork(ForkCommand),
+    /// Start the cluster (the Cluster tab was opened).
+    StartCluster {
+        workers: usize,
+    },
+    Cluster(ClusterCommand),
+    /// Record a run of this script with the scheduler (and explore its possible orders).
+    RunScript(Script),
+    /// Shut every engine down and leave.
+    Quit,
+}
+
+/// A clickable area stored while drawing, hit-tested on the next click.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub area: Rect,
+    pub action: Action,
+}
+
+/// What a tab needs to draw: the palette, the language, the clock, and where to store buttons.
+pub struct Ctx<'a> {
+    pub theme: &'a Theme,
+    pub lang: Lang,
+    pub now: Duration,
+    pub presenter: bool,
+    pub hits: &'a mut Vec<Hit>,
+}
+
+impl Ctx<'_> {
+    pub fn t(&self, l: L) -> &'static str {
+        l.t(self.lang)
+    }
+    /// Remember that a click inside `area` means `action`.
+    pub fn hit(&mut self, area: Rect, action: Action) {
+        if area.width > 0 && area.height > 0 {
+            self.hits.push(Hit { area, action });
+        }
+    }
+}
+
+/// The whole TUI state.
+pub struct App {
+    pub tab: TabId,
+    pub theme: Theme,
+    pub lang: Lang,
+    pub mouse: bool,
+    pub presenter: bool,
+    pub help: bool,
+    /// Set once `q` was pressed: engines are being shut down.
+    pub quitting: bool,
+    /// Time since the TUI started; the runtime sets it, tests fix it.
+    pub now: Duration,
+    pub hits: Vec<Hit>,
+    pub lessons: LessonsTab,
+    pub fork: ForkTab,
+    pub cluster: ClusterTab,
+    pub event_loop: LoopTab,
+    workers: usize,
+    fork_started: bool,
+    cluster_started: bool,
+    pending_start: Vec<Effect>,
+}
+
+impl App {
+    pub fn new(cfg: Config) -> Self {
+        App {
+            tab: TabId::Lessons,
+            theme: Theme::new(cfg.theme, cfg.plain),
+            lang: cfg.lang,
+            mouse: cfg.mouse,
+            presenter: false,
+            help: false,
+            quitting: false,
+            now: Duration::ZERO,
+            hits: Vec::new(),
+            lessons: LessonsTab::default(),
+            fork: ForkTab::default(),
+            cluster: ClusterTab::default(),
+            event_loop: LoopTab::new(cfg.examples, cfg.script),
+            workers: cfg.workers.max(1),
+            fork_started: false,
+            cluster_started: false,
+            pending_start: Vec::new(),
+        }
+        .opened(cfg.first_tab)
+    }
+
+    fn opened(mut self, tab: TabId) -> Self {
+        let effects = self.switch(tab);
+        self.pending_start = effects;
+        self
+    }
+
+    /// Effects due at start-up (the first tab's engine); the runtime takes them once.
+    pub fn take_startup_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.pending_start)
+    }
+
+    /// True while something moves on its own (playback, a message in flight, a fading child):
+    /// only then does the runtime tick frames.
+    pub fn animating(&self) -> bool {
+        match self.tab {
+            TabId::EventLoop => self.event_loop.animating(),
+            TabId::Fork => self.fork.animating(self.now),
+            TabId::Cluster => self.cluster.animating(self.now),
+            TabId::Lessons => false,
+        }
+    }
+
+    /// True when the tab shows clocks (uptimes) that should be redrawn about once a second.
+    pub fn shows_clock(&self) -> bool {
+        match self.tab {
+            TabId::Fork => self.fork.has_live(),
+            TabId::Cluster => self.cluster.has_live(),
+            _ => false,
+        }
+    }
+
+    /// Advance time-driven state (playback) to `now`.
+    pub fn tick(&mut self, now: Duration) {
+        self.now = now;
+        self.event_loop.tick(now);
+    }
+
+    fn switch(&mut self, tab: TabId) -> Vec<Effect> {
+        self.tab = tab;
+        let mut fx = Vec::new();
+        match tab {
+            TabId::Fork if !self.fork_started => {
+                self.fork_started = true;
+                self.fork.starting = true;
+                fx.push(Effect::StartFork {
+                    as_written: self.fork.as_written,
+                });
+            }
+            TabId::Cluster if !self.cluster_started => {
+                self.cluster_started = true;
+                self.cluster.starting = true;
+                self.cluster.wanted = self.workers;
+                fx.push(Effect::StartCluster {
+                    workers: self.workers,
+                });
+            }
+            TabId::EventLoop => fx.extend(self.event_loop.opened(self.now)),
+            _ => {}
+        }
+        fx
+    }
+
+    /// Apply one action; return what the engines must do.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Quit => {
+                self.quitting = true;
+                vec![Effect::Quit]
+            }
+            Action::NextTab => {
+                let i = (self.tab.index() + 1) % TabId::ALL.len();
+                self.switch(TabId::ALL[i])
+            }
+            Action::PrevTab => {
+                let i = (self.tab.index() + TabId::ALL.len() - 1) % TabId::ALL.len();
+                self.switch(TabId::ALL[i])
+            }
+            Action::Go(tab) => self.switch(tab),
+            Action::ToggleHelp => {
+                self.help = !self.help;
+                vec![]
+            }
+            Action::CloseOverlay => {
+                if self.help {
+                    self.help = false;
+                } else if self.event_loop.picker.is_some() {
+                    self.event_loop.picker = None;
+                } else if self.presenter {
+                    self.presenter = false;
+                }
+                vec![]
+            }
+            Action::TogglePresenter => {
+                self.presenter = !self.presenter;
+                vec![]
+            }
+            Action::Lessons(a) => match self.lessons.update(a) {
+                Some(link) => self.run_demo(link),
+                None => vec![],
+            },
+            Action::Fork(a) => self.fork.update(a, self.now),
+            Action::Cluster(a) => self.cluster.update(a, self.now),
+            Action::Loop(a) => self.event_loop.update(a, self.now),
+        }
+    }
+
+    /// "Run this": open the tab of a lesson's demo with its example or snippet loaded.
+    fn run_demo(&mut self, link: DemoLink) -> Vec<Effect> {
+        match link {
+            DemoLink::Fork => self.switch(TabId::Fork),
+            DemoLink::Cluster => self.switch(TabId::Cluster),
+            DemoLink::EventLoop { example, snippet } => {
+                let mut fx = Vec::new();
+                if let Some((file, source)) = snippet {
+                    fx.extend(self.event_loop.load(
+                        Script {
+                            title: file.clone(),
+                            name: file,
+                            source,
+                            path: None,
+                        },
+                        self.now,
+                    ));
+                } else if let Some(name) = example {
+                    fx.extend(self.event_loop.load_example(&name, self.now));
+                }
+                self.tab = TabId::EventLoop;
+                if fx.is_empty() {
+                    fx.extend(self.event_loop.opened(self.now));
+                }
+                fx
+            }
+        }
+    }
+
+    // ---- engine events ------------------------------------------------------------------
+
+    pub fn on_lessons(&mut self, lessons: anyhow::Result<Vec<Lesson>>) {
+        self.lessons.set(lessons);
+    }
+    pub fn on_fork_event(&mut self, ev: ForkEvent) {
+        self.fork.on_event(ev, self.now);
+    }
+    pub fn on_fork_error(&mut self, message: String) {
+        self.fork.on_error(message);
+    }
+    pub fn on_fork_closed(&mut self) {
+        self.fork.on_closed(self.now);
+    }
+    pub fn on_cluster_event(&mut self, ev: ClusterEvent) {
+        self.cluster.on_event(ev, self.now);
+    }
+    pub fn on_cluster_error(&mut self, message: String) {
+        self.cluster.on_error(message);
+    }
+    pub fn on_cluster_closed(&mut self) {
+        self.cluster.on_closed(self.now);
+    }
+    pub fn on_recorded(&mut self, rec: Recorded) {
+        self.event_loop.on_recorded(rec, self.now);
+    }
+    /// A convenience for tests: record a finished run from its events.
+    pub fn on_loop_events(&mut self, name: &str, events: Vec<Event>) {
+        self.event_loop.on_recorded(
+            Recorded {
+                name: name.to_string(),
+                result: Ok(events),
+                branches: Vec::new(),
+            },
+            self.now,
+        );
+    }
+
+    // ---- input --------------------------------------------------------------------------
+
+    /// The action a click at (`column`, `row`) means, from the buttons of the last frame.
+    pub fn hit_test(&self, column: u16, row: u16) -> Option<Action> {
+        let p = Position::new(column, row);
+        self.hits
+            .iter()
+            .rev()
+            .find(|h| h.area.contains(p))
+            .map(|h| h.action.clone())
+    }
+
+    // ---- drawing ------------------------------------------------------------------------
+
+    /// Draw one frame; stores every button's area for [`App::hit_test`].
+    pub fn draw(&mut self, frame: &mut Frame) {
+        let area = frame.area();
+        self.render(area, frame.buffer_mut());
+    }
+
+    /// Draw into a buffer (what [`App::draw`] does with the frame's buffer).
+    pub fn render(&mut self, area: Rect, buf: &mut Buffer) {
+        self.hits.clear();
+        buf.set_style(area, self.theme.base());
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            widgets::chrome::too_small(&self.theme, self.lang, area, buf);
+            return;
+        }
+        let (bar, body, footer) = if self.presenter {
+            (None, area, None)
+        } else {
+            let bar = Rect { height: 1, ..area };
+            let footer = Rect {
+                y: area.bottom() - 1,
+                height: 1,
+                ..area
+            };
+            let body = Rect {
+                y: area.y + 1,
+                height: area.height - 2,
+                ..area
+            };
+            (Some(bar), body, Some(footer))
+        };
+        let keys = self.tab_keys();
+        let all_keys = if self.help {
+            self.all_keys()
+        } else {
+            Vec::new()
+        };
+        let mut ctx = Ctx {
+            theme: &self.theme,
+            lang: self.lang,
+            now: self.now,
+            presenter: self.presenter,
+            hits: &mut self.hits,
+        };
+        if let Some(bar) = bar {
+            widgets::chrome::tab_bar(&mut ctx, self.tab, bar, buf);
+        }
+        match self.tab {
+            TabId::Lessons => self.lessons.draw(&mut ctx, body, buf),
+            TabId::Fork => self.fork.draw(&mut ctx, body, buf),
+            TabId::Cluster => self.cluster.draw(&mut ctx, body, buf),
+            TabId::EventLoop => self.event_loop.draw(&mut ctx, body, buf),
+        }
+        if let Some(footer) = footer {
+            widgets::chrome::footer(&mut ctx, &keys, self.quitting, self.mouse, footer, buf);
+        }
+        if self.help {
+            widgets::chrome::help(&mut ctx, &all_keys, area, buf);
+        }
+    }
+
+    /// The keys of the current tab, for the footer: (key, label).
+    pub fn tab_keys(&self) -> Vec<(&'static str, &'static str)> {
+        let lang = self.lang;
+        match self.tab {
+            TabId::Lessons => LessonsTab::keys(lang),
+            TabId::Fork => ForkTab::keys(lang, self.fork.as_written),
+            TabId::Cluster => ClusterTab::keys(lang, self.cluster.load_on()),
+            TabId::EventLoop => LoopTab::keys(lang, self.event_loop.playing),
+        }
+    }
+
+    /// Every key, by section, for the help overlay.
+    pub fn all_keys(&self) -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
+        let lang = self.lang;
+        vec![
+            (
+                L::Global.t(lang),
+                vec![
+                    ("1-4", L::HelpJump.t(lang)),
+                    ("Tab/S-Tab", L::HelpTab.t(lang)),
+                    ("p", L::HelpPresenter.t(lang)),
+                    ("?", L::HelpHelp.t(lang)),
+                    ("q", L::HelpQuit.t(lang)),
+                    ("mouse", L::HelpClick.t(lang)),
+                ],
+            ),
+            (L::TabLessons.t(lang), LessonsTab::keys(lang)),
+            (L::TabFork.t(lang), ForkTab::keys(lang, false)),
+            (L::TabCluster.t(lang), ClusterTab::keys(lang, false)),
+            (L::TabEventLoop.t(lang), LoopTab::keys(lang, false)),
+        ]
+    }
+}

@@ -1,0 +1,681 @@
+//! The Cluster tab: the primary and one box per real worker process (id, pid, state, uptime,
+//! requests served, restarts, memory), a Kill button on every worker (and `k` on the selected one),
+//! buttons to add and remove a worker, start and stop the built-in load (each box shows its share
+//! of the requests as a bar), switch rr / none, the guard's respawns and back-off as they happen,
+//! and the event log. A replacement worker takes the box of the one it replaces, with a new id
+//! (Node never reuses ids) and its restart count.
+
+use std::collections::VecDeque;
+use std::time::Duration;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
+
+use crate::cli::Lang;
+use crate::process::{ClusterCommand, ClusterEvent, ExitStatus, SchedPolicy, WorkerState};
+use crate::tui::app::{Action, Ctx, Effect};
+use crate::tui::i18n::L;
+use crate::tui::theme::Symbol;
+use crate::tui::widgets::button::{button, button_styled};
+use crate::tui::widgets::log::{EventLog, Kind};
+use crate::tui::widgets::{fit, short_duration, width};
+
+use super::fork::{signal_name, status_text};
+
+/// Connections of the built-in load started by the load button.
+pub const LOAD_CONNECTIONS: usize = 16;
+/// The width a worker box needs.
+const BOX_W: u16 = 26;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClusterAction {
+    Left,
+    Right,
+    Up,
+    Down,
+    Select(usize),
+    KillSelected,
+    Kill(u32),
+    Add,
+    Remove,
+    ToggleLoad,
+    ToggleSched,
+    Retry,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkerBox {
+    pub id: u32,
+    pub pid: u32,
+    pub state: WorkerState,
+    pub since: Duration,
+    pub served: u64,
+    pub restarts: u32,
+    pub rss: Option<u64>,
+    pub backoff_until: Option<Duration>,
+    pub last_exit: Option<ExitStatus>,
+}
+
+#[derive(Debug)]
+pub struct ClusterTab {
+    pub starting: bool,
+    pub error: Option<String>,
+    pub closed: bool,
+    pub primary_pid: Option<u32>,
+    pub addr: Option<String>,
+    pub sched: SchedPolicy,
+    pub workers: Vec<WorkerBox>,
+    pub selected: usize,
+    pub load: Option<usize>,
+    pub load_figures: Option<(u64, u64, f64)>,
+    pub log: EventLog,
+    /// Boxes whose worker the guard will replace, oldest first.
+    replacing: VecDeque<u32>,
+    cols: usize,
+    /// Workers asked for at start (for a retry).
+    pub wanted: usize,
+}
+
+impl Default for ClusterTab {
+    fn default() -> Self {
+        ClusterTab {
+            starting: false,
+            error: None,
+            closed: false,
+            primary_pid: None,
+            addr: None,
+            sched: SchedPolicy::Rr,
+            workers: Vec::new(),
+            selected: 0,
+            load: None,
+            load_figures: None,
+            log: EventLog::default(),
+            replacing: VecDeque::new(),
+            cols: 1,
+            wanted: 1,
+        }
+    }
+}
+
+fn state_label(s: WorkerState) -> (L, &'static str) {
+    match s {
+        WorkerState::Starting => (L::StateStarting, Symbol::STARTING),
+        WorkerState::Online => (L::StateOnline, Symbol::RUNNING),
+        WorkerState::Listening => (L::StateListening, Symbol::LISTENING),
+        WorkerState::Disconnected => (L::StateDisconnected, Symbol::DISCONNECTED),
+        WorkerState::Dead => (L::StateDead, Symbol::DEAD),
+        WorkerState::BackingOff => (L::StateBackingOff, Symbol::WAITING),
+    }
+}
+
+fn sched_name(s: SchedPolicy) -> &'static str {
+    match s {
+        SchedPolicy::Rr => "rr",
+        SchedPolicy::None => "none",
+    }
+}
+
+impl ClusterTab {
+    pub fn keys(lang: Lang, load_on: bool) -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("←→↑↓", L::SelectWorker.t(lang)),
+            ("k", L::KillSelected.t(lang)),
+            ("a", L::AddWorker.t(lang)),
+            ("d", L::RemoveWorker.t(lang)),
+            (
+                "l",
+                if load_on {
+                    L::LoadStop.t(lang)
+                } else {
+                    L::LoadStart.t(lang)
+                },
+            ),
+            ("s", L::Sched.t(lang)),
+        ]
+    }
+
+    pub fn load_on(&self) -> bool {
+        self.load.is_some()
+    }
+
+    pub fn has_live(&self) -> bool {
+        self.primary_pid.is_some() && !self.closed
+    }
+
+    pub fn animating(&self, now: Duration) -> bool {
+        self.workers
+            .iter()
+            .any(|w| w.backoff_until.is_some_and(|u| now < u))
+    }
+
+    fn find(&mut self, id: u32) -> Option<&mut WorkerBox> {
+        self.workers.iter_mut().find(|w| w.id == id)
+    }
+
+    pub fn update(&mut self, a: ClusterAction, now: Duration) -> Vec<Effect> {
+        let n = self.workers.len();
+        match a {
+            ClusterAction::Left => self.selected = self.selected.saturating_sub(1),
+            ClusterAction::Right => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
+            ClusterAction::Up => self.selected = self.selected.saturating_sub(self.cols),
+            ClusterAction::Down => {
+                if self.selected + self.cols < n {
+                    self.selected += self.cols;
+                }
+            }
+            ClusterAction::Select(i) => {
+                if i < n {
+                    self.selected = i;
+                }
+            }
+            ClusterAction::KillSelected => {
+                if let Some(w) = self.workers.get(self.selected) {
+                    return self.kill(w.id);
+                }
+            }
+            ClusterAction::Kill(id) => {
+                if let Some(i) = self.workers.iter().position(|w| w.id == id) {
+                    self.selected = i;
+                }
+                return self.kill(id);
+            }
+            ClusterAction::Add => return vec![Effect::Cluster(ClusterCommand::AddWorker)],
+            ClusterAction::Remove => return vec![Effect::Cluster(ClusterCommand::RemoveWorker)],
+            ClusterAction::ToggleLoad => {
+                self.load = match self.load {
+                    Some(_) => None,
+                    None => Some(LOAD_CONNECTIONS),
+                };
+                let text = match self.load {
+                    Some(c) => format!("load: started with {c} connections"),
+                    None => "load: stopped".to_string(),
+                };
+                self.log.push(now, Kind::Info, text);
+                return vec![Effect::Cluster(ClusterCommand::Load(self.load))];
+            }
+            ClusterAction::ToggleSched => {
+                self.sched = match self.sched {
+                    SchedPolicy::Rr => SchedPolicy::None,
+                    SchedPolicy::None => SchedPolicy::Rr,
+                };
+                self.log.push(
+                    now,
+                    Kind::Info,
+                    format!("sched: switching to {}", sched_name(self.sched)),
+                );
+                return vec![Effect::Cluster(ClusterCommand::SetSched(self.sched))];
+            }
+            ClusterAction::Retry => {
+                if self.error.is_some() || self.closed {
+                    self.error = None;
+                    self.closed = false;
+                    self.starting = true;
+                    return vec![Effect::StartCluster {
+                        workers: self.wanted,
+                    }];
+                }
+            }
+        }
+        vec![]
+    }
+
+    /// Ask the engine to kill worker `id`; the engine reports it back as `Killed`.
+    fn kill(&mut self, id: u32) -> Vec<Effect> {
+        let Some(w) = self.find(id) else {
+            return vec![];
+        };
+        if matches!(w.state, WorkerState::Dead | WorkerState::BackingOff) {
+            return vec![];
+        }
+        vec![Effect::Cluster(ClusterCommand::Kill {
+            id,
+            signal: libc::SIGKILL,
+        })]
+    }
+
+    pub fn on_error(&mut self, message: String) {
+        self.starting = false;
+        self.error = Some(message);
+    }
+
+    pub fn on_closed(&mut self, now: Duration) {
+        self.closed = true;
+        for w in &mut self.workers {
+            if w.state != WorkerState::Dead {
+                w.state = WorkerState::Dead;
+                w.backoff_until = None;
+            }
+        }
+        self.log.push(now, Kind::Info, "cluster stopped");
+    }
+
+    pub fn on_event(&mut self, ev: ClusterEvent, now: Duration) {
+        match ev {
+            ClusterEvent::PrimaryStarted {
+                pid, addr, sched, ..
+            } => {
+                self.starting = false;
+                self.primary_pid = Some(pid);
+                self.log.push(
+                    now,
+                    Kind::Good,
+                    format!(
+                        "primary pid {pid} on http://{addr}, sched {}",
+                        sched_name(sched)
+                    ),
+                );
+                self.addr = Some(addr);
+                self.sched = sched;
+            }
+            ClusterEvent::Fork { id, pid, .. } => {
+                let fresh = WorkerBox {
+                    id,
+                    pid,
+                    state: WorkerState::Starting,
+                    since: now,
+                    served: 0,
+                    restarts: 0,
+                    rss: None,
+                    backoff_until: None,
+                    last_exit: None,
+                };
+                let slot = self
+                    .replacing
+                    .pop_front()
+                    .and_then(|old| self.workers.iter().position(|w| w.id == old));
+                match slot {
+                    Some(i) => {
+                        let old = &self.workers[i];
+                        let restarts = old.restarts + 1;
+                        self.log.push(
+                            now,
+                            Kind::Good,
+                            format!("fork: worker {id} (pid {pid}) replaces worker {}", old.id),
+                        );
+                        self.workers[i] = WorkerBox { restarts, ..fresh };
+                    }
+                    None => {
+                        self.log
+                            .push(now, Kind::Good, format!("fork: worker {id} (pid {pid})"));
+                        self.workers.push(fresh);
+                    }
+                }
+            }
+            ClusterEvent::Online { id, .. } => {
+                if let Some(w) = self.find(id) {
+                    w.state = WorkerState::Online;
+                }
+                self.log
+                    .push(now, Kind::Info, format!("online: worker {id}"));
+            }
+            ClusterEvent::Listening { id, addr, .. } => {
+                if let Some(w) = self.find(id) {
+                    w.state = WorkerState::Listening;
+                }
+                self.log
+                    .push(now, Kind::Info, format!("listening: worker {id} on {addr}"));
+            }
+            ClusterEvent::Disconnect { id, .. } => {
+                if let Some(w) = self.find(id) {
+                    w.state = WorkerState::Disconnected;
+                }
+                self.log
+                    .push(now, Kind::Info, format!("disconnect: worker {id}"));
+            }
+            ClusterEvent::Exit {
+                id,
+                status,
+                expected,
+                ..
+            } => {
+                if expected {
+                    // Removed on purpose: its box goes.
+                    self.workers.retain(|w| w.id != id);
+                    self.selected = self.selected.min(self.workers.len().saturating_sub(1));
+                    self.log.push(
+                        now,
+                        Kind::Info,
+                        format!("exit: worker {id} ({}), as asked", status_text(status)),
+                    );
+                } else {
+                    if let Some(w) = self.find(id) {
+                        w.state = WorkerState::Dead;
+                        w.last_exit = Some(status);
+                    }
+                    // The notes' process guard prints exactly this.
+                    self.log.push(
+                        now,
+                        Kind::Bad,
+                        format!("{id} exit. ({})", status_text(status)),
+                    );
+                }
+            }
+            ClusterEvent::Guard {
+                id,
+                decision,
+                delay,
+                ..
+            } => {
+                if let Some(w) = self.find(id) {
+                    if delay > Duration::ZERO {
+                        w.state = WorkerState::BackingOff;
+                        w.backoff_until = Some(now + delay);
+                    }
+                }
+                if self.workers.iter().any(|w| w.id == id) {
+                    self.replacing.push_back(id);
+                }
+                let kind = if delay > Duration::ZERO {
+                    Kind::Warn
+                } else {
+                    Kind::Info
+                };
+                self.log.push(now, kind, format!("guard: {decision}"));
+            }
+            ClusterEvent::Served { counts, .. } => {
+                for (id, count) in counts {
+                    if let Some(w) = self.find(id) {
+                        w.served = count;
+                    }
+                }
+            }
+            ClusterEvent::Memory { id, rss, .. } => {
+                if let Some(w) = self.find(id) {
+                    w.rss = Some(rss);
+                }
+            }
+            ClusterEvent::Load {
+                requests,
+                errors,
+                per_second,
+                ..
+            } => self.load_figures = Some((requests, errors, per_second)),
+            ClusterEvent::Warning { message, .. } => self.log.push(now, Kind::Warn, message),
+            ClusterEvent::Killed {
+                id, pid, signal, ..
+            } => self.log.push(
+                now,
+                Kind::Warn,
+                format!("kill -s {} {pid} (worker {id})", signal_name(signal)),
+            ),
+            ClusterEvent::Respawned {
+                old_id,
+                new_id,
+                since_exit,
+                since_kill,
+                ..
+            } => {
+                let mut text = format!(
+                    "worker {new_id} replaces {old_id}: listening {:.1} ms after the exit",
+                    since_exit.as_secs_f64() * 1000.0
+                );
+                if let Some(k) = since_kill {
+                    text.push_str(&format!(
+                        ", {:.1} ms after the kill",
+                        k.as_secs_f64() * 1000.0
+                    ));
+                }
+                self.log.push(now, Kind::Good, text);
+            }
+            ClusterEvent::SchedChanged { sched, .. } => {
+                self.sched = sched;
+                self.log.push(
+                    now,
+                    Kind::Info,
+                    format!("sched is now {}", sched_name(sched)),
+                );
+            }
+        }
+    }
+
+    pub fn draw(&mut self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+        let now = ctx.now;
+        let y = area.y;
+        let mut x = area.x + 1;
+        let r = area.right();
+        x = button(
+            ctx,
+            buf,
+            x,
+            y,
+            r,
+            "a",
+            ctx.t(L::AddWorker),
+            Action::Cluster(ClusterAction::Add),
+        );
+        x = button(
+            ctx,
+            buf,
+            x,
+            y,
+            r,
+            "d",
+            ctx.t(L::RemoveWorker),
+            Action::Cluster(ClusterAction::Remove),
+        );
+        let load_label = if self.load_on() {
+            ctx.t(L::LoadStop)
+        } else {
+            ctx.t(L::LoadStart)
+        };
+        x = button_styled(
+            ctx,
+            buf,
+            x,
+            y,
+            r,
+            "l",
+            load_label,
+            Action::Cluster(ClusterAction::ToggleLoad),
+            self.load_on(),
+        );
+        let sched_label = format!("{} {}", ctx.t(L::Sched), sched_name(self.sched));
+        x = button(
+            ctx,
+            buf,
+            x,
+            y,
+            r,
+            "s",
+            &sched_label,
+            Action::Cluster(ClusterAction::ToggleSched),
+        );
+        if let Some(pid) = self.primary_pid {
+            let p = format!("{} pid {pid}", ctx.t(L::Primary));
+            let pw = width(&p);
+            if x + pw < r {
+                buf.set_string(r - pw - 1, y, &p, ctx.theme.accent());
+            }
+        }
+        // Second line: the address, the policy in words, and the load's figures.
+        let hint = match self.sched {
+            SchedPolicy::Rr => ctx.t(L::RrHint),
+            SchedPolicy::None => ctx.t(L::NoneHint),
+        };
+        let mut spans = vec![];
+        if let Some(addr) = &self.addr {
+            spans.push(Span::styled(format!("http://{addr}  "), ctx.theme.info()));
+        }
+        if let Some((req, err, rps)) = self.load_figures {
+            spans.push(Span::styled(
+                format!(
+                    "{}: {req} · {rps:.0} {} · {err} {}  ",
+                    ctx.t(L::LoadFigures),
+                    ctx.t(L::PerSecond),
+                    ctx.t(L::Errors)
+                ),
+                if err > 0 {
+                    ctx.theme.warn()
+                } else {
+                    ctx.theme.ok()
+                },
+            ));
+        }
+        spans.push(Span::styled(hint, ctx.theme.dim()));
+        buf.set_line(area.x + 1, y + 1, &Line::from(spans), area.width - 2);
+
+        let rest = Rect {
+            y: area.y + 2,
+            height: area.height.saturating_sub(2),
+            ..area
+        };
+        if let Some(err) = &self.error {
+            let lines = vec![
+                Line::styled(format!("✗ {}", ctx.t(L::EngineError)), ctx.theme.bad()),
+                Line::styled(err.clone(), ctx.theme.text()),
+                Line::styled("Ctrl-R: retry", ctx.theme.dim()),
+            ];
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .render(rest, buf);
+            return;
+        }
+        if self.workers.is_empty() {
+            buf.set_string(rest.x + 1, rest.y + 1, ctx.t(L::Starting), ctx.theme.dim());
+        }
+        let box_h = if ctx.presenter { 6 } else { 5 };
+        let cols = ((rest.width.saturating_sub(2)) / BOX_W).max(1) as usize;
+        self.cols = cols;
+        let bw = (rest.width.saturating_sub(2) / cols as u16).min(40);
+        let rows = self.workers.len().div_ceil(cols) as u16;
+        let log_min = if ctx.presenter { 0 } else { 4 };
+        let max_rows = (rest.height.saturating_sub(log_min) / box_h).max(1);
+        let grid_h = rows.min(max_rows) * box_h;
+        let total: u64 = self.workers.iter().map(|w| w.served).sum();
+        for (i, w) in self.workers.iter().enumerate() {
+            let row = (i / cols) as u16;
+            if row >= max_rows {
+                break;
+            }
+            let rect = Rect {
+                x: rest.x + 1 + (i % cols) as u16 * bw,
+                y: rest.y + row * box_h,
+                width: bw - 1,
+                height: box_h,
+            };
+            self.draw_worker(ctx, w, i == self.selected, total, now, rect, buf);
+            ctx.hit(rect, Action::Cluster(ClusterAction::Select(i)));
+            // The Kill button sits on the box's last inner line; register it after the box so
+            // that a click on it kills rather than only selects.
+            if !matches!(w.state, WorkerState::Dead | WorkerState::BackingOff) {
+                let label = ctx.t(L::Kill);
+                let kw = width(label) + 4;
+                let kx = rect.right().saturating_sub(kw + 1);
+                let ky = rect.bottom() - 2;
+                button(
+                    ctx,
+                    buf,
+                    kx,
+                    ky,
+                    rect.right(),
+                    "k",
+                    label,
+                    Action::Cluster(ClusterAction::Kill(w.id)),
+                );
+            }
+        }
+        if log_min > 0 {
+            let log_area = Rect {
+                y: rest.y + grid_h,
+                height: rest.height.saturating_sub(grid_h),
+                ..rest
+            };
+            self.log.draw(ctx, log_area, buf);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn draw_worker(
+        &self,
+        ctx: &mut Ctx,
+        w: &WorkerBox,
+        selected: bool,
+        total: u64,
+        now: Duration,
+        rect: Rect,
+        buf: &mut Buffer,
+    ) {
+        let (label, sym) = state_label(w.state);
+        let state_style = match w.state {
+            WorkerState::Listening => ctx.theme.ok(),
+            WorkerState::Online | WorkerState::Starting => ctx.theme.info(),
+            WorkerState::Disconnected | WorkerState::BackingOff => ctx.theme.warn(),
+            WorkerState::Dead => ctx.theme.bad(),
+        };
+        let title = format!(
+            " {}{} {} ",
+            if selected { "» " } else { "" },
+            ctx.t(L::Worker),
+            w.id
+        );
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(if selected {
+                BorderType::Thick
+            } else {
+                BorderType::Rounded
+            })
+            .border_style(if selected {
+                ctx.theme.accent()
+            } else {
+                ctx.theme.border()
+            })
+            .title(Span::styled(
+                title,
+                if selected {
+                    ctx.theme.selected()
+                } else {
+                    ctx.theme.text()
+                },
+            ));
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        let iw = inner.width;
+        let line1 = format!("{sym} {} pid {}", ctx.t(label), w.pid);
+        buf.set_string(inner.x, inner.y, fit(&line1, iw), state_style);
+        let line2 = match (w.state, w.backoff_until) {
+            (WorkerState::BackingOff, Some(until)) => {
+                let left = until.saturating_sub(now);
+                format!("{} {:.1}s", ctx.t(L::StateBackingOff), left.as_secs_f64())
+            }
+            (WorkerState::Dead, _) => w.last_exit.map(status_text).unwrap_or_default(),
+            _ => {
+                let mut s = format!(
+                    "{} {} {} {}",
+                    ctx.t(L::Uptime),
+                    short_duration(now.saturating_sub(w.since)),
+                    ctx.t(L::Served),
+                    w.served
+                );
+                if w.restarts > 0 {
+                    s.push_str(&format!(" ↻{}", w.restarts));
+                }
+                if let Some(rss) = w.rss {
+                    s.push_str(&format!(" {:.1}MB", rss as f64 / 1_048_576.0));
+                }
+                s
+            }
+        };
+        buf.set_string(inner.x, inner.y + 1, fit(&line2, iw), ctx.theme.text());
+        // The share of all requests this worker served, as a bar (left of the Kill button).
+        if inner.height >= 3 {
+            let kill_w = width(ctx.t(L::Kill)) + 5;
+            let bar_w = iw.saturating_sub(kill_w + 5);
+            let share = if total > 0 {
+                w.served as f64 / total as f64
+            } else {
+                0.0
+            };
+            let full = (share * bar_w as f64).round() as usize;
+            let bar = format!(
+                "{}{} {:>3.0}%",
+                "█".repeat(full),
+                "░".repeat(bar_w as usize - full.min(bar_w as usize)),
+                share * 100.0
+            );
+            buf.set_string(inner.x, inner.bottom() - 1, bar, ctx.theme.accent());
+        }
+    }
+}

@@ -1,0 +1,1066 @@
+//! The Event Loop tab: a recorded run of a snippet under the built-in scheduler, replayed.
+//!
+//! The scheduler runs the snippet once (in the runtime, off the UI thread) and the tab keeps every
+//! [`Event`] it emitted. The screen is a pure fold of the events up to the playback cursor
+//! ([`Folded::fold`]): the phase lit, the queues' contents, the call stack, the running line and
+//! the console output. Controls play, pause, step, step back, change speed, restart, pick an
+//! example (or the `--script` file), and switch between the orders `--explore` found. The model
+//! (Node, later the browser) decides only which stations the phase diagram shows.
+
+use std::time::Duration;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+use crate::cli::Lang;
+use crate::eventloop::replay::{QueueKey, Snapshot, Waiting};
+use crate::eventloop::{Event, Model, Phase, Queue, Stream};
+use crate::tui::app::{Action, Ctx, Effect, Script};
+use crate::tui::i18n::L;
+use crate::tui::widgets::button::{button, button_styled};
+use crate::tui::widgets::phase_ring::{self, Station};
+use crate::tui::widgets::{fit, width};
+
+/// Playback speeds, in events per second.
+pub const SPEEDS: [u32; 6] = [1, 2, 4, 8, 16, 32];
+const DEFAULT_SPEED: usize = 2;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoopAction {
+    PlayPause,
+    Step,
+    Back,
+    Faster,
+    Slower,
+    Restart,
+    /// Open the example picker.
+    Pick,
+    PickerUp,
+    PickerDown,
+    /// Load the script at this index of the picker (None: the one highlighted).
+    Choose(Option<usize>),
+    /// Play the next order `--explore` found.
+    NextBranch,
+    /// Move the cursor to this event.
+    Seek(usize),
+}
+
+/// One order `--explore` found: why, what it prints, and its events when the engine gave them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BranchView {
+    pub reason: String,
+    pub output: Vec<(Stream, String)>,
+    pub events: Option<Vec<Event>>,
+}
+
+/// A finished recording, as the runtime hands it back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recorded {
+    /// The script's name (matches [`Script::name`]).
+    pub name: String,
+    /// The events of the run, or the error that stopped the engine.
+    pub result: Result<Vec<Event>, String>,
+    /// What `--explore` found (empty when it was not run or found one order).
+    pub branches: Vec<BranchView>,
+}
+
+/// The queues in the order the tab lists them.
+pub const QUEUES: [Queue; 6] = [
+    Queue::Timers,
+    Queue::Poll,
+    Queue::Check,
+    Queue::Close,
+    Queue::NextTick,
+    Queue::Microtask,
+];
+
+/// What the screen shows after the first `cursor` events: the engine's own replay
+/// ([`Snapshot`]: phase, queues, call stack) plus what only a screen needs (the running line,
+/// the console, the last event in words).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Folded {
+    pub snap: Snapshot,
+    /// The line of each callback on the call stack, outermost first.
+    pub lines: Vec<Option<u32>>,
+    pub output: Vec<(Stream, String)>,
+    pub exit: Option<(i32, String)>,
+    /// The last event applied, in words.
+    pub last: Option<String>,
+}
+
+impl Folded {
+    /// Replay `events` from the start.
+    pub fn fold(events: &[Event]) -> Folded {
+        let mut f = Folded::default();
+        for e in events {
+            f.apply(e);
+        }
+        f
+    }
+
+    pub fn waiting(&self, q: Queue) -> &[Waiting] {
+        if !QUEUES.contains(&q) {
+            return &[];
+        }
+        self.snap
+            .queues
+            .get(&QueueKey::from(q))
+            .map(|v| v.as_slice())
+            .unwrap_or(&[])
+    }
+
+    pub fn phase(&self) -> Option<Phase> {
+        self.snap.phase
+    }
+
+    /// The queue being drained right now (the innermost drain).
+    pub fn draining(&self) -> Option<Queue> {
+        self.snap.draining.last().copied()
+    }
+
+    /// The line the running callback belongs to.
+    pub fn line(&self) -> Option<u32> {
+        self.lines.last().copied().flatten()
+    }
+
+    pub fn apply(&mut self, e: &Event) {
+        self.snap.apply(e);
+        self.last = Some(describe(e));
+        match e {
+            Event::CallbackStart { line, .. } => self.lines.push(*line),
+            // The running callback has reached the line that queued something.
+            Event::Enqueue { line: Some(l), .. } => {
+                if let Some(top) = self.lines.last_mut() {
+                    *top = Some(*l);
+                }
+            }
+            Event::CallbackEnd { .. } => {
+                self.lines.pop();
+            }
+            Event::Output { stream, text } => {
+                // One entry per line, as a console shows it.
+                let text = text.strip_suffix('\n').unwrap_or(text);
+                for line in text.split('\n') {
+                    self.output.push((*stream, line.to_string()));
+                }
+            }
+            Event::Exit { code, reason } => {
+                self.exit = Some((*code, reason.clone()));
+                self.snap.phase = None;
+                self.lines.clear();
+            }
+            _ => {}
+        }
+    }
+}
+
+fn queue_name(q: Queue) -> &'static str {
+    match q {
+        Queue::Main => "main",
+        Queue::Timers => "timers",
+        Queue::Poll => "poll",
+        Queue::Check => "check",
+        Queue::Close => "close",
+        Queue::NextTick => "nextTick",
+        Queue::Microtask => "microtask",
+        Queue::Task => "task",
+        Queue::AnimationFrame => "rAF",
+    }
+}
+
+fn phase_name(p: Phase) -> &'static str {
+    match p {
+        Phase::Timers => "timers",
+        Phase::PendingCallbacks => "pending callbacks",
+        Phase::IdlePrepare => "idle, prepare",
+        Phase::Poll => "poll",
+        Phase::Check => "check",
+        Phase::CloseCallbacks => "close callbacks",
+        Phase::Task => "task",
+        Phase::MicrotaskCheckpoint => "microtask checkpoint",
+        Phase::AnimationFrames => "animation frames",
+        Phase::Render => "render",
+    }
+}
+
+/// One event in words, for the status line.
+pub fn describe(e: &Event) -> String {
+    match e {
+        Event::ScriptStart { file } => format!("run the main script {file}"),
+        Event::LoopIteration { iteration, at_ms } => {
+            format!("loop iteration {iteration} at {at_ms} ms")
+        }
+        Event::PhaseEnter { phase, .. } => format!("enter phase: {}", phase_name(*phase)),
+        Event::Enqueue {
+            queue,
+            label,
+            due_ms,
+            ..
+        } => match due_ms {
+            Some(d) => format!("queue {label} → {} (due {d} ms)", queue_name(*queue)),
+            None => format!("queue {label} → {}", queue_name(*queue)),
+        },
+        Event::Cancel { queue, .. } => format!("cancel a callback in {}", queue_name(*queue)),
+        Event::CallbackStart { label, .. } => format!("call {label}"),
+        Event::CallbackEnd { .. } => "return".to_string(),
+        Event::DrainStart { queue } => format!("drain the {} queue", queue_name(*queue)),
+        Event::DrainEnd { queue, ran } => {
+            format!("{} queue empty ({ran} ran)", queue_name(*queue))
+        }
+        Event::ClockAdvance { from_ms, to_ms } => {
+            format!("nothing to run: clock {from_ms} → {to_ms} ms")
+        }
+        Event::Output { text, .. } => format!("print {text:?}"),
+        Event::Exit { code, reason } => format!("exit {code}: {reason}"),
+    }
+}
+
+#[derive(Debug)]
+pub struct LoopTab {
+    pub model: Model,
+    pub scripts: Vec<Script>,
+    pub current: usize,
+    pub events: Vec<Event>,
+    pub error: Option<String>,
+    /// A run was asked for and has not come back yet.
+    pub recording: bool,
+    pub branches: Vec<BranchView>,
+    pub branch: usize,
+    /// The order the recorded events belong to.
+    pub played_branch: usize,
+    pub cursor: usize,
+    pub playing: bool,
+    pub speed: usize,
+    pub picker: Option<usize>,
+    pub folded: Folded,
+    last_step: Duration,
+    requested: bool,
+}
+
+impl LoopTab {
+    pub fn new(examples: Vec<Script>, script: Option<Script>) -> Self {
+        let mut scripts = Vec::new();
+        scripts.extend(script);
+        scripts.extend(examples);
+        LoopTab {
+            model: Model::Node,
+            scripts,
+            current: 0,
+            events: Vec::new(),
+            error: None,
+            recording: false,
+            branches: Vec::new(),
+            branch: 0,
+            played_branch: 0,
+            cursor: 0,
+            playing: false,
+            speed: DEFAULT_SPEED,
+            picker: None,
+            folded: Folded::default(),
+            last_step: Duration::ZERO,
+            requested: false,
+        }
+    }
+
+    pub fn keys(lang: Lang, playing: bool) -> Vec<(&'static str, &'static str)> {
+        vec![
+            (
+                "space",
+                if playing {
+                    L::Pause.t(lang)
+                } else {
+                    L::Play.t(lang)
+                },
+            ),
+            ("→", L::Step.t(lang)),
+            ("←", L::StepBack.t(lang)),
+            ("+/-", L::Speed.t(lang)),
+            ("r", L::Restart.t(lang)),
+            ("e", L::Example.t(lang)),
+            ("b", L::Branch.t(lang)),
+        ]
+    }
+
+    pub fn animating(&self) -> bool {
+        self.playing
+    }
+
+    pub fn script(&self) -> Option<&Script> {
+        self.scripts.get(self.current)
+    }
+
+    /// The tab is shown: record the current script the first time.
+    pub fn opened(&mut self, now: Duration) -> Vec<Effect> {
+        if self.requested {
+            return vec![];
+        }
+        match self.scripts.get(self.current).cloned() {
+            Some(s) => self.request(s, now),
+            None => vec![],
+        }
+    }
+
+    fn request(&mut self, s: Script, now: Duration) -> Vec<Effect> {
+        self.requested = true;
+        self.recording = true;
+        self.error = None;
+        self.events.clear();
+        self.branches.clear();
+        self.branch = 0;
+        self.cursor = 0;
+        self.playing = false;
+        self.last_step = now;
+        self.folded = Folded::default();
+        vec![Effect::RunScript(s)]
+    }
+
+    /// Load a script (a lesson's snippet, say), adding it to the picker if it is new.
+    pub fn load(&mut self, s: Script, now: Duration) -> Vec<Effect> {
+        let i = match self.scripts.iter().position(|x| x.name == s.name) {
+            Some(i) => {
+                self.scripts[i] = s.clone();
+                i
+            }
+            None => {
+                self.scripts.push(s.clone());
+                self.scripts.len() - 1
+            }
+        };
+        self.current = i;
+        self.request(s, now)
+    }
+
+    /// Load a built-in example by name; nothing when there is no such example.
+    pub fn load_example(&mut self, name: &str, now: Duration) -> Vec<Effect> {
+        match self.scripts.iter().position(|x| x.name == name) {
+            Some(i) => {
+                self.current = i;
+                let s = self.scripts[i].clone();
+                self.request(s, now)
+            }
+            None => vec![],
+        }
+    }
+
+    pub fn on_recorded(&mut self, rec: Recorded, now: Duration) {
+        if self.script().map_or(true, |s| s.name != rec.name) {
+            return; // an older run, superseded by a newer choice
+        }
+        self.recording = false;
+        match rec.result {
+            Ok(events) => {
+                self.events = events;
+                self.error = None;
+            }
+            Err(e) => {
+                self.events.clear();
+                self.error = Some(e);
+            }
+        }
+        self.branches = rec.branches;
+        // Which of the explored orders the recording is (the virtual clock's own choice).
+        let printed: Vec<(Stream, String)> = self
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Output { stream, text } => Some((*stream, text.clone())),
+                _ => None,
+            })
+            .collect();
+        self.branch = self
+            .branches
+            .iter()
+            .position(|b| b.output == printed)
+            .unwrap_or(0);
+        self.played_branch = self.branch;
+        self.cursor = 0;
+        self.folded = Folded::default();
+        self.playing = !self.events.is_empty();
+        self.last_step = now;
+    }
+
+    fn seek(&mut self, to: usize) {
+        let to = to.min(self.events.len());
+        if to == self.cursor {
+            return;
+        }
+        if to > self.cursor {
+            for e in &self.events[self.cursor..to] {
+                self.folded.apply(e);
+            }
+        } else {
+            self.folded = Folded::fold(&self.events[..to]);
+        }
+        self.cursor = to;
+    }
+
+    /// Advance playback to `now`.
+    pub fn tick(&mut self, now: Duration) {
+        if !self.playing {
+            self.last_step = now;
+            return;
+        }
+        let period = Duration::from_secs(1) / SPEEDS[self.speed];
+        let elapsed = now.saturating_sub(self.last_step);
+        let steps = (elapsed.as_nanos() / period.as_nanos()) as usize;
+        if steps > 0 {
+            self.last_step += period * steps as u32;
+            let to = self.cursor + steps;
+            self.seek(to);
+            if self.cursor >= self.events.len() {
+                self.playing = false;
+            }
+        }
+    }
+
+    pub fn update(&mut self, a: LoopAction, now: Duration) -> Vec<Effect> {
+        match a {
+            LoopAction::PlayPause => {
+                if self.cursor >= self.events.len() && !self.playing {
+                    self.seek(0);
+                }
+                self.playing = !self.playing && !self.events.is_empty();
+                self.last_step = now;
+            }
+            LoopAction::Step => {
+                self.playing = false;
+                self.seek(self.cursor + 1);
+            }
+            LoopAction::Back => {
+                self.playing = false;
+                self.seek(self.cursor.saturating_sub(1));
+            }
+            LoopAction::Seek(i) => {
+                self.playing = false;
+                self.seek(i);
+            }
+            LoopAction::Faster => self.speed = (self.speed + 1).min(SPEEDS.len() - 1),
+            LoopAction::Slower => self.speed = self.speed.saturating_sub(1),
+            LoopAction::Restart => {
+                if self.error.is_some() || (self.events.is_empty() && !self.recording) {
+                    if let Some(s) = self.script().cloned() {
+                        return self.request(s, now);
+                    }
+                }
+                self.seek(0);
+                self.playing = !self.events.is_empty();
+                self.last_step = now;
+            }
+            LoopAction::Pick => {
+                self.picker = match self.picker {
+                    Some(_) => None,
+                    None => Some(self.current),
+                }
+            }
+            LoopAction::PickerUp => {
+                if let Some(p) = &mut self.picker {
+                    *p = p.saturating_sub(1);
+                }
+            }
+            LoopAction::PickerDown => {
+                if let Some(p) = &mut self.picker {
+                    *p = (*p + 1).min(self.scripts.len().saturating_sub(1));
+                }
+            }
+            LoopAction::Choose(i) => {
+                let Some(i) = i.or(self.picker) else {
+                    return vec![];
+                };
+                self.picker = None;
+                if let Some(s) = self.scripts.get(i).cloned() {
+                    self.current = i;
+                    return self.request(s, now);
+                }
+            }
+            LoopAction::NextBranch => {
+                if self.branches.len() > 1 {
+                    self.branch = (self.branch + 1) % self.branches.len();
+                    if let Some(events) = self.branches[self.branch].events.clone() {
+                        self.played_branch = self.branch;
+                        self.events = events;
+                        self.folded = Folded::default();
+                        self.cursor = 0;
+                        self.playing = true;
+                        self.last_step = now;
+                    }
+                }
+            }
+        }
+        vec![]
+    }
+
+    /// The stations of the phase diagram for the model being played.
+    fn stations(&self, lang: Lang) -> Vec<Station> {
+        let lit = self.folded.phase();
+        let f = &self.folded;
+        let st = |phase: Phase, label: L, queue: Option<Queue>| Station {
+            label: label.t(lang),
+            waiting: queue.map(|q| f.waiting(q).len()),
+            lit: lit == Some(phase),
+        };
+        match self.model {
+            Model::Node => vec![
+                st(Phase::Timers, L::PhaseTimers, Some(Queue::Timers)),
+                st(Phase::PendingCallbacks, L::PhasePending, None),
+                st(Phase::IdlePrepare, L::PhaseIdle, None),
+                st(Phase::Poll, L::PhasePoll, Some(Queue::Poll)),
+                st(Phase::Check, L::PhaseCheck, Some(Queue::Check)),
+                st(Phase::CloseCallbacks, L::PhaseClose, Some(Queue::Close)),
+            ],
+            Model::Browser => vec![
+                st(Phase::Task, L::PhaseTask, Some(Queue::Task)),
+                st(
+                    Phase::MicrotaskCheckpoint,
+                    L::PhaseMicroCheckpoint,
+                    Some(Queue::Microtask),
+                ),
+                st(
+                    Phase::AnimationFrames,
+                    L::PhaseRaf,
+                    Some(Queue::AnimationFrame),
+                ),
+                st(Phase::Render, L::PhaseRender, None),
+            ],
+        }
+    }
+
+    pub fn draw(&mut self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+        // Controls.
+        let y = area.y;
+        let r = area.right();
+        let mut x = area.x + 1;
+        let play = if self.playing {
+            format!("⏸ {}", ctx.t(L::Pause))
+        } else {
+            format!("▶ {}", ctx.t(L::Play))
+        };
+        x = button_styled(
+            ctx,
+            buf,
+            x,
+            y,
+            r,
+            "space",
+            &play,
+            Action::Loop(LoopAction::PlayPause),
+            self.playing,
+        );
+        x = button(
+            ctx,
+            buf,
+            x,
+            y,
+            r,
+            "←",
+            ctx.t(L::StepBack),
+            Action::Loop(LoopAction::Back),
+        );
+        x = button(
+            ctx,
+            buf,
+            x,
+            y,
+            r,
+            "→",
+            ctx.t(L::Step),
+            Action::Loop(LoopAction::Step),
+        );
+        x = button(ctx, buf, x, y, r, "-", "", Action::Loop(LoopAction::Slower));
+        let speed = format!("{}/s", SPEEDS[self.speed]);
+        buf.set_string(x, y, &speed, ctx.theme.text());
+        x += width(&speed) + 1;
+        x = button(ctx, buf, x, y, r, "+", "", Action::Loop(LoopAction::Faster));
+        x = button(
+            ctx,
+            buf,
+            x,
+            y,
+            r,
+            "r",
+            ctx.t(L::Restart),
+            Action::Loop(LoopAction::Restart),
+        );
+        let name = self.script().map(|s| s.name.clone()).unwrap_or_default();
+        let ex = format!("{}: {}", ctx.t(L::Example), name);
+        let ex = fit(&ex, r.saturating_sub(x + 4).min(40));
+        button(ctx, buf, x, y, r, "e", &ex, Action::Loop(LoopAction::Pick));
+
+        // Status: event k/N, loop, time, last event; the explored orders.
+        let f = &self.folded;
+        let mut spans = vec![
+            Span::styled(
+                format!(
+                    "{} {}/{} ",
+                    ctx.t(L::EventNo),
+                    self.cursor,
+                    self.events.len()
+                ),
+                ctx.theme.accent(),
+            ),
+            Span::styled(
+                format!(
+                    "· {} {} · {} {} ms ",
+                    ctx.t(L::Iteration),
+                    f.snap.iteration,
+                    ctx.t(L::Time),
+                    f.snap.now_ms
+                ),
+                ctx.theme.text(),
+            ),
+        ];
+        if let Some(last) = &f.last {
+            spans.push(Span::styled(format!("· {last}"), ctx.theme.info()));
+        }
+        buf.set_line(area.x + 1, y + 1, &Line::from(spans), area.width - 2);
+        let branch_line = if self.branches.len() > 1 {
+            let b = &self.branches[self.branch];
+            Line::from(vec![
+                Span::styled(
+                    format!(
+                        "{} {}/{} ({} {}) ",
+                        ctx.t(L::Branch),
+                        self.branch + 1,
+                        self.branches.len(),
+                        self.branches.len(),
+                        ctx.t(L::OrdersFound)
+                    ),
+                    ctx.theme.warn(),
+                ),
+                Span::styled(b.reason.clone(), ctx.theme.text()),
+            ])
+        } else {
+            Line::styled(
+                format!("{} · {}", self.model_name(), ctx.t(L::Deterministic)),
+                ctx.theme.dim(),
+            )
+        };
+        let mut top = y + 2;
+        if self.branches.len() > 1 || (!ctx.presenter && area.height >= 30) {
+            buf.set_line(area.x + 1, top, &branch_line, area.width - 2);
+            if self.branches.len() > 1 {
+                let bw = width(ctx.t(L::Branch)) + 4;
+                if area.width > bw + 2 {
+                    button(
+                        ctx,
+                        buf,
+                        r - bw - 1,
+                        top,
+                        r,
+                        "b",
+                        ctx.t(L::Branch),
+                        Action::Loop(LoopAction::NextBranch),
+                    );
+                }
+            }
+            top += 1;
+        }
+
+        // The phase diagram.
+        let ring_h = phase_ring::height(ctx.presenter);
+        let ring = Rect {
+            x: area.x,
+            y: top,
+            width: area.width.min(if ctx.presenter { 160 } else { 110 }),
+            height: ring_h,
+        };
+        let stations = self.stations(ctx.lang);
+        phase_ring::draw(ctx, &stations, ring, buf);
+        top += ring_h;
+        // The drains between callbacks.
+        let drain_of = |q: Queue| {
+            let n = f.waiting(q).len();
+            let lit = f.draining() == Some(q);
+            (q, n, lit)
+        };
+        let mut spans = vec![Span::styled(" ⟳ ", ctx.theme.dim())];
+        for (i, (q, n, lit)) in [drain_of(Queue::NextTick), drain_of(Queue::Microtask)]
+            .into_iter()
+            .enumerate()
+        {
+            if i > 0 {
+                spans.push(Span::styled(" → ", ctx.theme.dim()));
+            }
+            let label = match q {
+                Queue::NextTick => ctx.t(L::QNextTick),
+                _ => ctx.t(L::QMicrotask),
+            };
+            let text = format!("{}{label} ({n})", if lit { "▶ " } else { "" });
+            spans.push(Span::styled(
+                text,
+                if lit {
+                    ctx.theme.lit()
+                } else {
+                    ctx.theme.text()
+                },
+            ));
+        }
+        if let Some(q) = f.draining() {
+            spans.push(Span::styled(
+                format!("  {} {}", ctx.t(L::Draining), queue_name(q)),
+                ctx.theme.warn(),
+            ));
+        }
+        buf.set_line(area.x + 1, top, &Line::from(spans), area.width - 2);
+        top += 1;
+
+        let bottom = Rect {
+            y: top,
+            height: area.bottom().saturating_sub(top),
+            ..area
+        };
+        if self.recording {
+            buf.set_string(
+                bottom.x + 2,
+                bottom.y + 1,
+                ctx.t(L::Recording),
+                ctx.theme.dim(),
+            );
+        } else if let Some(err) = &self.error {
+            Paragraph::new(vec![
+                Line::styled(format!("✗ {}", ctx.t(L::EngineError)), ctx.theme.bad()),
+                Line::styled(err.clone(), ctx.theme.text()),
+            ])
+            .wrap(Wrap { trim: false })
+            .render(bottom, buf);
+        } else if bottom.height >= 3 {
+            self.draw_panes(ctx, bottom, buf);
+        }
+        if let Some(sel) = self.picker {
+            self.draw_picker(ctx, sel, area, buf);
+        }
+    }
+
+    fn model_name(&self) -> &'static str {
+        match self.model {
+            Model::Node => "Node v20",
+            Model::Browser => "Browser",
+        }
+    }
+
+    fn draw_panes(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+        let n_queues = self.queues().len() as u16;
+        if area.width >= 120 {
+            // Source | queues over the call stack | console.
+            let src_w = area.width * 2 / 5;
+            let mid_w = (area.width - src_w) / 2;
+            let src = Rect {
+                width: src_w,
+                ..area
+            };
+            let mid = Rect {
+                x: area.x + src_w,
+                width: mid_w,
+                ..area
+            };
+            let con = Rect {
+                x: area.x + src_w + mid_w,
+                width: area.width - src_w - mid_w,
+                ..area
+            };
+            let qh = (n_queues + 1).min(mid.height);
+            self.draw_source(ctx, src, buf);
+            self.draw_queues(ctx, Rect { height: qh, ..mid }, buf);
+            self.draw_stack(
+                ctx,
+                Rect {
+                    y: mid.y + qh,
+                    height: mid.height - qh,
+                    ..mid
+                },
+                buf,
+            );
+            self.draw_console(ctx, con, buf);
+        } else {
+            // Source over the call stack | queues over the console.
+            let half = area.width / 2;
+            let left = Rect {
+                width: half,
+                ..area
+            };
+            let right = Rect {
+                x: area.x + half,
+                width: area.width - half,
+                ..area
+            };
+            let stack_h = (area.height / 3).max(3).min(area.height);
+            self.draw_source(
+                ctx,
+                Rect {
+                    height: area.height - stack_h,
+                    ..left
+                },
+                buf,
+            );
+            self.draw_stack(
+                ctx,
+                Rect {
+                    y: left.bottom() - stack_h,
+                    height: stack_h,
+                    ..left
+                },
+                buf,
+            );
+            let qh = (n_queues + 1).min(right.height);
+            self.draw_queues(
+                ctx,
+                Rect {
+                    height: qh,
+                    ..right
+                },
+                buf,
+            );
+            self.draw_console(
+                ctx,
+                Rect {
+                    y: right.y + qh,
+                    height: right.height - qh,
+                    ..right
+                },
+                buf,
+            );
+        }
+    }
+
+    fn queues(&self) -> &'static [Queue] {
+        match self.model {
+            Model::Node => &QUEUES,
+            Model::Browser => &[Queue::Task, Queue::Microtask, Queue::AnimationFrame],
+        }
+    }
+
+    fn pane<'a>(ctx: &Ctx, title: &'a str) -> Block<'a> {
+        Block::default()
+            .borders(Borders::TOP | Borders::LEFT)
+            .border_style(ctx.theme.border())
+            .title(Span::styled(format!(" {title} "), ctx.theme.accent()))
+    }
+
+    fn draw_source(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+        let block = Self::pane(ctx, ctx.t(L::Source));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let Some(script) = self.script() else {
+            return;
+        };
+        let current = self.folded.line();
+        let lines: Vec<&str> = script.source.lines().collect();
+        let h = inner.height as usize;
+        // Keep the running line in view.
+        let first = match current {
+            Some(l) if (l as usize) > h / 2 => {
+                ((l as usize) - h / 2).min(lines.len().saturating_sub(h))
+            }
+            _ => 0,
+        };
+        for (row, (i, text)) in lines.iter().enumerate().skip(first).take(h).enumerate() {
+            let n = i as u32 + 1;
+            let lit = current == Some(n);
+            let y = inner.y + row as u16;
+            let prefix = format!("{}{n:>3} ", if lit { "▶" } else { " " });
+            let style = if lit {
+                ctx.theme.lit()
+            } else {
+                ctx.theme.text()
+            };
+            buf.set_string(
+                inner.x,
+                y,
+                &prefix,
+                if lit { style } else { ctx.theme.dim() },
+            );
+            let tw = inner.width.saturating_sub(width(&prefix));
+            let text = fit(&text.replace('\t', "  "), tw);
+            if lit {
+                buf.set_style(
+                    Rect {
+                        x: inner.x,
+                        y,
+                        width: inner.width,
+                        height: 1,
+                    },
+                    style,
+                );
+            }
+            buf.set_string(inner.x + width(&prefix), y, text, style);
+        }
+    }
+
+    fn draw_queues(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+        let block = Self::pane(ctx, ctx.t(L::Queues));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let f = &self.folded;
+        let mut lines: Vec<Line> = Vec::new();
+        let name_w = 11usize;
+        for q in self.queues() {
+            let items = f.waiting(*q);
+            let label = match q {
+                Queue::Timers => L::QTimers,
+                Queue::Poll => L::QPoll,
+                Queue::Check => L::QCheck,
+                Queue::Close => L::QClose,
+                Queue::NextTick => L::QNextTick,
+                Queue::Microtask => L::QMicrotask,
+                Queue::Task => L::QTask,
+                Queue::AnimationFrame => L::QRaf,
+                Queue::Main => L::QMain,
+            }
+            .t(ctx.lang);
+            let label = fit(label, name_w as u16);
+            let pad = name_w.saturating_sub(width(&label) as usize);
+            let mut spans = vec![Span::styled(
+                format!("{label}{} {:>2} ", " ".repeat(pad), items.len()),
+                if items.is_empty() {
+                    ctx.theme.dim()
+                } else {
+                    ctx.theme.accent()
+                },
+            )];
+            let list: Vec<String> = items
+                .iter()
+                .map(|p| match p.due_ms {
+                    Some(d) => format!("{}@{d}ms", short_label(&p.label)),
+                    None => short_label(&p.label),
+                })
+                .collect();
+            spans.push(Span::styled(list.join(" · "), ctx.theme.text()));
+            lines.push(Line::from(spans));
+        }
+        Paragraph::new(lines).render(inner, buf);
+    }
+
+    fn draw_stack(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+        let block = Self::pane(ctx, ctx.t(L::CallStack));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let f = &self.folded;
+        let mut lines: Vec<Line> = Vec::new();
+        if f.snap.stack.is_empty() {
+            lines.push(Line::styled(
+                format!("  {}", ctx.t(L::Empty)),
+                ctx.theme.dim(),
+            ));
+        }
+        for (i, label) in f.snap.stack.iter().enumerate().rev() {
+            let top = i + 1 == f.snap.stack.len();
+            let line = f.lines.get(i).copied().flatten();
+            let text = format!(
+                "{}{}{}",
+                if top { "▶ " } else { "  " },
+                label,
+                line.filter(|l| !label.contains(&format!("line {l}")))
+                    .map(|l| format!(" :{l}"))
+                    .unwrap_or_default()
+            );
+            lines.push(Line::styled(
+                text,
+                if top {
+                    ctx.theme.lit()
+                } else {
+                    ctx.theme.text()
+                },
+            ));
+        }
+        Paragraph::new(lines).render(inner, buf);
+    }
+
+    fn draw_console(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+        let block = Self::pane(ctx, ctx.t(L::Console));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let f = &self.folded;
+        let other = self
+            .branches
+            .get(self.branch)
+            .filter(|_| self.branch != self.played_branch);
+        let output = match other {
+            Some(b) => &b.output,
+            None => &f.output,
+        };
+        let mut lines: Vec<Line> = Vec::new();
+        if other.is_some() {
+            lines.push(Line::styled(
+                format!(
+                    "{} {} ({} {})",
+                    ctx.t(L::Branch),
+                    self.branch + 1,
+                    ctx.t(L::OutputOnly),
+                    self.played_branch + 1
+                ),
+                ctx.theme.warn(),
+            ));
+        }
+        lines.extend(output.iter().map(|(s, t)| match s {
+            Stream::Stdout => Line::styled(t.clone(), ctx.theme.text()),
+            Stream::Stderr => Line::styled(format!("! {t}"), ctx.theme.warn()),
+        }));
+        if let (None, Some((code, reason))) = (other, &f.exit) {
+            lines.push(Line::styled(
+                format!("— {} {code} ({reason})", ctx.t(L::ExitCode)),
+                if *code == 0 {
+                    ctx.theme.dim()
+                } else {
+                    ctx.theme.bad()
+                },
+            ));
+        }
+        let skip = lines.len().saturating_sub(inner.height as usize);
+        Paragraph::new(lines.split_off(skip)).render(inner, buf);
+    }
+
+    fn draw_picker(&self, ctx: &mut Ctx, sel: usize, area: Rect, buf: &mut Buffer) {
+        let h = (self.scripts.len() as u16 + 2).min(area.height.saturating_sub(2));
+        let w = area.width.saturating_sub(8).min(70);
+        let rect = Rect {
+            x: area.x + (area.width - w) / 2,
+            y: area.y + 2,
+            width: w,
+            height: h,
+        };
+        Clear.render(rect, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(ctx.theme.accent())
+            .title(Span::styled(
+                format!(" {} ", ctx.t(L::PickExample)),
+                ctx.theme.accent(),
+            ))
+            .style(ctx.theme.base());
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        for (i, s) in self.scripts.iter().enumerate().take(inner.height as usize) {
+            let y = inner.y + i as u16;
+            let lit = i == sel;
+            let text = format!("{}{} — {}", if lit { "» " } else { "  " }, s.name, s.title);
+            buf.set_string(
+                inner.x,
+                y,
+                fit(&text, inner.width),
+                if lit {
+                    ctx.theme.selected()
+                } else {
+                    ctx.theme.text()
+                },
+            );
+            ctx.hit(
+                Rect {
+                    x: inner.x,
+                    y,
+                    width: inner.width,
+                    height: 1,
+                },
+                Action::Loop(LoopAction::Choose(Some(i))),
+            );
+        }
+    }
+}
+
+/// "setTimeout at line 3" → "setTimeout:3", to fit more in a queue's line.
+fn short_label(label: &str) -> String {
+    match label.split_once(" at line ") {
+        Some((what, line)) => format!("{what}:{line}"),
+        None => label.to_string(),
+    }
+}

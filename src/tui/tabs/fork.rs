@@ -1,0 +1,600 @@
+//! The Fork tab: the fork-per-request demo live. A parent box and one box per real child process
+//! (they appear when forked and fade out after they exit), each IPC message travelling along the
+//! arrow between them with its payload, buttons to send `GET /get-data`, fork a child directly and
+//! switch to the notes' leaky version, the live count of children, and the event log.
+
+use std::time::Duration;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
+
+use crate::cli::Lang;
+use crate::process::{ExitStatus, ForkCommand, ForkEvent, Side};
+use crate::tui::app::{Action, Ctx, Effect};
+use crate::tui::i18n::L;
+use crate::tui::theme::Symbol;
+use crate::tui::widgets::button::{button, button_styled};
+use crate::tui::widgets::log::{EventLog, Kind};
+use crate::tui::widgets::{fit, short_duration, width};
+
+/// How long a message takes to cross the arrow.
+pub const FLIGHT: Duration = Duration::from_millis(1200);
+/// How long an exited child stays on screen before it vanishes.
+pub const FADE: Duration = Duration::from_millis(2000);
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ForkAction {
+    Request,
+    ForkChild,
+    ToggleLeaky,
+    /// Start the engine again after an error.
+    Retry,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ChildState {
+    Running,
+    Disconnected,
+    Exited(ExitStatus),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChildBox {
+    pub pid: u32,
+    pub request: Option<u64>,
+    pub since: Duration,
+    /// States with the time each is shown from: a child that exits while its answer is still
+    /// travelling on screen is shown exiting once the answer has arrived.
+    pub timeline: Vec<(Duration, ChildState)>,
+    /// When the exit is shown.
+    pub ended: Option<Duration>,
+}
+
+impl ChildBox {
+    pub fn state(&self, now: Duration) -> ChildState {
+        self.timeline
+            .iter()
+            .rev()
+            .find(|(t, _)| *t <= now)
+            .map(|(_, s)| *s)
+            .unwrap_or(ChildState::Running)
+    }
+}
+
+/// A message on its way along an arrow.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flight {
+    pub pid: u32,
+    pub from: Side,
+    pub text: String,
+    pub at: Duration,
+}
+
+#[derive(Debug, Default)]
+pub struct ForkTab {
+    pub starting: bool,
+    pub error: Option<String>,
+    pub closed: bool,
+    pub addr: Option<String>,
+    pub parent_pid: Option<u32>,
+    pub as_written: bool,
+    pub children: Vec<ChildBox>,
+    pub flights: Vec<Flight>,
+    pub live: usize,
+    pub requests: u64,
+    pub responses: u64,
+    pub log: EventLog,
+}
+
+pub fn status_text(s: ExitStatus) -> String {
+    match s {
+        ExitStatus::Code(c) => format!("code {c}"),
+        ExitStatus::Signal(sig) => format!("signal {}", signal_name(sig)),
+    }
+}
+
+pub fn signal_name(sig: i32) -> String {
+    match sig {
+        libc::SIGKILL => "SIGKILL".into(),
+        libc::SIGTERM => "SIGTERM".into(),
+        libc::SIGINT => "SIGINT".into(),
+        libc::SIGHUP => "SIGHUP".into(),
+        libc::SIGSEGV => "SIGSEGV".into(),
+        libc::SIGABRT => "SIGABRT".into(),
+        n => format!("{n}"),
+    }
+}
+
+impl ForkTab {
+    pub fn keys(lang: Lang, as_written: bool) -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("r", L::SendRequest.t(lang)),
+            ("f", L::ForkChild.t(lang)),
+            (
+                "w",
+                if as_written {
+                    L::Fixed.t(lang)
+                } else {
+                    L::Leaky.t(lang)
+                },
+            ),
+        ]
+    }
+
+    pub fn has_live(&self) -> bool {
+        self.children.iter().any(|c| c.ended.is_none())
+    }
+
+    pub fn animating(&self, now: Duration) -> bool {
+        self.flights.iter().any(|f| now < f.at + FLIGHT)
+            || self
+                .children
+                .iter()
+                .any(|c| c.ended.is_some_and(|e| now < e + FADE))
+    }
+
+    pub fn update(&mut self, a: ForkAction, now: Duration) -> Vec<Effect> {
+        match a {
+            ForkAction::Request => vec![Effect::Fork(ForkCommand::Request)],
+            ForkAction::ForkChild => vec![Effect::Fork(ForkCommand::ForkChild)],
+            ForkAction::ToggleLeaky => {
+                self.as_written = !self.as_written;
+                let text = if self.as_written {
+                    L::LeakyOn
+                } else {
+                    L::LeakyOff
+                };
+                self.log.push(now, Kind::Warn, text.t(Lang::En));
+                vec![Effect::Fork(ForkCommand::SetAsWritten(self.as_written))]
+            }
+            ForkAction::Retry => {
+                if self.error.is_some() || self.closed {
+                    self.error = None;
+                    self.closed = false;
+                    self.starting = true;
+                    vec![Effect::StartFork {
+                        as_written: self.as_written,
+                    }]
+                } else {
+                    vec![]
+                }
+            }
+        }
+    }
+
+    pub fn on_error(&mut self, message: String) {
+        self.starting = false;
+        self.error = Some(message);
+    }
+
+    pub fn on_closed(&mut self, now: Duration) {
+        self.closed = true;
+        for c in &mut self.children {
+            c.ended.get_or_insert(now);
+        }
+    }
+
+    fn child(&mut self, pid: u32) -> Option<&mut ChildBox> {
+        self.children.iter_mut().find(|c| c.pid == pid)
+    }
+
+    /// When the next thing about `pid` can be shown: after its messages on screen have arrived.
+    fn slot(&self, pid: u32, now: Duration) -> Duration {
+        self.flights
+            .iter()
+            .filter(|f| f.pid == pid)
+            .map(|f| f.at + FLIGHT)
+            .max()
+            .map_or(now, |t| t.max(now))
+    }
+
+    pub fn on_event(&mut self, ev: ForkEvent, now: Duration) {
+        // Forget what has faded away.
+        self.children
+            .retain(|c| c.ended.map_or(true, |e| now < e + FADE));
+        self.flights.retain(|f| now < f.at + FLIGHT);
+        match ev {
+            ForkEvent::Listening {
+                addr,
+                parent_pid,
+                as_written,
+                ..
+            } => {
+                self.starting = false;
+                self.log.push(
+                    now,
+                    Kind::Good,
+                    format!("parent pid {parent_pid} listening on http://{addr}"),
+                );
+                self.addr = Some(addr);
+                self.parent_pid = Some(parent_pid);
+                self.as_written = as_written;
+            }
+            ForkEvent::Request {
+                request,
+                method,
+                path,
+                ..
+            } => {
+                self.requests += 1;
+                self.log.push(
+                    now,
+                    Kind::Info,
+                    format!("request #{request}: {method} {path}"),
+                );
+            }
+            ForkEvent::Forked { pid, request, .. } => {
+                self.children.push(ChildBox {
+                    pid,
+                    request,
+                    since: now,
+                    timeline: Vec::new(),
+                    ended: None,
+                });
+                let why = match request {
+                    Some(r) => format!("for request #{r}"),
+                    None => "directly".to_string(),
+                };
+                self.log
+                    .push(now, Kind::Good, format!("fork() → child pid {pid} {why}"));
+            }
+            ForkEvent::Message {
+                pid, from, payload, ..
+            } => {
+                let text = payload.to_string();
+                let arrow = match from {
+                    Side::Parent => format!("parent → child {pid}"),
+                    Side::Child => format!("child {pid} → parent"),
+                };
+                self.log
+                    .push(now, Kind::Message, format!("{arrow}: send({text})"));
+                // One message at a time on an arrow: a reply waits for the request to arrive.
+                let last = self
+                    .flights
+                    .iter()
+                    .filter(|f| f.pid == pid)
+                    .map(|f| f.at + FLIGHT)
+                    .max();
+                let at = last.map_or(now, |t| t.max(now));
+                self.flights.push(Flight {
+                    pid,
+                    from,
+                    text,
+                    at,
+                });
+            }
+            ForkEvent::Disconnect { pid, .. } => {
+                let t = self.slot(pid, now);
+                if let Some(c) = self.child(pid) {
+                    c.timeline.push((t, ChildState::Disconnected));
+                }
+                self.log
+                    .push(now, Kind::Info, format!("child {pid}: 'disconnect'"));
+            }
+            ForkEvent::Exit { pid, status, .. } => {
+                let t = self.slot(pid, now);
+                if let Some(c) = self.child(pid) {
+                    c.timeline.push((t, ChildState::Exited(status)));
+                    c.ended = Some(t);
+                }
+                let kind = match status {
+                    ExitStatus::Code(0) => Kind::Info,
+                    _ => Kind::Bad,
+                };
+                self.log.push(
+                    now,
+                    kind,
+                    format!("child {pid}: 'exit' ({})", status_text(status)),
+                );
+            }
+            ForkEvent::Close { pid, .. } => {
+                self.log
+                    .push(now, Kind::Info, format!("child {pid}: 'close'"));
+            }
+            ForkEvent::Response {
+                request,
+                status,
+                body,
+                latency,
+                ..
+            } => {
+                self.responses += 1;
+                let kind = if status == 200 {
+                    Kind::Good
+                } else {
+                    Kind::Warn
+                };
+                self.log.push(
+                    now,
+                    kind,
+                    format!(
+                        "response #{request}: {status} {body:?} in {:.1} ms",
+                        latency.as_secs_f64() * 1000.0
+                    ),
+                );
+            }
+            ForkEvent::LiveChildren { count, .. } => self.live = count,
+            ForkEvent::Warning { message, .. } => self.log.push(now, Kind::Warn, message),
+        }
+    }
+
+    pub fn draw(&mut self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+        let now = ctx.now;
+        // Buttons and the live count.
+        let y = area.y;
+        let mut x = area.x + 1;
+        x = button(
+            ctx,
+            buf,
+            x,
+            y,
+            area.right(),
+            "r",
+            ctx.t(L::SendRequest),
+            Action::Fork(ForkAction::Request),
+        );
+        x = button(
+            ctx,
+            buf,
+            x,
+            y,
+            area.right(),
+            "f",
+            ctx.t(L::ForkChild),
+            Action::Fork(ForkAction::ForkChild),
+        );
+        x = button_styled(
+            ctx,
+            buf,
+            x,
+            y,
+            area.right(),
+            "w",
+            ctx.t(L::Leaky),
+            Action::Fork(ForkAction::ToggleLeaky),
+            self.as_written,
+        );
+        let count = format!("{}: {}", ctx.t(L::LiveChildren), self.live);
+        let cw = width(&count);
+        if x + cw < area.right() {
+            let style = if self.as_written && self.live > 0 {
+                ctx.theme.warn()
+            } else {
+                ctx.theme.accent()
+            };
+            buf.set_string(area.right() - cw - 1, y, &count, style);
+        }
+        let (mode, mode_style) = if self.as_written {
+            (format!("! {}", ctx.t(L::LeakyOn)), ctx.theme.warn())
+        } else {
+            (format!("✓ {}", ctx.t(L::LeakyOff)), ctx.theme.ok())
+        };
+        buf.set_string(area.x + 1, y + 1, fit(&mode, area.width - 2), mode_style);
+
+        let rest = Rect {
+            y: area.y + 2,
+            height: area.height.saturating_sub(2),
+            ..area
+        };
+        let log_h = if ctx.presenter {
+            0
+        } else {
+            (rest.height / 3).max(4)
+        };
+        let diagram = Rect {
+            height: rest.height - log_h,
+            ..rest
+        };
+        if let Some(err) = &self.error {
+            let lines = vec![
+                Line::styled(format!("✗ {}", ctx.t(L::EngineError)), ctx.theme.bad()),
+                Line::styled(err.clone(), ctx.theme.text()),
+                Line::styled("Ctrl-R: retry", ctx.theme.dim()),
+            ];
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .render(diagram, buf);
+        } else {
+            self.draw_diagram(ctx, diagram, buf, now);
+        }
+        if log_h > 0 {
+            let log_area = Rect {
+                y: diagram.bottom(),
+                height: log_h,
+                ..rest
+            };
+            self.log.draw(ctx, log_area, buf);
+        }
+    }
+
+    fn draw_diagram(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer, now: Duration) {
+        if area.height < 3 {
+            return;
+        }
+        let parent_w = (area.width / 4).clamp(26, 34);
+        let child_w = (area.width / 3).clamp(28, 44);
+        let parent = Rect {
+            x: area.x + 1,
+            y: area.y,
+            width: parent_w,
+            height: area.height.min(7),
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(BorderType::Thick)
+            .border_style(ctx.theme.accent())
+            .title(Span::styled(
+                format!(" {} ", ctx.t(L::Parent)),
+                ctx.theme.accent(),
+            ));
+        let inner = block.inner(parent);
+        block.render(parent, buf);
+        let parent_lines = if self.starting && self.parent_pid.is_none() {
+            vec![Line::styled(ctx.t(L::Starting), ctx.theme.dim())]
+        } else {
+            vec![
+                Line::from(vec![
+                    Span::styled(format!("{} ", Symbol::RUNNING), ctx.theme.ok()),
+                    Span::styled(
+                        format!(
+                            "pid {}",
+                            self.parent_pid.map(|p| p.to_string()).unwrap_or_default()
+                        ),
+                        ctx.theme.text(),
+                    ),
+                ]),
+                Line::styled(ctx.t(L::Listening).to_string(), ctx.theme.text()),
+                Line::styled(
+                    format!("http://{}", self.addr.clone().unwrap_or_default()),
+                    ctx.theme.info(),
+                ),
+                Line::styled(
+                    format!(
+                        "{} {} → {}",
+                        ctx.t(L::Request),
+                        self.requests,
+                        self.responses
+                    ),
+                    ctx.theme.text(),
+                ),
+                Line::styled(
+                    format!("{}: {}", ctx.t(L::LiveChildren), self.live),
+                    ctx.theme.text(),
+                ),
+            ]
+        };
+        Paragraph::new(parent_lines).render(inner, buf);
+
+        // Children on the right, arrows in between.
+        let visible: Vec<&ChildBox> = self
+            .children
+            .iter()
+            .filter(|c| c.ended.map_or(true, |e| now < e + FADE))
+            .collect();
+        let cx = area.right().saturating_sub(child_w + 1);
+        let ax = parent.right() + 1;
+        let aw = cx.saturating_sub(ax + 1);
+        if visible.is_empty() {
+            let msg = ctx.t(L::NoChildren);
+            buf.set_string(
+                ax + 1,
+                area.y + 2,
+                fit(msg, area.right().saturating_sub(ax + 2)),
+                ctx.theme.dim(),
+            );
+            return;
+        }
+        let slots = (area.height / 3) as usize;
+        let shown = if visible.len() > slots {
+            slots.saturating_sub(1)
+        } else {
+            visible.len()
+        };
+        for (i, c) in visible.iter().take(shown).enumerate() {
+            let r = Rect {
+                x: cx,
+                y: area.y + 3 * i as u16,
+                width: child_w,
+                height: 3,
+            };
+            let (sym, state, style) = match c.state(now) {
+                ChildState::Running => (
+                    Symbol::RUNNING,
+                    ctx.t(L::Running).to_string(),
+                    ctx.theme.ok(),
+                ),
+                ChildState::Disconnected => (
+                    Symbol::DISCONNECTED,
+                    ctx.t(L::StateDisconnected).to_string(),
+                    ctx.theme.warn(),
+                ),
+                ChildState::Exited(s) => (
+                    Symbol::DEAD,
+                    format!("{} ({})", ctx.t(L::Exited), status_text(s)),
+                    ctx.theme.dim(),
+                ),
+            };
+            let gone = c.ended.is_some_and(|e| e <= now);
+            let up = if gone { c.ended.unwrap_or(now) } else { now }.saturating_sub(c.since);
+            let title = match c.request {
+                Some(req) => format!(
+                    " {} #{req} · {} {} ",
+                    ctx.t(L::Child),
+                    ctx.t(L::Uptime),
+                    short_duration(up)
+                ),
+                None => format!(
+                    " {} · {} {} ",
+                    ctx.t(L::Child),
+                    ctx.t(L::Uptime),
+                    short_duration(up)
+                ),
+            };
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_type(if gone {
+                    BorderType::Plain
+                } else {
+                    BorderType::Rounded
+                })
+                .border_style(if gone {
+                    ctx.theme.dim()
+                } else {
+                    ctx.theme.border()
+                })
+                .title(Span::styled(title, ctx.theme.text()));
+            let inner = block.inner(r);
+            block.render(r, buf);
+            let text = format!("{sym} pid {} {state}", c.pid);
+            buf.set_string(inner.x, inner.y, fit(&text, inner.width), style);
+            // The arrow, and any message travelling along it.
+            let ay = r.y + 1;
+            if aw >= 4 {
+                let line: String = "─".repeat(aw as usize - 1);
+                buf.set_string(ax, ay, &line, ctx.theme.dim());
+                buf.set_string(ax + aw - 1, ay, "►", ctx.theme.dim());
+                buf.set_string(ax, ay, "◄", ctx.theme.dim());
+                for f in self.flights.iter().filter(|f| f.pid == c.pid) {
+                    if now < f.at {
+                        continue;
+                    }
+                    let age = now - f.at;
+                    if age >= FLIGHT {
+                        continue;
+                    }
+                    let p = age.as_secs_f64() / FLIGHT.as_secs_f64();
+                    let label = match f.from {
+                        Side::Parent => format!("{}{}", f.text, Symbol::ARROW_RIGHT),
+                        Side::Child => format!("{}{}", Symbol::ARROW_LEFT, f.text),
+                    };
+                    let label = fit(&label, aw.saturating_sub(2));
+                    let lw = width(&label);
+                    let span = aw.saturating_sub(lw + 2) as f64;
+                    let off = match f.from {
+                        Side::Parent => (span * p) as u16,
+                        Side::Child => (span * (1.0 - p)) as u16,
+                    };
+                    buf.set_string(
+                        ax + 1 + off,
+                        ay,
+                        &label,
+                        ctx.theme
+                            .info()
+                            .add_modifier(ratatui::style::Modifier::BOLD),
+                    );
+                }
+            }
+        }
+        if shown < visible.len() {
+            let more = format!("+{} {}", visible.len() - shown, ctx.t(L::Children));
+            buf.set_string(
+                cx + 1,
+                area.y + 3 * shown as u16 + 1,
+                more,
+                ctx.theme.warn(),
+            );
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! The Lessons tab: the course as a list and the selected lesson rendered, with "run this" to open
+//! the lesson's live demo (its tab, with its example or snippet loaded) and its quizzes' snippets.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use crate::cli::Lang;
+use crate::lessons::{DemoLink, Lesson};
+use crate::tui::app::{Action, Ctx};
+use crate::tui::i18n::L;
+use crate::tui::widgets::{button::button, fit, markdown};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LessonsAction {
+    Up,
+    Down,
+    Select(usize),
+    ScrollUp,
+    ScrollDown,
+    /// Open the selected lesson's demo.
+    RunThis,
+    /// Load the selected lesson's quiz snippet into the Event Loop tab.
+    RunQuiz(usize),
+}
+
+#[derive(Debug, Default)]
+pub struct LessonsTab {
+    pub lessons: Vec<Lesson>,
+    pub error: Option<String>,
+    pub loaded: bool,
+    pub selected: usize,
+    pub scroll: u16,
+}
+
+impl LessonsTab {
+    pub fn set(&mut self, lessons: anyhow::Result<Vec<Lesson>>) {
+        self.loaded = true;
+        match lessons {
+            Ok(l) => {
+                self.lessons = l;
+                self.error = None;
+            }
+            Err(e) => self.error = Some(format!("{e:#}")),
+        }
+        self.selected = self.selected.min(self.lessons.len().saturating_sub(1));
+    }
+
+    pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("↑↓", L::Select.t(lang)),
+            ("PgUp/PgDn", L::Scroll.t(lang)),
+            ("Enter/r", L::RunThis.t(lang)),
+            ("F1-F9", L::QuizRun.t(lang)),
+        ]
+    }
+
+    /// Returns the demo to open, if the action asked for one.
+    pub fn update(&mut self, a: LessonsAction) -> Option<DemoLink> {
+        let n = self.lessons.len();
+        match a {
+            LessonsAction::Up => {
+                if self.selected > 0 {
+                    self.selected -= 1;
+                    self.scroll = 0;
+                }
+            }
+            LessonsAction::Down => {
+                if self.selected + 1 < n {
+                    self.selected += 1;
+                    self.scroll = 0;
+                }
+            }
+            LessonsAction::Select(i) => {
+                if i < n && i != self.selected {
+                    self.selected = i;
+                    self.scroll = 0;
+                }
+            }
+            LessonsAction::ScrollUp => self.scroll = self.scroll.saturating_sub(5),
+            LessonsAction::ScrollDown => self.scroll = self.scroll.saturating_add(5),
+            LessonsAction::RunThis => return self.lessons.get(self.selected)?.demo.clone(),
+            LessonsAction::RunQuiz(q) => {
+                let quiz = self.lessons.get(self.selected)?.quizzes.get(q)?;
+                return Some(DemoLink::EventLoop {
+                    example: None,
+                    snippet: Some((quiz.file.clone(), quiz.source.clone())),
+                });
+            }
+        }
+        None
+    }
+
+    pub fn draw(&mut self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+        if !self.loaded || self.lessons.is_empty() {
+            let text = if let Some(e) = &self.error {
+                vec![
+                    Line::styled(format!("✗ {}", ctx.t(L::EngineError)), ctx.theme.bad()),
+                    Line::styled(e.clone(), ctx.theme.text()),
+                ]
+            } else if !self.loaded {
+                vec![Line::styled(ctx.t(L::LessonsLoading), ctx.theme.dim())]
+            } else {
+                vec![Line::styled(ctx.t(L::NoLessons), ctx.theme.dim())]
+            };
+            Paragraph::new(text)
+                .wrap(Wrap { trim: false })
+                .render(area, buf);
+            return;
+        }
+        let list_w = if ctx.presenter {
+            0
+        } else {
+            (area.width / 4).clamp(20, 34)
+        };
+        let list = Rect {
+            width: list_w,
+            ..area
+        };
+        let body = Rect {
+            x: area.x + list_w,
+            width: area.width - list_w,
+            ..area
+        };
+        if list_w > 0 {
+            let block = Block::default()
+                .borders(Borders::RIGHT)
+                .border_style(ctx.theme.border())
+                .title(Span::styled(ctx.t(L::LessonList), ctx.theme.accent()));
+            let inner = block.inner(list);
+            block.render(list, buf);
+            for (i, lesson) in self.lessons.iter().enumerate() {
+                let y = inner.y + i as u16;
+                if y >= inner.bottom() {
+                    break;
+                }
+                let sel = i == self.selected;
+                let text = format!(
+                    "{}{}. {}",
+                    if sel { "» " } else { "  " },
+                    i + 1,
+                    lesson.title.get(ctx.lang)
+                );
+                let style = if sel {
+                    ctx.theme.selected()
+                } else {
+                    ctx.theme.text()
+                };
+                buf.set_string(inner.x, y, fit(&text, inner.width), style);
+                ctx.hit(
+                    Rect {
+                        x: inner.x,
+                        y,
+                        width: inner.width,
+                        height: 1,
+                    },
+                    Action::Lessons(LessonsAction::Select(i)),
+                );
+            }
+        }
+        let Some(lesson) = self.lessons.get(self.selected) else {
+            return;
+        };
+        let body = Rect {
+            x: body.x + 1,
+            width: body.width.saturating_sub(2),
+            ..body
+        };
+        // Buttons: run this, and one per quiz.
+        let by = body.y;
+        let mut x = body.x;
+        if lesson.demo.is_some() {
+            x = button(
+                ctx,
+                buf,
+                x,
+                by,
+                body.right(),
+                "r",
+                ctx.t(L::RunThis),
+                Action::Lessons(LessonsAction::RunThis),
+            );
+        } else {
+            buf.set_string(x, by, ctx.t(L::NoDemo), ctx.theme.dim());
+            x += crate::tui::widgets::width(ctx.t(L::NoDemo)) + 1;
+        }
+        for (i, quiz) in lesson.quizzes.iter().enumerate().take(9) {
+            let key = format!("F{}", i + 1);
+            let label = format!("{} {}", ctx.t(L::Quizzes), quiz.id);
+            x = button(
+                ctx,
+                buf,
+                x,
+                by,
+                body.right(),
+                &key,
+                &label,
+                Action::Lessons(LessonsAction::RunQuiz(i)),
+            );
+        }
+        let text_area = Rect {
+            y: body.y + 2,
+            height: body.height.saturating_sub(2),
+            ..body
+        };
+        let mut lines = markdown::render(lesson.body.get(ctx.lang), ctx.theme);
+        if !lesson.quizzes.is_empty() {
+            lines.push(Line::default());
+            lines.push(Line::styled(
+                ctx.t(L::Quizzes).to_string(),
+                ctx.theme.accent(),
+            ));
+            for (i, q) in lesson.quizzes.iter().enumerate() {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("F{} ", i + 1), ctx.theme.key()),
+                    Span::styled(q.question.get(ctx.lang).to_string(), ctx.theme.text()),
+                ]));
+            }
+        }
+        let w = text_area.width.max(1) as usize;
+        let total = lines
+            .iter()
+            .map(|l| l.width().div_ceil(w).max(1))
+            .sum::<usize>() as u16;
+        let para = Paragraph::new(lines).wrap(Wrap { trim: false });
+        let max_scroll = total.saturating_sub(text_area.height);
+        self.scroll = self.scroll.min(max_scroll);
+        para.scroll((self.scroll, 0)).render(text_area, buf);
+    }
+}

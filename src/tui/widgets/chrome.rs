@@ -1,0 +1,197 @@
+//! The chrome around the tabs: the clickable tab bar, the footer with the current tab's keys, the
+//! `?` help overlay, and the plain "too small" notice.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wrap};
+
+use crate::cli::Lang;
+use crate::tui::app::{Action, Ctx, TabId, MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::i18n::L;
+use crate::tui::theme::Theme;
+
+use super::width;
+
+/// The tab bar: ` mini-node  1 Lessons │ 2 Fork │ 3 Cluster │ 4 Event Loop `, each tab clickable;
+/// the current one reversed and marked with ▶.
+pub fn tab_bar(ctx: &mut Ctx, current: TabId, area: Rect, buf: &mut Buffer) {
+    let title = format!(" {} ", ctx.t(L::Title));
+    buf.set_string(area.x, area.y, &title, ctx.theme.accent());
+    let mut x = area.x + width(&title) + 1;
+    for (i, tab) in TabId::ALL.iter().enumerate() {
+        let lit = *tab == current;
+        let text = format!(
+            "{}{} {} ",
+            if lit { "▶" } else { " " },
+            i + 1,
+            ctx.t(tab.label())
+        );
+        let w = width(&text);
+        if x + w > area.right() {
+            break;
+        }
+        let style = if lit {
+            ctx.theme.lit()
+        } else {
+            ctx.theme.text()
+        };
+        buf.set_string(x, area.y, &text, style);
+        ctx.hit(
+            Rect {
+                x,
+                y: area.y,
+                width: w,
+                height: 1,
+            },
+            Action::Go(*tab),
+        );
+        x += w;
+        if i + 1 < TabId::ALL.len() && x < area.right() {
+            buf.set_string(x, area.y, "│", ctx.theme.border());
+            x += 1;
+        }
+    }
+    let help = format!("? {} ", ctx.t(L::Help));
+    let hw = width(&help);
+    if x + hw < area.right() {
+        let hx = area.right() - hw;
+        buf.set_string(hx, area.y, &help, ctx.theme.dim());
+        ctx.hit(
+            Rect {
+                x: hx,
+                y: area.y,
+                width: hw,
+                height: 1,
+            },
+            Action::ToggleHelp,
+        );
+    }
+}
+
+/// The footer: the current tab's keys, then the global ones.
+pub fn footer(
+    ctx: &mut Ctx,
+    keys: &[(&'static str, &'static str)],
+    quitting: bool,
+    mouse: bool,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    if quitting {
+        buf.set_string(area.x + 1, area.y, ctx.t(L::ShuttingDown), ctx.theme.warn());
+        return;
+    }
+    let mut spans: Vec<Span> = Vec::new();
+    let global = [
+        ("1-4", ctx.t(L::Tabs)),
+        ("p", ctx.t(L::Presenter)),
+        ("?", ctx.t(L::Help)),
+        ("q", ctx.t(L::Quit)),
+    ];
+    for (k, label) in keys.iter().chain(global.iter()) {
+        spans.push(Span::styled(format!(" {k}"), ctx.theme.key()));
+        spans.push(Span::styled(format!(" {label} "), ctx.theme.dim()));
+    }
+    if !mouse {
+        spans.push(Span::styled(
+            format!(" {}", ctx.t(L::NoMouse)),
+            ctx.theme.dim(),
+        ));
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+/// The help overlay: every key, by section.
+pub fn help(
+    ctx: &mut Ctx,
+    sections: &[(&'static str, Vec<(&'static str, &'static str)>)],
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let mut lines: Vec<Line> = Vec::new();
+    for (title, keys) in sections {
+        lines.push(Line::styled(title.to_string(), ctx.theme.accent()));
+        for (k, label) in keys {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {k:<10}"), ctx.theme.key()),
+                Span::styled(label.to_string(), ctx.theme.text()),
+            ]));
+        }
+    }
+    let w = area.width.saturating_sub(4).min(76);
+    let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+    let rect = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    Clear.render(rect, buf);
+    // Two columns when the list does not fit in one.
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .border_style(ctx.theme.accent())
+        .title(Span::styled(
+            format!(" {} ", ctx.t(L::HelpTitle)),
+            ctx.theme.accent(),
+        ))
+        .style(ctx.theme.base());
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    if lines.len() as u16 > inner.height {
+        let half = lines.len().div_ceil(2);
+        let right: Vec<Line> = lines.split_off(half);
+        let lw = inner.width / 2;
+        Paragraph::new(lines).render(Rect { width: lw, ..inner }, buf);
+        Paragraph::new(right).render(
+            Rect {
+                x: inner.x + lw,
+                width: inner.width - lw,
+                ..inner
+            },
+            buf,
+        );
+    } else {
+        Paragraph::new(lines).render(inner, buf);
+    }
+    ctx.hit(area, Action::CloseOverlay);
+}
+
+/// Said plainly when the terminal is smaller than 80x24.
+pub fn too_small(theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
+    let lines = vec![
+        Line::styled(
+            L::TooSmall.t(lang),
+            theme.warn().add_modifier(Modifier::BOLD),
+        ),
+        Line::styled(
+            format!(
+                "{} {}x{}, {} {}x{}",
+                L::Now.t(lang),
+                area.width,
+                area.height,
+                L::Need.t(lang),
+                MIN_WIDTH,
+                MIN_HEIGHT
+            ),
+            theme.text(),
+        ),
+        Line::styled(L::TooSmallHint.t(lang), theme.text()),
+        Line::styled(format!("q: {}", L::Quit.t(lang)), theme.dim()),
+    ];
+    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .alignment(ratatui::layout::Alignment::Center)
+        .render(
+            Rect {
+                y: top,
+                height: area.bottom().saturating_sub(top),
+                ..area
+            },
+            buf,
+        );
+}

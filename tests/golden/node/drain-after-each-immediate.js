@@ -1,0 +1,11 @@
+// Node >= 11: drains after each immediate.
+setImmediate(() => {
+  console.log('immediate 1');
+  process.nextTick(() => console.log('tick 1'));
+  Promise.resolve().then(() => console.log('promise 1'));
+});
+setImmediate(() => {
+  console.log('immediate 2');
+  Promise.resolve().then(() => console.log('promise 2'));
+  process.nextTick(() => console.log('tick 2'));
+});

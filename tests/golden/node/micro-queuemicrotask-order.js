@@ -1,0 +1,5 @@
+// queueMicrotask and promise reactions share one FIFO queue.
+queueMicrotask(() => console.log('qm 1'));
+Promise.resolve().then(() => console.log('then 1'));
+queueMicrotask(() => console.log('qm 2'));
+Promise.resolve().then(() => console.log('then 2'));

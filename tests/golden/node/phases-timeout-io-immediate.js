@@ -1,0 +1,10 @@
+// Inside an I/O callback, setImmediate (check phase) always runs before setTimeout(0)
+// (timers phase of the next iteration).
+const fs = require('fs');
+fs.readFile(__filename, () => {
+  setTimeout(() => console.log('timeout'), 0);
+  setImmediate(() => console.log('immediate'));
+  process.nextTick(() => console.log('nextTick'));
+  Promise.resolve().then(() => console.log('promise'));
+});
+console.log('sync');

@@ -1,0 +1,3 @@
+// Requiring a file that does not exist.
+console.log('before require');
+require('./does-not-exist');

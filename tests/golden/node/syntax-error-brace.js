@@ -1,0 +1,4 @@
+// An unexpected closing brace.
+function f() {
+  return 1;
+}}

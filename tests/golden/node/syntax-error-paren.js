@@ -1,0 +1,2 @@
+// A missing parenthesis.
+console.log('hello'

@@ -1,0 +1,3 @@
+// A ReferenceError from a typo.
+const total = 5;
+console.log(totl);

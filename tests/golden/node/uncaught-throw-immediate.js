@@ -1,0 +1,4 @@
+// An uncaught exception in an immediate.
+setImmediate(function explode() {
+  throw new TypeError('bad immediate');
+});

@@ -1,0 +1,3 @@
+// Throwing a non-Error value.
+console.log('throwing a string');
+throw 'just a string';

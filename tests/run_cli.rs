@@ -1,0 +1,477 @@
+//! `mini-node run` and `mini-node demo event-loop` from the outside: output and exit codes as
+//! node's, errors, --trace, --explore, --timeout, --max-memory, --realtime and the examples.
+//! Expected outputs were recorded from node v20.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+
+fn mini() -> Command {
+    let mut c = Command::cargo_bin("mini-node").expect("binary");
+    c.env("NO_COLOR", "1").timeout(Duration::from_secs(120));
+    c
+}
+
+fn script(dir: &tempfile::TempDir, name: &str, src: &str) -> PathBuf {
+    let p = dir.path().join(name);
+    std::fs::write(&p, src).expect("write script");
+    p
+}
+
+struct Ran {
+    stdout: String,
+    stderr: String,
+    code: i32,
+}
+
+fn run(args: &[&str], file: &PathBuf) -> Ran {
+    let out = mini()
+        .arg("run")
+        .args(args)
+        .arg(file)
+        .output()
+        .expect("run");
+    Ran {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code: out.status.code().unwrap_or(-1),
+    }
+}
+
+const ORDERING: &str = "console.log('start');
+setTimeout(() => {
+  console.log('timeout');
+  process.nextTick(() => console.log('tick in timeout'));
+  Promise.resolve().then(() => console.log('promise in timeout'));
+}, 0);
+setTimeout(() => console.log('timeout 2'), 0);
+Promise.resolve().then(() => console.log('promise'));
+process.nextTick(() => console.log('tick'));
+console.log('end');
+";
+
+#[test]
+fn prints_what_node_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = script(&dir, "order.js", ORDERING);
+    let r = run(&[], &f);
+    assert_eq!(
+        r.stdout,
+        "start\nend\ntick\npromise\ntimeout\ntick in timeout\npromise in timeout\ntimeout 2\n"
+    );
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.code, 0);
+}
+
+#[test]
+fn io_callback_runs_immediate_before_timeout() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = script(
+        &dir,
+        "io.js",
+        "const fs = require('fs');\nfs.readFile(__filename, () => {\n  setTimeout(() => console.log('timeout'), 0);\n  setImmediate(() => console.log('immediate'));\n});\n",
+    );
+    assert_eq!(run(&[], &f).stdout, "immediate\ntimeout\n");
+}
+
+#[test]
+fn exit_codes_follow_process_exit_and_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = script(
+        &dir,
+        "exit.js",
+        "process.on('exit', (c) => console.log('exit', c));\nsetTimeout(() => console.log('never'), 10);\nconsole.log('a');\nprocess.exit(2);\nconsole.log('b');\n",
+    );
+    let r = run(&[], &f);
+    assert_eq!(r.stdout, "a\nexit 2\n");
+    assert_eq!(r.code, 2);
+    let g = script(
+        &dir,
+        "code.js",
+        "process.exitCode = 3;\nconsole.log('x');\n",
+    );
+    assert_eq!(run(&[], &g).code, 3);
+}
+
+#[test]
+fn uncaught_exception_is_reported_like_node() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = script(
+        &dir,
+        "boom.js",
+        "console.log(\"a\")\nfunction f(){ throw new Error(\"boom\") }\nf()\n",
+    );
+    let r = run(&[], &f);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout, "a\n");
+    let file = f.display().to_string();
+    let expected_head = format!(
+        "{file}:2\nfunction f(){{ throw new Error(\"boom\") }}\n              ^\n\nError: boom\n    at f ({file}:2:21)\n    at Object.<anonymous> ({file}:3:1)\n"
+    );
+    assert!(
+        r.stderr.starts_with(&expected_head),
+        "stderr was:\n{}",
+        r.stderr
+    );
+    assert!(r.stderr.ends_with("\nNode.js v20.20.2\n"));
+}
+
+#[test]
+fn syntax_error_shows_line_caret_and_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = script(&dir, "syntax.js", "console.log(1)\nlet x = ;\n");
+    let r = run(&[], &f);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout, "", "nothing runs before a syntax error");
+    let expected = format!(
+        "{}:2\nlet x = ;\n        ^\n\nSyntaxError: Unexpected token ';'\n",
+        f.display()
+    );
+    assert!(r.stderr.starts_with(&expected), "stderr was:\n{}", r.stderr);
+}
+
+#[test]
+fn unhandled_rejection_crashes_unless_handled_in_the_same_drain() {
+    let dir = tempfile::tempdir().unwrap();
+    let late = script(
+        &dir,
+        "late.js",
+        "const p = Promise.reject(new Error('late'));\nsetTimeout(() => p.catch(() => console.log('caught')), 0);\n",
+    );
+    let r = run(&[], &late);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("Error: late"), "{}", r.stderr);
+    assert_eq!(r.stdout, "");
+    let same = script(
+        &dir,
+        "same.js",
+        "const p = Promise.reject(new Error('same'));\nPromise.resolve().then(() => p.catch((e) => console.log('caught', e.message)));\n",
+    );
+    let r = run(&[], &same);
+    assert_eq!((r.stdout.as_str(), r.code), ("caught same\n", 0));
+    let value = script(&dir, "value.js", "Promise.reject(42)\n");
+    let r = run(&[], &value);
+    assert_eq!(r.code, 1);
+    assert!(r
+        .stderr
+        .contains("The promise rejected with the reason \"42\"."));
+}
+
+#[test]
+fn unsupported_module_names_it_and_lists_the_supported_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = script(&dir, "http.js", "const http = require('http');\n");
+    let r = run(&[], &f);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("'http'"), "{}", r.stderr);
+    assert!(r.stderr.contains("fs, fs/promises, path"), "{}", r.stderr);
+}
+
+#[test]
+fn bad_files_get_one_line_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.js");
+    let r = run(&[], &missing);
+    assert_eq!(r.code, 3);
+    assert_eq!(r.stderr.lines().count(), 1);
+    assert!(r.stderr.contains("missing.js") && r.stderr.contains("no such file"));
+    let r = run(&[], &dir.path().to_path_buf());
+    assert_eq!(r.code, 3);
+    assert!(r.stderr.contains("is a directory"));
+    let bin = dir.path().join("bin.js");
+    std::fs::write(&bin, [0u8, 159, 146, 150, 0, 1]).unwrap();
+    let r = run(&[], &bin);
+    assert_eq!(r.code, 3);
+    assert!(r.stderr.contains("binary"));
+}
+
+#[test]
+fn endless_next_tick_chain_is_stopped_and_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = script(
+        &dir,
+        "starve.js",
+        "setTimeout(() => console.log('never'), 0);\nfunction again() { process.nextTick(again); }\nagain();\n",
+    );
+    let r = run(&["--timeout", "1"], &f);
+    assert_eq!(r.code, 124);
+    assert_eq!(r.stdout, "");
+    assert!(r.stderr.contains("interrupted after 1 s"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("nextTick") && r.stderr.contains("starved"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn busy_loop_is_interrupted() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = script(&dir, "busy.js", "console.log('before');\nwhile (true) {}\n");
+    let r = run(&["--timeout", "1"], &f);
+    assert_eq!(r.code, 124);
+    assert_eq!(r.stdout, "before\n");
+    assert!(r.stderr.contains("busy loop"), "{}", r.stderr);
+}
+
+#[test]
+fn heap_limit_exits_134() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = script(
+        &dir,
+        "mem.js",
+        "const a = [];\nwhile (true) a.push(new Array(100000).fill(1));\n",
+    );
+    let r = run(&["--max-memory", "32"], &f);
+    assert_eq!(r.code, 134);
+    assert!(r.stderr.contains("out of memory") && r.stderr.contains("--max-memory"));
+}
+
+#[test]
+fn trace_shows_phases_in_order_and_drains_after_each_callback() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = script(&dir, "order.js", ORDERING);
+    let r = run(&["--trace"], &f);
+    assert_eq!(r.code, 0);
+    // stdout is untouched by the trace
+    assert!(r.stdout.starts_with("start\nend\n"));
+    let phases: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with(" ● "))
+        .map(|l| l.trim_start_matches(" ● ").split(" (").next().unwrap())
+        .take(6)
+        .collect();
+    assert_eq!(
+        phases,
+        [
+            "timers",
+            "pending callbacks",
+            "idle, prepare",
+            "poll",
+            "check",
+            "close callbacks"
+        ]
+    );
+    assert!(
+        r.stderr.contains("── loop iteration 1 ── at 0 ms ──"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("nothing to run: time passes 0 ms → 1 ms"));
+    // the first timer's nextTick and promise drain before the second timer runs
+    let s = &r.stderr;
+    let t1 = s.find("stdout: timeout\n").unwrap();
+    let tick = s.find("stdout: tick in timeout").unwrap();
+    let p = s.find("stdout: promise in timeout").unwrap();
+    let t2 = s.find("stdout: timeout 2").unwrap();
+    assert!(t1 < tick && tick < p && p < t2);
+    let between = &s[t1..t2];
+    assert!(between.contains("draining nextTick") && between.contains("draining microtasks"));
+    assert!(s.contains("+ timers setTimeout at line 2, due at 1 ms"));
+}
+
+#[test]
+fn json_trace_is_one_event_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = script(&dir, "order.js", ORDERING);
+    let r = run(&["--trace=json"], &f);
+    assert_eq!(r.code, 0);
+    let events: Vec<serde_json::Value> = r
+        .stderr
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(events[0]["event"], "script_start");
+    assert_eq!(events.last().unwrap()["event"], "exit");
+    assert_eq!(events.last().unwrap()["code"], 0);
+    let starts = events
+        .iter()
+        .filter(|e| e["event"] == "callback_start" && e["queue"] == "timers")
+        .count();
+    assert_eq!(starts, 2);
+    let enq = events
+        .iter()
+        .find(|e| e["event"] == "enqueue" && e["queue"] == "next_tick")
+        .expect("nextTick enqueued");
+    assert_eq!(enq["line"], 9);
+    assert_eq!(enq["label"], "process.nextTick at line 9");
+}
+
+#[test]
+fn explore_lists_both_orders_of_the_race() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = script(
+        &dir,
+        "race.js",
+        "setTimeout(() => console.log('timeout'), 0);\nsetImmediate(() => console.log('immediate'));\n",
+    );
+    let r = run(&["--explore"], &f);
+    assert_eq!(r.code, 0);
+    let headers: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("=== order"))
+        .collect();
+    assert_eq!(headers.len(), 2, "{}", r.stdout);
+    assert!(headers[0].starts_with("=== order 1 of 2: ") && headers[0].contains("had not expired"));
+    assert!(headers[1].starts_with("=== order 2 of 2: ") && headers[1].contains("had expired"));
+    let blocks: Vec<Vec<&str>> = r
+        .stdout
+        .split("=== order")
+        .skip(1)
+        .map(|b| b.lines().skip(1).collect())
+        .collect();
+    assert_eq!(
+        blocks,
+        vec![vec!["immediate", "timeout"], vec!["timeout", "immediate"]]
+    );
+}
+
+#[test]
+fn explore_of_a_deterministic_snippet_is_one_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = script(&dir, "order.js", ORDERING);
+    let r = run(&["--explore"], &f);
+    assert!(
+        r.stdout.starts_with("=== order 1 of 1: deterministic"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(r.stdout.lines().count(), 9);
+}
+
+#[test]
+fn virtual_clock_does_not_wait_but_realtime_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = script(
+        &dir,
+        "wait.js",
+        "const t = Date.now();\nsetTimeout(() => console.log('done', Date.now() - t >= 300), 300);\n",
+    );
+    let start = Instant::now();
+    let r = run(&[], &f);
+    assert_eq!(r.stdout, "done true\n");
+    let virtual_took = start.elapsed();
+    let start = Instant::now();
+    let r = run(&["--realtime"], &f);
+    assert_eq!(r.stdout, "done true\n");
+    assert!(start.elapsed() >= Duration::from_millis(300));
+    assert!(virtual_took < Duration::from_secs(60));
+}
+
+#[test]
+fn browser_model_errors_clearly_for_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = script(&dir, "a.js", "console.log(1)\n");
+    let r = run(&["--browser"], &f);
+    assert_ne!(r.code, 0);
+    assert!(r.stderr.contains("browser"));
+}
+
+#[test]
+fn script_arguments_reach_process_argv() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = script(&dir, "argv.js", "console.log(process.argv.slice(2))\n");
+    let out = mini()
+        .arg("run")
+        .arg(&f)
+        .args(["--", "a", "b c"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "[ 'a', 'b c' ]\n");
+}
+
+#[test]
+fn demo_walks_every_example() {
+    let out = mini()
+        .args(["demo", "event-loop", "--list"])
+        .output()
+        .unwrap();
+    let list = String::from_utf8_lossy(&out.stdout);
+    for name in [
+        "phases",
+        "microtasks",
+        "timeout-vs-immediate",
+        "io-cycle",
+        "async-await",
+    ] {
+        assert!(list.contains(name), "{list}");
+        let out = mini()
+            .args(["demo", "event-loop", "--example", name, "--delay", "0"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{name}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("iteration 1"), "{name}: {text}");
+        assert!(text.contains("TIMERS") || text.contains("CHECK") || text.contains("POLL"));
+    }
+    let out = mini()
+        .args(["demo", "event-loop", "--example", "nope"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("phases"));
+}
+
+#[test]
+fn events_are_complete_enough_to_replay() {
+    use mini_node::eventloop::{self, Event, Queue, RunOptions};
+    for ex in eventloop::examples() {
+        if ex.name == "starvation" {
+            continue;
+        }
+        let mut opts = RunOptions::new(format!("/tmp/{}.js", ex.name));
+        opts.timeout = Duration::from_secs(60);
+        let mut events = Vec::new();
+        let outcome = eventloop::run(ex.source, &opts, &mut |e| events.push(e.clone())).unwrap();
+        assert_eq!(outcome.exit_code, 0, "{}", ex.name);
+        let mut enqueued = std::collections::HashSet::new();
+        let mut depth = 0i32;
+        let mut drains = 0i32;
+        let mut phases = 0;
+        for e in &events {
+            match e {
+                Event::Enqueue {
+                    id, queue, label, ..
+                } => {
+                    assert!(!label.is_empty());
+                    enqueued.insert((*id, *queue));
+                }
+                Event::CallbackStart { id, queue, .. } => {
+                    if !matches!(queue, Queue::Main | Queue::Microtask) {
+                        assert!(
+                            enqueued.contains(&(*id, *queue)),
+                            "{}: {e:?} never queued",
+                            ex.name
+                        );
+                    }
+                    depth += 1;
+                }
+                Event::CallbackEnd { .. } => depth -= 1,
+                Event::DrainStart { .. } => drains += 1,
+                Event::DrainEnd { .. } => drains -= 1,
+                Event::PhaseEnter { .. } => phases += 1,
+                _ => {}
+            }
+        }
+        assert_eq!((depth, drains), (0, 0), "{}", ex.name);
+        assert_eq!(
+            phases % 6,
+            0,
+            "{}: every iteration enters all six phases",
+            ex.name
+        );
+        assert!(matches!(events.last(), Some(Event::Exit { code: 0, .. })));
+        let printed: Vec<String> = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Output { text, .. } => Some(text.trim_end().to_string()),
+                _ => None,
+            })
+            .collect();
+        let lines: Vec<String> = outcome.output.iter().map(|(_, l)| l.clone()).collect();
+        assert_eq!(printed, lines, "{}", ex.name);
+    }
+}

@@ -1,0 +1,144 @@
+//! The Event Loop tab over the real scheduler: a built-in example recorded by the engine and
+//! replayed by the tab ends with exactly the output the engine computed, the phases light up in
+//! libuv's order, stepping back is a pure fold, and `--explore`'s orders are offered for a race.
+
+mod tui_support;
+
+use mini_node::cli::Lang;
+use mini_node::eventloop::{self, Event, Phase, RunOptions};
+use mini_node::tui::app::{Action, Effect, TabId};
+use mini_node::tui::engines;
+use mini_node::tui::tabs::event_loop::{Folded, LoopAction};
+use tui_support::*;
+
+fn example(name: &str) -> mini_node::tui::app::Script {
+    engines::examples()
+        .into_iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no built-in example {name}"))
+}
+
+#[test]
+fn the_tab_lists_the_engines_examples() {
+    let names: Vec<String> = engines::examples().into_iter().map(|s| s.name).collect();
+    assert!(names.contains(&"microtasks".to_string()), "{names:?}");
+    assert!(
+        names.contains(&"timeout-vs-immediate".to_string()),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_replayed_recording_ends_with_the_engines_output() {
+    let script = example("microtasks");
+    let rec = engines::record(&script);
+    let events = rec.result.clone().expect("the example runs");
+    // What the engine says the snippet prints, without recording.
+    let mut opts = RunOptions::new(std::env::temp_dir().join(&script.name));
+    opts.record = false;
+    let outcome = eventloop::run(&script.source, &opts, &mut |_e: &Event| {}).unwrap();
+    let folded = Folded::fold(&events);
+    assert_eq!(folded.output, outcome.output);
+    assert_eq!(folded.exit.as_ref().map(|e| e.0), Some(outcome.exit_code));
+    // The phases are entered in libuv's order within an iteration.
+    let order = [
+        Phase::Timers,
+        Phase::PendingCallbacks,
+        Phase::IdlePrepare,
+        Phase::Poll,
+        Phase::Check,
+        Phase::CloseCallbacks,
+    ];
+    let mut last: Option<usize> = None;
+    for e in &events {
+        match e {
+            Event::LoopIteration { .. } => last = None,
+            Event::PhaseEnter { phase, .. } => {
+                let i = order.iter().position(|p| p == phase).unwrap();
+                assert!(last.map_or(true, |l| i > l), "{phase:?} after {last:?}");
+                last = Some(i);
+            }
+            _ => {}
+        }
+    }
+
+    // Through the app: load it, play to the end, step back one event, forward again.
+    let mut a = app(Lang::En);
+    let fx = a.update(Action::Go(TabId::EventLoop));
+    assert!(matches!(fx.as_slice(), [Effect::RunScript(_)]));
+    let mut cfg = config(Lang::En);
+    cfg.examples = engines::examples();
+    let mut a = mini_node::tui::app::App::new(cfg);
+    a.update(Action::Go(TabId::EventLoop));
+    a.update(Action::Loop(LoopAction::Choose(Some(
+        a.event_loop
+            .scripts
+            .iter()
+            .position(|s| s.name == "microtasks")
+            .unwrap(),
+    ))));
+    a.on_recorded(rec);
+    a.update(Action::Loop(LoopAction::Seek(usize::MAX)));
+    assert_eq!(a.event_loop.folded.output, outcome.output);
+    let end = a.event_loop.folded.clone();
+    a.update(Action::Loop(LoopAction::Back));
+    assert_ne!(a.event_loop.folded, end);
+    a.update(Action::Loop(LoopAction::Step));
+    assert_eq!(a.event_loop.folded, end);
+    let screen = render(&mut a, 80, 24);
+    for (_, line) in outcome.output.iter().rev().take(3) {
+        let start: String = line.chars().take(20).collect();
+        assert!(screen.contains(&start), "{line:?} not on screen:\n{screen}");
+    }
+}
+
+#[test]
+fn a_race_offers_every_order_explore_finds() {
+    let script = example("timeout-vs-immediate");
+    let rec = engines::record(&script);
+    let mut opts = RunOptions::new(std::env::temp_dir().join(&script.name));
+    opts.record = false;
+    let branches = eventloop::explore(&script.source, &opts).unwrap();
+    assert!(branches.len() > 1, "the example is a race");
+    assert_eq!(rec.branches.len(), branches.len());
+    let mut cfg = config(Lang::En);
+    cfg.examples = engines::examples();
+    let mut a = mini_node::tui::app::App::new(cfg);
+    a.update(Action::Go(TabId::EventLoop));
+    let i = a
+        .event_loop
+        .scripts
+        .iter()
+        .position(|s| s.name == script.name)
+        .unwrap();
+    a.update(Action::Loop(LoopAction::Choose(Some(i))));
+    a.on_recorded(rec);
+    let played = a.event_loop.played_branch;
+    let screen = render(&mut a, 80, 24);
+    assert!(
+        screen.contains(&format!("order {}/{}", played + 1, branches.len())),
+        "{screen}"
+    );
+    // Switching shows the other order's output.
+    a.update(Action::Loop(LoopAction::NextBranch));
+    assert_ne!(a.event_loop.branch, played);
+    let screen = render(&mut a, 80, 24);
+    let other = &branches[a.event_loop.branch].outcome.output;
+    let first = &other.first().unwrap().1;
+    assert!(screen.contains(first.as_str()), "{screen}");
+}
+
+#[test]
+fn a_script_that_never_ends_is_stopped_and_shown_not_fatal() {
+    let script = mini_node::tui::app::Script {
+        name: "spin.js".into(),
+        title: "spin".into(),
+        source: "function f() { process.nextTick(f) }\nf()\n".into(),
+        path: None,
+    };
+    let rec = engines::record(&script);
+    let events = rec.result.expect("a timeout ends the run normally");
+    let folded = Folded::fold(&events);
+    let (code, _) = folded.exit.expect("the run exits");
+    assert_ne!(code, 0);
+}
