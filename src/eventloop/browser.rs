@@ -719,7 +719,7 @@ impl<'js> Driver<'_, 'js> {
                 (due, p.render_needed() && self.next_frame <= now)
             };
             // A frame whose time came before the oldest runnable task renders first.
-            if frame_ready && due.map_or(true, |(d, _)| self.next_frame < d) {
+            if frame_ready && due.is_none_or(|(d, _)| self.next_frame < d) {
                 self.update_rendering()?;
                 continue;
             }
@@ -939,7 +939,7 @@ impl<'js> Driver<'_, 'js> {
             let mut ran = 0u64;
             while job_pending(&self.ctx) {
                 ran += 1;
-                if ran % 64 == 0 {
+                if ran.is_multiple_of(64) {
                     self.check_deadline(Activity::Microtasks)?;
                 }
                 if record {
