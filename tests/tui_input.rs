@@ -157,6 +157,14 @@ fn k_kills_the_selected_worker_and_arrows_select() {
         a.handle(&key(KeyCode::Char('l'))),
         vec![Effect::Cluster(ClusterCommand::Load(None))]
     );
+    a.handle(&key(KeyCode::Left));
+    assert_eq!(
+        a.handle(&key(KeyCode::Char('m'))),
+        vec![Effect::Cluster(ClusterCommand::Send {
+            id: 4,
+            payload: serde_json::json!({ "hello": 1 })
+        })]
+    );
     assert_eq!(
         a.handle(&key(KeyCode::Char('s'))),
         vec![Effect::Cluster(ClusterCommand::SetSched(

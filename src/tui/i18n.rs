@@ -108,6 +108,8 @@ labels! {
     PerSecond => "req/s", "请求/秒";
     Errors => "errors", "错误";
     SelectWorker => "select worker", "选择进程";
+    SendMessage => "message", "发消息";
+    Conns => "conn", "连接";
     KillSelected => "kill selected", "杀死所选";
     Guard => "guard", "守护";
     RrHint => "rr: the primary accepts and hands each connection to the next worker", "rr：主进程接受连接，依次交给下一个工作进程";

@@ -417,7 +417,7 @@ impl LoopTab {
     }
 
     pub fn on_recorded(&mut self, rec: Recorded, now: Duration) {
-        if self.script().map_or(true, |s| s.name != rec.name) || rec.model != self.model {
+        if self.script().is_none_or(|s| s.name != rec.name) || rec.model != self.model {
             return; // an older run, superseded by a newer choice
         }
         self.recording = false;

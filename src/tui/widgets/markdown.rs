@@ -77,7 +77,7 @@ fn inline(text: &str, theme: &Theme) -> Vec<Span<'static>> {
         let code = rest.find('`');
         let bold = rest.find("**");
         match (code, bold) {
-            (Some(c), b) if b.map_or(true, |b| c < b) => {
+            (Some(c), b) if b.is_none_or(|b| c < b) => {
                 if let Some(end) = rest[c + 1..].find('`') {
                     spans.push(Span::styled(rest[..c].to_string(), theme.text()));
                     spans.push(Span::styled(
