@@ -1,115 +1,76 @@
-//! A small Markdown renderer for lesson text: headings, paragraphs, bullet and numbered lists,
-//! fenced code, `inline code`, **bold** and > quotes. Enough for the course; not a full CommonMark.
+//! Lesson text on screen: the course's own Markdown parser (`lessons::markdown`) gives typed
+//! blocks, and this widget only styles them: headings, paragraphs, list items, quotes, code
+//! blocks and rules, with **bold**, *italic* and `code` inside. Wrapping is left to the paragraph
+//! that shows the lines.
 
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
+use crate::lessons::markdown::{parse, Block, Inline};
 use crate::tui::theme::Theme;
 
-/// Turn Markdown into styled lines (wrapping is left to the paragraph that shows them).
+/// Turn a lesson's Markdown into styled lines, a blank line between blocks.
 pub fn render(md: &str, theme: &Theme) -> Vec<Line<'static>> {
-    let mut out = Vec::new();
-    let mut in_code = false;
-    for raw in md.lines() {
-        let line = raw.trim_end();
-        if line.trim_start().starts_with("```") {
-            in_code = !in_code;
-            continue;
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let mut prev_item = false;
+    for block in parse(md) {
+        let item = matches!(block, Block::Item { .. });
+        // A blank line between blocks; items of one list stay together.
+        let same_list = item && prev_item;
+        if !out.is_empty() && !same_list {
+            out.push(Line::default());
         }
-        if in_code {
-            out.push(Line::from(vec![
-                Span::styled("  │ ", theme.dim()),
-                Span::styled(line.to_string(), theme.info()),
-            ]));
-            continue;
+        prev_item = item;
+        match block {
+            Block::Heading { level, text } => {
+                let style = if level == 1 {
+                    theme.accent().add_modifier(Modifier::UNDERLINED)
+                } else {
+                    theme.accent()
+                };
+                out.push(Line::from(inlines(&text, style, theme)));
+            }
+            Block::Paragraph(text) => out.push(Line::from(inlines(&text, theme.text(), theme))),
+            Block::Item {
+                marker,
+                indent,
+                text,
+            } => {
+                let mut spans = vec![
+                    Span::raw("  ".repeat(indent)),
+                    Span::styled(format!("{marker} "), theme.accent()),
+                ];
+                spans.extend(inlines(&text, theme.text(), theme));
+                out.push(Line::from(spans));
+            }
+            Block::Quote(text) => {
+                let mut spans = vec![Span::styled("▌ ", theme.warn())];
+                spans.extend(inlines(&text, theme.text(), theme));
+                out.push(Line::from(spans));
+            }
+            Block::Code { lines, .. } => {
+                for l in lines {
+                    out.push(Line::from(vec![
+                        Span::styled("  │ ", theme.dim()),
+                        Span::styled(l, theme.info()),
+                    ]));
+                }
+            }
+            Block::Rule => out.push(Line::styled("────────", theme.dim())),
         }
-        if let Some(h) = heading(line) {
-            let (level, text) = h;
-            let style = if level == 1 {
-                theme.accent().add_modifier(Modifier::UNDERLINED)
-            } else {
-                theme.accent()
-            };
-            out.push(Line::styled(text.to_string(), style));
-            continue;
-        }
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        if let Some(rest) = trimmed
-            .strip_prefix("- ")
-            .or_else(|| trimmed.strip_prefix("* "))
-        {
-            let mut spans = vec![
-                Span::raw(" ".repeat(indent)),
-                Span::styled("• ", theme.accent()),
-            ];
-            spans.extend(inline(rest, theme));
-            out.push(Line::from(spans));
-            continue;
-        }
-        if let Some(rest) = trimmed.strip_prefix("> ") {
-            let mut spans = vec![Span::styled("▌ ", theme.warn())];
-            spans.extend(inline(rest, theme));
-            out.push(Line::from(spans));
-            continue;
-        }
-        let mut spans = vec![Span::raw(" ".repeat(indent))];
-        spans.extend(inline(trimmed, theme));
-        out.push(Line::from(spans));
     }
     out
 }
 
-fn heading(line: &str) -> Option<(usize, &str)> {
-    let level = line.chars().take_while(|c| *c == '#').count();
-    if (1..=6).contains(&level) && line[level..].starts_with(' ') {
-        Some((level, line[level..].trim()))
-    } else {
-        None
-    }
-}
-
-/// `code` and **bold** inside a line.
-fn inline(text: &str, theme: &Theme) -> Vec<Span<'static>> {
-    let mut spans = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let code = rest.find('`');
-        let bold = rest.find("**");
-        match (code, bold) {
-            (Some(c), b) if b.is_none_or(|b| c < b) => {
-                if let Some(end) = rest[c + 1..].find('`') {
-                    spans.push(Span::styled(rest[..c].to_string(), theme.text()));
-                    spans.push(Span::styled(
-                        rest[c + 1..c + 1 + end].to_string(),
-                        theme.info().add_modifier(Modifier::BOLD),
-                    ));
-                    rest = &rest[c + 2 + end..];
-                } else {
-                    spans.push(Span::styled(rest.to_string(), theme.text()));
-                    break;
-                }
-            }
-            (_, Some(b)) => {
-                if let Some(end) = rest[b + 2..].find("**") {
-                    spans.push(Span::styled(rest[..b].to_string(), theme.text()));
-                    spans.push(Span::styled(
-                        rest[b + 2..b + 2 + end].to_string(),
-                        theme.text().add_modifier(Modifier::BOLD),
-                    ));
-                    rest = &rest[b + 4 + end..];
-                } else {
-                    spans.push(Span::styled(rest.to_string(), theme.text()));
-                    break;
-                }
-            }
-            _ => {
-                spans.push(Span::styled(rest.to_string(), theme.text()));
-                break;
-            }
-        }
-    }
-    spans
+fn inlines(text: &[Inline], base: Style, theme: &Theme) -> Vec<Span<'static>> {
+    text.iter()
+        .map(|i| match i {
+            Inline::Text(t) => Span::styled(t.clone(), base),
+            Inline::Bold(t) => Span::styled(t.clone(), base.add_modifier(Modifier::BOLD)),
+            Inline::Italic(t) => Span::styled(t.clone(), base.add_modifier(Modifier::ITALIC)),
+            Inline::Code(t) => Span::styled(t.clone(), theme.info().add_modifier(Modifier::BOLD)),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -127,8 +88,7 @@ mod tests {
     #[test]
     fn renders_headings_lists_code_and_inline() {
         let theme = Theme::new(T::Dark, true);
-        let md =
-            "# Title\n\nText with `code` and **bold**.\n- item\n```js\nsetTimeout(f)\n```\n> note";
+        let md = "# Title\n\nText with `code` and **bold**.\n\n- one\n- two\n\n```js\nsetTimeout(f)\n```\n\n> note";
         let got = plain(&render(md, &theme));
         assert_eq!(
             got,
@@ -136,8 +96,12 @@ mod tests {
                 "Title",
                 "",
                 "Text with code and bold.",
-                "• item",
+                "",
+                "• one",
+                "• two",
+                "",
                 "  │ setTimeout(f)",
+                "",
                 "▌ note"
             ]
         );
