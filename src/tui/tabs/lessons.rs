@@ -204,26 +204,17 @@ impl LessonsTab {
             height: body.height.saturating_sub(2),
             ..body
         };
-        let mut lines = markdown::render(lesson.body.get(ctx.lang), ctx.theme);
+        // The lesson, then its quizzes, as Markdown the course's parser reads.
+        let mut md = lesson.body.get(ctx.lang).to_string();
         if !lesson.quizzes.is_empty() {
-            lines.push(Line::default());
-            lines.push(Line::styled(
-                ctx.t(L::Quizzes).to_string(),
-                ctx.theme.accent(),
-            ));
+            md.push_str(&format!("\n\n## {}\n", ctx.t(L::Quizzes)));
             for (i, q) in lesson.quizzes.iter().enumerate() {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("F{} ", i + 1), ctx.theme.key()),
-                    Span::styled(q.question.get(ctx.lang).to_string(), ctx.theme.text()),
-                ]));
+                md.push_str(&format!("\n- **F{}** {}", i + 1, q.question.get(ctx.lang)));
             }
         }
-        let w = text_area.width.max(1) as usize;
-        let total = lines
-            .iter()
-            .map(|l| l.width().div_ceil(w).max(1))
-            .sum::<usize>() as u16;
-        let para = Paragraph::new(lines).wrap(Wrap { trim: false });
+        let lines = markdown::render(&md, ctx.theme, text_area.width);
+        let total = lines.len() as u16;
+        let para = Paragraph::new(lines);
         let max_scroll = total.saturating_sub(text_area.height);
         self.scroll = self.scroll.min(max_scroll);
         para.scroll((self.scroll, 0)).render(text_area, buf);
