@@ -348,6 +348,7 @@ impl LoopTab {
             ("→", L::Step.t(lang)),
             ("←", L::StepBack.t(lang)),
             ("+/-", L::Speed.t(lang)),
+            ("Home/End", L::FirstLast.t(lang)),
             ("r", L::Restart.t(lang)),
             ("e", L::Example.t(lang)),
             ("b", L::Branch.t(lang)),
