@@ -21,7 +21,7 @@ use super::i18n::L;
 use super::tabs::cluster::{ClusterAction, ClusterTab};
 use super::tabs::event_loop::{LoopAction, LoopTab, Recorded};
 use super::tabs::fork::{ForkAction, ForkTab};
-use super::tabs::lessons::{LessonsAction, LessonsTab};
+use super::tabs::lessons::{LessonsAction, LessonsTab, Opened};
 use super::theme::Theme;
 use super::widgets;
 
@@ -304,7 +304,11 @@ impl App {
                 vec![]
             }
             Action::Lessons(a) => match self.lessons.update(a) {
-                Some(link) => self.run_demo(link),
+                Some(Opened::Demo(link)) => self.run_demo(link),
+                Some(Opened::Quiz(script)) => {
+                    self.tab = TabId::EventLoop;
+                    self.event_loop.load(script, self.now)
+                }
                 None => vec![],
             },
             Action::Fork(a) => self.fork.update(a, self.now),

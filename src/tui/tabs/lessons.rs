@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use crate::cli::Lang;
 use crate::lessons::{DemoLink, Lesson};
-use crate::tui::app::{Action, Ctx};
+use crate::tui::app::{Action, Ctx, Script};
 use crate::tui::i18n::L;
 use crate::tui::widgets::{button::button, fit, markdown};
 
@@ -23,6 +23,15 @@ pub enum LessonsAction {
     RunThis,
     /// Load the selected lesson's quiz snippet into the Event Loop tab.
     RunQuiz(usize),
+}
+
+/// What a lesson asked to open.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Opened {
+    /// Its live demo ("run this").
+    Demo(DemoLink),
+    /// One of its quiz snippets, in the Event Loop tab.
+    Quiz(Script),
 }
 
 #[derive(Debug, Default)]
@@ -56,8 +65,8 @@ impl LessonsTab {
         ]
     }
 
-    /// Returns the demo to open, if the action asked for one.
-    pub fn update(&mut self, a: LessonsAction) -> Option<DemoLink> {
+    /// Returns what to open, if the action asked for something.
+    pub fn update(&mut self, a: LessonsAction) -> Option<Opened> {
         let n = self.lessons.len();
         match a {
             LessonsAction::Up => {
@@ -80,13 +89,24 @@ impl LessonsTab {
             }
             LessonsAction::ScrollUp => self.scroll = self.scroll.saturating_sub(5),
             LessonsAction::ScrollDown => self.scroll = self.scroll.saturating_add(5),
-            LessonsAction::RunThis => return self.lessons.get(self.selected)?.demo.clone(),
+            LessonsAction::RunThis => {
+                return self
+                    .lessons
+                    .get(self.selected)?
+                    .demo
+                    .clone()
+                    .map(Opened::Demo)
+            }
             LessonsAction::RunQuiz(q) => {
                 let quiz = self.lessons.get(self.selected)?.quizzes.get(q)?;
-                return Some(DemoLink::EventLoop {
-                    example: None,
-                    snippet: Some((quiz.file.clone(), quiz.source.clone())),
-                });
+                return Some(Opened::Quiz(Script {
+                    name: quiz.file.clone(),
+                    title: quiz.question.en.clone(),
+                    source: quiz.source.clone(),
+                    // The course's own path for it: the script's __filename, as the quiz's answer
+                    // is computed.
+                    path: Some(quiz.path.clone().into()),
+                }));
             }
         }
         None
