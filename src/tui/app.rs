@@ -369,6 +369,18 @@ impl App {
     pub fn on_cluster_closed(&mut self) {
         self.cluster.on_closed(self.now);
     }
+    /// A panic on an engine's thread: shown in the tab on screen, the TUI goes on.
+    pub fn on_background_panic(&mut self, message: String) {
+        match self.tab {
+            TabId::Fork => self.fork.on_error(message),
+            TabId::EventLoop => {
+                self.event_loop.recording = false;
+                self.event_loop.error = Some(message);
+            }
+            TabId::Cluster => self.cluster.on_error(message),
+            TabId::Lessons => self.lessons.error = Some(message),
+        }
+    }
     pub fn on_recorded(&mut self, rec: Recorded) {
         self.event_loop.on_recorded(rec, self.now);
     }
