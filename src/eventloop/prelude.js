@@ -82,8 +82,32 @@
       if (m) { err.message = f(m); return; }
     }
   }
+  // QuickJS says only "not a function": V8 names the callee, read here from the source.
+  function nameCallee(err, callsites) {
+    if (err.message !== 'not a function' && err.message !== 'not a constructor') return;
+    const cs = callsites.find((c) => c.getFileName() === SCRIPT);
+    if (!cs) return;
+    const line = cs.getLineNumber();
+    let col = cs.getColumnNumber();
+    if (line === 1) col -= mainHeader;
+    const text = scriptLine(line);
+    if (text === undefined) return;
+    let callee = null;
+    if (err.message === 'not a constructor') {
+      const m = text.slice(col - 1).match(/^new\s+([A-Za-z_$][\w$.]*)/);
+      if (m) callee = m[1];
+    } else {
+      const m = text.slice(col - 1).match(/^[\w$]*(?=\s*\()/);
+      if (m) {
+        const end = col - 1 + m[0].length;
+        const back = text.slice(0, end).match(/[A-Za-z_$][\w$.]*$/);
+        if (back) callee = back[0];
+      }
+    }
+    if (callee) err.message = `${callee} is ${err.message}`;
+  }
   function prepareStackTrace(err, callsites) {
-    try { v8ify(err); } catch (e) { /* keep QuickJS's words */ }
+    try { v8ify(err); nameCallee(err, callsites); } catch (e) { /* keep QuickJS's words */ }
     let head;
     try { head = errorHeader(err); } catch (e) { head = 'Error'; }
     const lines = [];
@@ -285,10 +309,15 @@
     let extrasType = kObjectType;
     let noIterator = true;
     const protoNull = Object.getPrototypeOf(value) === null;
+    // node's getPrefix(constructor, tag, fallback, size)
     const prefixFor = (fallback, size) => {
-      let p = ctorName === null ? `[${fallback}: null prototype] ` : (ctorName !== fallback ? `${ctorName} [${fallback}] ` : `${fallback} `);
-      if (size !== undefined) p = p.replace(/ $/, '') + `(${size}) `;
-      return p;
+      const sz = size === undefined ? '' : `(${size})`;
+      let tag = '';
+      try { tag = value[Symbol.toStringTag]; } catch (e) { tag = ''; }
+      if (typeof tag !== 'string') tag = '';
+      if (ctorName === null) return tag !== '' && fallback !== tag ? `[${fallback}${sz}: null prototype] [${tag}] ` : `[${fallback}${sz}: null prototype] `;
+      if (tag !== '' && ctorName !== tag) return `${ctorName}${sz} [${tag}] `;
+      return `${ctorName}${sz} `;
     };
     keys = Object.keys(value);
     const syms = Object.getOwnPropertySymbols(value).filter((s) => Object.prototype.propertyIsEnumerable.call(value, s));
