@@ -65,7 +65,7 @@ fn a_replayed_recording_ends_with_the_engines_output() {
             Event::LoopIteration { .. } => last = None,
             Event::PhaseEnter { phase, .. } => {
                 let i = order.iter().position(|p| p == phase).unwrap();
-                assert!(last.map_or(true, |l| i > l), "{phase:?} after {last:?}");
+                assert!(last.is_none_or(|l| i > l), "{phase:?} after {last:?}");
                 last = Some(i);
             }
             _ => {}

@@ -157,6 +157,14 @@ fn k_kills_the_selected_worker_and_arrows_select() {
         a.handle(&key(KeyCode::Char('l'))),
         vec![Effect::Cluster(ClusterCommand::Load(None))]
     );
+    a.handle(&key(KeyCode::Left));
+    assert_eq!(
+        a.handle(&key(KeyCode::Char('m'))),
+        vec![Effect::Cluster(ClusterCommand::Send {
+            id: 4,
+            payload: serde_json::json!({ "hello": 1 })
+        })]
+    );
     assert_eq!(
         a.handle(&key(KeyCode::Char('s'))),
         vec![Effect::Cluster(ClusterCommand::SetSched(
@@ -295,7 +303,7 @@ fn lessons_run_this_opens_the_demo() {
     let (x, y) = find(&s, "[F1");
     let fx = a.handle(&click(x + 1, y));
     assert!(
-        matches!(fx.as_slice(), [Effect::RunScript(s, _)] if s.name == "quiz1.js" && s.source.contains("setImmediate"))
+        matches!(fx.as_slice(), [Effect::RunScript(s, _)] if s.name == "quiz1.js" && s.source.contains("setImmediate") && s.path.as_deref() == Some(std::path::Path::new("lessons/04-phases/quiz1.js")))
     );
     assert_eq!(a.tab, TabId::EventLoop);
     // Clicking a lesson in the list selects it.

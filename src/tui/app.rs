@@ -21,7 +21,7 @@ use super::i18n::L;
 use super::tabs::cluster::{ClusterAction, ClusterTab};
 use super::tabs::event_loop::{LoopAction, LoopTab, Recorded};
 use super::tabs::fork::{ForkAction, ForkTab};
-use super::tabs::lessons::{LessonsAction, LessonsTab};
+use super::tabs::lessons::{LessonsAction, LessonsTab, Opened};
 use super::theme::Theme;
 use super::widgets;
 
@@ -304,7 +304,11 @@ impl App {
                 vec![]
             }
             Action::Lessons(a) => match self.lessons.update(a) {
-                Some(link) => self.run_demo(link),
+                Some(Opened::Demo(link)) => self.run_demo(link),
+                Some(Opened::Quiz(script)) => {
+                    self.tab = TabId::EventLoop;
+                    self.event_loop.load(script, self.now)
+                }
                 None => vec![],
             },
             Action::Fork(a) => self.fork.update(a, self.now),
@@ -364,6 +368,18 @@ impl App {
     }
     pub fn on_cluster_closed(&mut self) {
         self.cluster.on_closed(self.now);
+    }
+    /// A panic on an engine's thread: shown in the tab on screen, the TUI goes on.
+    pub fn on_background_panic(&mut self, message: String) {
+        match self.tab {
+            TabId::Fork => self.fork.on_error(message),
+            TabId::EventLoop => {
+                self.event_loop.recording = false;
+                self.event_loop.error = Some(message);
+            }
+            TabId::Cluster => self.cluster.on_error(message),
+            TabId::Lessons => self.lessons.error = Some(message),
+        }
     }
     pub fn on_recorded(&mut self, rec: Recorded) {
         self.event_loop.on_recorded(rec, self.now);

@@ -110,6 +110,7 @@ fn key(app: &App, k: &KeyEvent) -> Option<Action> {
                 KeyCode::Char('d') | KeyCode::Char('-') => ClusterAction::Remove,
                 KeyCode::Char('l') => ClusterAction::ToggleLoad,
                 KeyCode::Char('s') => ClusterAction::ToggleSched,
+                KeyCode::Char('m') => ClusterAction::SendMessage,
                 _ => return None,
             };
             Some(Action::Cluster(a))

@@ -297,7 +297,7 @@ async fn main_loop(cfg: Config, ports: engines::Ports, started: Instant) -> anyh
         }
         perform(fx, &mut running, &tx, &ports);
         if let Some(panic) = BACKGROUND_PANIC.lock().ok().and_then(|mut p| p.take()) {
-            app.on_cluster_error(format!("a background task panicked: {panic}"));
+            app.on_background_panic(format!("a background task panicked: {panic}"));
             dirty = true;
         }
         if running.quitting && running.open == 0 {

@@ -42,6 +42,8 @@ pub enum ClusterAction {
     Remove,
     ToggleLoad,
     ToggleSched,
+    /// `worker.send(...)` to the selected worker.
+    SendMessage,
     Retry,
 }
 
@@ -54,6 +56,8 @@ pub struct WorkerBox {
     pub served: u64,
     pub restarts: u32,
     pub rss: Option<u64>,
+    /// Connections the primary handed to it (rr).
+    pub connections: u64,
     pub backoff_until: Option<Duration>,
     pub last_exit: Option<ExitStatus>,
 }
@@ -77,6 +81,8 @@ pub struct ClusterTab {
     cols: usize,
     /// Workers asked for at start (for a retry).
     pub wanted: usize,
+    /// Messages sent with `m`, numbering their payloads.
+    pub sent: u64,
 }
 
 impl ClusterTab {
@@ -97,6 +103,7 @@ impl ClusterTab {
             replacing: VecDeque::new(),
             cols: 1,
             wanted: 1,
+            sent: 0,
         }
     }
 }
@@ -135,6 +142,7 @@ impl ClusterTab {
                 },
             ),
             ("s", L::Sched.t(lang)),
+            ("m", L::SendMessage.t(lang)),
         ]
     }
 
@@ -216,6 +224,17 @@ impl ClusterTab {
                     ),
                 );
                 return vec![Effect::Cluster(ClusterCommand::SetSched(self.sched))];
+            }
+            ClusterAction::SendMessage => {
+                if let Some(w) = self.workers.get(self.selected) {
+                    if !matches!(w.state, WorkerState::Dead | WorkerState::BackingOff) {
+                        self.sent += 1;
+                        return vec![Effect::Cluster(ClusterCommand::Send {
+                            id: w.id,
+                            payload: serde_json::json!({ "hello": self.sent }),
+                        })];
+                    }
+                }
             }
             ClusterAction::Retry => {
                 if self.error.is_some() || self.closed {
@@ -300,6 +319,7 @@ impl ClusterTab {
                     served: 0,
                     restarts: 0,
                     rss: None,
+                    connections: 0,
                     backoff_until: None,
                     last_exit: None,
                 };
@@ -499,6 +519,30 @@ impl ClusterTab {
                 }
                 self.log.push(now, Kind::Good, text);
             }
+            ClusterEvent::Message {
+                id, from, payload, ..
+            } => {
+                let text = match from {
+                    crate::process::Side::Parent => say(
+                        lang,
+                        format!("primary → worker {id}: send({payload})"),
+                        format!("主进程 → 工作进程 {id}：send({payload})"),
+                    ),
+                    crate::process::Side::Child => say(
+                        lang,
+                        format!("worker {id} → primary: send({payload})"),
+                        format!("工作进程 {id} → 主进程：send({payload})"),
+                    ),
+                };
+                self.log.push(now, Kind::Message, text);
+            }
+            ClusterEvent::Connections { counts, .. } => {
+                for (id, n) in counts {
+                    if let Some(w) = self.find(id) {
+                        w.connections = n;
+                    }
+                }
+            }
             ClusterEvent::SchedChanged { sched, .. } => {
                 self.sched = sched;
                 self.log.push(
@@ -565,6 +609,16 @@ impl ClusterTab {
             "s",
             &sched_label,
             Action::Cluster(ClusterAction::ToggleSched),
+        );
+        x = button(
+            ctx,
+            buf,
+            x,
+            y,
+            r,
+            "m",
+            ctx.t(L::SendMessage),
+            Action::Cluster(ClusterAction::SendMessage),
         );
         if let Some(pid) = self.primary_pid {
             let p = format!("{} pid {pid}", ctx.t(L::Primary));
@@ -741,6 +795,9 @@ impl ClusterTab {
                 }
                 if let Some(rss) = w.rss {
                     s.push_str(&format!(" {:.1}MB", rss as f64 / 1_048_576.0));
+                }
+                if w.connections > 0 && iw >= 34 {
+                    s.push_str(&format!(" {} {}", w.connections, ctx.t(L::Conns)));
                 }
                 s
             }

@@ -348,6 +348,7 @@ impl LoopTab {
             ("→", L::Step.t(lang)),
             ("←", L::StepBack.t(lang)),
             ("+/-", L::Speed.t(lang)),
+            ("Home/End", L::FirstLast.t(lang)),
             ("r", L::Restart.t(lang)),
             ("e", L::Example.t(lang)),
             ("b", L::Branch.t(lang)),
@@ -417,7 +418,7 @@ impl LoopTab {
     }
 
     pub fn on_recorded(&mut self, rec: Recorded, now: Duration) {
-        if self.script().map_or(true, |s| s.name != rec.name) || rec.model != self.model {
+        if self.script().is_none_or(|s| s.name != rec.name) || rec.model != self.model {
             return; // an older run, superseded by a newer choice
         }
         self.recording = false;

@@ -217,7 +217,7 @@ impl ForkTab {
         let lang = self.lang;
         // Forget what has faded away.
         self.children
-            .retain(|c| c.ended.map_or(true, |e| now < e + FADE));
+            .retain(|c| c.ended.is_none_or(|e| now < e + FADE));
         self.flights.retain(|f| now < f.at + FLIGHT);
         match ev {
             ForkEvent::Listening {
@@ -538,7 +538,7 @@ impl ForkTab {
         let visible: Vec<&ChildBox> = self
             .children
             .iter()
-            .filter(|c| c.ended.map_or(true, |e| now < e + FADE))
+            .filter(|c| c.ended.is_none_or(|e| now < e + FADE))
             .collect();
         let cx = area.right().saturating_sub(child_w + 1);
         let ax = parent.right() + 1;
