@@ -14,7 +14,9 @@ fn program() -> Option<PathBuf> {
     Some(PathBuf::from(env!("CARGO_BIN_EXE_mini-node")))
 }
 
-async fn next<E: std::fmt::Debug>(events: &mut tokio::sync::mpsc::UnboundedReceiver<E>) -> Option<E> {
+async fn next<E: std::fmt::Debug>(
+    events: &mut tokio::sync::mpsc::UnboundedReceiver<E>,
+) -> Option<E> {
     tokio::time::timeout(TIMEOUT, events.recv())
         .await
         .expect("an event in time")
@@ -120,7 +122,15 @@ async fn the_cluster_engine_replaces_a_killed_worker_and_closes_its_events_after
     }
     assert_eq!(
         order,
-        ["killed", "disconnect", "exit", "guard", "fork", "online", "listening"]
+        [
+            "killed",
+            "disconnect",
+            "exit",
+            "guard",
+            "fork",
+            "online",
+            "listening"
+        ]
     );
     handle.commands.send(ClusterCommand::AddWorker).unwrap();
     loop {

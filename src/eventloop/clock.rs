@@ -11,15 +11,23 @@ use super::Clock;
 #[derive(Debug)]
 pub struct LoopClock {
     mode: Clock,
+    /// The cached loop time (whole milliseconds, like `uv_now`).
     now: f64,
+    /// Virtual clock: the fine time scripts read. Each read moves it on by [`READ_COST_MS`], so a
+    /// script that busy-waits on `Date.now()` sees time pass (deterministically) and ends.
+    fine: f64,
     start: Instant,
 }
+
+/// How much virtual time one clock read by the script costs (1 µs).
+pub const READ_COST_MS: f64 = 0.001;
 
 impl LoopClock {
     pub fn new(mode: Clock) -> Self {
         LoopClock {
             mode,
             now: 0.0,
+            fine: 0.0,
             start: Instant::now(),
         }
     }
@@ -33,26 +41,39 @@ impl LoopClock {
         self.now
     }
 
-    /// The time a script sees through `performance.now()`: the virtual time, or real elapsed time.
-    pub fn precise(&self) -> f64 {
+    /// The time a script sees through `Date.now()` / `performance.now()`: the fine virtual time
+    /// (which this read moves on by 1 µs), or real elapsed time.
+    pub fn read(&mut self) -> f64 {
         match self.mode {
-            Clock::Virtual => self.now,
+            Clock::Virtual => {
+                self.fine += READ_COST_MS;
+                self.fine
+            }
             Clock::Realtime => self.start.elapsed().as_secs_f64() * 1000.0,
         }
     }
 
-    /// libuv's `uv_update_time`: real time only, in whole milliseconds.
-    pub fn update(&mut self) {
-        if self.mode == Clock::Realtime {
-            self.now = (self.start.elapsed().as_secs_f64() * 1000.0).floor();
+    /// The fine time without moving it.
+    pub fn precise(&self) -> f64 {
+        match self.mode {
+            Clock::Virtual => self.fine,
+            Clock::Realtime => self.start.elapsed().as_secs_f64() * 1000.0,
         }
+    }
+
+    /// libuv's `uv_update_time`, in whole milliseconds.
+    pub fn update(&mut self) {
+        self.now = self.precise().floor().max(self.now);
     }
 
     /// Let time pass until `to` (a timer's expiry): a jump, or a real sleep. Returns `(from, to)`.
     pub fn advance_to(&mut self, to: f64) -> (f64, f64) {
         let from = self.now;
         match self.mode {
-            Clock::Virtual => self.now = to.ceil().max(from),
+            Clock::Virtual => {
+                self.fine = self.fine.max(to.ceil());
+                self.now = self.fine.floor().max(from);
+            }
             Clock::Realtime => {
                 let target = self.start + Duration::from_secs_f64(to.max(0.0) / 1000.0);
                 let now = Instant::now();
@@ -73,6 +94,7 @@ impl LoopClock {
         if to > self.now {
             self.now = to;
         }
+        self.fine = self.fine.max(to);
     }
 }
 
@@ -90,6 +112,18 @@ mod tests {
         assert_eq!(c.advance_to(5.0), (10_000.0, 10_000.0));
         c.jump_to(10_001.5);
         assert_eq!(c.precise(), 10_001.5);
+    }
+
+    #[test]
+    fn reading_the_virtual_clock_costs_a_microsecond() {
+        let mut c = LoopClock::new(Clock::Virtual);
+        let mut t = 0.0;
+        while t < 20.0 {
+            t = c.read();
+        }
+        assert_eq!(c.now(), 0.0, "the loop time is cached");
+        c.update();
+        assert_eq!(c.now(), 20.0);
     }
 
     #[test]

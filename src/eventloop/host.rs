@@ -114,7 +114,7 @@ pub fn install<'js>(
     let s = sched.clone();
     mn.set(
         "now",
-        Function::new(ctx.clone(), move || s.borrow().clock.precise())?,
+        Function::new(ctx.clone(), move || s.borrow_mut().clock.read())?,
     )?;
     let s = sched.clone();
     mn.set(
@@ -453,14 +453,55 @@ pub fn compile<'js>(
     match r {
         Ok(f) => Ok(f),
         Err(rquickjs::Error::Exception) => {
-            let e = ctx.catch();
-            Err(syntax_report(&e, source, file, main))
+            let wrapped_error = ctx.catch();
+            // The wrapper shifts what the parser sees (an extra `}` closes it): report the error
+            // the bare source has, when it has one.
+            match bare_syntax_error(ctx, &body, file) {
+                Some(e) => Err(syntax_report(&e, source, file, main, false)),
+                None => Err(syntax_report(&wrapped_error, source, file, main, true)),
+            }
         }
         Err(e) => Err(format!("{}: {e}\n", file.display())),
     }
 }
 
-fn syntax_report(e: &Value<'_>, source: &str, file: &Path, main: bool) -> String {
+/// Compile (without running) the bare source as a script; its syntax error, if any.
+fn bare_syntax_error<'js>(ctx: &Ctx<'js>, body: &str, file: &Path) -> Option<Value<'js>> {
+    let src = std::ffi::CString::new(body).ok()?;
+    let name = std::ffi::CString::new(file.display().to_string()).ok()?;
+    // SAFETY: NUL-terminated buffers that outlive the call; the result is freed or caught.
+    unsafe {
+        let raw = ctx.as_raw().as_ptr();
+        let v = rquickjs::qjs::JS_Eval(
+            raw,
+            src.as_ptr(),
+            body.len() as _,
+            name.as_ptr(),
+            (rquickjs::qjs::JS_EVAL_TYPE_GLOBAL | rquickjs::qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32,
+        );
+        if rquickjs::qjs::JS_IsException(v) {
+            let e = ctx.catch();
+            let is_syntax = e
+                .as_object()
+                .and_then(|o| o.get::<_, String>("name").ok())
+                .is_some_and(|n| n == "SyntaxError");
+            let message: String = e
+                .as_object()
+                .and_then(|o| o.get("message").ok())
+                .unwrap_or_default();
+            // a top-level `return` is fine in a CommonJS module
+            if is_syntax && !message.contains("return") {
+                return Some(e);
+            }
+            None
+        } else {
+            rquickjs::qjs::JS_FreeValue(raw, v);
+            None
+        }
+    }
+}
+
+fn syntax_report(e: &Value<'_>, source: &str, file: &Path, main: bool, wrapped: bool) -> String {
     let (message, line, col) = match e.as_object() {
         Some(o) => {
             let message: String = o.get("message").unwrap_or_default();
@@ -470,24 +511,63 @@ fn syntax_report(e: &Value<'_>, source: &str, file: &Path, main: bool) -> String
         }
         None => (String::from("invalid script"), 1, 1),
     };
-    let col = if line == 1 {
+    let col = if wrapped && line == 1 {
         col.saturating_sub(HEADER.len()).max(1)
     } else {
         col
     };
+    let mut message = v8_message(&message);
+    let mut line = line.min(source.lines().count().max(1));
+    let mut marker = format!("{}^", " ".repeat(col.saturating_sub(1)));
+    if message == "Unexpected end of input" || message == "Expecting ')'" {
+        if let Some((l, start, end)) = unclosed_call(source) {
+            // V8: "missing ) after argument list", underlining the last argument
+            message = "missing ) after argument list".into();
+            line = l;
+            marker = format!("{}{}", " ".repeat(start), "^".repeat((end - start).max(1)));
+        }
+    }
     let text = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
-    let line = line.min(source.lines().count().max(1));
     let mut out = format!(
-        "{}:{line}\n{text}\n{}^\n\nSyntaxError: {}\n",
-        file.display(),
-        " ".repeat(col.saturating_sub(1)),
-        v8_message(&message)
+        "{}:{line}\n{text}\n{marker}\n\nSyntaxError: {message}\n",
+        file.display()
     );
     if main {
         out.push_str(SYNTAX_FRAMES);
         out.push_str("\n\nNode.js v20.20.2\n");
     }
     out
+}
+
+/// The last line with a call left open: (line, start, end) of its last argument.
+fn unclosed_call(source: &str) -> Option<(usize, usize, usize)> {
+    let mut depth = 0i32;
+    let mut last_open: Option<(usize, usize)> = None;
+    for (i, text) in source.lines().enumerate() {
+        let mut quote: Option<char> = None;
+        for (j, c) in text.char_indices() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '\'' | '"' | '`') => quote = Some(c),
+                (None, '(') => {
+                    depth += 1;
+                    last_open = Some((i, j));
+                }
+                (None, ')') => depth -= 1,
+                _ => {}
+            }
+        }
+    }
+    let (i, j) = last_open.filter(|_| depth > 0)?;
+    let text = source.lines().nth(i)?;
+    let args = &text[j + 1..];
+    let trimmed = args.trim_end();
+    let from = args.rfind(',').map_or(0, |k| k + 1);
+    let lead = args[from..].len() - args[from..].trim_start().len();
+    let start = j + 1 + from + lead;
+    let end = j + 1 + trimmed.len();
+    (end > start).then_some((i + 1, start, end))
 }
 
 /// `file:line:col` of the first frame in `file`.

@@ -355,6 +355,8 @@ impl Sched {
         } else {
             line
         };
+        // node's insert(): "Truncate so that accuracy of sub-millisecond timers is not assumed."
+        let ms = ms.trunc();
         self.timers.insert(id, ms, now, refed, kind, line);
         if self.record {
             let label = at_line(kind, line);
@@ -502,6 +504,8 @@ struct Driver<'a, 'js> {
     interrupt: Rc<Cell<bool>>,
     decider: &'a mut Decider,
     iteration: u64,
+    /// Timers (id, due) that were racing at the start of an earlier iteration.
+    raced: HashSet<(u64, u64)>,
 }
 
 /// Run a script under Node's loop. `decider` picks, where timing decides, whether a racing timer
@@ -552,6 +556,7 @@ pub fn run(
             interrupt: interrupt.clone(),
             decider,
             iteration: 0,
+            raced: HashSet::new(),
         };
         let file = opts.filename.display().to_string();
         d.sched.borrow_mut().emit(Event::ScriptStart { file });
@@ -737,10 +742,11 @@ impl<'js> Driver<'_, 'js> {
     }
 
     /// Explore: at the start of an iteration that would not block, real time may have passed.
+    ///
+    /// A racing timer gets one such chance not to have expired: node is seen to run it by the
+    /// next iteration at the latest (an iteration with work takes its millisecond), so an
+    /// iteration later the clock moves on to its expiry.
     fn decide_race(&mut self, now: f64) {
-        if !self.decider.active() {
-            return;
-        }
         let racing = {
             let s = self.sched.borrow();
             if s.would_block() {
@@ -749,6 +755,27 @@ impl<'js> Driver<'_, 'js> {
             s.timers.racing(now)
         };
         if racing.is_empty() {
+            return;
+        }
+        let overdue = racing
+            .iter()
+            .filter(|(id, due)| self.raced.contains(&(*id, due.to_bits())))
+            .map(|r| r.1)
+            .fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.max(d))));
+        if let Some(to) = overdue {
+            let mut s = self.sched.borrow_mut();
+            let from = s.clock.now();
+            s.clock.jump_to(to);
+            s.emit(Event::ClockAdvance {
+                from_ms: from,
+                to_ms: to,
+            });
+            return;
+        }
+        for (id, due) in &racing {
+            self.raced.insert((*id, due.to_bits()));
+        }
+        if !self.decider.active() {
             return;
         }
         let mut dues: Vec<f64> = racing.iter().map(|r| r.1).collect();

@@ -865,7 +865,8 @@
   function uncaughtReport(err, atThrow) {
     let out = '';
     if (err !== null && typeof err === 'object' && isError(err)) {
-      const ctxText = sourceContext(err, atThrow);
+      // errors thrown by node's own module loader point into it
+      const ctxText = err.code === 'MODULE_NOT_FOUND' ? 'node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n' : sourceContext(err, atThrow);
       if (ctxText) out += ctxText + '\n';
       out += inspect(err) + '\n';
     } else {
@@ -878,7 +879,7 @@
         const [i, k] = throws[0];
         out += `${SCRIPT}:${i + 1}\n${sourceLines[i]}\n${' '.repeat(k)}^\n`;
       }
-      out += inspect(err) + '\n(Use `node --trace-uncaught ...` to show where the exception was thrown)\n';
+      out += (typeof err === 'string' ? err : inspect(err)) + '\n(Use `node --trace-uncaught ...` to show where the exception was thrown)\n';
     }
     out += `\nNode.js ${process.version}\n`;
     return out;
