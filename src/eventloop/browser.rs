@@ -367,7 +367,7 @@ fn install<'js>(
     let p = page.clone();
     mn.set(
         "now",
-        Function::new(ctx.clone(), move || p.borrow().clock.precise())?,
+        Function::new(ctx.clone(), move || p.borrow_mut().clock.read())?,
     )?;
     let p = page.clone();
     mn.set(
