@@ -464,3 +464,20 @@ fn realtime_waits_and_the_heap_limit_stops_a_hungry_page() {
     assert_eq!(code, Some(134), "{err}");
     assert!(err.contains("--max-memory"), "{err}");
 }
+
+#[test]
+fn a_long_task_delays_timers_and_the_next_frame() {
+    // Each clock read costs 1 µs of virtual time, so a busy wait ends and time has passed.
+    let source = "const t0 = performance.now();
+setTimeout(() => console.log('timer due at 0 ran at', Math.round(performance.now() - t0)), 0);
+requestAnimationFrame(() => console.log('frame at', Math.round(performance.now() - t0)));
+while (performance.now() - t0 < 50) {}
+console.log('busy script done');
+";
+    let (out, err, code) = mini_node(&["run", "--browser"], source);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(
+        out,
+        "busy script done\ntimer due at 0 ran at 50\nframe at 50\n"
+    );
+}

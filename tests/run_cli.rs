@@ -362,16 +362,6 @@ fn virtual_clock_does_not_wait_but_realtime_does() {
 }
 
 #[test]
-fn browser_model_runs_the_script_as_a_page() {
-    // The browser model's own tests are in golden_browser.rs.
-    let dir = tempfile::tempdir().unwrap();
-    let f = script(&dir, "a.js", "console.log(1, typeof process)\n");
-    let r = run(&["--browser"], &f);
-    assert_eq!(r.code, 0);
-    assert_eq!(r.stdout, "1 undefined\n");
-}
-
-#[test]
 fn script_arguments_reach_process_argv() {
     let dir = tempfile::tempdir().unwrap();
     let f = script(&dir, "argv.js", "console.log(process.argv.slice(2))\n");

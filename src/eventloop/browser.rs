@@ -6,8 +6,9 @@
 //! `queueMicrotask` callback, including the ones they queue); when a rendering opportunity has
 //! come (every [`FRAME_MS`] of loop time), the rendering steps: the animation-frame callbacks
 //! requested before the frame began, each followed by a microtask checkpoint, then style, layout
-//! and paint. Timers follow the standard's nesting rule (from the sixth nested level on, a delay
-//! below 4 ms becomes 4 ms). An uncaught exception is reported as the console shows it
+//! and paint. Timers follow the standard's nesting rule (a timer created while a timer task of
+//! nesting level above 5 runs, its microtask checkpoint included, waits at least 4 ms). A port
+//! delivers its messages one per task. An uncaught exception is reported as the console shows it
 //! (`Uncaught Error: …`) and the loop goes on, as a page does.
 //!
 //! The JavaScript side (`browser.js`) only hands requests to the [`Page`] state here; this module
@@ -36,7 +37,7 @@ pub const FRAME_MS: f64 = 1000.0 / 60.0;
 pub const FIRST_FRAME_MS: f64 = FRAME_MS / 2.0;
 /// The latest the first rendering opportunity was seen to come in Chromium.
 const FIRST_FRAME_LATEST: f64 = 11.5;
-/// From this timer nesting level on, a delay below [`CLAMP_MS`] is raised to it.
+/// Above this timer nesting level, a delay below [`CLAMP_MS`] is raised to it.
 const CLAMP_LEVEL: u32 = 5;
 const CLAMP_MS: f64 = 4.0;
 const PRELUDE: &str = include_str!("browser.js");
@@ -367,7 +368,7 @@ fn install<'js>(
     let p = page.clone();
     mn.set(
         "now",
-        Function::new(ctx.clone(), move || p.borrow().clock.precise())?,
+        Function::new(ctx.clone(), move || p.borrow_mut().clock.read())?,
     )?;
     let p = page.clone();
     mn.set(
