@@ -5,7 +5,40 @@
 (function (mn, global) {
   'use strict';
   const SCRIPT = mn.filename;
-  const callbacks = new Map(); // id -> record, for everything the scheduler will call back
+  // id -> record, for everything the scheduler will call back. A plain object: QuickJS hashes
+  // small integer Map keys badly, while integer property keys are cheap.
+  class CallbackStore {
+    constructor() { this.o = Object.create(null); }
+    get(id) { return this.o[id]; }
+    set(id, v) { this.o[id] = v; }
+    delete(id) { delete this.o[id]; }
+  }
+  const callbacks = new CallbackStore();
+  // Immediates and nextTicks run in the order they were queued (the scheduler keeps the same
+  // order), so their records wait in plain FIFO arrays.
+  class Fifo {
+    constructor() { this.items = []; this.head = 0; }
+    push(v) { this.items.push(v); }
+    // the record with this id; the ones before it were cancelled
+    take(id) {
+      const items = this.items;
+      while (this.head < items.length) {
+        const v = items[this.head];
+        items[this.head++] = undefined;
+        if (v._id === id) { this.compact(); return v; }
+      }
+      this.compact();
+      return undefined;
+    }
+    compact() {
+      if (this.head >= 1024 && this.head * 2 >= this.items.length) {
+        this.items = this.items.slice(this.head);
+        this.head = 0;
+      }
+    }
+  }
+  const immediateQueue = new Fifo();
+  const tickQueue = new Fifo();
   let nextId = 1;
   const record = mn.record;
 
@@ -738,7 +771,7 @@
     hasRef() { return this._refed; }
     refresh() { if (!this._destroyed) { callbacks.set(this._id, this); mn.timerStart(this._id, this._idleTimeout, 0, this._refed); } return this; }
     close() { clearTimeout(this); return this; }
-    [Symbol.toPrimitive]() { return this._asyncId; }
+    [Symbol.toPrimitive]() { timersByPrimitive.set(this._asyncId, this); return this._asyncId; }
   }
   const timersByPrimitive = new Map();
   function startTimer(cb, after, args, repeat, name) {
@@ -787,21 +820,19 @@
   function setImmediate(cb, ...args) {
     if (typeof cb !== 'function') throw invalidArgType('callback', 'function', cb);
     const im = new Immediate(cb, args.length ? args : undefined);
-    callbacks.set(im._id, im);
+    immediateQueue.push(im);
     mn.immediate(im._id, record ? callerLine() : 0);
     return im;
   }
   function clearImmediate(im) {
     if (!im || !(im instanceof Immediate) || im._destroyed) return;
     im._destroyed = true;
-    callbacks.delete(im._id);
     mn.immediateClear(im._id);
   }
   function __runImmediate(im) { return im._argv === undefined ? im._onImmediate() : im._onImmediate(...im._argv); }
   function runImmediate(id) {
-    const im = callbacks.get(id);
+    const im = immediateQueue.take(id);
     if (im === undefined) return;
-    callbacks.delete(id);
     im._destroyed = true;
     __runImmediate(im);
   }
@@ -810,14 +841,13 @@
   function nextTick(cb, ...args) {
     if (typeof cb !== 'function') throw invalidArgType('callback', 'function', cb);
     const id = nextId++;
-    callbacks.set(id, args.length ? [cb, args] : cb);
+    tickQueue.push({ _id: id, cb, args: args.length ? args : undefined });
     mn.tick(id, record ? callerLine() : 0);
   }
-  function __runTick(cb) { return typeof cb === 'function' ? cb() : cb[0](...cb[1]); }
+  function __runTick(t) { return t.args === undefined ? t.cb() : t.cb(...t.args); }
   function runTick(id) {
-    const cb = callbacks.get(id);
-    callbacks.delete(id);
-    if (cb !== undefined) __runTick(cb);
+    const t = tickQueue.take(id);
+    if (t !== undefined) __runTick(t);
   }
   function __runMicrotask(cb) { return cb(); }
   function queueMicrotask(cb) {
