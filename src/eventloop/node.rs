@@ -494,6 +494,9 @@ enum Stop {
 
 type Step = Result<(), Stop>;
 
+/// Bytes allocated between two runs of the cycle collector.
+const GC_THRESHOLD: usize = 256 * 1024 * 1024;
+
 struct Driver<'a, 'js> {
     ctx: Ctx<'js>,
     js: Js<'js>,
@@ -519,6 +522,9 @@ pub fn run(
     let runtime = Runtime::new().map_err(|e| RunError::Engine(e.to_string()))?;
     runtime.set_memory_limit(opts.max_memory);
     runtime.set_max_stack_size(4 * 1024 * 1024);
+    // QuickJS frees most garbage by reference counting; its cycle collector, run every few
+    // MB by default, rescans every live object and dominated long promise chains.
+    runtime.set_gc_threshold(GC_THRESHOLD.min(opts.max_memory / 2));
     let deadline = Instant::now() + opts.timeout;
     let interrupt = Rc::new(Cell::new(false));
     {

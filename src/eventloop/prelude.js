@@ -5,7 +5,40 @@
 (function (mn, global) {
   'use strict';
   const SCRIPT = mn.filename;
-  const callbacks = new Map(); // id -> record, for everything the scheduler will call back
+  // id -> record, for everything the scheduler will call back. A plain object: QuickJS hashes
+  // small integer Map keys badly, while integer property keys are cheap.
+  class CallbackStore {
+    constructor() { this.o = Object.create(null); }
+    get(id) { return this.o[id]; }
+    set(id, v) { this.o[id] = v; }
+    delete(id) { delete this.o[id]; }
+  }
+  const callbacks = new CallbackStore();
+  // Immediates and nextTicks run in the order they were queued (the scheduler keeps the same
+  // order), so their records wait in plain FIFO arrays.
+  class Fifo {
+    constructor() { this.items = []; this.head = 0; }
+    push(v) { this.items.push(v); }
+    // the record with this id; the ones before it were cancelled
+    take(id) {
+      const items = this.items;
+      while (this.head < items.length) {
+        const v = items[this.head];
+        items[this.head++] = undefined;
+        if (v._id === id) { this.compact(); return v; }
+      }
+      this.compact();
+      return undefined;
+    }
+    compact() {
+      if (this.head >= 1024 && this.head * 2 >= this.items.length) {
+        this.items = this.items.slice(this.head);
+        this.head = 0;
+      }
+    }
+  }
+  const immediateQueue = new Fifo();
+  const tickQueue = new Fifo();
   let nextId = 1;
   const record = mn.record;
 
@@ -82,8 +115,32 @@
       if (m) { err.message = f(m); return; }
     }
   }
+  // QuickJS says only "not a function": V8 names the callee, read here from the source.
+  function nameCallee(err, callsites) {
+    if (err.message !== 'not a function' && err.message !== 'not a constructor') return;
+    const cs = callsites.find((c) => c.getFileName() === SCRIPT);
+    if (!cs) return;
+    const line = cs.getLineNumber();
+    let col = cs.getColumnNumber();
+    if (line === 1) col -= mainHeader;
+    const text = scriptLine(line);
+    if (text === undefined) return;
+    let callee = null;
+    if (err.message === 'not a constructor') {
+      const m = text.slice(col - 1).match(/^new\s+([A-Za-z_$][\w$.]*)/);
+      if (m) callee = m[1];
+    } else {
+      const m = text.slice(col - 1).match(/^[\w$]*(?=\s*\()/);
+      if (m) {
+        const end = col - 1 + m[0].length;
+        const back = text.slice(0, end).match(/[A-Za-z_$][\w$.]*$/);
+        if (back) callee = back[0];
+      }
+    }
+    if (callee) err.message = `${callee} is ${err.message}`;
+  }
   function prepareStackTrace(err, callsites) {
-    try { v8ify(err); } catch (e) { /* keep QuickJS's words */ }
+    try { v8ify(err); nameCallee(err, callsites); } catch (e) { /* keep QuickJS's words */ }
     let head;
     try { head = errorHeader(err); } catch (e) { head = 'Error'; }
     const lines = [];
@@ -285,10 +342,15 @@
     let extrasType = kObjectType;
     let noIterator = true;
     const protoNull = Object.getPrototypeOf(value) === null;
+    // node's getPrefix(constructor, tag, fallback, size)
     const prefixFor = (fallback, size) => {
-      let p = ctorName === null ? `[${fallback}: null prototype] ` : (ctorName !== fallback ? `${ctorName} [${fallback}] ` : `${fallback} `);
-      if (size !== undefined) p = p.replace(/ $/, '') + `(${size}) `;
-      return p;
+      const sz = size === undefined ? '' : `(${size})`;
+      let tag = '';
+      try { tag = value[Symbol.toStringTag]; } catch (e) { tag = ''; }
+      if (typeof tag !== 'string') tag = '';
+      if (ctorName === null) return tag !== '' && fallback !== tag ? `[${fallback}${sz}: null prototype] [${tag}] ` : `[${fallback}${sz}: null prototype] `;
+      if (tag !== '' && ctorName !== tag) return `${ctorName}${sz} [${tag}] `;
+      return `${ctorName}${sz} `;
     };
     keys = Object.keys(value);
     const syms = Object.getOwnPropertySymbols(value).filter((s) => Object.prototype.propertyIsEnumerable.call(value, s));
@@ -709,7 +771,7 @@
     hasRef() { return this._refed; }
     refresh() { if (!this._destroyed) { callbacks.set(this._id, this); mn.timerStart(this._id, this._idleTimeout, 0, this._refed); } return this; }
     close() { clearTimeout(this); return this; }
-    [Symbol.toPrimitive]() { return this._asyncId; }
+    [Symbol.toPrimitive]() { timersByPrimitive.set(this._asyncId, this); return this._asyncId; }
   }
   const timersByPrimitive = new Map();
   function startTimer(cb, after, args, repeat, name) {
@@ -758,21 +820,19 @@
   function setImmediate(cb, ...args) {
     if (typeof cb !== 'function') throw invalidArgType('callback', 'function', cb);
     const im = new Immediate(cb, args.length ? args : undefined);
-    callbacks.set(im._id, im);
+    immediateQueue.push(im);
     mn.immediate(im._id, record ? callerLine() : 0);
     return im;
   }
   function clearImmediate(im) {
     if (!im || !(im instanceof Immediate) || im._destroyed) return;
     im._destroyed = true;
-    callbacks.delete(im._id);
     mn.immediateClear(im._id);
   }
   function __runImmediate(im) { return im._argv === undefined ? im._onImmediate() : im._onImmediate(...im._argv); }
   function runImmediate(id) {
-    const im = callbacks.get(id);
+    const im = immediateQueue.take(id);
     if (im === undefined) return;
-    callbacks.delete(id);
     im._destroyed = true;
     __runImmediate(im);
   }
@@ -781,14 +841,13 @@
   function nextTick(cb, ...args) {
     if (typeof cb !== 'function') throw invalidArgType('callback', 'function', cb);
     const id = nextId++;
-    callbacks.set(id, args.length ? [cb, args] : cb);
+    tickQueue.push({ _id: id, cb, args: args.length ? args : undefined });
     mn.tick(id, record ? callerLine() : 0);
   }
-  function __runTick(cb) { return typeof cb === 'function' ? cb() : cb[0](...cb[1]); }
+  function __runTick(t) { return t.args === undefined ? t.cb() : t.cb(...t.args); }
   function runTick(id) {
-    const cb = callbacks.get(id);
-    callbacks.delete(id);
-    if (cb !== undefined) __runTick(cb);
+    const t = tickQueue.take(id);
+    if (t !== undefined) __runTick(t);
   }
   function __runMicrotask(cb) { return cb(); }
   function queueMicrotask(cb) {
