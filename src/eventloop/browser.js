@@ -7,6 +7,7 @@
 (function (mn, global) {
   'use strict';
   const SCRIPT = mn.filename;
+  const PRELUDE = mn.prelude;
   const record = mn.record;
   const tasks = new Map(); // task id -> function, for messages, clicks and rejection reports
   let nextTaskId = 1;
@@ -26,6 +27,66 @@
     }
     return 0;
   }
+
+  // ---------------------------------------------------------------- errors in V8's words
+  // QuickJS's wording of the common runtime errors, rewritten as V8 (and so Chrome) words them,
+  // when the error is created; stacks in V8's form, without this file's frames.
+  let srcLines = null;
+  function sourceLine(n) {
+    if (srcLines === null) srcLines = mn.source.split(/\r?\n/);
+    return srcLines[n - 1];
+  }
+  // The callee of a failed call, from the script's text at the call site: `window.setImmediate`.
+  function calleeAt(cs) {
+    if (!cs || cs.getFileName() !== SCRIPT) return null;
+    const text = sourceLine(cs.getLineNumber());
+    if (text === undefined) return null;
+    let a = cs.getColumnNumber() - 1;
+    // QuickJS counts the first line's columns from 0: step onto the name.
+    if (!/[\w$]/.test(text[a] || '')) a++;
+    let b = a;
+    while (b < text.length && /[\w$]/.test(text[b])) b++;
+    while (a > 0 && /[\w$.]/.test(text[a - 1])) a--;
+    const callee = text.slice(a, b);
+    return /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(callee) ? callee : null;
+  }
+  function v8ify(err, callsites) {
+    const d = Object.getOwnPropertyDescriptor(err, 'message');
+    if (!d || typeof d.value !== 'string') return;
+    const m = d.value;
+    let r;
+    if (m === 'stack overflow' && err.name === 'InternalError') {
+      Object.setPrototypeOf(err, RangeError.prototype);
+      err.message = 'Maximum call stack size exceeded';
+    } else if ((r = m.match(/^cannot read property '(.*)' of (null|undefined)$/))) {
+      err.message = `Cannot read properties of ${r[2]} (reading '${r[1]}')`;
+    } else if ((r = m.match(/^cannot set property '(.*)' of (null|undefined)$/))) {
+      err.message = `Cannot set properties of ${r[2]} (setting '${r[1]}')`;
+    } else if (m === 'not a function') {
+      const callee = calleeAt(callsites[0]);
+      if (callee) err.message = `${callee} is not a function`;
+    } else if (/^'.*' is read-only$/.test(m)) {
+      err.message = 'Assignment to constant variable.';
+    } else if (m === 'lexical variable is not initialized') {
+      err.message = 'Cannot access variable before initialization';
+    }
+  }
+  Error.prepareStackTrace = (err, callsites) => {
+    if (err !== null && typeof err === 'object') {
+      try { v8ify(err, callsites); } catch (e) { /* keep QuickJS's words */ }
+    }
+    const head = isError(err) ? errorHead(err) : String(err);
+    const frames = [];
+    for (const cs of callsites) {
+      const file = cs.getFileName();
+      if (!file || file === PRELUDE || (cs.isNative && cs.isNative())) continue;
+      const loc = `${file}:${cs.getLineNumber()}:${cs.getColumnNumber()}`;
+      const name = cs.getFunctionName();
+      frames.push(name && name !== '<eval>' ? `${name} (${loc})` : loc);
+    }
+    return frames.length ? `${head}\n    at ${frames.join('\n    at ')}` : head;
+  };
+  Error.stackTraceLimit = 10;
 
   // ---------------------------------------------------------------- console text
   // The DevTools console's collapsed view of each argument (the rule of
@@ -102,7 +163,7 @@
   function errorText(e) {
     const head = errorHead(e);
     const stack = typeof e.stack === 'string' ? e.stack : '';
-    const frames = stack.split('\n').filter((l) => /^\s+at /.test(l) && l.includes(SCRIPT));
+    const frames = stack.split('\n').filter((l) => /^\s+at /.test(l));
     return frames.length ? `${head}\n${frames.join('\n')}` : head;
   }
   function formatValue(v) {
@@ -434,11 +495,29 @@
     if (f !== undefined) f();
   }
 
+  // A port delivers its messages one per task, like Chromium's message pipes: posting to a port
+  // with nothing scheduled queues a delivery task; after each delivery (and whatever its handler
+  // queued), a port with more messages waiting queues the next one.
   const portState = new WeakMap();
+  function scheduleDelivery(port) {
+    const s = portState.get(port);
+    if (s.scheduled || !s.started || s.closed || s.pending.length === 0) return;
+    s.scheduled = true;
+    queueTask('message', () => {
+      s.scheduled = false;
+      const data = s.pending.shift();
+      if (s.closed) return;
+      try {
+        dispatch(port, new MessageEvent('message', { data: data[0] }), 'onmessage');
+      } finally {
+        scheduleDelivery(port);
+      }
+    }, 0, s.pending[0][1]);
+  }
   class MessagePort extends EventTarget {
     constructor() {
       super();
-      portState.set(this, { other: null, started: false, closed: false, held: [], onmessage: null });
+      portState.set(this, { other: null, started: false, closed: false, scheduled: false, pending: [], onmessage: null });
     }
     get onmessage() { return portState.get(this).onmessage; }
     set onmessage(f) {
@@ -450,22 +529,14 @@
       const data = structuredClone(message);
       if (s.closed || !s.other) return;
       const target = s.other;
-      const line = callerLine();
-      const deliver = () => {
-        const t = portState.get(target);
-        if (t.closed) return;
-        dispatch(target, new MessageEvent('message', { data }), 'onmessage');
-      };
-      const t = portState.get(target);
-      if (t.started) queueTask('message', deliver, 0, line);
-      else t.held.push([deliver, line]);
+      portState.get(target).pending.push([data, callerLine()]);
+      scheduleDelivery(target);
     }
     start() {
       const s = portState.get(this);
       if (s.started) return;
       s.started = true;
-      for (const [deliver, line] of s.held) queueTask('message', deliver, 0, line);
-      s.held = [];
+      scheduleDelivery(this);
     }
     close() {
       const s = portState.get(this);

@@ -6,8 +6,9 @@
 //! `queueMicrotask` callback, including the ones they queue); when a rendering opportunity has
 //! come (every [`FRAME_MS`] of loop time), the rendering steps: the animation-frame callbacks
 //! requested before the frame began, each followed by a microtask checkpoint, then style, layout
-//! and paint. Timers follow the standard's nesting rule (from the sixth nested level on, a delay
-//! below 4 ms becomes 4 ms). An uncaught exception is reported as the console shows it
+//! and paint. Timers follow the standard's nesting rule (a timer created while a timer task of
+//! nesting level above 5 runs, its microtask checkpoint included, waits at least 4 ms). A port
+//! delivers its messages one per task. An uncaught exception is reported as the console shows it
 //! (`Uncaught Error: …`) and the loop goes on, as a page does.
 //!
 //! The JavaScript side (`browser.js`) only hands requests to the [`Page`] state here; this module
@@ -21,7 +22,7 @@ use std::ffi::CString;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use rquickjs::{Context, Ctx, Function, IntoJs, Object, Runtime, Value};
+use rquickjs::{Context, Ctx, Function, IntoJs, Object, Persistent, Runtime, Value};
 
 use super::clock::LoopClock;
 use super::host;
@@ -30,7 +31,13 @@ use crate::error::code;
 
 /// Time between two rendering opportunities (a 60 Hz display).
 pub const FRAME_MS: f64 = 1000.0 / 60.0;
-/// From this timer nesting level on, a delay below [`CLAMP_MS`] is raised to it.
+/// When the first rendering opportunity comes, by default: half a frame after the page started.
+/// Measured in headless Chromium, the first frame comes anywhere from right after the script to
+/// about [`FIRST_FRAME_LATEST`] ms later (`--explore` tries that range).
+pub const FIRST_FRAME_MS: f64 = FRAME_MS / 2.0;
+/// The latest the first rendering opportunity was seen to come in Chromium.
+const FIRST_FRAME_LATEST: f64 = 11.5;
+/// Above this timer nesting level, a delay below [`CLAMP_MS`] is raised to it.
 const CLAMP_LEVEL: u32 = 5;
 const CLAMP_MS: f64 = 4.0;
 const PRELUDE: &str = include_str!("browser.js");
@@ -169,7 +176,7 @@ impl Page {
     fn push(&mut self, due: f64, task: Task) -> (u64, u64) {
         self.seq += 1;
         let key = (due.max(0.0).to_bits(), self.seq);
-        if due < 2.0 * FRAME_MS {
+        if due <= FIRST_FRAME_LATEST {
             self.early_dues.insert(due.to_bits());
         }
         self.queue.insert(key, task);
@@ -280,6 +287,14 @@ impl Page {
         }
     }
 
+    /// The due time and source of the task that runs next, if any.
+    fn next_task(&self) -> Option<(f64, Source)> {
+        self.queue
+            .iter()
+            .next()
+            .map(|(&(bits, _), t)| (f64::from_bits(bits), t.source))
+    }
+
     /// The due time of the oldest task, if any.
     fn next_due(&self) -> Option<f64> {
         self.queue
@@ -323,16 +338,20 @@ struct Js<'js> {
     run_task: Function<'js>,
     report: Function<'js>,
     after_checkpoint: Function<'js>,
+    track_rejection: Function<'js>,
 }
 
 /// Build the page's globals in `ctx`: the native bridge, then `browser.js`.
 fn install<'js>(
     ctx: &Ctx<'js>,
+    source: &str,
     opts: &RunOptions,
     page: Rc<RefCell<Page>>,
 ) -> rquickjs::Result<Js<'js>> {
     let mn = Object::new(ctx.clone())?;
     mn.set("filename", opts.filename.display().to_string())?;
+    mn.set("prelude", PRELUDE_FILE)?;
+    mn.set("source", source)?;
     mn.set("record", page.borrow().record)?;
     let p = page.clone();
     mn.set(
@@ -349,7 +368,7 @@ fn install<'js>(
     let p = page.clone();
     mn.set(
         "now",
-        Function::new(ctx.clone(), move || p.borrow().clock.precise())?,
+        Function::new(ctx.clone(), move || p.borrow_mut().clock.read())?,
     )?;
     let p = page.clone();
     mn.set(
@@ -438,12 +457,8 @@ fn install<'js>(
     o.filename = Some(PRELUDE_FILE.into());
     let prelude: Function = ctx.eval_with_options(PRELUDE, o)?;
     let handles: Object = prelude.call((mn, ctx.globals()))?;
-    let track: Function = handles.get("trackRejection")?;
-    ctx.globals().prop(
-        "__mn_track",
-        rquickjs::object::Property::from(track).configurable(),
-    )?;
     Ok(Js {
+        track_rejection: handles.get("trackRejection")?,
         run_timer: handles.get("runTimer")?,
         run_frame: handles.get("runFrame")?,
         run_task: handles.get("runTask")?,
@@ -550,7 +565,7 @@ pub fn run(
     opts: &RunOptions,
     sink: &mut dyn FnMut(&Event),
 ) -> Result<Outcome, RunError> {
-    run_with(source, opts, sink, FRAME_MS).map(|(o, _)| o)
+    run_with(source, opts, sink, FIRST_FRAME_MS).map(|(o, _)| o)
 }
 
 /// The run, with the first rendering opportunity at `first_frame` ms; also returns the due times
@@ -572,21 +587,28 @@ fn run_with(
             stopped.get() || Instant::now() >= deadline
         })));
     }
-    runtime.set_host_promise_rejection_tracker(Some(Box::new(
-        |ctx: Ctx<'_>, promise: Value<'_>, reason: Value<'_>, handled: bool| {
-            if let Ok(track) = ctx.globals().get::<_, Function>("__mn_track") {
-                let _ = track.call::<_, ()>((promise, reason, handled));
-            }
-        },
-    )));
+    // The page's rejection tracker, kept out of the page's globals.
+    let tracker: Rc<RefCell<Option<Persistent<Function<'static>>>>> = Rc::new(RefCell::new(None));
+    {
+        let tracker = tracker.clone();
+        runtime.set_host_promise_rejection_tracker(Some(Box::new(
+            move |ctx: Ctx<'_>, promise: Value<'_>, reason: Value<'_>, handled: bool| {
+                let saved = tracker.borrow().clone();
+                if let Some(track) = saved.and_then(|t| t.restore(&ctx).ok()) {
+                    let _ = track.call::<_, ()>((promise, reason, handled));
+                }
+            },
+        )));
+    }
     let context = Context::full(&runtime).map_err(|e| RunError::Engine(e.to_string()))?;
     let page = Rc::new(RefCell::new(Page::new(
         opts.record,
         LoopClock::new(opts.clock),
     )));
     let code = context.with(|ctx| {
-        let js = install(&ctx, opts, page.clone())
+        let js = install(&ctx, source, opts, page.clone())
             .map_err(|e| RunError::Engine(host::describe(&ctx, e)))?;
+        *tracker.borrow_mut() = Some(Persistent::save(&ctx, js.track_rejection.clone()));
         let mut d = Driver {
             ctx: ctx.clone(),
             js,
@@ -604,6 +626,8 @@ fn run_with(
             .emit(Event::ScriptStart { file: file.clone() });
         let code = d.run_all(source, &file);
         stopped.set(true);
+        // Every reference into the runtime goes before the runtime does.
+        tracker.borrow_mut().take();
         Ok::<i32, RunError>(code)
     })?;
     let mut p = page.borrow_mut();
@@ -692,11 +716,11 @@ impl<'js> Driver<'_, 'js> {
             };
             let (due, frame_ready) = {
                 let p = self.page.borrow();
-                let due = p.next_due().filter(|&d| d <= now);
+                let due = p.next_task().filter(|&(d, _)| d <= now);
                 (due, p.render_needed() && self.next_frame <= now)
             };
             // A frame whose time came before the oldest runnable task renders first.
-            if frame_ready && due.map_or(true, |d| self.next_frame < d) {
+            if frame_ready && due.is_none_or(|(d, _)| self.next_frame < d) {
                 self.update_rendering()?;
                 continue;
             }
@@ -766,7 +790,6 @@ impl<'js> Driver<'_, 'js> {
                         p.timers.remove(&task.id);
                     }
                 }
-                p.nesting = 0;
             }
             source => {
                 let (label, line) = self
@@ -784,8 +807,11 @@ impl<'js> Driver<'_, 'js> {
                 self.end(task.id, r)?;
             }
         }
+        // The checkpoint is still part of the task: a timer its microtasks create is nested.
         self.checkpoint()?;
-        self.page.borrow_mut().dirty = true;
+        let mut p = self.page.borrow_mut();
+        p.nesting = 0;
+        p.dirty = true;
         Ok(())
     }
 
@@ -914,7 +940,7 @@ impl<'js> Driver<'_, 'js> {
             let mut ran = 0u64;
             while job_pending(&self.ctx) {
                 ran += 1;
-                if ran % 64 == 0 {
+                if ran.is_multiple_of(64) {
                     self.check_deadline(Activity::Microtasks)?;
                 }
                 if record {
@@ -978,22 +1004,23 @@ impl<'js> Driver<'_, 'js> {
     }
 }
 
-/// Every distinct output a browser can print for `source`: what differs between runs of a real
-/// page is where the first rendering opportunity falls relative to the page's tasks, so the page
-/// is run with the first frame right after the script, just before and just after each task due
-/// within the first frame, and at one frame (the default).
+/// Every distinct output a browser can print for `source`. What differs between runs of a real
+/// page is where the first rendering opportunity falls among the page's tasks: in Chromium it
+/// comes anywhere from right after the script to about 12 ms later. So the page is run with the
+/// first frame right after the script, just before and just after each task due in that window,
+/// and at the window's end.
 pub fn explore(source: &str, opts: &RunOptions) -> Result<Vec<Branch>, RunError> {
     let mut opts = opts.clone();
     opts.clock = Clock::Virtual;
     opts.record = false;
-    let (first, dues) = run_with(source, &opts, &mut |_| {}, FRAME_MS)?;
+    let (first, dues) = run_with(source, &opts, &mut |_| {}, FIRST_FRAME_MS)?;
     // A frame a little before a task's due time renders before it (see `run_loop`).
     let mut candidates: Vec<(f64, String)> = vec![(
         -0.25,
         "the first rendering opportunity came right after the script (0 ms), before any task"
             .to_string(),
     )];
-    for d in dues.iter().copied().filter(|&d| d > 0.0 && d < FRAME_MS) {
+    for d in dues.iter().copied().filter(|&d| d > 0.0) {
         candidates.push((
             d - 0.5,
             format!(
@@ -1006,8 +1033,12 @@ pub fn explore(source: &str, opts: &RunOptions) -> Result<Vec<Branch>, RunError>
             format!("the first rendering opportunity came at {d} ms, just after the task due then"),
         ));
     }
+    candidates.push((
+        FIRST_FRAME_LATEST,
+        format!("the first rendering opportunity came late, {FIRST_FRAME_LATEST} ms after the page started"),
+    ));
     let default_reason = format!(
-        "the first rendering opportunity came one frame ({FRAME_MS:.1} ms) after the page started"
+        "the first rendering opportunity came half a frame ({FIRST_FRAME_MS:.1} ms) after the page started"
     );
     let mut branches = vec![Branch {
         reason: default_reason,
@@ -1046,6 +1077,9 @@ pub struct Comparison {
     pub node_marks: Vec<LineMark>,
     /// One mark per line of `browser.output`.
     pub browser_marks: Vec<LineMark>,
+    /// The lines aligned for a side-by-side view: shared lines in the same order on one row,
+    /// the others on rows of their own (`(node line, browser line)` indexes).
+    pub rows: Vec<(Option<usize>, Option<usize>)>,
 }
 
 /// Run `source` under both models (virtual clock) and mark the lines whose order differs: the
@@ -1059,17 +1093,20 @@ pub fn compare(source: &str, opts: &RunOptions) -> Result<Comparison, RunError> 
     let browser = run(source, &opts, &mut |_| {})?;
     let a: Vec<&str> = node.output.iter().map(|(_, l)| l.as_str()).collect();
     let b: Vec<&str> = browser.output.iter().map(|(_, l)| l.as_str()).collect();
-    let (node_marks, browser_marks) = mark_lines(&a, &b);
+    let (node_marks, browser_marks, rows) = mark_lines(&a, &b);
     Ok(Comparison {
         node,
         browser,
         node_marks,
         browser_marks,
+        rows,
     })
 }
 
-/// Marks for two sequences of lines (see [`LineMark`]).
-fn mark_lines(a: &[&str], b: &[&str]) -> (Vec<LineMark>, Vec<LineMark>) {
+type Rows = Vec<(Option<usize>, Option<usize>)>;
+
+/// Marks for two sequences of lines (see [`LineMark`]), and their alignment.
+fn mark_lines(a: &[&str], b: &[&str]) -> (Vec<LineMark>, Vec<LineMark>, Rows) {
     // Longest common subsequence, bounded so a huge output cannot take the machine's memory.
     let (n, m) = (a.len().min(4000), b.len().min(4000));
     let mut lcs = vec![vec![0u32; m + 1]; n + 1];
@@ -1084,16 +1121,22 @@ fn mark_lines(a: &[&str], b: &[&str]) -> (Vec<LineMark>, Vec<LineMark>) {
     }
     let mut ma = vec![LineMark::Only; a.len()];
     let mut mb = vec![LineMark::Only; b.len()];
+    let mut rows = Vec::new();
     let (mut i, mut j) = (0, 0);
-    while i < n && j < m {
-        if a[i] == b[j] {
+    while i < a.len() || j < b.len() {
+        if i < n && j < m && a[i] == b[j] {
             ma[i] = LineMark::Same;
             mb[j] = LineMark::Same;
+            rows.push((Some(i), Some(j)));
             i += 1;
             j += 1;
-        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
+        } else if j >= b.len()
+            || (i < a.len() && (i >= n || j >= m || lcs[i + 1][j] >= lcs[i][j + 1]))
+        {
+            rows.push((Some(i), None));
             i += 1;
         } else {
+            rows.push((None, Some(j)));
             j += 1;
         }
     }
@@ -1114,7 +1157,7 @@ fn mark_lines(a: &[&str], b: &[&str]) -> (Vec<LineMark>, Vec<LineMark>) {
             mb[k] = LineMark::Moved;
         }
     }
-    (ma, mb)
+    (ma, mb, rows)
 }
 
 #[cfg(test)]
@@ -1175,12 +1218,23 @@ mod tests {
     #[test]
     fn compare_marks_moved_and_lone_lines() {
         use LineMark::*;
-        let (a, b) = mark_lines(
+        let (a, b, rows) = mark_lines(
             &["sync", "nextTick", "timeout", "immediate"],
             &["sync", "timeout", "raf", "nextTick"],
         );
         assert_eq!(a, vec![Same, Moved, Same, Only]);
         assert_eq!(b, vec![Same, Same, Only, Moved]);
+        assert_eq!(
+            rows,
+            vec![
+                (Some(0), Some(0)),
+                (Some(1), None),
+                (Some(2), Some(1)),
+                (Some(3), None),
+                (None, Some(2)),
+                (None, Some(3)),
+            ]
+        );
     }
 
     #[test]

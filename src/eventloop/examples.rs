@@ -50,11 +50,6 @@ static EXAMPLES: &[Example] = &[
         title: "The same snippet under the browser's loop and Node's (try --compare)",
         source: include_str!("examples/browser-vs-node.js"),
     },
-    Example {
-        name: "browser-frames",
-        title: "The browser's rendering steps: rAF callbacks, microtasks, a click (--browser)",
-        source: include_str!("examples/browser-frames.js"),
-    },
 ];
 
 /// Every built-in example, in teaching order.

@@ -13,6 +13,7 @@ use crate::eventloop::{Event, Phase, Queue, Stream};
 
 /// Widest a column grows before its lines are cut with `…`.
 const MAX_COLUMN: usize = 40;
+const NODE_HEADER: &str = "Node v20 (mini-node run)";
 
 fn cut(s: &str, width: usize) -> String {
     let n = s.chars().count();
@@ -65,12 +66,12 @@ pub fn side_by_side(c: &Comparison) -> String {
         .map(|(_, l)| l.chars().count())
         .max()
         .unwrap_or(0);
-    let width = longest.clamp(12, MAX_COLUMN);
+    let width = longest.clamp(NODE_HEADER.chars().count(), MAX_COLUMN);
     let bar = "│".dimmed();
     let _ = writeln!(
         out,
         "  {} {bar}   {}",
-        cut("Node v20 (mini-node run)", width).bold(),
+        cut(NODE_HEADER, width).bold(),
         "Browser (mini-node run --browser)".bold()
     );
     let _ = writeln!(
@@ -79,15 +80,19 @@ pub fn side_by_side(c: &Comparison) -> String {
         "─".repeat(width).dimmed(),
         "─".repeat(width).dimmed()
     );
-    let rows = c.node.output.len().max(c.browser.output.len());
-    for i in 0..rows {
-        let left = cell(c.node.output.get(i), c.node_marks.get(i).copied(), width);
-        let right = cell(
-            c.browser.output.get(i),
-            c.browser_marks.get(i).copied(),
+    for &(i, j) in &c.rows {
+        let left = cell(
+            i.and_then(|i| c.node.output.get(i)),
+            i.and_then(|i| c.node_marks.get(i).copied()),
             width,
         );
-        let _ = writeln!(out, "{left} {bar} {}", right.trim_end());
+        let right = cell(
+            j.and_then(|j| c.browser.output.get(j)),
+            j.and_then(|j| c.browser_marks.get(j).copied()),
+            width,
+        );
+        let row = format!("{left} {bar} {right}");
+        let _ = writeln!(out, "{}", row.trim_end());
     }
     let exit = |code: i32| {
         if code == 0 {
@@ -340,13 +345,21 @@ mod tests {
             },
             node_marks: vec![LineMark::Same, LineMark::Only, LineMark::Same],
             browser_marks: vec![LineMark::Same, LineMark::Same, LineMark::Only],
+            rows: vec![
+                (Some(0), Some(0)),
+                (Some(1), None),
+                (Some(2), Some(1)),
+                (None, Some(2)),
+            ],
         };
         let text = side_by_side(&c);
         let lines: Vec<&str> = text.lines().collect();
         assert!(lines[2].starts_with("  sync"), "{text}");
         assert!(lines[3].starts_with("+ nextTick"), "{text}");
-        assert!(lines[3].contains("│   timeout"), "{text}");
-        assert!(lines[4].contains("│ + Uncaught ReferenceError"), "{text}");
+        assert!(lines[3].ends_with("│"), "{text}");
+        assert!(lines[4].starts_with("  timeout"), "{text}");
+        assert!(lines[4].ends_with("│   timeout"), "{text}");
+        assert!(lines[5].contains("│ + Uncaught ReferenceError"), "{text}");
         assert!(text.contains("(1 by Node, 1 by the browser)"), "{text}");
     }
 

@@ -19,11 +19,13 @@
 //   `Uncaught ` + the value for a thrown non-Error (`Uncaught just a string`), as Chromium's own
 //   console message text says it.
 //
-// Usage: node record.mjs [--runs N] [--check DIR | --write] [NAME ...]
+// Usage: node record.mjs [--runs N] [--check DIR | --write | --distinct] [NAME | PATH.js ...]
 //   --write       write NAME.out beside NAME.js (the default)
 //   --check DIR   write the recordings into DIR and compare them with the stored NAME.out
 //   --runs N      record each snippet N times; a snippet whose text differs between runs is unstable
 //                 (reported, nothing written for it, exit 1)
+//   --distinct    print, for each snippet, one JSON line {"name", "outputs"} with the distinct
+//                 outputs seen over the runs (for racy snippets: the orders a browser produces)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -36,13 +38,14 @@ const BUDGET_MS = 5000; // virtual milliseconds each page may run
 const REALTIME_MS = 1500; // real milliseconds a page with animation frames may run
 
 function parseArgs(argv) {
-  const opts = { runs: 1, check: null, names: [] };
+  const opts = { runs: 1, check: null, distinct: false, names: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') opts.runs = Number(argv[++i]);
     else if (a === '--check') opts.check = argv[++i];
     else if (a === '--write') opts.check = null;
-    else opts.names.push(a.replace(/\.js$/, '').replace(/^.*\//, ''));
+    else if (a === '--distinct') opts.distinct = true;
+    else opts.names.push(a.includes('/') ? path.resolve(a) : a.replace(/\.js$/, ''));
   }
   if (!opts.names.length) {
     opts.names = fs.readdirSync(here).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).sort();
@@ -195,7 +198,8 @@ function formatException(details) {
 }
 
 async function record(browser, name, workdir) {
-  const snippet = path.join(here, `${name}.js`);
+  const snippet = path.isAbsolute(name) ? name : path.join(here, `${name}.js`);
+  name = path.basename(snippet, '.js');
   const page = path.join(workdir, `${name}.html`);
   fs.writeFileSync(page, `<!doctype html>\n<html><head><meta charset="utf-8"></head><body>\n<script src="${pathToFileURL(snippet).href}"></script>\n</body></html>\n`);
   const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank' });
@@ -251,6 +255,10 @@ async function main() {
     for (const name of opts.names) {
       const texts = [];
       for (let r = 0; r < opts.runs; r++) texts.push(await record(browser, name, workdir));
+      if (opts.distinct) {
+        console.log(JSON.stringify({ name: path.basename(name, '.js'), outputs: [...new Set(texts)] }));
+        continue;
+      }
       const unstable = texts.some((t) => t !== texts[0]);
       if (unstable) {
         failed++;
