@@ -442,3 +442,24 @@ fn the_compare_view_steps_both_sides_by_console_line() {
     assert!(a.handle(&key(KeyCode::Char('m'))).is_empty());
     assert!(a.event_loop.compare.is_some());
 }
+
+#[test]
+fn a_background_panic_in_the_compare_view_ends_its_waiting() {
+    let mut a = app(Lang::En);
+    a.handle(&key(KeyCode::Char('4')));
+    a.on_loop_events("order", loop_events());
+    a.handle(&key(KeyCode::Char('c')));
+    assert!(a.event_loop.compare.as_ref().unwrap().recording);
+    a.on_background_panic("a background task panicked: boom".into());
+    let side = a.event_loop.compare.as_ref().unwrap();
+    assert!(!side.recording);
+    assert!(matches!(&a.event_loop.comparison, Some(Err(e)) if e.contains("boom")));
+    let screen = render(&mut a, 80, 24);
+    assert!(screen.contains("boom"), "{screen}");
+    // `r` runs both models again.
+    let fx = a.handle(&key(KeyCode::Char('r')));
+    assert!(
+        fx.iter().any(|e| matches!(e, Effect::CompareScript(_))),
+        "{fx:?}"
+    );
+}

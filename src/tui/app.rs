@@ -376,8 +376,16 @@ impl App {
         match self.tab {
             TabId::Fork => self.fork.on_error(message),
             TabId::EventLoop => {
-                self.event_loop.recording = false;
-                self.event_loop.error = Some(message);
+                let t = &mut self.event_loop;
+                if let Some(side) = t.compare.as_mut().filter(|s| s.recording) {
+                    side.recording = false;
+                    side.error = Some(message.clone());
+                }
+                if t.compare.is_some() && t.comparison.is_none() {
+                    t.comparison = Some(Err(message.clone()));
+                }
+                t.recording = false;
+                t.error = Some(message);
             }
             TabId::Cluster => self.cluster.on_error(message),
             TabId::Lessons => self.lessons.error = Some(message),
