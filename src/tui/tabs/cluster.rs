@@ -1,7 +1,8 @@
 //! The Cluster tab: the primary and one box per real worker process (id, pid, state, uptime,
 //! requests served, restarts, memory), a Kill button on every worker (and `k` on the selected one),
 //! buttons to add and remove a worker, start and stop the built-in load (each box shows its share
-//! of the requests as a bar), switch rr / none, the guard's respawns and back-off as they happen,
+//! of the requests as a bar and, on a large screen, a sparkline of its requests per second over
+//! the last 30 s, from the engine's `Served` counts), switch rr / none, the guard's respawns and back-off as they happen,
 //! and the event log. A replacement worker takes the box of the one it replaces, with a new id
 //! (Node never reuses ids) and its restart count.
 

@@ -1,5 +1,7 @@
 //! The Lessons tab: the course as a list and the selected lesson rendered, with "run this" to open
 //! the lesson's live demo (its tab, with its example or snippet loaded) and its quizzes' snippets.
+//! An error that arrives after the course loaded (a background task's panic) is shown above the
+//! lesson.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
