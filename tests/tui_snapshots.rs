@@ -224,7 +224,10 @@ fn cluster_sparklines() {
     snap("cluster_sparklines_200x60", large);
     // At 80x24 the boxes keep their share bars only.
     let small = render(&mut a, 80, 24);
-    assert!(!small.contains("req/s ") || !small.contains('▅'), "{small}");
+    assert!(
+        !small.contains('▅') && !small.contains("200 req/s"),
+        "{small}"
+    );
     snap("cluster_sparklines_80x24", small);
 }
 
@@ -240,4 +243,25 @@ fn lessons_tab_shows_a_background_panic() {
     // The lesson is still there under it.
     assert!(s.contains("Lessons") && s.contains("run this"), "{s}");
     snap("lessons_panic_80x24", s);
+}
+
+#[test]
+fn the_compare_view_draws_at_every_size_and_in_presenter_mode() {
+    let mut a = tui_support::compare_app(Lang::En);
+    a.update(Action::Loop(LoopAction::Step));
+    for presenter in [false, true] {
+        if presenter {
+            a.update(Action::TogglePresenter);
+        }
+        for w in [80u16, 99, 100, 120, 159, 160, 200, 240] {
+            for h in [24u16, 30, 40, 60, 80] {
+                let s = render(&mut a, w, h);
+                assert!(s.contains("[c compare]"), "{w}x{h}:\n{s}");
+                assert!(s.contains("Node v20"), "{w}x{h}:\n{s}");
+                assert!(s.contains("Browser (HTML event loop)"), "{w}x{h}:\n{s}");
+                assert!(s.contains("script end"), "{w}x{h}:\n{s}");
+            }
+        }
+    }
+    snap("compare_presenter_200x60", render(&mut a, 200, 60));
 }
