@@ -9,7 +9,7 @@ use mini_node::cli::{Lang, Theme};
 use mini_node::eventloop::{self, Event, RunOptions};
 use mini_node::lessons;
 use mini_node::process::{ClusterEvent, ExitStatus, ForkEvent, SchedPolicy, Side};
-use mini_node::tui::app::{Action, App, Config, TabId};
+use mini_node::tui::app::{Action, App, Config, Effect, TabId};
 use mini_node::tui::engines;
 use mini_node::tui::tabs::event_loop::LoopAction;
 use ratatui::backend::TestBackend;
@@ -121,36 +121,62 @@ fn thread_cpu() -> Duration {
     Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
 }
 
+/// Draw `n` frames of the current state, changing the clock each frame, and print the figures.
+fn measure(label: &str, a: &mut App, terminal: &mut Terminal<TestBackend>) {
+    for _ in 0..50 {
+        terminal.draw(|f| a.draw(f)).expect("draw");
+    }
+    let n = 2000;
+    let mut times = Vec::with_capacity(n);
+    let cpu0 = thread_cpu();
+    for i in 0..n {
+        // Change something each frame, as an animation does.
+        a.now = Duration::from_millis(300 + i as u64 * 33);
+        let t = Instant::now();
+        terminal.draw(|f| a.draw(f)).expect("draw");
+        times.push(t.elapsed());
+    }
+    let cpu = (thread_cpu() - cpu0) / n as u32;
+    times.sort();
+    let mean = times.iter().sum::<Duration>() / n as u32;
+    println!(
+        "  {:<10} cpu {:>6.1} µs/frame   wall: mean {:>7.1} µs  p50 {:>7.1} µs  p99 {:>7.1} µs  max {:>7.1} µs",
+        label,
+        cpu.as_secs_f64() * 1e6,
+        mean.as_secs_f64() * 1e6,
+        times[n / 2].as_secs_f64() * 1e6,
+        times[n * 99 / 100].as_secs_f64() * 1e6,
+        times[n - 1].as_secs_f64() * 1e6,
+    );
+}
+
 fn main() {
     let mut a = app();
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("backend");
     println!("tui_frame: one frame at 200x60 over TestBackend");
     for tab in TabId::ALL {
         a.tab = tab;
-        for _ in 0..50 {
-            terminal.draw(|f| a.draw(f)).expect("draw");
-        }
-        let n = 2000;
-        let mut times = Vec::with_capacity(n);
-        let cpu0 = thread_cpu();
-        for i in 0..n {
-            // Change something each frame, as an animation does.
-            a.now = Duration::from_millis(300 + i as u64 * 33);
-            let t = Instant::now();
-            terminal.draw(|f| a.draw(f)).expect("draw");
-            times.push(t.elapsed());
-        }
-        let cpu = (thread_cpu() - cpu0) / n as u32;
-        times.sort();
-        let mean = times.iter().sum::<Duration>() / n as u32;
-        println!(
-            "  {:<10} cpu {:>6.1} µs/frame   wall: mean {:>7.1} µs  p50 {:>7.1} µs  p99 {:>7.1} µs  max {:>7.1} µs",
-            format!("{tab:?}"),
-            cpu.as_secs_f64() * 1e6,
-            mean.as_secs_f64() * 1e6,
-            times[n / 2].as_secs_f64() * 1e6,
-            times[n * 99 / 100].as_secs_f64() * 1e6,
-            times[n - 1].as_secs_f64() * 1e6,
-        );
+        measure(&format!("{tab:?}"), &mut a, &mut terminal);
     }
+    // The Event Loop tab's compare view: the "browser-vs-node" example recorded under both
+    // models by the real scheduler, aligned by the engine, stopped at its fifth console line.
+    a.tab = TabId::EventLoop;
+    let mut fx = a.event_loop.load_example("browser-vs-node", Duration::ZERO);
+    fx.extend(a.update(Action::Loop(LoopAction::ToggleCompare)));
+    while let Some(e) = fx.pop() {
+        match e {
+            Effect::RunScript(s, model) => a.on_recorded(engines::record(&s, model)),
+            Effect::CompareScript(s) => a.on_compared(engines::compare(&s)),
+            _ => {}
+        }
+    }
+    a.update(Action::Loop(LoopAction::PlayPause));
+    for _ in 0..5 {
+        a.update(Action::Loop(LoopAction::Step));
+    }
+    assert!(a
+        .event_loop
+        .sides()
+        .is_some_and(|(n, b)| !n.events.is_empty() && !b.events.is_empty()));
+    measure("Compare", &mut a, &mut terminal);
 }

@@ -311,3 +311,61 @@ fn sigterm_restores_the_terminal_and_leaves_no_process() {
         assert!(!alive(pid), "process {pid} survived SIGTERM");
     }
 }
+
+/// The compare view in a real 80x24 terminal: `c` opens it (both models recorded, the engine's
+/// marks shown), a mouse click on `[c compare]` closes it, `q` exits 0.
+#[test]
+fn the_compare_view_by_key_and_by_click() {
+    if !tmux_available() {
+        eprintln!("skipped: tmux is not on PATH");
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_mini-node");
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("timeouts.js");
+    std::fs::write(
+        &script,
+        "setTimeout(() => console.log('timeout 1 ms'), 1);\n\
+         setTimeout(() => console.log('timeout 0 ms'), 0);\n\
+         console.log('script end');\n",
+    )
+    .unwrap();
+    let t = Tmux {
+        socket: format!("mini-node-e2e-cmp-{}", std::process::id()),
+    };
+    let cmd = format!(
+        "{bin} tui --script {}; echo EXIT=$?; sleep 60",
+        script.display()
+    );
+    t.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        &cmd,
+    ]);
+    t.wait("the Event Loop tab", 30, |s| {
+        s.contains("▶4 Event Loop") && s.contains("[c compare]")
+    });
+    t.keys("c");
+    // Both sides recorded and compared, played to the end on their own (4 lines a second).
+    let s = t.wait("both models and the marks", 30, |s| {
+        s.contains("Node v20")
+            && s.contains("Browser (HTML event loop)")
+            && s.contains("console line 4/4")
+            && s.matches("≠ timeout").count() == 2
+    });
+    let (x, y) = find(&s, "[c compare]", 0).expect("the compare button");
+    // SGR mouse coordinates are 1-based.
+    let (x, y) = (x + 2, y + 1);
+    t.literal(&format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m"));
+    t.wait("the single view again", 20, |s| {
+        s.contains("[m model Node]") && !s.contains("console line")
+    });
+    t.keys("q");
+    t.wait("exit 0", 20, |s| s.contains("EXIT=0"));
+}

@@ -212,3 +212,60 @@ fn the_browser_switch_replays_the_browser_model() {
     let screen = render(&mut a, 100, 30);
     assert!(screen.contains("model Browser"), "{screen}");
 }
+
+/// The compare view with the real scheduler: the engine's alignment marks the right lines, and
+/// stepping by console line keeps both sides at the same number of printed lines.
+#[test]
+fn the_compare_view_aligns_the_engines_two_runs() {
+    use mini_node::eventloop::browser::LineMark;
+    use mini_node::eventloop::Model;
+    let a = tui_support::compare_app(mini_node::cli::Lang::En);
+    let t = &a.event_loop;
+    let (node, browser) = t.sides().expect("compare view open");
+    assert_eq!((node.model, browser.model), (Model::Node, Model::Browser));
+    assert!(node.error.is_none() && browser.error.is_none());
+    let c = t
+        .comparison
+        .clone()
+        .expect("compared")
+        .expect("no engine error");
+    let node_out: Vec<&str> = c.node.output.iter().map(|(_, l)| l.as_str()).collect();
+    // What real node v20 prints for this snippet.
+    assert_eq!(
+        node_out,
+        [
+            "script end",
+            "nextTick (Node only)",
+            "promise",
+            "timeout 1 ms",
+            "timeout 0 ms"
+        ]
+    );
+    use LineMark::*;
+    assert_eq!(c.node_marks, [Same, Only, Same, Moved, Same]);
+    let moved: Vec<&str> = c
+        .browser
+        .output
+        .iter()
+        .zip(&c.browser_marks)
+        .filter(|(_, m)| **m != Same)
+        .map(|(l, _)| l.1.as_str())
+        .collect();
+    assert_eq!(moved, ["timeout 1 ms", "animation frame (browser only)"]);
+    // The recordings print what the comparison ran.
+    let mut t = tui_support::compare_app(mini_node::cli::Lang::En);
+    let a = &mut t;
+    a.update(mini_node::tui::app::Action::Loop(
+        mini_node::tui::tabs::event_loop::LoopAction::Seek(usize::MAX),
+    ));
+    let (node, browser) = a.event_loop.sides().unwrap();
+    let lines = |o: &[(mini_node::eventloop::Stream, String)]| {
+        o.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(lines(&node.folded.output), lines(&c.node.output));
+    assert_eq!(lines(&browser.folded.output), lines(&c.browser.output));
+    assert_eq!(
+        a.event_loop.compare_steps(),
+        c.browser.output.len().max(c.node.output.len()) + 1
+    );
+}

@@ -330,3 +330,136 @@ fn engine_errors_show_in_the_tab() {
         vec![Effect::StartCluster { workers: 2 }]
     );
 }
+
+/// The rectangle of the button whose action is `action`, as stored while drawing.
+fn button_rect(a: &App, action: &Action) -> ratatui::layout::Rect {
+    a.hits
+        .iter()
+        .find(|h| &h.action == action)
+        .map(|h| h.area)
+        .unwrap_or_else(|| panic!("no button for {action:?}"))
+}
+
+#[test]
+fn c_and_the_compare_button_toggle_the_compare_view() {
+    use mini_node::eventloop::Model;
+    use mini_node::tui::tabs::event_loop::LoopAction;
+    let toggle = Action::Loop(LoopAction::ToggleCompare);
+    let mut a = app(Lang::En);
+    a.handle(&key(KeyCode::Char('4')));
+    a.on_loop_events("order", loop_events());
+    assert!(a.event_loop.compare.is_none());
+
+    // `c` opens it: the browser's run and the engine's comparison are asked for.
+    let fx = a.handle(&key(KeyCode::Char('c')));
+    assert!(a.event_loop.compare.is_some(), "c opens the compare view");
+    assert!(
+        fx.iter()
+            .any(|e| matches!(e, Effect::RunScript(s, Model::Browser) if s.name == "order")),
+        "{fx:?}"
+    );
+    assert!(
+        fx.iter()
+            .any(|e| matches!(e, Effect::CompareScript(s) if s.name == "order")),
+        "{fx:?}"
+    );
+    let screen = render(&mut a, 80, 24);
+    assert!(screen.contains("[c compare]"), "{screen}");
+    // `c` again closes it.
+    assert!(a.handle(&key(KeyCode::Char('c'))).is_empty());
+    assert!(a.event_loop.compare.is_none());
+
+    // A click on the [c compare] button (its rect stored at draw time) opens it ...
+    for (w, h) in [(80, 24), (200, 60)] {
+        render(&mut a, w, h);
+        let r = button_rect(&a, &toggle);
+        let screen = render(&mut a, w, h);
+        assert_eq!(find(&screen, "[c compare]"), (r.x, r.y), "{screen}");
+        let fx = a.handle(&click(r.x + r.width - 2, r.y));
+        assert!(
+            a.event_loop.compare.is_some(),
+            "a click on the button opens it"
+        );
+        assert!(fx.contains(&Effect::CompareScript(
+            a.event_loop.script().unwrap().clone()
+        )));
+        // ... and a click on the same button, now on the compare view's status line, closes it.
+        let screen = render(&mut a, w, h);
+        let r = button_rect(&a, &toggle);
+        assert_eq!(find(&screen, "[c compare]"), (r.x, r.y), "{screen}");
+        a.handle(&click(r.x, r.y));
+        assert!(a.event_loop.compare.is_none(), "a second click closes it");
+    }
+
+    // With --no-mouse the click does nothing; the key still works.
+    let mut cfg = config(Lang::En);
+    cfg.mouse = false;
+    let mut n = App::new(cfg);
+    n.handle(&key(KeyCode::Char('4')));
+    render(&mut n, 80, 24);
+    let r = button_rect(&n, &toggle);
+    n.handle(&click(r.x, r.y));
+    assert!(n.event_loop.compare.is_none());
+    n.handle(&key(KeyCode::Char('c')));
+    assert!(n.event_loop.compare.is_some());
+}
+
+#[test]
+fn the_compare_view_steps_both_sides_by_console_line() {
+    use mini_node::tui::tabs::event_loop::LoopAction;
+    let mut a = compare_app(Lang::En);
+    let (node, browser) = a.event_loop.sides().unwrap();
+    assert_eq!((node.cursor, browser.cursor), (0, 0));
+    // → moves each side to just after its next printed line; ← back; End to both ends.
+    for k in 1..=3 {
+        a.handle(&key(KeyCode::Right));
+        let (node, browser) = a.event_loop.sides().unwrap();
+        assert_eq!(node.folded.output.len(), k, "Node after {k} steps");
+        assert_eq!(browser.folded.output.len(), k, "browser after {k} steps");
+        assert!(matches!(
+            node.events[node.cursor - 1],
+            mini_node::eventloop::Event::Output { .. }
+        ));
+    }
+    a.handle(&key(KeyCode::Left));
+    assert_eq!(a.event_loop.compare_line, 2);
+    assert_eq!(a.event_loop.sides().unwrap().0.folded.output.len(), 2);
+    a.handle(&key(KeyCode::End));
+    let (node, browser) = a.event_loop.sides().unwrap();
+    assert_eq!(node.cursor, node.events.len());
+    assert_eq!(browser.cursor, browser.events.len());
+    assert!(node.folded.exit.is_some() && browser.folded.exit.is_some());
+    // Playing advances console lines on the clock, and stops at the end.
+    a.handle(&key(KeyCode::Home));
+    a.update(Action::Loop(LoopAction::PlayPause));
+    assert!(a.event_loop.playing);
+    a.tick(a.now + std::time::Duration::from_millis(600)); // 4 lines per second
+    assert_eq!(a.event_loop.compare_line, 2);
+    a.tick(a.now + std::time::Duration::from_secs(60));
+    assert!(!a.event_loop.playing);
+    assert_eq!(a.event_loop.compare_line, a.event_loop.compare_steps());
+    // `m` and `b` do nothing while both models are on screen.
+    assert!(a.handle(&key(KeyCode::Char('m'))).is_empty());
+    assert!(a.event_loop.compare.is_some());
+}
+
+#[test]
+fn a_background_panic_in_the_compare_view_ends_its_waiting() {
+    let mut a = app(Lang::En);
+    a.handle(&key(KeyCode::Char('4')));
+    a.on_loop_events("order", loop_events());
+    a.handle(&key(KeyCode::Char('c')));
+    assert!(a.event_loop.compare.as_ref().unwrap().recording);
+    a.on_background_panic("a background task panicked: boom".into());
+    let side = a.event_loop.compare.as_ref().unwrap();
+    assert!(!side.recording);
+    assert!(matches!(&a.event_loop.comparison, Some(Err(e)) if e.contains("boom")));
+    let screen = render(&mut a, 80, 24);
+    assert!(screen.contains("boom"), "{screen}");
+    // `r` runs both models again.
+    let fx = a.handle(&key(KeyCode::Char('r')));
+    assert!(
+        fx.iter().any(|e| matches!(e, Effect::CompareScript(_))),
+        "{fx:?}"
+    );
+}

@@ -157,3 +157,111 @@ fn chinese_event_loop_and_fork() {
     fork_events(&mut f);
     snap("fork_zh_80x24", render(&mut f, 80, 24));
 }
+
+#[test]
+fn compare_view() {
+    // Four console lines in: Node's `nextTick` is marked `+` (only Node prints it), and
+    // `timeout 1 ms`, which Node prints before `timeout 0 ms` and the browser after, is `≠` on
+    // both sides.
+    let mut a = tui_support::compare_app(Lang::En);
+    for _ in 0..4 {
+        a.update(Action::Loop(LoopAction::Step));
+    }
+    let small = render(&mut a, 80, 24);
+    let large = render(&mut a, 200, 60);
+    for s in [&small, &large] {
+        assert!(s.contains("≠ timeout 1 ms"), "{s}");
+        assert!(s.contains("+ nextTick (Node only)"), "{s}");
+        assert!(
+            s.contains("Node v20") && s.contains("Browser (HTML event loop)"),
+            "{s}"
+        );
+        assert!(s.contains("microtask") && s.contains("render"), "{s}");
+    }
+    snap("compare_80x24", small);
+    snap("compare_200x60", large);
+    // The end: both exits, the browser's animation frame marked as its own.
+    a.update(Action::Loop(LoopAction::Seek(usize::MAX)));
+    let end = render(&mut a, 80, 24);
+    assert!(end.contains("+ animation frame (browser only)"), "{end}");
+    snap("compare_end_80x24", end);
+    let mut z = tui_support::compare_app(Lang::Zh);
+    z.update(Action::Loop(LoopAction::Step));
+    snap("compare_zh_80x24", render(&mut z, 80, 24));
+}
+
+#[test]
+fn cluster_sparklines() {
+    use mini_node::process::ClusterEvent;
+    let mut a = app(Lang::En);
+    a.update(Action::Go(TabId::Cluster));
+    cluster_events(&mut a);
+    // 40 s of load: worker 1 varies, worker 4 (worker 2's replacement) starts at 20 s.
+    let (mut one, mut four) = (300u64, 0u64);
+    for k in 2..40u64 {
+        a.now = at(k * 1000 + 500);
+        one += 100 + (k % 7) * 40;
+        if k > 20 {
+            four += 200;
+        }
+        a.on_cluster_event(ClusterEvent::Served {
+            counts: vec![(1, one), (4, four)],
+            at: std::time::Duration::ZERO,
+        });
+    }
+    a.now = at(40_200);
+    let w = &a.cluster.workers;
+    assert_eq!(w[0].rates(a.now, 30).len(), 30);
+    assert_eq!(*w[0].rates(a.now, 30).last().unwrap(), 100 + (39 % 7) * 40);
+    assert_eq!(w[1].rates(a.now, 30), {
+        let mut v = vec![0u64; 11];
+        v.extend([200; 19]);
+        v
+    });
+    let large = render(&mut a, 200, 60);
+    assert!(large.contains("▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅ 200 req/s"), "{large}");
+    assert!(large.contains("260 req/s"), "{large}");
+    snap("cluster_sparklines_200x60", large);
+    // At 80x24 the boxes keep their share bars only.
+    let small = render(&mut a, 80, 24);
+    assert!(
+        !small.contains('▅') && !small.contains("200 req/s"),
+        "{small}"
+    );
+    snap("cluster_sparklines_80x24", small);
+}
+
+#[test]
+fn lessons_tab_shows_a_background_panic() {
+    let mut a = lessons_app(Lang::En);
+    a.on_background_panic("a background task panicked: boom at src/x.rs:1".into());
+    let s = render(&mut a, 80, 24);
+    assert!(
+        s.contains("✗ background error: a background task panicked: boom"),
+        "{s}"
+    );
+    // The lesson is still there under it.
+    assert!(s.contains("Lessons") && s.contains("run this"), "{s}");
+    snap("lessons_panic_80x24", s);
+}
+
+#[test]
+fn the_compare_view_draws_at_every_size_and_in_presenter_mode() {
+    let mut a = tui_support::compare_app(Lang::En);
+    a.update(Action::Loop(LoopAction::Step));
+    for presenter in [false, true] {
+        if presenter {
+            a.update(Action::TogglePresenter);
+        }
+        for w in [80u16, 99, 100, 120, 159, 160, 200, 240] {
+            for h in [24u16, 30, 40, 60, 80] {
+                let s = render(&mut a, w, h);
+                assert!(s.contains("[c compare]"), "{w}x{h}:\n{s}");
+                assert!(s.contains("Node v20"), "{w}x{h}:\n{s}");
+                assert!(s.contains("Browser (HTML event loop)"), "{w}x{h}:\n{s}");
+                assert!(s.contains("script end"), "{w}x{h}:\n{s}");
+            }
+        }
+    }
+    snap("compare_presenter_200x60", render(&mut a, 200, 60));
+}

@@ -19,7 +19,7 @@ use crate::process::{ClusterCommand, ClusterEvent, ForkCommand, ForkEvent};
 
 use super::i18n::L;
 use super::tabs::cluster::{ClusterAction, ClusterTab};
-use super::tabs::event_loop::{LoopAction, LoopTab, Recorded};
+use super::tabs::event_loop::{Compared, LoopAction, LoopTab, Recorded};
 use super::tabs::fork::{ForkAction, ForkTab};
 use super::tabs::lessons::{LessonsAction, LessonsTab, Opened};
 use super::theme::Theme;
@@ -128,6 +128,8 @@ pub enum Effect {
     Cluster(ClusterCommand),
     /// Record a run of this script with the scheduler under this model (and explore its orders).
     RunScript(Script, Model),
+    /// Run this script under both models and align their console lines (the compare view).
+    CompareScript(Script),
     /// Shut every engine down and leave.
     Quit,
 }
@@ -374,8 +376,16 @@ impl App {
         match self.tab {
             TabId::Fork => self.fork.on_error(message),
             TabId::EventLoop => {
-                self.event_loop.recording = false;
-                self.event_loop.error = Some(message);
+                let t = &mut self.event_loop;
+                if let Some(side) = t.compare.as_mut().filter(|s| s.recording) {
+                    side.recording = false;
+                    side.error = Some(message.clone());
+                }
+                if t.compare.is_some() && t.comparison.is_none() {
+                    t.comparison = Some(Err(message.clone()));
+                }
+                t.recording = false;
+                t.error = Some(message);
             }
             TabId::Cluster => self.cluster.on_error(message),
             TabId::Lessons => self.lessons.error = Some(message),
@@ -383,6 +393,9 @@ impl App {
     }
     pub fn on_recorded(&mut self, rec: Recorded) {
         self.event_loop.on_recorded(rec, self.now);
+    }
+    pub fn on_compared(&mut self, c: Compared) {
+        self.event_loop.on_compared(c, self.now);
     }
     /// A convenience for tests: record a finished run from its events.
     pub fn on_loop_events(&mut self, name: &str, events: Vec<Event>) {

@@ -14,7 +14,7 @@ use crate::process::fork::{self, ForkConfig};
 use crate::process::{ClusterCommand, ClusterEvent, ForkCommand, ForkEvent, SchedPolicy};
 
 use super::app::Script;
-use super::tabs::event_loop::{BranchView, Recorded};
+use super::tabs::event_loop::{BranchView, Compared, Recorded};
 
 /// What the engines send back to the UI loop.
 pub enum Msg {
@@ -28,6 +28,7 @@ pub enum Msg {
     ClusterError(String),
     ClusterClosed,
     Recorded(Recorded),
+    Compared(Compared),
 }
 
 /// The ports the demos listen on (0: any free port).
@@ -115,6 +116,31 @@ pub fn spawn_cluster(port: u16, workers: usize, tx: UnboundedSender<Msg>) {
     });
 }
 
+/// Run `script` under both models and align their console lines, off the UI thread: the engine's
+/// own comparison (`eventloop::browser::compare`, the one `demo event-loop --compare` prints).
+pub fn spawn_compare(script: Script, tx: UnboundedSender<Msg>) {
+    tokio::task::spawn_blocking(move || {
+        let _ = tx.send(Msg::Compared(compare(&script)));
+    });
+}
+
+/// The comparison of `script`'s output under Node's loop and the browser's.
+pub fn compare(script: &Script) -> Compared {
+    let mut opts = RunOptions::new(filename(script));
+    opts.timeout = RUN_TIMEOUT;
+    Compared {
+        name: script.name.clone(),
+        result: eventloop::browser::compare(&script.source, &opts).map_err(|e| e.to_string()),
+    }
+}
+
+fn filename(script: &Script) -> std::path::PathBuf {
+    script
+        .path
+        .clone()
+        .unwrap_or_else(|| std::env::temp_dir().join(&script.name))
+}
+
 /// Record one run of `script` (every event) and explore its possible orders, off the UI thread.
 pub fn spawn_record(script: Script, model: Model, tx: UnboundedSender<Msg>) {
     tokio::task::spawn_blocking(move || {
@@ -124,11 +150,7 @@ pub fn spawn_record(script: Script, model: Model, tx: UnboundedSender<Msg>) {
 
 /// Run `script` under the scheduler (Node's loop or the browser's), keeping its events, then ask `explore` for every order.
 pub fn record(script: &Script, model: Model) -> Recorded {
-    let filename = script
-        .path
-        .clone()
-        .unwrap_or_else(|| std::env::temp_dir().join(&script.name));
-    let mut opts = RunOptions::new(filename);
+    let mut opts = RunOptions::new(filename(script));
     opts.model = model;
     opts.record = true;
     opts.timeout = RUN_TIMEOUT;

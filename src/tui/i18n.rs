@@ -163,6 +163,15 @@ labels! {
     Model => "model", "模型";
     FirstLast => "first / last event", "第一个 / 最后一个事件";
     OutputOnly => "its output; the steps replay order", "的输出；逐步回放的是顺序";
+    Compare => "compare", "对比";
+    CompareLine => "console line", "控制台行";
+    CompareHow => "each side steps to its next console line", "两边各自走到下一行输出";
+    LegendMoved => "order differs", "顺序不同";
+    LegendOnly => "only this model", "仅此模型";
+    Comparing => "running the snippet under both models…", "正在两种模型下运行代码…";
+    LessonsPanic => "background error", "后台错误";
+    ReqPerSec => "req/s", "请求/秒";
+    Last30s => "last 30 s", "近 30 秒";
 }
 
 /// Pick the English or the Chinese form of a sentence built at run time (log lines, event

@@ -126,6 +126,7 @@ fn key(app: &App, k: &KeyEvent) -> Option<Action> {
                 KeyCode::Char('e') => LoopAction::Pick,
                 KeyCode::Char('b') => LoopAction::NextBranch,
                 KeyCode::Char('m') => LoopAction::ToggleModel,
+                KeyCode::Char('c') => LoopAction::ToggleCompare,
                 KeyCode::Home => LoopAction::Seek(0),
                 KeyCode::End => LoopAction::Seek(usize::MAX),
                 _ => return None,

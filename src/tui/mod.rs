@@ -335,7 +335,7 @@ fn apply(app: &mut App, running: &mut Running, msg: Msg) -> bool {
         Msg::Lessons(_) => app.tab == TabId::Lessons,
         Msg::ForkStarted(_) | Msg::Fork(_) => app.tab == TabId::Fork,
         Msg::ClusterStarted(_) | Msg::Cluster(_) => app.tab == TabId::Cluster,
-        Msg::Recorded(_) => app.tab == TabId::EventLoop,
+        Msg::Recorded(_) | Msg::Compared(_) => app.tab == TabId::EventLoop,
         Msg::ForkError(_) | Msg::ForkClosed | Msg::ClusterError(_) | Msg::ClusterClosed => true,
     };
     match msg {
@@ -381,6 +381,7 @@ fn apply(app: &mut App, running: &mut Running, msg: Msg) -> bool {
             app.on_cluster_closed();
         }
         Msg::Recorded(r) => app.on_recorded(r),
+        Msg::Compared(c) => app.on_compared(c),
     }
     visible
 }
@@ -421,6 +422,7 @@ fn perform(
                 None => running.cluster_pending.push(cmd),
             },
             Effect::RunScript(script, model) => engines::spawn_record(script, model, tx.clone()),
+            Effect::CompareScript(script) => engines::spawn_compare(script, tx.clone()),
             Effect::Quit => {
                 if let Some(s) = &running.fork {
                     let _ = s.send(ForkCommand::Shutdown);

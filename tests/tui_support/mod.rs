@@ -14,6 +14,20 @@ use ratatui::Terminal;
 
 pub const SNIPPET: &str = "console.log('start')\nsetTimeout(() => console.log('timeout'), 0)\nsetImmediate(() => console.log('immediate'))\nprocess.nextTick(() => console.log('tick'))\nPromise.resolve().then(() => console.log('promise'))\nconsole.log('end')\n";
 
+/// A snippet whose order differs between the models (real `node` v20 prints `script end`,
+/// `nextTick (Node only)`, `promise`, `timeout 1 ms`, `timeout 0 ms`).
+pub const COMPARE_SNIPPET: &str = "// setTimeout(0) and setTimeout(1): Node makes both 1 ms (they run in the order they were set);
+// a browser keeps 0 ms, so the second one runs first.
+setTimeout(() => console.log('timeout 1 ms'), 1);
+setTimeout(() => console.log('timeout 0 ms'), 0);
+Promise.resolve().then(() => console.log('promise'));
+if (typeof process === 'object') process.nextTick(() => console.log('nextTick (Node only)'));
+if (typeof requestAnimationFrame === 'function') {
+  requestAnimationFrame(() => console.log('animation frame (browser only)'));
+}
+console.log('script end');
+";
+
 pub fn config(lang: Lang) -> Config {
     Config {
         theme: Theme::Dark,
@@ -520,4 +534,40 @@ pub fn loop_events() -> Vec<Event> {
             reason: "nothing left to run".into(),
         },
     ]
+}
+
+/// Carry out the Event Loop tab's effects the way the runtime does, with the real scheduler:
+/// record runs and compare the two models (on this thread).
+pub fn run_loop_effects(app: &mut App, fx: Vec<mini_node::tui::app::Effect>) {
+    use mini_node::tui::app::Effect;
+    use mini_node::tui::engines;
+    for e in fx {
+        match e {
+            Effect::RunScript(s, model) => app.on_recorded(engines::record(&s, model)),
+            Effect::CompareScript(s) => app.on_compared(engines::compare(&s)),
+            _ => {}
+        }
+    }
+}
+
+/// The Event Loop tab with [`COMPARE_SNIPPET`] recorded under Node, then the compare view opened
+/// (`c`) and both models recorded and compared by the real engine; paused at console line 0.
+pub fn compare_app(lang: Lang) -> App {
+    use mini_node::tui::app::Action;
+    use mini_node::tui::tabs::event_loop::LoopAction;
+    let mut app = App::new(config(lang));
+    let fx = app.update(Action::Go(TabId::EventLoop));
+    run_loop_effects(&mut app, fx);
+    let script = Script {
+        name: "timeouts.js".into(),
+        title: "setTimeout(0) vs setTimeout(1)".into(),
+        source: COMPARE_SNIPPET.into(),
+        path: None,
+    };
+    let fx = app.event_loop.load(script, app.now);
+    run_loop_effects(&mut app, fx);
+    let fx = app.update(Action::Loop(LoopAction::ToggleCompare));
+    run_loop_effects(&mut app, fx);
+    app.update(Action::Loop(LoopAction::PlayPause));
+    app
 }

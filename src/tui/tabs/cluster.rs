@@ -1,7 +1,8 @@
 //! The Cluster tab: the primary and one box per real worker process (id, pid, state, uptime,
 //! requests served, restarts, memory), a Kill button on every worker (and `k` on the selected one),
 //! buttons to add and remove a worker, start and stop the built-in load (each box shows its share
-//! of the requests as a bar), switch rr / none, the guard's respawns and back-off as they happen,
+//! of the requests as a bar and, on a large screen, a sparkline of its requests per second over
+//! the last 30 s, from the engine's `Served` counts), switch rr / none, the guard's respawns and back-off as they happen,
 //! and the event log. A replacement worker takes the box of the one it replaces, with a new id
 //! (Node never reuses ids) and its restart count.
 
@@ -60,6 +61,45 @@ pub struct WorkerBox {
     pub connections: u64,
     pub backoff_until: Option<Duration>,
     pub last_exit: Option<ExitStatus>,
+    /// Requests served in each second of the TUI's clock (`(second, count)`, oldest first, the
+    /// last minute kept): the sparkline's data, from the engine's `Served` counts.
+    pub per_second: VecDeque<(u64, u64)>,
+}
+
+impl WorkerBox {
+    /// Requests served in each of the `n` whole seconds before `now`, oldest first.
+    pub fn rates(&self, now: Duration, n: u64) -> Vec<u64> {
+        let end = now.as_secs();
+        (end.saturating_sub(n)..end)
+            .map(|s| {
+                self.per_second
+                    .iter()
+                    .find(|(k, _)| *k == s)
+                    .map_or(0, |(_, c)| *c)
+            })
+            .collect()
+    }
+}
+
+/// Seconds of history a worker's sparkline shows.
+pub const SPARK_SECONDS: u64 = 30;
+/// A box wide enough for the 30 s sparkline and its figure.
+const BOX_W_SPARK: u16 = 40;
+
+/// Requests per second as a sparkline, scaled to `max` (the busiest second of any worker, so the
+/// boxes compare); a second without requests is blank.
+pub fn sparkline(rates: &[u64], max: u64) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    rates
+        .iter()
+        .map(|&v| {
+            if v == 0 || max == 0 {
+                ' '
+            } else {
+                BARS[((v * 8).div_ceil(max) as usize).clamp(1, 8) - 1]
+            }
+        })
+        .collect()
 }
 
 #[derive(Debug)]
@@ -322,6 +362,7 @@ impl ClusterTab {
                     connections: 0,
                     backoff_until: None,
                     last_exit: None,
+                    per_second: VecDeque::new(),
                 };
                 let slot = self
                     .replacing
@@ -467,9 +508,22 @@ impl ClusterTab {
                 );
             }
             ClusterEvent::Served { counts, .. } => {
+                let sec = now.as_secs();
                 for (id, count) in counts {
                     if let Some(w) = self.find(id) {
+                        let delta = count.saturating_sub(w.served);
                         w.served = count;
+                        match w.per_second.back_mut() {
+                            Some((s, c)) if *s == sec => *c += delta,
+                            _ => w.per_second.push_back((sec, delta)),
+                        }
+                        while w
+                            .per_second
+                            .front()
+                            .is_some_and(|(s, _)| *s + 2 * SPARK_SECONDS < sec)
+                        {
+                            w.per_second.pop_front();
+                        }
                     }
                 }
             }
@@ -673,10 +727,22 @@ impl ClusterTab {
         if self.workers.is_empty() {
             buf.set_string(rest.x + 1, rest.y + 1, ctx.t(L::Starting), ctx.theme.dim());
         }
-        let box_h = if ctx.presenter { 6 } else { 5 };
-        let cols = ((rest.width.saturating_sub(2)) / BOX_W).max(1) as usize;
+        // On a large screen each box also gets a sparkline of its requests per second.
+        let spark = rest.width >= 120 && rest.height >= 36;
+        let box_h = if ctx.presenter || spark { 6 } else { 5 };
+        let min_w = if spark { BOX_W_SPARK } else { BOX_W };
+        let cols = ((rest.width.saturating_sub(2)) / min_w).max(1) as usize;
         self.cols = cols;
         let bw = (rest.width.saturating_sub(2) / cols as u16).min(40);
+        let spark_max = if spark {
+            self.workers
+                .iter()
+                .flat_map(|w| w.rates(now, SPARK_SECONDS))
+                .max()
+                .unwrap_or(0)
+        } else {
+            0
+        };
         let rows = self.workers.len().div_ceil(cols) as u16;
         let log_min = if ctx.presenter { 0 } else { 4 };
         let max_rows = (rest.height.saturating_sub(log_min) / box_h).max(1);
@@ -694,6 +760,9 @@ impl ClusterTab {
                 height: box_h,
             };
             self.draw_worker(ctx, w, i == self.selected, total, now, rect, buf);
+            if spark {
+                draw_spark(ctx, w, now, spark_max, rect, buf);
+            }
             ctx.hit(rect, Action::Cluster(ClusterAction::Select(i)));
             // The Kill button sits on the box's last inner line; register it after the box so
             // that a click on it kills rather than only selects.
@@ -822,4 +891,25 @@ impl ClusterTab {
             buf.set_string(inner.x, inner.bottom() - 1, bar, ctx.theme.accent());
         }
     }
+}
+
+/// The sparkline row of a worker's box: requests per second over the last 30 s and the figure of
+/// the last whole second.
+fn draw_spark(ctx: &Ctx, w: &WorkerBox, now: Duration, max: u64, rect: Rect, buf: &mut Buffer) {
+    if rect.height < 6 || rect.width < 12 || matches!(w.state, WorkerState::Dead) {
+        return;
+    }
+    let (x, y, iw) = (rect.x + 1, rect.y + 3, rect.width - 2);
+    let rates = w.rates(now, SPARK_SECONDS);
+    let last = rates.last().copied().unwrap_or(0);
+    let figure = format!(" {last} {}", ctx.t(L::ReqPerSec));
+    let n = (iw.saturating_sub(width(&figure)) as usize).min(rates.len());
+    let line = sparkline(&rates[rates.len() - n..], max);
+    buf.set_string(x, y, &line, ctx.theme.info());
+    buf.set_string(
+        x + n as u16,
+        y,
+        fit(&figure, iw - n as u16),
+        ctx.theme.dim(),
+    );
 }

@@ -5,16 +5,26 @@
 //! ([`Folded::fold`]): the phase lit, the queues' contents, the call stack, the running line and
 //! the console output. Controls play, pause, step, step back, change speed, restart, pick an
 //! example (or the `--script` file), and switch between the orders `--explore` found. The model
-//! (Node, later the browser) decides only which stations the phase diagram shows.
+//! (Node's or the browser's) decides which stations the phase diagram shows and which queues are
+//! listed.
+//!
+//! The compare view (`c`) plays the same snippet under both models: a second `LoopTab` of the
+//! other model rides along in [`LoopTab::compare`], and one cursor, counted in **console lines**,
+//! drives both: a step moves each side to just after its next printed line, so the two diagrams
+//! show where each loop was when it printed its k-th line. The engine's own alignment
+//! (`eventloop::browser::compare`, the one `demo event-loop --compare` prints) marks the lines
+//! whose order differs (`≠`) or that only one model prints (`+`).
 
 use std::time::Duration;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use crate::cli::Lang;
+use crate::eventloop::browser::{Comparison, LineMark};
 use crate::eventloop::replay::{QueueKey, Snapshot, Waiting};
 use crate::eventloop::{Event, Model, Phase, Queue, Stream};
 use crate::tui::app::{Action, Ctx, Effect, Script};
@@ -47,6 +57,16 @@ pub enum LoopAction {
     Seek(usize),
     /// Switch between Node's event loop and the browser's, and run the snippet again.
     ToggleModel,
+    /// Open / close the compare view: the snippet under both models, side by side.
+    ToggleCompare,
+}
+
+/// The engine's alignment of the two models' console lines, as the runtime hands it back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compared {
+    /// The script's name (matches [`Script::name`]).
+    pub name: String,
+    pub result: Result<Comparison, String>,
 }
 
 /// One order `--explore` found: why, what it prints, and its events when the engine gave them.
@@ -306,8 +326,46 @@ pub struct LoopTab {
     pub speed: usize,
     pub picker: Option<usize>,
     pub folded: Folded,
+    /// The compare view: the same script recorded under the other model, played alongside.
+    pub compare: Option<Box<LoopTab>>,
+    /// The engine's alignment of the two outputs (None until it comes back).
+    pub comparison: Option<Result<Comparison, String>>,
+    /// In the compare view: how many console lines each side has printed so far.
+    pub compare_line: usize,
     last_step: Duration,
     requested: bool,
+}
+
+/// Output events in `events`.
+fn outputs(events: &[Event]) -> usize {
+    events
+        .iter()
+        .filter(|e| matches!(e, Event::Output { .. }))
+        .count()
+}
+
+/// The cursor just after the `k`-th output event (the end when there are fewer).
+fn after_output(events: &[Event], k: usize) -> usize {
+    if k == 0 {
+        return 0;
+    }
+    let mut n = 0;
+    for (i, e) in events.iter().enumerate() {
+        if matches!(e, Event::Output { .. }) {
+            n += 1;
+            if n == k {
+                return i + 1;
+            }
+        }
+    }
+    events.len()
+}
+
+fn other_model(m: Model) -> Model {
+    match m {
+        Model::Node => Model::Browser,
+        Model::Browser => Model::Node,
+    }
 }
 
 impl LoopTab {
@@ -330,6 +388,9 @@ impl LoopTab {
             speed: DEFAULT_SPEED,
             picker: None,
             folded: Folded::default(),
+            compare: None,
+            comparison: None,
+            compare_line: 0,
             last_step: Duration::ZERO,
             requested: false,
         }
@@ -353,6 +414,7 @@ impl LoopTab {
             ("e", L::Example.t(lang)),
             ("b", L::Branch.t(lang)),
             ("m", L::Model.t(lang)),
+            ("c", L::Compare.t(lang)),
         ]
     }
 
@@ -386,7 +448,123 @@ impl LoopTab {
         self.playing = false;
         self.last_step = now;
         self.folded = Folded::default();
-        vec![Effect::RunScript(s, self.model)]
+        let mut fx = vec![Effect::RunScript(s.clone(), self.model)];
+        if let Some(side) = &mut self.compare {
+            side.scripts = self.scripts.clone();
+            side.current = self.current;
+            fx.extend(side.request(s.clone(), now));
+            fx.push(Effect::CompareScript(s));
+            self.comparison = None;
+            self.compare_line = 0;
+        }
+        fx
+    }
+
+    /// The two sides of the compare view, Node's first.
+    pub fn sides(&self) -> Option<(&LoopTab, &LoopTab)> {
+        let side = self.compare.as_deref()?;
+        Some(match self.model {
+            Model::Node => (self, side),
+            Model::Browser => (side, self),
+        })
+    }
+
+    /// Steps of the compare view: one per console line of the longer output, then the end.
+    pub fn compare_steps(&self) -> usize {
+        let side = self.compare.as_ref().map_or(0, |s| outputs(&s.events));
+        outputs(&self.events).max(side) + 1
+    }
+
+    /// Move both sides to just after their `k`-th console line (both ends past the last one).
+    fn compare_seek(&mut self, k: usize) {
+        let k = k.min(self.compare_steps());
+        self.compare_line = k;
+        self.seek(after_output(&self.events, k));
+        if let Some(side) = &mut self.compare {
+            side.seek(after_output(&side.events, k));
+        }
+    }
+
+    /// A side's recording came back: start both from the first line once both are there.
+    fn compare_ready(&mut self, now: Duration) {
+        let Some(side) = &self.compare else {
+            return;
+        };
+        let ready = !self.recording && !side.recording;
+        self.compare_seek(0);
+        self.playing = ready && !self.events.is_empty();
+        self.last_step = now;
+    }
+
+    pub fn on_compared(&mut self, c: Compared, _now: Duration) {
+        if self.compare.is_some() && self.script().is_some_and(|s| s.name == c.name) {
+            self.comparison = Some(c.result);
+        }
+    }
+
+    /// Open or close the compare view.
+    fn toggle_compare(&mut self, now: Duration) -> Vec<Effect> {
+        self.playing = false;
+        if self.compare.take().is_some() {
+            self.comparison = None;
+            return vec![];
+        }
+        let mut side = LoopTab::new(Vec::new(), None);
+        side.model = other_model(self.model);
+        side.scripts = self.scripts.clone();
+        side.current = self.current;
+        self.picker = None;
+        self.comparison = None;
+        let mut fx = Vec::new();
+        if let Some(s) = self.script().cloned() {
+            fx.extend(side.request(s.clone(), now));
+            fx.push(Effect::CompareScript(s));
+        }
+        self.compare = Some(Box::new(side));
+        self.compare_seek(0);
+        fx
+    }
+
+    /// The playback controls in the compare view: they move the console-line cursor.
+    fn update_compare(&mut self, a: &LoopAction, now: Duration) -> Option<Vec<Effect>> {
+        let steps = self.compare_steps();
+        match a {
+            LoopAction::PlayPause => {
+                if self.compare_line >= steps && !self.playing {
+                    self.compare_seek(0);
+                }
+                self.playing = !self.playing && !self.events.is_empty();
+                self.last_step = now;
+            }
+            LoopAction::Step => {
+                self.playing = false;
+                self.compare_seek(self.compare_line + 1);
+            }
+            LoopAction::Back => {
+                self.playing = false;
+                self.compare_seek(self.compare_line.saturating_sub(1));
+            }
+            LoopAction::Seek(i) => {
+                self.playing = false;
+                self.compare_seek(*i);
+            }
+            LoopAction::Restart => {
+                let failed = self.error.is_some()
+                    || self.compare.as_ref().is_some_and(|c| c.error.is_some());
+                if failed || (self.events.is_empty() && !self.recording) {
+                    if let Some(s) = self.script().cloned() {
+                        return Some(self.request(s, now));
+                    }
+                }
+                self.compare_seek(0);
+                self.playing = !self.events.is_empty();
+                self.last_step = now;
+            }
+            // Both models are on screen already; the explored orders belong to the single view.
+            LoopAction::ToggleModel | LoopAction::NextBranch => {}
+            _ => return None,
+        }
+        Some(vec![])
     }
 
     /// Load a script (a lesson's snippet, say), adding it to the picker if it is new.
@@ -418,6 +596,14 @@ impl LoopTab {
     }
 
     pub fn on_recorded(&mut self, rec: Recorded, now: Duration) {
+        if let Some(side) = &mut self.compare {
+            if rec.model == side.model {
+                side.on_recorded(rec, now);
+                side.playing = false;
+                self.compare_ready(now);
+                return;
+            }
+        }
         if self.script().is_none_or(|s| s.name != rec.name) || rec.model != self.model {
             return; // an older run, superseded by a newer choice
         }
@@ -452,6 +638,9 @@ impl LoopTab {
         self.folded = Folded::default();
         self.playing = !self.events.is_empty();
         self.last_step = now;
+        if self.compare.is_some() {
+            self.compare_ready(now);
+        }
     }
 
     fn seek(&mut self, to: usize) {
@@ -478,7 +667,14 @@ impl LoopTab {
         let period = Duration::from_secs(1) / SPEEDS[self.speed];
         let elapsed = now.saturating_sub(self.last_step);
         let steps = (elapsed.as_nanos() / period.as_nanos()) as usize;
-        if steps > 0 {
+        if steps > 0 && self.compare.is_some() {
+            // The compare view plays console lines, at the same speed setting.
+            self.last_step += period * steps as u32;
+            self.compare_seek(self.compare_line + steps);
+            if self.compare_line >= self.compare_steps() {
+                self.playing = false;
+            }
+        } else if steps > 0 {
             self.last_step += period * steps as u32;
             let to = self.cursor + steps;
             self.seek(to);
@@ -489,7 +685,13 @@ impl LoopTab {
     }
 
     pub fn update(&mut self, a: LoopAction, now: Duration) -> Vec<Effect> {
+        if self.compare.is_some() {
+            if let Some(fx) = self.update_compare(&a, now) {
+                return fx;
+            }
+        }
         match a {
+            LoopAction::ToggleCompare => return self.toggle_compare(now),
             LoopAction::PlayPause => {
                 if self.cursor >= self.events.len() && !self.playing {
                     self.seek(0);
@@ -673,6 +875,22 @@ impl LoopTab {
         let ex = fit(&ex, r.saturating_sub(x + 4).min(40));
         button(ctx, buf, x, y, r, "e", &ex, Action::Loop(LoopAction::Pick));
 
+        if self.compare.is_some() {
+            self.draw_compare(
+                ctx,
+                Rect {
+                    y: y + 1,
+                    height: area.height.saturating_sub(1),
+                    ..area
+                },
+                buf,
+            );
+            if let Some(sel) = self.picker {
+                self.draw_picker(ctx, sel, area, buf);
+            }
+            return;
+        }
+
         // Status: event k/N, loop, time, last event; the explored orders.
         let f = &self.folded;
         let mut spans = vec![
@@ -703,11 +921,23 @@ impl LoopTab {
         // The model switch sits at the right end of the status line.
         let model = format!("{} {}", ctx.t(L::Model), self.model_short());
         let mw = width(&model) + 4;
+        let cw = width(ctx.t(L::Compare)) + 4;
         buf.set_line(
             area.x + 1,
             y + 1,
             &Line::from(spans),
-            area.width.saturating_sub(mw + 3),
+            area.width.saturating_sub(mw + cw + 4),
+        );
+        button_styled(
+            ctx,
+            buf,
+            r.saturating_sub(mw + cw + 2),
+            y + 1,
+            r.saturating_sub(mw + 1),
+            "c",
+            ctx.t(L::Compare),
+            Action::Loop(LoopAction::ToggleCompare),
+            false,
         );
         button_styled(
             ctx,
@@ -766,6 +996,21 @@ impl LoopTab {
             top += 1;
         }
 
+        self.draw_loop(ctx, top, area, buf, None);
+        if let Some(sel) = self.picker {
+            self.draw_picker(ctx, sel, area, buf);
+        }
+    }
+
+    /// The phase diagram, the drains, and the panes under them, from row `top` of `area` down.
+    fn draw_loop(
+        &self,
+        ctx: &mut Ctx,
+        mut top: u16,
+        area: Rect,
+        buf: &mut Buffer,
+        marks: Option<&[LineMark]>,
+    ) {
         // The phase diagram.
         let ring_h = phase_ring::height(ctx.presenter);
         let ring = Rect {
@@ -778,6 +1023,36 @@ impl LoopTab {
         phase_ring::draw(ctx, &stations, ring, buf);
         top += ring_h;
         // The drains between callbacks.
+        buf.set_line(area.x + 1, top, &self.drains_line(ctx), area.width - 2);
+        top += 1;
+
+        let bottom = Rect {
+            y: top,
+            height: area.bottom().saturating_sub(top),
+            ..area
+        };
+        if self.recording {
+            buf.set_string(
+                bottom.x + 2,
+                bottom.y + 1,
+                ctx.t(L::Recording),
+                ctx.theme.dim(),
+            );
+        } else if let Some(err) = &self.error {
+            Paragraph::new(vec![
+                Line::styled(format!("✗ {}", ctx.t(L::EngineError)), ctx.theme.bad()),
+                Line::styled(err.clone(), ctx.theme.text()),
+            ])
+            .wrap(Wrap { trim: false })
+            .render(bottom, buf);
+        } else if bottom.height >= 3 {
+            self.draw_panes(ctx, bottom, buf, marks);
+        }
+    }
+
+    /// `⟳ nextTick (n) → microtasks (n)`, the queue being drained lit.
+    fn drains_line(&self, ctx: &Ctx) -> Line<'static> {
+        let f = &self.folded;
         let drain_of = |q: Queue| {
             let n = f.waiting(q).len();
             let lit = f.draining() == Some(q);
@@ -812,34 +1087,197 @@ impl LoopTab {
                 ctx.theme.warn(),
             ));
         }
-        buf.set_line(area.x + 1, top, &Line::from(spans), area.width - 2);
-        top += 1;
+        Line::from(spans)
+    }
 
-        let bottom = Rect {
-            y: top,
-            height: area.bottom().saturating_sub(top),
+    /// The compare view under the controls: its status line, then Node's side and the
+    /// browser's, side by side on a wide screen, one over the other (compact) on a small one.
+    fn draw_compare(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+        let Some((node, browser)) = self.sides() else {
+            return;
+        };
+        let r = area.right();
+        let y = area.y;
+        let mut spans = vec![Span::styled(
+            format!(
+                "{} {}/{} ",
+                ctx.t(L::CompareLine),
+                self.compare_line,
+                self.compare_steps()
+            ),
+            ctx.theme.accent(),
+        )];
+        if area.width >= 120 {
+            spans.push(Span::styled(
+                format!("· {} ", ctx.t(L::CompareHow)),
+                ctx.theme.dim(),
+            ));
+        }
+        match &self.comparison {
+            Some(Ok(_)) => {
+                let (moved, moved_style) = mark_symbol(ctx, LineMark::Moved);
+                let (only, only_style) = mark_symbol(ctx, LineMark::Only);
+                spans.push(Span::styled("· ", ctx.theme.dim()));
+                spans.push(Span::styled(
+                    format!("{moved}{} ", ctx.t(L::LegendMoved)),
+                    moved_style.unwrap_or_default(),
+                ));
+                spans.push(Span::styled(
+                    format!(" {only}{}", ctx.t(L::LegendOnly)),
+                    only_style.unwrap_or_default(),
+                ));
+            }
+            Some(Err(e)) => spans.push(Span::styled(format!("✗ {e}"), ctx.theme.bad())),
+            None => spans.push(Span::styled(ctx.t(L::Comparing), ctx.theme.dim())),
+        }
+        let cw = width(ctx.t(L::Compare)) + 4;
+        buf.set_line(
+            area.x + 1,
+            y,
+            &Line::from(spans),
+            area.width.saturating_sub(cw + 3),
+        );
+        button_styled(
+            ctx,
+            buf,
+            r.saturating_sub(cw + 1),
+            y,
+            r,
+            "c",
+            ctx.t(L::Compare),
+            Action::Loop(LoopAction::ToggleCompare),
+            true,
+        );
+        let (node_marks, browser_marks) = match &self.comparison {
+            Some(Ok(c)) => (
+                Some(c.node_marks.as_slice()),
+                Some(c.browser_marks.as_slice()),
+            ),
+            _ => (None, None),
+        };
+        let body = Rect {
+            y: y + 1,
+            height: area.height.saturating_sub(1),
             ..area
         };
-        if self.recording {
-            buf.set_string(
-                bottom.x + 2,
-                bottom.y + 1,
-                ctx.t(L::Recording),
-                ctx.theme.dim(),
+        if body.width >= 160 {
+            // A two-column gap keeps the two rings' arrows apart.
+            let half = body.width / 2;
+            let left = Rect {
+                width: half - 1,
+                ..body
+            };
+            let right = Rect {
+                x: body.x + half + 1,
+                width: body.width - half - 1,
+                ..body
+            };
+            node.draw_side(ctx, left, buf, node_marks);
+            browser.draw_side(ctx, right, buf, browser_marks);
+        } else {
+            let half = body.height / 2;
+            let top = Rect {
+                height: half,
+                ..body
+            };
+            let bottom = Rect {
+                y: body.y + half,
+                height: body.height - half,
+                ..body
+            };
+            node.draw_side(ctx, top, buf, node_marks);
+            browser.draw_side(ctx, bottom, buf, browser_marks);
+        }
+    }
+
+    /// One model in the compare view: a title line, then the full diagram when there is room,
+    /// else a compact form (the stations on one line, the queues beside the console).
+    fn draw_side(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer, marks: Option<&[LineMark]>) {
+        if area.height < 4 || area.width < 20 {
+            return;
+        }
+        let f = &self.folded;
+        let mut spans = vec![
+            Span::styled(
+                format!("■ {} ", self.model_name()),
+                ctx.theme.accent().add_modifier(Modifier::BOLD),
+            ),
+            Span::styled(
+                format!(
+                    "· {} {}/{} · {} {} · {} {} ms ",
+                    ctx.t(L::EventNo),
+                    self.cursor,
+                    self.events.len(),
+                    ctx.t(L::Iteration),
+                    f.snap.iteration,
+                    ctx.t(L::Time),
+                    f.snap.now_ms
+                ),
+                ctx.theme.text(),
+            ),
+        ];
+        if let Some(last) = self.cursor.checked_sub(1).and_then(|i| self.events.get(i)) {
+            spans.push(Span::styled(
+                format!("· {}", describe(last, ctx.lang)),
+                ctx.theme.info(),
+            ));
+        }
+        buf.set_line(area.x + 1, area.y, &Line::from(spans), area.width - 2);
+        let full = area.height >= phase_ring::height(ctx.presenter) + 2 + 8;
+        if full || self.recording || self.error.is_some() {
+            self.draw_loop(ctx, area.y + 1, area, buf, marks);
+            return;
+        }
+        // Compact: the stations on one line (the lit one in full, reversed, with ▶).
+        let mut spans = vec![Span::styled(" ↻ ", ctx.theme.dim())];
+        for (i, st) in self.stations(ctx.lang).iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::styled(" → ", ctx.theme.dim()));
+            }
+            let short = if st.lit {
+                st.label
+            } else {
+                st.label.split([',', ' ']).next().unwrap_or(st.label)
+            };
+            let n = st.waiting.filter(|n| *n > 0).map(|n| format!(" ({n})"));
+            let text = format!(
+                "{}{short}{}",
+                if st.lit { "▶ " } else { "" },
+                n.unwrap_or_default()
             );
-        } else if let Some(err) = &self.error {
-            Paragraph::new(vec![
-                Line::styled(format!("✗ {}", ctx.t(L::EngineError)), ctx.theme.bad()),
-                Line::styled(err.clone(), ctx.theme.text()),
-            ])
-            .wrap(Wrap { trim: false })
-            .render(bottom, buf);
-        } else if bottom.height >= 3 {
-            self.draw_panes(ctx, bottom, buf);
+            spans.push(Span::styled(
+                text,
+                if st.lit {
+                    ctx.theme.lit()
+                } else {
+                    ctx.theme.text()
+                },
+            ));
         }
-        if let Some(sel) = self.picker {
-            self.draw_picker(ctx, sel, area, buf);
-        }
+        buf.set_line(area.x, area.y + 1, &Line::from(spans), area.width - 1);
+        buf.set_line(
+            area.x + 1,
+            area.y + 2,
+            &self.drains_line(ctx),
+            area.width - 2,
+        );
+        let rest = Rect {
+            y: area.y + 3,
+            height: area.height - 3,
+            ..area
+        };
+        let qw = (rest.width * 9 / 20).max(20).min(rest.width);
+        self.draw_queues(ctx, Rect { width: qw, ..rest }, buf);
+        self.draw_console(
+            ctx,
+            Rect {
+                x: rest.x + qw,
+                width: rest.width - qw,
+                ..rest
+            },
+            buf,
+            marks,
+        );
     }
 
     fn model_short(&self) -> &'static str {
@@ -856,7 +1294,7 @@ impl LoopTab {
         }
     }
 
-    fn draw_panes(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+    fn draw_panes(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer, marks: Option<&[LineMark]>) {
         let n_queues = self.queues().len() as u16;
         if area.width >= 120 {
             // Source | queues over the call stack | console.
@@ -888,7 +1326,7 @@ impl LoopTab {
                 },
                 buf,
             );
-            self.draw_console(ctx, con, buf);
+            self.draw_console(ctx, con, buf, marks);
         } else {
             // Source over the call stack | queues over the console.
             let half = area.width / 2;
@@ -936,6 +1374,7 @@ impl LoopTab {
                     ..right
                 },
                 buf,
+                marks,
             );
         }
     }
@@ -1088,7 +1527,13 @@ impl LoopTab {
         Paragraph::new(lines).render(inner, buf);
     }
 
-    fn draw_console(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+    fn draw_console(
+        &self,
+        ctx: &mut Ctx,
+        area: Rect,
+        buf: &mut Buffer,
+        marks: Option<&[LineMark]>,
+    ) {
         let block = Self::pane(ctx, ctx.t(L::Console));
         let inner = block.inner(area);
         block.render(area, buf);
@@ -1114,9 +1559,21 @@ impl LoopTab {
                 ctx.theme.warn(),
             ));
         }
-        lines.extend(output.iter().map(|(s, t)| match s {
-            Stream::Stdout => Line::styled(t.clone(), ctx.theme.text()),
-            Stream::Stderr => Line::styled(format!("! {t}"), ctx.theme.warn()),
+        let marks = marks.filter(|_| other.is_none());
+        lines.extend(output.iter().enumerate().map(|(i, (s, t))| {
+            let (prefix, style) = match marks.map(|m| m.get(i).copied()) {
+                None => ("", None),
+                Some(None) | Some(Some(LineMark::Same)) => ("  ", None),
+                Some(Some(m)) => mark_symbol(ctx, m),
+            };
+            match s {
+                Stream::Stdout => {
+                    Line::styled(format!("{prefix}{t}"), style.unwrap_or(ctx.theme.text()))
+                }
+                Stream::Stderr => {
+                    Line::styled(format!("{prefix}! {t}"), style.unwrap_or(ctx.theme.warn()))
+                }
+            }
         }));
         if let (None, Some((code, reason))) = (other, &f.exit) {
             lines.push(Line::styled(
@@ -1184,5 +1641,14 @@ fn short_label(label: &str) -> String {
     match label.split_once(" at line ") {
         Some((what, line)) => format!("{what}:{line}"),
         None => label.to_string(),
+    }
+}
+
+/// A console line's mark in the compare view: a symbol and a bold style, never colour alone.
+fn mark_symbol(ctx: &Ctx, m: LineMark) -> (&'static str, Option<Style>) {
+    match m {
+        LineMark::Same => ("  ", None),
+        LineMark::Moved => ("≠ ", Some(ctx.theme.warn().add_modifier(Modifier::BOLD))),
+        LineMark::Only => ("+ ", Some(ctx.theme.info().add_modifier(Modifier::BOLD))),
     }
 }

@@ -1,5 +1,7 @@
 //! The Lessons tab: the course as a list and the selected lesson rendered, with "run this" to open
 //! the lesson's live demo (its tab, with its example or snippet loaded) and its quizzes' snippets.
+//! An error that arrives after the course loaded (a background task's panic) is shown above the
+//! lesson.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -219,9 +221,30 @@ impl LessonsTab {
                 Action::Lessons(LessonsAction::RunQuiz(i)),
             );
         }
+        // An error that came after the course loaded (a background task's panic) sits under the
+        // buttons, above the lesson, until the TUI ends.
+        let mut err_h = 0;
+        if let Some(e) = &self.error {
+            let text = format!("✗ {}: {e}", ctx.t(L::LessonsPanic));
+            let w = body.width.max(1) as usize;
+            err_h = (crate::tui::widgets::width(&text) as usize)
+                .div_ceil(w)
+                .clamp(1, 3) as u16;
+            Paragraph::new(Line::styled(text, ctx.theme.bad()))
+                .wrap(Wrap { trim: false })
+                .render(
+                    Rect {
+                        y: body.y + 1,
+                        height: err_h.min(body.height.saturating_sub(1)),
+                        ..body
+                    },
+                    buf,
+                );
+            err_h += 1;
+        }
         let text_area = Rect {
-            y: body.y + 2,
-            height: body.height.saturating_sub(2),
+            y: body.y + 2 + err_h,
+            height: body.height.saturating_sub(2 + err_h),
             ..body
         };
         // The lesson, then its quizzes, as Markdown the course's parser reads.
