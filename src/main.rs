@@ -6,6 +6,10 @@ use mini_node::error::{code, Exit};
 use mini_node::{eventloop, lessons, print, process, tui};
 
 fn main() {
+    // The hidden child entry points skip the command-line parser: a child starts once per request.
+    if let Some(result) = process::hidden_entry() {
+        finish(result);
+    }
     let cli = Cli::parse();
     print::init_color(cli.color);
     let result = match cli.command {
@@ -27,6 +31,11 @@ fn main() {
         Command::ForkChild => process::fork::child_main(),
         Command::ClusterWorker => process::cluster::worker_main(),
     };
+    finish(result);
+}
+
+/// Map the command's result to an exit code (printing its one-line error) and exit.
+fn finish(result: anyhow::Result<()>) -> ! {
     if let Err(err) = result {
         let (status, message) = match err.downcast_ref::<Exit>() {
             Some(exit) => (exit.code, exit.message.clone()),
@@ -37,4 +46,5 @@ fn main() {
         }
         std::process::exit(status);
     }
+    std::process::exit(code::OK);
 }

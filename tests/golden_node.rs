@@ -139,7 +139,7 @@ fn corpus_is_complete() {
                 }
                 if ext == "code" {
                     let text = std::fs::read_to_string(&path).expect("read .code");
-                    if text.trim().parse::<i32>().map_or(true, |c| c == 0) {
+                    if !matches!(text.trim().parse::<i32>(), Ok(c) if c != 0) {
                         problems.push(format!(
                             "{}: .code must hold a non-zero exit code",
                             path.display()

@@ -166,7 +166,7 @@ fn quiz_that_throws() {
 fn quiz_with_a_syntax_error() {
     fails_with(
         "quiz-syntax-error",
-        "01-x/lesson.toml:9: quiz \"q\" (quiz1.js) exits with code 1 under the engine: SyntaxError: Unexpected token '}' (at quiz1.js:1)",
+        "01-x/lesson.toml:9: quiz \"q\" (quiz1.js) exits with code 1 under the engine: SyntaxError: missing ) after argument list (at quiz1.js:1)",
     );
 }
 

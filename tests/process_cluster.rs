@@ -57,6 +57,9 @@ fn a_killed_worker_is_replaced_with_the_next_id_and_the_notes_line_is_printed() 
     demo.wait_for("fork       worker 3 ");
     demo.wait_for("listening  worker 3 ");
     demo.wait_for("worker 3 replaces 1");
+    // The primary reaped the killed worker while still running: not even a zombie is left.
+    assert_all_gone(&[pid as u32], false, &demo.seen);
+    assert!(!children_of(demo.child.id()).contains(&(pid as u32)));
     let ids: Vec<u32> = (0..4).map(|_| worker_id(&get(&addr, "/"))).collect();
     let mut sorted = ids.clone();
     sorted.sort();

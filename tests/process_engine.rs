@@ -150,3 +150,242 @@ async fn the_cluster_engine_replaces_a_killed_worker_and_closes_its_events_after
     while next(&mut handle.events).await.is_some() {}
     assert!(pids.iter().all(|&p| gone(p)), "{pids:?}");
 }
+
+/// `GET /` on a fresh connection; the X-Worker-Id of the answer.
+async fn worker_of(addr: std::net::SocketAddr) -> u32 {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    stream
+        .write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut raw = String::new();
+    tokio::time::timeout(TIMEOUT, stream.read_to_string(&mut raw))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(raw.ends_with("server is running"), "{raw}");
+    raw.lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("x-worker-id:")
+                .map(|v| v.trim().parse().unwrap())
+        })
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_scheduling_policy_can_be_switched_while_running() {
+    let cfg = ClusterConfig {
+        port: 0,
+        workers: 2,
+        sched: SchedPolicy::Rr,
+        program: program(),
+        ..ClusterConfig::default()
+    };
+    let mut handle = cluster::start(cfg).await.unwrap();
+    let mut listening = 0;
+    while listening < 2 {
+        if let ClusterEvent::Listening { .. } = next(&mut handle.events).await.unwrap() {
+            listening += 1;
+        }
+    }
+    handle
+        .commands
+        .send(ClusterCommand::SetSched(SchedPolicy::None))
+        .unwrap();
+    loop {
+        if let ClusterEvent::SchedChanged { sched, .. } = next(&mut handle.events).await.unwrap() {
+            assert_eq!(sched, SchedPolicy::None);
+            break;
+        }
+    }
+    // The workers now accept on the shared socket themselves: answers keep coming.
+    for _ in 0..4 {
+        let id = worker_of(handle.addr).await;
+        assert!(id == 1 || id == 2);
+    }
+    handle
+        .commands
+        .send(ClusterCommand::SetSched(SchedPolicy::Rr))
+        .unwrap();
+    loop {
+        if let ClusterEvent::SchedChanged { .. } = next(&mut handle.events).await.unwrap() {
+            break;
+        }
+    }
+    // Give the workers a moment to close their copies of the listening socket.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let a = worker_of(handle.addr).await;
+    let b = worker_of(handle.addr).await;
+    let c = worker_of(handle.addr).await;
+    assert_ne!(a, b, "rr alternates again");
+    assert_eq!(a, c);
+    handle.commands.send(ClusterCommand::Shutdown).unwrap();
+    while next(&mut handle.events).await.is_some() {}
+}
+
+/// A stand-in child program (a shell script) for the fork engine.
+fn script(body: &str) -> (tempfile::TempDir, PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("child.sh");
+    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (dir, path)
+}
+
+async fn one_request(program: PathBuf) -> (Vec<String>, String) {
+    let cfg = ForkConfig {
+        port: 0,
+        program: Some(program),
+        ..ForkConfig::default()
+    };
+    let mut handle = fork::start(cfg).await.unwrap();
+    handle.commands.send(ForkCommand::Request).unwrap();
+    let mut warnings = Vec::new();
+    let body = loop {
+        match next(&mut handle.events).await.unwrap() {
+            ForkEvent::Warning { message, .. } => warnings.push(message),
+            ForkEvent::Response { body, .. } => break body,
+            _ => {}
+        }
+    };
+    handle.commands.send(ForkCommand::Shutdown).unwrap();
+    while let Some(event) = next(&mut handle.events).await {
+        if let ForkEvent::Warning { message, .. } = event {
+            warnings.push(message);
+        }
+    }
+    (warnings, body)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn malformed_and_oversized_messages_are_reported_and_dropped() {
+    let (_dir, path) = script(
+        "read line <&3\n\
+         printf 'not json\\n' >&3\n\
+         head -c 70000 /dev/zero | tr '\\0' x >&3; printf '\\n' >&3\n\
+         printf '\"still here\"\\n' >&3",
+    );
+    let (warnings, body) = one_request(path).await;
+    assert_eq!(body, "data: still here");
+    assert!(
+        warnings.iter().any(|w| w.contains("not JSON")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("65536") && w.contains("dropped")),
+        "{warnings:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_real_node_child_speaks_the_same_channel() {
+    let anchor = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/anchors/node/fork-child.js");
+    let has_node = std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_node || !anchor.exists() {
+        eprintln!("skipped: node or {} is missing", anchor.display());
+        return;
+    }
+    // Node's own child_process machinery reads NODE_CHANNEL_FD=3 and speaks JSON lines on it.
+    let (_dir, path) = script(&format!("exec node {}", anchor.display()));
+    let (warnings, body) = one_request(path).await;
+    assert_eq!(body, "data: 49995000", "{warnings:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn views_can_send_messages_to_a_leaked_child_and_to_a_worker() {
+    let cfg = ForkConfig {
+        port: 0,
+        as_written: true,
+        program: program(),
+        ..ForkConfig::default()
+    };
+    let mut handle = fork::start(cfg).await.unwrap();
+    // The notes' child stays alive after its first answer and answers every message.
+    let cfg_pid = {
+        handle.commands.send(ForkCommand::ForkChild).unwrap();
+        loop {
+            if let ForkEvent::Forked {
+                pid, request: None, ..
+            } = next(&mut handle.events).await.unwrap()
+            {
+                break pid;
+            }
+        }
+    };
+    handle
+        .commands
+        .send(ForkCommand::Send {
+            pid: cfg_pid,
+            payload: serde_json::json!("again"),
+        })
+        .unwrap();
+    let mut answers = 0;
+    let mut sent_again = false;
+    while answers < 2 || !sent_again {
+        match next(&mut handle.events).await.unwrap() {
+            ForkEvent::Message {
+                pid,
+                from: Side::Child,
+                payload,
+                ..
+            } if pid == cfg_pid => {
+                assert_eq!(payload, serde_json::json!(49995000));
+                answers += 1;
+            }
+            ForkEvent::Message {
+                pid,
+                from: Side::Parent,
+                payload,
+                ..
+            } if pid == cfg_pid && payload == serde_json::json!("again") => sent_again = true,
+            _ => {}
+        }
+    }
+    handle.commands.send(ForkCommand::Shutdown).unwrap();
+    while next(&mut handle.events).await.is_some() {}
+
+    let cfg = ClusterConfig {
+        port: 0,
+        workers: 1,
+        program: program(),
+        ..ClusterConfig::default()
+    };
+    let mut handle = cluster::start(cfg).await.unwrap();
+    loop {
+        if let ClusterEvent::Listening { .. } = next(&mut handle.events).await.unwrap() {
+            break;
+        }
+    }
+    let payload = serde_json::json!({"hello": "worker"});
+    handle
+        .commands
+        .send(ClusterCommand::Send {
+            id: 1,
+            payload: payload.clone(),
+        })
+        .unwrap();
+    loop {
+        if let ClusterEvent::Message {
+            id: 1,
+            from: Side::Child,
+            payload: got,
+            ..
+        } = next(&mut handle.events).await.unwrap()
+        {
+            assert_eq!(got["worker"], 1);
+            assert_eq!(got["got"], payload);
+            break;
+        }
+    }
+    handle.commands.send(ClusterCommand::Shutdown).unwrap();
+    while next(&mut handle.events).await.is_some() {}
+}

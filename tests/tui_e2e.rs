@@ -233,3 +233,81 @@ fn tabs_requests_kills_by_click_and_key_and_a_clean_quit() {
     let stats = std::fs::read_to_string(&stats).expect("the TUI wrote its stats");
     assert!(stats.contains("\"engines_left_open\":0"), "{stats}");
 }
+
+#[test]
+fn sigterm_restores_the_terminal_and_leaves_no_process() {
+    if !tmux_available() {
+        eprintln!("skipped: tmux is not on PATH");
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_mini-node");
+    let t = Tmux {
+        socket: format!("mini-node-e2e-term-{}", std::process::id()),
+    };
+    let cmd = format!(
+        "{bin} tui --tab cluster --workers 2 --cluster-port 0 --fork-port 0; echo EXIT=$?; \
+         stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo; sleep 60"
+    );
+    t.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &cmd,
+    ]);
+    let s = t.wait("two listening workers", 60, |s| {
+        s.matches("✓ listening").count() == 2 && s.contains("primary pid")
+    });
+    let flags = |t: &Tmux| {
+        t.run(&[
+            "display",
+            "-p",
+            "-t",
+            "e2e",
+            "#{alternate_on} #{mouse_any_flag} #{cursor_flag}",
+        ])
+    };
+    assert_eq!(
+        flags(&t).trim(),
+        "1 1 0",
+        "alternate screen, mouse capture, hidden cursor while running"
+    );
+    let tui_pid = pids(&s[s.find("primary pid").unwrap()..])[0];
+    let out = Command::new("pgrep")
+        .args(["-P", &tui_pid.to_string()])
+        .output()
+        .unwrap();
+    let kids: Vec<u32> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.trim().parse().ok())
+        .collect();
+    assert!(kids.len() >= 2, "{kids:?}");
+    Command::new("kill")
+        .args(["-TERM", &tui_pid.to_string()])
+        .status()
+        .unwrap();
+    let s = t.wait("exit status 143", 30, |s| {
+        s.contains("EXIT=143") && s.contains("icanon")
+    });
+    assert_eq!(
+        flags(&t).trim(),
+        "0 0 1",
+        "main screen, no mouse capture, cursor shown"
+    );
+    assert!(
+        s.contains(" icanon") || s.starts_with("icanon") || s.contains("\nicanon"),
+        "cooked mode again: {s}"
+    );
+    assert!(!s.contains("-icanon"), "raw mode left on: {s}");
+    for pid in kids.into_iter().chain([tui_pid]) {
+        let start = Instant::now();
+        while alive(pid) && start.elapsed() < Duration::from_secs(5) {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert!(!alive(pid), "process {pid} survived SIGTERM");
+    }
+}

@@ -31,14 +31,24 @@ fn the_tab_lists_the_engines_examples() {
 #[test]
 fn a_replayed_recording_ends_with_the_engines_output() {
     let script = example("microtasks");
-    let rec = engines::record(&script);
+    let rec = engines::record(&script, mini_node::eventloop::Model::Node);
     let events = rec.result.clone().expect("the example runs");
     // What the engine says the snippet prints, without recording.
     let mut opts = RunOptions::new(std::env::temp_dir().join(&script.name));
     opts.record = false;
     let outcome = eventloop::run(&script.source, &opts, &mut |_e: &Event| {}).unwrap();
     let folded = Folded::fold(&events);
-    assert_eq!(folded.output, outcome.output);
+    let norm = |v: &[(mini_node::eventloop::Stream, String)]| -> Vec<String> {
+        v.iter()
+            .flat_map(|(_, t)| {
+                t.trim_end_matches('\n')
+                    .split('\n')
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    assert_eq!(norm(&folded.output), norm(&outcome.output));
     assert_eq!(folded.exit.as_ref().map(|e| e.0), Some(outcome.exit_code));
     // The phases are entered in libuv's order within an iteration.
     let order = [
@@ -55,7 +65,7 @@ fn a_replayed_recording_ends_with_the_engines_output() {
             Event::LoopIteration { .. } => last = None,
             Event::PhaseEnter { phase, .. } => {
                 let i = order.iter().position(|p| p == phase).unwrap();
-                assert!(last.map_or(true, |l| i > l), "{phase:?} after {last:?}");
+                assert!(last.is_none_or(|l| i > l), "{phase:?} after {last:?}");
                 last = Some(i);
             }
             _ => {}
@@ -65,7 +75,7 @@ fn a_replayed_recording_ends_with_the_engines_output() {
     // Through the app: load it, play to the end, step back one event, forward again.
     let mut a = app(Lang::En);
     let fx = a.update(Action::Go(TabId::EventLoop));
-    assert!(matches!(fx.as_slice(), [Effect::RunScript(_)]));
+    assert!(matches!(fx.as_slice(), [Effect::RunScript(..)]));
     let mut cfg = config(Lang::En);
     cfg.examples = engines::examples();
     let mut a = mini_node::tui::app::App::new(cfg);
@@ -79,7 +89,7 @@ fn a_replayed_recording_ends_with_the_engines_output() {
     ))));
     a.on_recorded(rec);
     a.update(Action::Loop(LoopAction::Seek(usize::MAX)));
-    assert_eq!(a.event_loop.folded.output, outcome.output);
+    assert_eq!(norm(&a.event_loop.folded.output), norm(&outcome.output));
     let end = a.event_loop.folded.clone();
     a.update(Action::Loop(LoopAction::Back));
     assert_ne!(a.event_loop.folded, end);
@@ -95,7 +105,7 @@ fn a_replayed_recording_ends_with_the_engines_output() {
 #[test]
 fn a_race_offers_every_order_explore_finds() {
     let script = example("timeout-vs-immediate");
-    let rec = engines::record(&script);
+    let rec = engines::record(&script, mini_node::eventloop::Model::Node);
     let mut opts = RunOptions::new(std::env::temp_dir().join(&script.name));
     opts.record = false;
     let branches = eventloop::explore(&script.source, &opts).unwrap();
@@ -136,9 +146,69 @@ fn a_script_that_never_ends_is_stopped_and_shown_not_fatal() {
         source: "function f() { process.nextTick(f) }\nf()\n".into(),
         path: None,
     };
-    let rec = engines::record(&script);
+    let rec = engines::record(&script, mini_node::eventloop::Model::Node);
     let events = rec.result.expect("a timeout ends the run normally");
     let folded = Folded::fold(&events);
     let (code, _) = folded.exit.expect("the run exits");
     assert_ne!(code, 0);
+}
+
+#[test]
+fn the_browser_switch_replays_the_browser_model() {
+    use mini_node::eventloop::Model;
+    let mut cfg = config(Lang::En);
+    cfg.examples = engines::examples();
+    let mut a = mini_node::tui::app::App::new(cfg);
+    a.update(Action::Go(TabId::EventLoop));
+    let i = a
+        .event_loop
+        .scripts
+        .iter()
+        .position(|s| s.name == "browser-vs-node")
+        .expect("the browser example");
+    a.update(Action::Loop(LoopAction::Choose(Some(i))));
+    let fx = a.update(Action::Loop(LoopAction::ToggleModel));
+    let script = match fx.as_slice() {
+        [Effect::RunScript(s, Model::Browser)] => s.clone(),
+        other => panic!("expected a browser run, got {other:?}"),
+    };
+    // A Node recording arriving late is ignored once the browser was asked for.
+    a.on_recorded(engines::record(&script, Model::Node));
+    assert!(a.event_loop.events.is_empty());
+    let rec = engines::record(&script, Model::Browser);
+    let mut opts = RunOptions::new(std::env::temp_dir().join(&script.name));
+    opts.model = Model::Browser;
+    let outcome = eventloop::run(&script.source, &opts, &mut |_e: &Event| {}).unwrap();
+    a.on_recorded(rec);
+    assert!(!a.event_loop.events.is_empty());
+    // Stop at the first rendering step: the browser's stations are drawn, render lit.
+    let at = a.event_loop.events.iter().position(|e| {
+        matches!(
+            e,
+            Event::PhaseEnter {
+                phase: Phase::Render,
+                ..
+            }
+        )
+    });
+    if let Some(at) = at {
+        a.update(Action::Loop(LoopAction::Seek(at + 1)));
+        let screen = render(&mut a, 100, 30);
+        assert!(screen.contains("▶ render"), "{screen}");
+        assert!(screen.contains("animation frames"), "{screen}");
+    }
+    a.update(Action::Loop(LoopAction::Seek(usize::MAX)));
+    let norm = |v: &[(mini_node::eventloop::Stream, String)]| -> Vec<String> {
+        v.iter()
+            .flat_map(|(_, t)| {
+                t.trim_end_matches('\n')
+                    .split('\n')
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    assert_eq!(norm(&a.event_loop.folded.output), norm(&outcome.output));
+    let screen = render(&mut a, 100, 30);
+    assert!(screen.contains("model Browser"), "{screen}");
 }

@@ -73,7 +73,7 @@ fn clicking_the_tab_bar_switches_tabs() {
     let (x, y) = find(&s, "4 Event Loop");
     let fx = a.handle(&click(x + 2, y));
     assert_eq!(a.tab, TabId::EventLoop);
-    assert!(matches!(fx.as_slice(), [Effect::RunScript(s)] if s.name == "order"));
+    assert!(matches!(fx.as_slice(), [Effect::RunScript(s, _)] if s.name == "order"));
     let s = render(&mut a, 80, 24);
     let (x, y) = find(&s, "2 Fork");
     a.handle(&click(x, y));
@@ -156,6 +156,14 @@ fn k_kills_the_selected_worker_and_arrows_select() {
     assert_eq!(
         a.handle(&key(KeyCode::Char('l'))),
         vec![Effect::Cluster(ClusterCommand::Load(None))]
+    );
+    a.handle(&key(KeyCode::Left));
+    assert_eq!(
+        a.handle(&key(KeyCode::Char('m'))),
+        vec![Effect::Cluster(ClusterCommand::Send {
+            id: 4,
+            payload: serde_json::json!({ "hello": 1 })
+        })]
     );
     assert_eq!(
         a.handle(&key(KeyCode::Char('s'))),
@@ -269,7 +277,7 @@ fn event_loop_controls_step_back_speed_and_picker() {
     let s = render(&mut a, 80, 24);
     let (x, y) = find(&s, "» order");
     let fx = a.handle(&click(x + 3, y));
-    assert!(matches!(fx.as_slice(), [Effect::RunScript(s)] if s.name == "order"));
+    assert!(matches!(fx.as_slice(), [Effect::RunScript(s, _)] if s.name == "order"));
     assert!(a.event_loop.picker.is_none());
 }
 
@@ -288,14 +296,14 @@ fn lessons_run_this_opens_the_demo() {
     assert_eq!(a.lessons.selected, 2);
     let fx = a.handle(&key(KeyCode::Char('r')));
     assert_eq!(a.tab, TabId::EventLoop);
-    assert!(matches!(fx.as_slice(), [Effect::RunScript(s)] if s.name == "order"));
+    assert!(matches!(fx.as_slice(), [Effect::RunScript(s, _)] if s.name == "order"));
     // A quiz's snippet is loaded by F1 or by a click on its button.
     a.handle(&key(KeyCode::Char('1')));
     let s = render(&mut a, 80, 24);
     let (x, y) = find(&s, "[F1");
     let fx = a.handle(&click(x + 1, y));
     assert!(
-        matches!(fx.as_slice(), [Effect::RunScript(s)] if s.name == "quiz1.js" && s.source.contains("setImmediate"))
+        matches!(fx.as_slice(), [Effect::RunScript(s, _)] if s.name == "quiz1.js" && s.source.contains("setImmediate") && s.path.as_deref() == Some(std::path::Path::new("lessons/04-phases/quiz1.js")))
     );
     assert_eq!(a.tab, TabId::EventLoop);
     // Clicking a lesson in the list selects it.

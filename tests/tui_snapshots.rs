@@ -81,3 +81,79 @@ fn presenter_help_and_too_small() {
     let mut b = app(Lang::En);
     snap("too_small_60x20", render(&mut b, 60, 20));
 }
+
+/// NO_COLOR: no cell has a colour, yet the lit phase and the selected worker still stand out
+/// (reversed / bold), and the states carry symbols.
+#[test]
+fn plain_theme_means_by_symbol_and_modifier_not_colour() {
+    use ratatui::backend::TestBackend;
+    use ratatui::style::{Color, Modifier};
+    use ratatui::Terminal;
+    for theme in [
+        mini_node::cli::Theme::Dark,
+        mini_node::cli::Theme::Light,
+        mini_node::cli::Theme::HighContrast,
+    ] {
+        let mut cfg = config(Lang::En);
+        cfg.theme = theme;
+        cfg.plain = true;
+        let mut a = mini_node::tui::app::App::new(cfg);
+        a.update(Action::Go(TabId::EventLoop));
+        a.on_loop_events("order", loop_events());
+        a.update(Action::Loop(LoopAction::Seek(30))); // in the check phase
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        t.draw(|f| a.draw(f)).unwrap();
+        let buf = t.backend().buffer().clone();
+        for cell in buf.content() {
+            assert_eq!(cell.fg, Color::Reset, "{theme:?}: no colour under NO_COLOR");
+            assert_eq!(cell.bg, Color::Reset);
+        }
+        let text = screen(&buf);
+        let (row, line) = text
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains("▶ check"))
+            .expect("the lit phase has a ▶");
+        let col = ratatui::text::Span::raw(&line[..line.find("▶ check").unwrap()]).width() as u16;
+        let cell = &buf[(col + 2, row as u16)];
+        assert!(
+            cell.modifier.contains(Modifier::REVERSED | Modifier::BOLD),
+            "{theme:?}: lit is reversed and bold"
+        );
+    }
+    // With colour, the palettes differ.
+    let colours = |theme| {
+        let mut cfg = config(Lang::En);
+        cfg.theme = theme;
+        let mut a = mini_node::tui::app::App::new(cfg);
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        t.draw(|f| a.draw(f)).unwrap();
+        t.backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.fg)
+            .collect::<Vec<_>>()
+    };
+    assert_ne!(
+        colours(mini_node::cli::Theme::Dark),
+        colours(mini_node::cli::Theme::Light)
+    );
+    assert_ne!(
+        colours(mini_node::cli::Theme::Dark),
+        colours(mini_node::cli::Theme::HighContrast)
+    );
+}
+
+#[test]
+fn chinese_event_loop_and_fork() {
+    let mut a = app(Lang::Zh);
+    a.update(Action::Go(TabId::EventLoop));
+    a.on_loop_events("order", loop_events());
+    a.update(Action::Loop(LoopAction::Seek(11)));
+    snap("event_loop_zh_80x24", render(&mut a, 80, 24));
+    let mut f = app(Lang::Zh);
+    f.update(Action::Go(TabId::Fork));
+    fork_events(&mut f);
+    snap("fork_zh_80x24", render(&mut f, 80, 24));
+}

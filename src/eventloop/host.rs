@@ -383,7 +383,10 @@ pub fn install<'js>(
         )?,
     )?;
 
-    let prelude: Function = ctx.eval_with_options(PRELUDE, sloppy("node:mini-node".into()))?;
+    let prelude: Function = match load_prelude(ctx) {
+        Some(f) => f,
+        None => ctx.eval_with_options(PRELUDE, sloppy("node:mini-node".into()))?,
+    };
     let handles: Object = prelude.call((mn, ctx.globals()))?;
     let track: Function = handles.get("trackRejection")?;
     ctx.globals().prop(
@@ -401,6 +404,84 @@ pub fn install<'js>(
         run_exit: handles.get("runExit")?,
         before_exit: handles.get("beforeExit")?,
     })
+}
+
+/// Where the compiled prelude is cached: parsing it is most of a one-line script's start-up.
+fn prelude_cache() -> Option<std::path::PathBuf> {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in PRELUDE.bytes().chain(env!("CARGO_PKG_VERSION").bytes()) {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    let dirs = directories::ProjectDirs::from("", "", "mini-node")?;
+    Some(dirs.cache_dir().join(format!("prelude-{h:016x}.qjsbc")))
+}
+
+/// The prelude from its cached bytecode, compiling and caching it on the first run. `None`:
+/// evaluate the source instead (no cache directory, a stale or damaged file).
+fn load_prelude<'js>(ctx: &Ctx<'js>) -> Option<Function<'js>> {
+    let path = prelude_cache()?;
+    let raw = ctx.as_raw().as_ptr();
+    // SAFETY: plain QuickJS calls on a live context; every JSValue is consumed exactly once
+    // (JS_EvalFunction frees the function object) and buffers outlive the calls.
+    unsafe {
+        let func = match fs::read(&path) {
+            Ok(bytes) => {
+                let f = rquickjs::qjs::JS_ReadObject(
+                    raw,
+                    bytes.as_ptr(),
+                    bytes.len() as _,
+                    rquickjs::qjs::JS_READ_OBJ_BYTECODE as i32,
+                );
+                if rquickjs::qjs::JS_IsException(f) {
+                    let _ = ctx.catch();
+                    let _ = fs::remove_file(&path);
+                    return None;
+                }
+                f
+            }
+            Err(_) => {
+                let src = std::ffi::CString::new(PRELUDE).ok()?;
+                let f = rquickjs::qjs::JS_Eval(
+                    raw,
+                    src.as_ptr(),
+                    PRELUDE.len() as _,
+                    c"node:mini-node".as_ptr(),
+                    (rquickjs::qjs::JS_EVAL_TYPE_GLOBAL | rquickjs::qjs::JS_EVAL_FLAG_COMPILE_ONLY)
+                        as i32,
+                );
+                if rquickjs::qjs::JS_IsException(f) {
+                    let _ = ctx.catch();
+                    return None;
+                }
+                let mut size: rquickjs::qjs::size_t = 0;
+                let buf = rquickjs::qjs::JS_WriteObject(
+                    raw,
+                    &mut size,
+                    f,
+                    rquickjs::qjs::JS_WRITE_OBJ_BYTECODE as i32,
+                );
+                if !buf.is_null() {
+                    let bytes = std::slice::from_raw_parts(buf, size as usize).to_vec();
+                    rquickjs::qjs::js_free(raw, buf.cast());
+                    if let Some(dir) = path.parent() {
+                        let _ = fs::create_dir_all(dir);
+                    }
+                    // write then rename, so a concurrent run never reads half a file
+                    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+                    if fs::write(&tmp, bytes).is_ok() {
+                        let _ = fs::rename(&tmp, &path);
+                    }
+                }
+                f
+            }
+        };
+        let v = rquickjs::qjs::JS_EvalFunction(raw, func);
+        if rquickjs::qjs::JS_IsException(v) {
+            let _ = ctx.catch();
+            return None;
+        }
+        Value::from_raw(ctx.clone(), v).into_function()
+    }
 }
 
 /// Script evaluation as node compiles CommonJS: sloppy mode, named after its file.

@@ -42,6 +42,9 @@ pub struct ForkSummary {
     pub live_before: usize,
     pub live_after: usize,
     pub forked: usize,
+    /// When each child was forked, and how long it lived (fork → answer → exit, reaped).
+    forked_at: BTreeMap<u32, Duration>,
+    pub lifetimes: Vec<Duration>,
 }
 
 impl ForkSummary {
@@ -63,7 +66,15 @@ impl ForkSummary {
                     self.ok += 1;
                 }
             }
-            ForkEvent::Forked { .. } => self.forked += 1,
+            ForkEvent::Forked { pid, at, .. } => {
+                self.forked += 1;
+                self.forked_at.insert(*pid, *at);
+            }
+            ForkEvent::Exit { pid, at, .. } => {
+                if let Some(start) = self.forked_at.remove(pid) {
+                    self.lifetimes.push(at.saturating_sub(start));
+                }
+            }
             _ => {}
         }
     }
@@ -232,6 +243,15 @@ impl ForkPrinter {
             mean,
             pick(1.0)
         ));
+        if !s.lifetimes.is_empty() {
+            let mut lives = s.lifetimes.clone();
+            lives.sort();
+            out(&format!(
+                "  child fork → answer → exit (reaped): median {}  max {}",
+                ms(lives[lives.len() / 2]),
+                ms(lives[lives.len() - 1])
+            ));
+        }
         let after = if s.live_after > s.live_before {
             format!("{} (leaked: the notes' child never exits)", s.live_after)
                 .red()
@@ -253,6 +273,7 @@ impl ForkPrinter {
 pub struct ClusterPrinter {
     live: BTreeMap<u32, u32>,
     served: BTreeMap<u32, u64>,
+    dealt: BTreeMap<u32, u64>,
     memory: BTreeMap<u32, u64>,
     respawns: Vec<Duration>,
     last_served_print: Option<Duration>,
@@ -273,6 +294,7 @@ impl ClusterPrinter {
         ClusterPrinter {
             live: BTreeMap::new(),
             served: BTreeMap::new(),
+            dealt: BTreeMap::new(),
             memory: BTreeMap::new(),
             respawns: Vec::new(),
             last_served_print: None,
@@ -463,6 +485,29 @@ impl ClusterPrinter {
                     if since_kill.is_some() { "kill" } else { "exit" }
                 )
             }
+            ClusterEvent::Message {
+                id,
+                from,
+                payload,
+                at,
+            } => {
+                let arrow = match from {
+                    Side::Parent => format!("primary → worker {id}"),
+                    Side::Child => format!("worker {id} → primary"),
+                };
+                format!(
+                    "{} {} {arrow}: {}",
+                    stamp(*at),
+                    "message   ".bold().green(),
+                    payload.to_string().yellow()
+                )
+            }
+            ClusterEvent::Connections { counts, .. } => {
+                for (id, n) in counts {
+                    self.dealt.insert(*id, *n);
+                }
+                return;
+            }
             ClusterEvent::SchedChanged { sched, at } => {
                 self.sched = Some(*sched);
                 format!(
@@ -486,15 +531,21 @@ impl ClusterPrinter {
                 "  requests per worker ({} in all{}):",
                 total,
                 match self.sched {
-                    Some(SchedPolicy::Rr) => ", rr: the primary dealt the connections in turn",
+                    Some(SchedPolicy::Rr) =>
+                        ", rr: the primary dealt the connections in turn; \
+                                              keep-alive requests stay on their connection",
                     Some(SchedPolicy::None) => ", none: the kernel chose who accepted",
                     None => "",
                 }
             ));
             for (id, n) in &self.served {
                 let width = (*n * 40 / max) as usize;
+                let dealt = match self.dealt.get(id) {
+                    Some(c) => format!("  ({c} connections)"),
+                    None => String::new(),
+                };
                 out(&format!(
-                    "  worker {id:>3} {:>9} {:>5.1}% {}",
+                    "  worker {id:>3} {:>9} {:>5.1}% {}{dealt}",
                     n,
                     *n as f64 * 100.0 / total as f64,
                     "█".repeat(width).green()

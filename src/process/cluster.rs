@@ -31,7 +31,7 @@ use super::guard::{GuardPolicy, SlotRecord};
 use super::ipc::{self, Incoming};
 use super::spawn::{self, Proc};
 use super::worker::{CLUSTER_CMD, ID_ENV};
-use super::{ClusterCommand, ClusterEvent, ExitStatus, Handle, SchedPolicy};
+use super::{ClusterCommand, ClusterEvent, ExitStatus, Handle, SchedPolicy, Side};
 use crate::cli::{ClusterArgs, Sched};
 
 /// How to run the cluster.
@@ -108,6 +108,8 @@ pub async fn start(cfg: ClusterConfig) -> anyhow::Result<Handle<ClusterCommand, 
         backlog: VecDeque::new(),
         served: BTreeMap::new(),
         served_dirty: false,
+        dealt: BTreeMap::new(),
+        dealt_dirty: false,
         load: None,
         stopping: false,
         acceptor,
@@ -178,6 +180,7 @@ enum WorkerMsg {
     Answer { seq: u64, accepted: bool },
     Error(String),
     Malformed(String),
+    User(Value),
     SendFailed { seq: u64 },
     Disconnected,
     Exited(ExitStatus),
@@ -199,6 +202,12 @@ struct WorkerInfo {
 
 struct Slot {
     record: SlotRecord,
+}
+
+struct RunningLoad {
+    task: JoinHandle<()>,
+    counters: Arc<super::load::LoadCounters>,
+    started: Instant,
 }
 
 struct PendingConn {
@@ -227,7 +236,9 @@ struct Primary {
     backlog: VecDeque<(std::net::TcpStream, Vec<u32>)>,
     served: BTreeMap<u32, u64>,
     served_dirty: bool,
-    load: Option<JoinHandle<()>>,
+    dealt: BTreeMap<u32, u64>,
+    dealt_dirty: bool,
+    load: Option<RunningLoad>,
     stopping: bool,
     acceptor: JoinHandle<()>,
 }
@@ -292,9 +303,7 @@ impl Primary {
     async fn shutdown(&mut self, internal: &mut mpsc::UnboundedReceiver<Internal>) {
         self.stopping = true;
         self.acceptor.abort();
-        if let Some(load) = self.load.take() {
-            load.abort();
-        }
+        self.stop_load();
         self.pending.clear();
         self.backlog.clear();
         for worker in self.workers.values_mut() {
@@ -361,15 +370,15 @@ impl Primary {
                 }
             }
             ClusterCommand::Load(connections) => {
-                if let Some(load) = self.load.take() {
-                    load.abort();
-                }
+                self.stop_load();
                 if let Some(connections) = connections {
                     let events = self.events.clone();
                     let t0 = self.t0;
-                    self.load = Some(tokio::spawn(super::load::run(
+                    let counters = Arc::new(super::load::LoadCounters::default());
+                    let task = tokio::spawn(super::load::run(
                         self.addr,
                         connections,
+                        counters.clone(),
                         move |requests, errors, per_second| {
                             let _ = events.send(ClusterEvent::Load {
                                 requests,
@@ -378,7 +387,12 @@ impl Primary {
                                 at: t0.elapsed(),
                             });
                         },
-                    )));
+                    ));
+                    self.load = Some(RunningLoad {
+                        task,
+                        counters,
+                        started: Instant::now(),
+                    });
                 }
             }
             ClusterCommand::SetSched(sched) => {
@@ -401,7 +415,45 @@ impl Primary {
                     at: self.at(),
                 });
             }
+            ClusterCommand::Send { id, payload } => match self.workers.get(&id) {
+                Some(worker) => {
+                    let writer = worker.writer.clone();
+                    let events = self.events.clone();
+                    let t0 = self.t0;
+                    tokio::spawn(async move {
+                        let event = match writer.send(&payload).await {
+                            Ok(()) => ClusterEvent::Message {
+                                id,
+                                from: Side::Parent,
+                                payload,
+                                at: t0.elapsed(),
+                            },
+                            Err(err) => ClusterEvent::Warning {
+                                message: format!("cannot send to worker {id}: {err}"),
+                                at: t0.elapsed(),
+                            },
+                        };
+                        let _ = events.send(event);
+                    });
+                }
+                None => self.warn(format!("there is no live worker {id} to send to")),
+            },
             ClusterCommand::Shutdown => {}
+        }
+    }
+
+    /// Stop the load generator and report its final totals (average rate over its run).
+    fn stop_load(&mut self) {
+        use std::sync::atomic::Ordering;
+        if let Some(load) = self.load.take() {
+            load.task.abort();
+            let requests = load.counters.requests.load(Ordering::Relaxed);
+            self.emit(ClusterEvent::Load {
+                requests,
+                errors: load.counters.errors.load(Ordering::Relaxed),
+                per_second: requests as f64 / load.started.elapsed().as_secs_f64().max(1e-3),
+                at: self.at(),
+            });
         }
     }
 
@@ -576,6 +628,10 @@ impl Primary {
                         self.dispatch(pending.stream, tried);
                     }
                     // Accepted: the worker has its own copy; ours closes here.
+                    if accepted {
+                        *self.dealt.entry(id).or_insert(0) += 1;
+                        self.dealt_dirty = true;
+                    }
                 }
             }
             WorkerMsg::SendFailed { seq } => {
@@ -586,6 +642,12 @@ impl Primary {
                 }
             }
             WorkerMsg::Error(message) => self.warn(format!("worker {id}: {message}")),
+            WorkerMsg::User(payload) => self.emit(ClusterEvent::Message {
+                id,
+                from: Side::Child,
+                payload,
+                at,
+            }),
             WorkerMsg::Malformed(reason) => {
                 self.warn(format!("worker {id} sent a bad message: {reason}"))
             }
@@ -682,14 +744,21 @@ impl Primary {
         self.rr_last = id;
         let seq = self.next_seq;
         self.next_seq += 1;
-        let fd = stream.as_raw_fd();
         let Some(worker) = self.workers.get(&id) else {
             return;
         };
+        // The sending task gets its own copy of the socket; ours waits for the worker's answer.
+        let copy = match stream.try_clone() {
+            Ok(copy) => copy,
+            Err(err) => {
+                self.warn(format!(
+                    "cannot hand a connection over ({err}): it was closed"
+                ));
+                return;
+            }
+        };
         let writer = worker.writer.clone();
         let internal = self.internal.clone();
-        // Keep our copy until the worker says it took the connection.
-        let dup = stream.try_clone();
         self.pending.insert(
             seq,
             PendingConn {
@@ -700,11 +769,7 @@ impl Primary {
         );
         tokio::spawn(async move {
             let msg = json!({"cmd": ipc::HANDLE_CMD, "act": "newconn", "seq": seq});
-            let sent = match &dup {
-                Ok(copy) => writer.send_fd(&msg, copy.as_raw_fd()).await,
-                Err(_) => writer.send_fd(&msg, fd).await,
-            };
-            if sent.is_err() {
+            if writer.send_fd(&msg, copy.as_raw_fd()).await.is_err() {
                 let _ = internal.send(Internal::Worker {
                     id,
                     msg: WorkerMsg::SendFailed { seq },
@@ -714,6 +779,19 @@ impl Primary {
     }
 
     fn report_served(&mut self) {
+        if self.dealt_dirty {
+            self.dealt_dirty = false;
+            while self.dealt.len() > 64 {
+                let Some((&oldest, _)) = self.dealt.iter().next() else {
+                    break;
+                };
+                self.dealt.remove(&oldest);
+            }
+            self.emit(ClusterEvent::Connections {
+                counts: self.dealt.iter().map(|(&id, &n)| (id, n)).collect(),
+                at: self.at(),
+            });
+        }
         if !self.served_dirty {
             return;
         }
@@ -758,7 +836,8 @@ async fn watch_worker(
         match incoming {
             Incoming::Message { value, .. } => {
                 if value.get("cmd").and_then(Value::as_str) != Some(CLUSTER_CMD) {
-                    continue; // a user message: the demo does not use any
+                    send(WorkerMsg::User(value)); // process.send() in the worker
+                    continue;
                 }
                 match value.get("act").and_then(Value::as_str) {
                     Some("online") => send(WorkerMsg::Online),
@@ -846,11 +925,10 @@ async fn cli_async(args: ClusterArgs) -> anyhow::Result<()> {
     let mut handle = start(cfg).await?;
     let mut printer = ClusterPrinter::new();
     let mut stop = super::StopSignals::new()?;
-    if let Some(connections) = args.load {
-        let _ = handle
-            .commands
-            .send(ClusterCommand::Load(Some(connections)));
-    }
+    // The load starts once every first worker listens, so that rr deals its connections to all.
+    let mut load_pending = args.load;
+    let mut listening = 0;
+    let workers = args.workers.unwrap_or_else(default_workers);
     let far = tokio::time::Instant::now() + Duration::from_secs(100 * 365 * 24 * 3600);
     let end = args
         .duration
@@ -864,7 +942,17 @@ async fn cli_async(args: ClusterArgs) -> anyhow::Result<()> {
     loop {
         tokio::select! {
             event = handle.events.recv() => match event {
-                Some(event) => printer.print(&event),
+                Some(event) => {
+                    printer.print(&event);
+                    if let ClusterEvent::Listening { .. } = event {
+                        listening += 1;
+                        if listening >= workers {
+                            if let Some(connections) = load_pending.take() {
+                                let _ = handle.commands.send(ClusterCommand::Load(Some(connections)));
+                            }
+                        }
+                    }
+                }
                 None => break,
             },
             _ = chaos.tick(), if kill_every.is_some() && !stopping => {

@@ -164,6 +164,30 @@ pub async fn start(cfg: ForkConfig) -> anyhow::Result<Handle<ForkCommand, ForkEv
                             }
                         });
                     }
+                    Some(ForkCommand::Send { pid, payload }) => {
+                        let writer = shared
+                            .children
+                            .lock()
+                            .ok()
+                            .and_then(|c| c.get(&pid).map(|l| l.writer.clone()));
+                        match writer {
+                            Some(writer) => {
+                                let shared = shared.clone();
+                                clients.spawn(async move {
+                                    match writer.send(&payload).await {
+                                        Ok(()) => shared.emit(ForkEvent::Message {
+                                            pid,
+                                            from: Side::Parent,
+                                            payload,
+                                            at: shared.at(),
+                                        }),
+                                        Err(err) => shared.warn(format!("cannot send to child {pid}: {err}")),
+                                    }
+                                });
+                            }
+                            None => shared.warn(format!("there is no live child {pid} to send to")),
+                        }
+                    }
                     Some(ForkCommand::SetAsWritten(on)) => {
                         shared.as_written.store(on, Ordering::SeqCst);
                     }
@@ -251,16 +275,30 @@ async fn handle_request(
     });
     let (status, body) = if path == "/get-data" {
         match fork_child(&shared, Some(request)).await {
-            Ok(answer) => match tokio::time::timeout(ANSWER_TIMEOUT, answer).await {
+            Ok((pid, answer)) => match tokio::time::timeout(ANSWER_TIMEOUT, answer).await {
                 Ok(Ok(data)) => (StatusCode::OK, format!("data: {}", js_string(&data))),
                 Ok(Err(_)) => (
                     StatusCode::INTERNAL_SERVER_ERROR,
                     "error".to_string(), // the child closed without answering: the 'close' handler
                 ),
-                Err(_) => (
-                    StatusCode::GATEWAY_TIMEOUT,
-                    "error: the child did not answer in time".to_string(),
-                ),
+                Err(_) => {
+                    shared.warn(format!(
+                        "child {pid} did not answer within {} s: SIGKILL",
+                        ANSWER_TIMEOUT.as_secs()
+                    ));
+                    let proc = shared
+                        .children
+                        .lock()
+                        .ok()
+                        .and_then(|c| c.get(&pid).map(|l| l.proc.clone()));
+                    if let Some(proc) = proc {
+                        let _ = proc.kill(libc::SIGKILL);
+                    }
+                    (
+                        StatusCode::GATEWAY_TIMEOUT,
+                        "error: the child did not answer in time".to_string(),
+                    )
+                }
             },
             Err(err) => {
                 shared.warn(format!("fork failed: {err:#}"));
@@ -295,11 +333,12 @@ fn js_string(value: &Value) -> String {
 async fn fork_child(
     shared: &Arc<Shared>,
     request: Option<u64>,
-) -> anyhow::Result<oneshot::Receiver<Value>> {
+) -> anyhow::Result<(u32, oneshot::Receiver<Value>)> {
     if shared.stopping.load(Ordering::SeqCst) {
         anyhow::bail!("the demo is shutting down");
     }
     let as_written = shared.as_written.load(Ordering::SeqCst);
+    let fork_at = shared.at();
     let env = [(
         "MINI_NODE_AS_WRITTEN",
         if as_written { "1" } else { "0" }.to_string(),
@@ -325,7 +364,7 @@ async fn fork_child(
     shared.emit(ForkEvent::Forked {
         pid,
         request,
-        at: shared.at(),
+        at: fork_at,
     });
     shared.emit_live();
 
@@ -395,7 +434,7 @@ async fn fork_child(
             at: shared.at(),
         });
     }
-    Ok(answer_rx)
+    Ok((pid, answer_rx))
 }
 
 /// `GET path` on the demo's own server, on a fresh connection.
@@ -540,6 +579,9 @@ async fn cli_async(args: ForkArgs) -> anyhow::Result<()> {
                 let _ = handle.commands.send(ForkCommand::Shutdown);
             }
         }
+    }
+    if n == 0 {
+        printer.summary(&summary);
     }
     Ok(())
 }

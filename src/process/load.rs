@@ -1,6 +1,7 @@
 //! The cluster's built-in load generator: `connections` keep-alive HTTP/1 clients (hyper) sending
 //! `GET /` in a loop to the cluster's port, counting answers and errors. A client whose connection
-//! breaks (its worker was killed) reconnects. It reports through a callback every 500 ms; the
+//! breaks (its worker was killed) reconnects. It reports through a callback every 500 ms (and the
+//! owner reads the final totals from the shared counters when it stops it); the
 //! per-worker spread comes from the workers' own counts (`Served`).
 
 use std::net::SocketAddr;
@@ -20,14 +21,14 @@ pub struct LoadCounters {
     pub errors: AtomicU64,
 }
 
-/// Run `connections` clients against `addr` until the task is aborted; call `report(requests,
-/// errors, per_second)` every 500 ms.
+/// Run `connections` clients against `addr` until the task is aborted, counting into `counters`;
+/// call `report(requests, errors, per_second)` every 500 ms.
 pub async fn run(
     addr: SocketAddr,
     connections: usize,
+    counters: Arc<LoadCounters>,
     mut report: impl FnMut(u64, u64, f64) + Send + 'static,
 ) {
-    let counters = Arc::new(LoadCounters::default());
     let mut clients = tokio::task::JoinSet::new();
     for _ in 0..connections.max(1) {
         clients.spawn(client(addr, counters.clone()));

@@ -98,6 +98,12 @@ pub enum ForkCommand {
     SetAsWritten(bool),
     /// Stop: disconnect, wait briefly, kill what is left, reap everything.
     Shutdown,
+    /// `childProcess.send(payload)` to a live child (the notes' child answers every message with
+    /// `sum()`; a fixed child only lives until its first answer, a leaked one forever).
+    Send {
+        pid: u32,
+        payload: serde_json::Value,
+    },
 }
 
 /// The state of a cluster worker, as the TUI shows it.
@@ -197,6 +203,18 @@ pub enum ClusterEvent {
         since_kill: Option<Duration>,
         at: Duration,
     },
+    /// A user message between the primary and worker `id` (`worker.send` / `process.send`).
+    Message {
+        id: u32,
+        from: Side,
+        payload: serde_json::Value,
+        at: Duration,
+    },
+    /// Connections the primary has handed to each worker so far (rr only), sent with `Served`.
+    Connections {
+        counts: Vec<(u32, u64)>,
+        at: Duration,
+    },
     /// The scheduling policy was switched while running.
     SchedChanged {
         sched: SchedPolicy,
@@ -227,6 +245,11 @@ pub enum ClusterCommand {
     /// Start the built-in load generator with this many connections; `None` stops it.
     Load(Option<usize>),
     SetSched(SchedPolicy),
+    /// `worker.send(payload)`: the worker answers `{"worker": id, "pid": pid, "got": payload}`.
+    Send {
+        id: u32,
+        payload: serde_json::Value,
+    },
     Shutdown,
 }
 
@@ -308,4 +331,15 @@ pub(crate) fn test_panic_after() -> Option<Duration> {
         .parse()
         .ok()
         .map(Duration::from_millis)
+}
+
+/// The hidden entry points (`__fork-child`, `__cluster-worker`) when `argv[1]` names one: run it
+/// without building the whole command-line parser (a child is started for every request).
+pub fn hidden_entry() -> Option<anyhow::Result<()>> {
+    let first = std::env::args_os().nth(1)?;
+    match first.to_str()? {
+        "__fork-child" => Some(fork::child_main()),
+        "__cluster-worker" => Some(cluster::worker_main()),
+        _ => None,
+    }
 }

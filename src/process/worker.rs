@@ -20,6 +20,7 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use http_body_util::Full;
+use hyper::header::HeaderValue;
 use hyper::{Request, Response};
 use hyper_util::rt::TokioIo;
 use serde_json::{json, Value};
@@ -103,9 +104,25 @@ async fn run(id: u32) -> anyhow::Result<()> {
     let pid = std::process::id();
     let mut acceptor: Option<tokio::task::JoinHandle<()>> = None;
     while let Some(incoming) = reader.next().await {
-        let Incoming::Message { value, fd } = incoming else {
-            continue; // malformed: dropped
+        let (value, fd) = match incoming {
+            Incoming::Message { value, fd } => (value, fd),
+            Incoming::Malformed { reason } => {
+                // Dropped, and reported to the primary.
+                let msg = json!({"cmd": CLUSTER_CMD, "act": "error",
+                    "message": format!("dropped a bad message from the primary: {reason}")});
+                writer.send(&msg).await?;
+                continue;
+            }
         };
+        if value.get("cmd").and_then(Value::as_str) != Some(CLUSTER_CMD)
+            && value.get("cmd").and_then(Value::as_str) != Some(ipc::HANDLE_CMD)
+        {
+            // A user message (worker.send): answer it, as process.on('message') would.
+            writer
+                .send(&json!({"worker": id, "pid": pid, "got": value}))
+                .await?;
+            continue;
+        }
         match value.get("act").and_then(Value::as_str) {
             Some("listen") => {
                 if let Some(task) = acceptor.take() {
@@ -152,7 +169,7 @@ async fn run(id: u32) -> anyhow::Result<()> {
                 let ack = json!({"cmd": CLUSTER_CMD, "act": "accepted", "seq": seq, "accepted": accepted});
                 writer.send(&ack).await?;
             }
-            _ => {} // a user message: nothing to do with it here
+            _ => {} // an internal message this worker does not know: ignored
         }
     }
     // Disconnected: stop accepting, let the requests in flight finish (briefly), leave.
@@ -160,7 +177,11 @@ async fn run(id: u32) -> anyhow::Result<()> {
         task.abort();
     }
     tokio::time::sleep(Duration::from_millis(20)).await;
-    let _ = writer;
+    // The primary only closed its sending side: it still reads our final count.
+    let count = counters.served.load(Ordering::Relaxed);
+    let _ = writer
+        .send(&json!({"cmd": CLUSTER_CMD, "act": "served", "count": count}))
+        .await;
     std::process::exit(0);
 }
 
@@ -178,16 +199,14 @@ fn stream_from(fd: OwnedFd) -> std::io::Result<tokio::net::TcpStream> {
 }
 
 fn serve(stream: tokio::net::TcpStream, id: u32, pid: u32, counters: Arc<Counters>) {
-    let id_header = id.to_string();
-    let pid_header = pid.to_string();
+    let id_header = HeaderValue::from(id);
+    let pid_header = HeaderValue::from(pid);
     tokio::spawn(async move {
         let service = hyper::service::service_fn(move |_req: Request<hyper::body::Incoming>| {
-            let response = Response::builder()
-                .status(200)
-                .header("X-Worker-Id", &id_header)
-                .header("X-Worker-Pid", &pid_header)
-                .body(Full::new(Bytes::from_static(b"server is running")))
-                .expect("a valid response");
+            let mut response = Response::new(Full::new(Bytes::from_static(b"server is running")));
+            let headers = response.headers_mut();
+            headers.insert("x-worker-id", id_header.clone());
+            headers.insert("x-worker-pid", pid_header.clone());
             counters.served.fetch_add(1, Ordering::Relaxed);
             async move { Ok::<_, Infallible>(response) }
         });

@@ -13,7 +13,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::Frame;
 
 use crate::cli::{Lang, TabName, Theme as ThemeName};
-use crate::eventloop::Event;
+use crate::eventloop::{Event, Model};
 use crate::lessons::{DemoLink, Lesson};
 use crate::process::{ClusterCommand, ClusterEvent, ForkCommand, ForkEvent};
 
@@ -21,7 +21,7 @@ use super::i18n::L;
 use super::tabs::cluster::{ClusterAction, ClusterTab};
 use super::tabs::event_loop::{LoopAction, LoopTab, Recorded};
 use super::tabs::fork::{ForkAction, ForkTab};
-use super::tabs::lessons::{LessonsAction, LessonsTab};
+use super::tabs::lessons::{LessonsAction, LessonsTab, Opened};
 use super::theme::Theme;
 use super::widgets;
 
@@ -126,8 +126,8 @@ pub enum Effect {
         workers: usize,
     },
     Cluster(ClusterCommand),
-    /// Record a run of this script with the scheduler (and explore its possible orders).
-    RunScript(Script),
+    /// Record a run of this script with the scheduler under this model (and explore its orders).
+    RunScript(Script, Model),
     /// Shut every engine down and leave.
     Quit,
 }
@@ -196,8 +196,8 @@ impl App {
             now: Duration::ZERO,
             hits: Vec::new(),
             lessons: LessonsTab::default(),
-            fork: ForkTab::default(),
-            cluster: ClusterTab::default(),
+            fork: ForkTab::new(cfg.lang),
+            cluster: ClusterTab::new(cfg.lang),
             event_loop: LoopTab::new(cfg.examples, cfg.script),
             workers: cfg.workers.max(1),
             fork_started: false,
@@ -304,7 +304,11 @@ impl App {
                 vec![]
             }
             Action::Lessons(a) => match self.lessons.update(a) {
-                Some(link) => self.run_demo(link),
+                Some(Opened::Demo(link)) => self.run_demo(link),
+                Some(Opened::Quiz(script)) => {
+                    self.tab = TabId::EventLoop;
+                    self.event_loop.load(script, self.now)
+                }
                 None => vec![],
             },
             Action::Fork(a) => self.fork.update(a, self.now),
@@ -365,6 +369,18 @@ impl App {
     pub fn on_cluster_closed(&mut self) {
         self.cluster.on_closed(self.now);
     }
+    /// A panic on an engine's thread: shown in the tab on screen, the TUI goes on.
+    pub fn on_background_panic(&mut self, message: String) {
+        match self.tab {
+            TabId::Fork => self.fork.on_error(message),
+            TabId::EventLoop => {
+                self.event_loop.recording = false;
+                self.event_loop.error = Some(message);
+            }
+            TabId::Cluster => self.cluster.on_error(message),
+            TabId::Lessons => self.lessons.error = Some(message),
+        }
+    }
     pub fn on_recorded(&mut self, rec: Recorded) {
         self.event_loop.on_recorded(rec, self.now);
     }
@@ -373,6 +389,7 @@ impl App {
         self.event_loop.on_recorded(
             Recorded {
                 name: name.to_string(),
+                model: self.event_loop.model,
                 result: Ok(events),
                 branches: Vec::new(),
             },

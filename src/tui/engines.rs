@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use tokio::sync::mpsc::UnboundedSender;
 
-use crate::eventloop::{self, Event, RunOptions};
+use crate::eventloop::{self, Event, Model, RunOptions};
 use crate::lessons::{self, Lesson};
 use crate::process::cluster::{self, ClusterConfig};
 use crate::process::fork::{self, ForkConfig};
@@ -116,19 +116,20 @@ pub fn spawn_cluster(port: u16, workers: usize, tx: UnboundedSender<Msg>) {
 }
 
 /// Record one run of `script` (every event) and explore its possible orders, off the UI thread.
-pub fn spawn_record(script: Script, tx: UnboundedSender<Msg>) {
+pub fn spawn_record(script: Script, model: Model, tx: UnboundedSender<Msg>) {
     tokio::task::spawn_blocking(move || {
-        let _ = tx.send(Msg::Recorded(record(&script)));
+        let _ = tx.send(Msg::Recorded(record(&script, model)));
     });
 }
 
-/// Run `script` under the scheduler, keeping its events, then ask `explore` for every order.
-pub fn record(script: &Script) -> Recorded {
+/// Run `script` under the scheduler (Node's loop or the browser's), keeping its events, then ask `explore` for every order.
+pub fn record(script: &Script, model: Model) -> Recorded {
     let filename = script
         .path
         .clone()
         .unwrap_or_else(|| std::env::temp_dir().join(&script.name));
     let mut opts = RunOptions::new(filename);
+    opts.model = model;
     opts.record = true;
     opts.timeout = RUN_TIMEOUT;
     let mut events: Vec<Event> = Vec::new();
@@ -176,6 +177,7 @@ pub fn record(script: &Script) -> Recorded {
     };
     Recorded {
         name: script.name.clone(),
+        model,
         result,
         branches,
     }

@@ -48,11 +48,11 @@ labels! {
     Starting => "starting…", "启动中…";
     Events => "Events", "事件日志";
     NoMouse => "mouse off (--no-mouse)", "鼠标已关闭（--no-mouse）";
-    HelpQuit => "quit (stops every process)", "退出（结束所有进程）";
+    HelpQuit => "quit (ends all processes)", "退出（结束所有进程）";
     HelpTab => "next / previous tab", "下一个 / 上一个标签";
     HelpJump => "jump to a tab", "跳到某个标签";
     HelpHelp => "this help", "本帮助";
-    HelpPresenter => "presenter mode: hide chrome, enlarge the diagram", "演示模式：隐藏边框，放大图示";
+    HelpPresenter => "presenter mode (big view)", "演示模式（放大）";
     HelpClick => "click any [button] or tab with the mouse", "可用鼠标点击任何 [按钮] 或标签";
 
     // Lessons tab.
@@ -108,6 +108,8 @@ labels! {
     PerSecond => "req/s", "请求/秒";
     Errors => "errors", "错误";
     SelectWorker => "select worker", "选择进程";
+    SendMessage => "message", "发消息";
+    Conns => "conn", "连接";
     KillSelected => "kill selected", "杀死所选";
     Guard => "guard", "守护";
     RrHint => "rr: the primary accepts and hands each connection to the next worker", "rr：主进程接受连接，依次交给下一个工作进程";
@@ -159,7 +161,17 @@ labels! {
     OrdersFound => "possible orders", "种可能顺序";
     Deterministic => "one possible order", "只有一种顺序";
     Model => "model", "模型";
+    FirstLast => "first / last event", "第一个 / 最后一个事件";
     OutputOnly => "its output; the steps replay order", "的输出；逐步回放的是顺序";
+}
+
+/// Pick the English or the Chinese form of a sentence built at run time (log lines, event
+/// descriptions). Both forms are written at the call site, next to each other.
+pub fn say(lang: Lang, en: impl Into<String>, zh: impl Into<String>) -> String {
+    match lang {
+        Lang::En => en.into(),
+        Lang::Zh => zh.into(),
+    }
 }
 
 #[cfg(test)]

@@ -110,6 +110,7 @@ fn key(app: &App, k: &KeyEvent) -> Option<Action> {
                 KeyCode::Char('d') | KeyCode::Char('-') => ClusterAction::Remove,
                 KeyCode::Char('l') => ClusterAction::ToggleLoad,
                 KeyCode::Char('s') => ClusterAction::ToggleSched,
+                KeyCode::Char('m') => ClusterAction::SendMessage,
                 _ => return None,
             };
             Some(Action::Cluster(a))
@@ -124,6 +125,7 @@ fn key(app: &App, k: &KeyEvent) -> Option<Action> {
                 KeyCode::Char('r') => LoopAction::Restart,
                 KeyCode::Char('e') => LoopAction::Pick,
                 KeyCode::Char('b') => LoopAction::NextBranch,
+                KeyCode::Char('m') => LoopAction::ToggleModel,
                 KeyCode::Home => LoopAction::Seek(0),
                 KeyCode::End => LoopAction::Seek(usize::MAX),
                 _ => return None,

@@ -44,18 +44,13 @@ use engines::Msg;
 
 /// Frames per second while something animates.
 pub const FPS: u64 = 30;
+/// Most workers the cluster tab starts with.
+const MAX_WORKERS: usize = 32;
 /// How long `q` waits for the engines to reap their processes.
 const SHUTDOWN_CAP: Duration = Duration::from_secs(6);
 
 pub fn run(args: TuiArgs) -> anyhow::Result<()> {
-    if !io::stdout().is_terminal() {
-        return Err(Exit::new(
-            code::FAILURE,
-            "`mini-node tui` needs a terminal, and stdout is not one: run it in a terminal window \
-             (for plain output use `mini-node demo fork|cluster|event-loop`)",
-        )
-        .into());
-    }
+    let started = Instant::now();
     let script = match &args.script {
         Some(path) => Some(load_script(path)?),
         None => None,
@@ -71,9 +66,24 @@ pub fn run(args: TuiArgs) -> anyhow::Result<()> {
             )
             .into())
         }
+        Some(n) if n > MAX_WORKERS => {
+            return Err(Exit::new(
+                code::USAGE,
+                format!("--workers {n} is more than the TUI shows ({MAX_WORKERS}); give at most {MAX_WORKERS}"),
+            )
+            .into())
+        }
         Some(n) => n,
         None => cpus,
     };
+    if !io::stdout().is_terminal() {
+        return Err(Exit::new(
+            code::FAILURE,
+            "`mini-node tui` needs a terminal, and stdout is not one: run it in a terminal window \
+             (for plain output use `mini-node demo fork|cluster|event-loop`)",
+        )
+        .into());
+    }
     let first_tab = match (args.tab, &script) {
         (Some(t), _) => TabId::from(t),
         (None, Some(_)) => TabId::EventLoop,
@@ -98,7 +108,7 @@ pub fn run(args: TuiArgs) -> anyhow::Result<()> {
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    let status = rt.block_on(main_loop(cfg, ports));
+    let status = rt.block_on(main_loop(cfg, ports, started));
     // Engines are shut down; do not wait for stray blocking tasks (a runaway script).
     rt.shutdown_timeout(Duration::from_millis(200));
     let status = status?;
@@ -204,13 +214,15 @@ fn setup_terminal(
 struct Running {
     fork: Option<UnboundedSender<ForkCommand>>,
     cluster: Option<UnboundedSender<ClusterCommand>>,
+    /// Commands given while an engine was still starting, sent once it runs.
+    fork_pending: Vec<ForkCommand>,
+    cluster_pending: Vec<ClusterCommand>,
     /// Engines started (or starting) and not closed yet.
     open: usize,
     quitting: bool,
 }
 
-async fn main_loop(cfg: Config, ports: engines::Ports) -> anyhow::Result<i32> {
-    let started = Instant::now();
+async fn main_loop(cfg: Config, ports: engines::Ports, started: Instant) -> anyhow::Result<i32> {
     let mouse = cfg.mouse;
     let stats_path = std::env::var_os("MINI_NODE_TUI_STATS");
     let (mut terminal, _guard) = setup_terminal(mouse)?;
@@ -219,6 +231,8 @@ async fn main_loop(cfg: Config, ports: engines::Ports) -> anyhow::Result<i32> {
     let mut running = Running {
         fork: None,
         cluster: None,
+        fork_pending: Vec::new(),
+        cluster_pending: Vec::new(),
         open: 0,
         quitting: false,
     };
@@ -261,12 +275,11 @@ async fn main_loop(cfg: Config, ports: engines::Ports) -> anyhow::Result<i32> {
             },
             msg = rx.recv() => {
                 if let Some(msg) = msg {
-                    apply(&mut app, &mut running, msg);
+                    dirty |= apply(&mut app, &mut running, msg);
                     // Take whatever else is waiting, then draw once.
                     while let Ok(msg) = rx.try_recv() {
-                        apply(&mut app, &mut running, msg);
+                        dirty |= apply(&mut app, &mut running, msg);
                     }
-                    dirty = true;
                 }
             }
             _ = frame.tick(), if animating => dirty = true,
@@ -284,7 +297,7 @@ async fn main_loop(cfg: Config, ports: engines::Ports) -> anyhow::Result<i32> {
         }
         perform(fx, &mut running, &tx, &ports);
         if let Some(panic) = BACKGROUND_PANIC.lock().ok().and_then(|mut p| p.take()) {
-            app.on_cluster_error(format!("a background task panicked: {panic}"));
+            app.on_background_panic(format!("a background task panicked: {panic}"));
             dirty = true;
         }
         if running.quitting && running.open == 0 {
@@ -315,11 +328,22 @@ async fn sleep_until(deadline: Option<tokio::time::Instant>) {
     }
 }
 
-/// Fold one engine message into the app and the running set.
-fn apply(app: &mut App, running: &mut Running, msg: Msg) {
+/// Fold one engine message into the app and the running set; true when the screen changes (an
+/// engine working behind another tab costs no frames).
+fn apply(app: &mut App, running: &mut Running, msg: Msg) -> bool {
+    let visible = match &msg {
+        Msg::Lessons(_) => app.tab == TabId::Lessons,
+        Msg::ForkStarted(_) | Msg::Fork(_) => app.tab == TabId::Fork,
+        Msg::ClusterStarted(_) | Msg::Cluster(_) => app.tab == TabId::Cluster,
+        Msg::Recorded(_) => app.tab == TabId::EventLoop,
+        Msg::ForkError(_) | Msg::ForkClosed | Msg::ClusterError(_) | Msg::ClusterClosed => true,
+    };
     match msg {
         Msg::Lessons(l) => app.on_lessons(l),
         Msg::ForkStarted(commands) => {
+            for cmd in running.fork_pending.drain(..) {
+                let _ = commands.send(cmd);
+            }
             if running.quitting {
                 let _ = commands.send(ForkCommand::Shutdown);
             }
@@ -327,6 +351,7 @@ fn apply(app: &mut App, running: &mut Running, msg: Msg) {
         }
         Msg::Fork(ev) => app.on_fork_event(ev),
         Msg::ForkError(e) => {
+            running.fork_pending.clear();
             running.open = running.open.saturating_sub(1);
             app.on_fork_error(e);
         }
@@ -336,6 +361,9 @@ fn apply(app: &mut App, running: &mut Running, msg: Msg) {
             app.on_fork_closed();
         }
         Msg::ClusterStarted(commands) => {
+            for cmd in running.cluster_pending.drain(..) {
+                let _ = commands.send(cmd);
+            }
             if running.quitting {
                 let _ = commands.send(ClusterCommand::Shutdown);
             }
@@ -343,6 +371,7 @@ fn apply(app: &mut App, running: &mut Running, msg: Msg) {
         }
         Msg::Cluster(ev) => app.on_cluster_event(ev),
         Msg::ClusterError(e) => {
+            running.cluster_pending.clear();
             running.open = running.open.saturating_sub(1);
             app.on_cluster_error(e);
         }
@@ -353,6 +382,7 @@ fn apply(app: &mut App, running: &mut Running, msg: Msg) {
         }
         Msg::Recorded(r) => app.on_recorded(r),
     }
+    visible
 }
 
 /// Carry out the app's effects on the engines.
@@ -378,17 +408,19 @@ fn perform(
                 running.open += 1;
                 engines::spawn_cluster(ports.cluster, workers, tx.clone());
             }
-            Effect::Fork(cmd) => {
-                if let Some(s) = &running.fork {
+            Effect::Fork(cmd) => match &running.fork {
+                Some(s) => {
                     let _ = s.send(cmd);
                 }
-            }
-            Effect::Cluster(cmd) => {
-                if let Some(s) = &running.cluster {
+                None => running.fork_pending.push(cmd),
+            },
+            Effect::Cluster(cmd) => match &running.cluster {
+                Some(s) => {
                     let _ = s.send(cmd);
                 }
-            }
-            Effect::RunScript(script) => engines::spawn_record(script, tx.clone()),
+                None => running.cluster_pending.push(cmd),
+            },
+            Effect::RunScript(script, model) => engines::spawn_record(script, model, tx.clone()),
             Effect::Quit => {
                 if let Some(s) = &running.fork {
                     let _ = s.send(ForkCommand::Shutdown);

@@ -4,6 +4,7 @@
 #   tests/golden/record.sh                 record every snippet of node/ and explore/
 #   tests/golden/record.sh -n 40 NAME ...  record only these (names without .js), 40 runs each
 #   tests/golden/record.sh --explore-runs 300
+#   tests/golden/record.sh --only node     (or --only explore) one of the two corpora
 #
 # node/NAME.js     deterministic snippets: run N times (default 20); if stdout, stderr or the exit
 #                  code ever differ, the snippet is REFUSED (nothing written) and the script fails.
@@ -22,11 +23,14 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 runs=20
 explore_runs=300
 names=()
+only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) runs="$2"; shift 2 ;;
     --explore-runs) explore_runs="$2"; shift 2 ;;
-    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    --only) only="$2"; shift 2
+      case "$only" in node|explore) ;; *) echo "record.sh: --only takes node or explore, not $only" >&2; exit 2 ;; esac ;;
+    -h|--help) sed -n '2,21p' "${BASH_SOURCE[0]}"; exit 0 ;;
     -*) echo "record.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) names+=("$1"); shift ;;
   esac
@@ -67,7 +71,7 @@ refused=0
 recorded=0
 
 dir="$here/node"
-for file in "$dir"/*.js; do
+[ "$only" = explore ] || for file in "$dir"/*.js; do
   name="$(basename "$file" .js)"
   selected "$name" || continue
   run_once "$dir" "$file" "$tmp/first"
@@ -94,7 +98,7 @@ for file in "$dir"/*.js; do
 done
 
 dir="$here/explore"
-for file in "$dir"/*.js; do
+[ "$only" = node ] || for file in "$dir"/*.js; do
   [ -e "$file" ] || continue
   name="$(basename "$file" .js)"
   selected "$name" || continue

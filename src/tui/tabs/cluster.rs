@@ -16,7 +16,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 use crate::cli::Lang;
 use crate::process::{ClusterCommand, ClusterEvent, ExitStatus, SchedPolicy, WorkerState};
 use crate::tui::app::{Action, Ctx, Effect};
-use crate::tui::i18n::L;
+use crate::tui::i18n::{say, L};
 use crate::tui::theme::Symbol;
 use crate::tui::widgets::button::{button, button_styled};
 use crate::tui::widgets::log::{EventLog, Kind};
@@ -42,6 +42,8 @@ pub enum ClusterAction {
     Remove,
     ToggleLoad,
     ToggleSched,
+    /// `worker.send(...)` to the selected worker.
+    SendMessage,
     Retry,
 }
 
@@ -54,12 +56,15 @@ pub struct WorkerBox {
     pub served: u64,
     pub restarts: u32,
     pub rss: Option<u64>,
+    /// Connections the primary handed to it (rr).
+    pub connections: u64,
     pub backoff_until: Option<Duration>,
     pub last_exit: Option<ExitStatus>,
 }
 
 #[derive(Debug)]
 pub struct ClusterTab {
+    pub lang: Lang,
     pub starting: bool,
     pub error: Option<String>,
     pub closed: bool,
@@ -76,11 +81,14 @@ pub struct ClusterTab {
     cols: usize,
     /// Workers asked for at start (for a retry).
     pub wanted: usize,
+    /// Messages sent with `m`, numbering their payloads.
+    pub sent: u64,
 }
 
-impl Default for ClusterTab {
-    fn default() -> Self {
+impl ClusterTab {
+    pub fn new(lang: Lang) -> Self {
         ClusterTab {
+            lang,
             starting: false,
             error: None,
             closed: false,
@@ -95,6 +103,7 @@ impl Default for ClusterTab {
             replacing: VecDeque::new(),
             cols: 1,
             wanted: 1,
+            sent: 0,
         }
     }
 }
@@ -133,6 +142,7 @@ impl ClusterTab {
                 },
             ),
             ("s", L::Sched.t(lang)),
+            ("m", L::SendMessage.t(lang)),
         ]
     }
 
@@ -189,8 +199,12 @@ impl ClusterTab {
                     None => Some(LOAD_CONNECTIONS),
                 };
                 let text = match self.load {
-                    Some(c) => format!("load: started with {c} connections"),
-                    None => "load: stopped".to_string(),
+                    Some(c) => say(
+                        self.lang,
+                        format!("load: started with {c} connections"),
+                        format!("压测：已开始，{c} 个连接"),
+                    ),
+                    None => say(self.lang, "load: stopped", "压测：已停止"),
                 };
                 self.log.push(now, Kind::Info, text);
                 return vec![Effect::Cluster(ClusterCommand::Load(self.load))];
@@ -203,9 +217,24 @@ impl ClusterTab {
                 self.log.push(
                     now,
                     Kind::Info,
-                    format!("sched: switching to {}", sched_name(self.sched)),
+                    say(
+                        self.lang,
+                        format!("sched: switching to {}", sched_name(self.sched)),
+                        format!("调度：切换为 {}", sched_name(self.sched)),
+                    ),
                 );
                 return vec![Effect::Cluster(ClusterCommand::SetSched(self.sched))];
+            }
+            ClusterAction::SendMessage => {
+                if let Some(w) = self.workers.get(self.selected) {
+                    if !matches!(w.state, WorkerState::Dead | WorkerState::BackingOff) {
+                        self.sent += 1;
+                        return vec![Effect::Cluster(ClusterCommand::Send {
+                            id: w.id,
+                            payload: serde_json::json!({ "hello": self.sent }),
+                        })];
+                    }
+                }
             }
             ClusterAction::Retry => {
                 if self.error.is_some() || self.closed {
@@ -248,10 +277,15 @@ impl ClusterTab {
                 w.backoff_until = None;
             }
         }
-        self.log.push(now, Kind::Info, "cluster stopped");
+        self.log.push(
+            now,
+            Kind::Info,
+            say(self.lang, "cluster stopped", "集群已停止"),
+        );
     }
 
     pub fn on_event(&mut self, ev: ClusterEvent, now: Duration) {
+        let lang = self.lang;
         match ev {
             ClusterEvent::PrimaryStarted {
                 pid, addr, sched, ..
@@ -261,9 +295,16 @@ impl ClusterTab {
                 self.log.push(
                     now,
                     Kind::Good,
-                    format!(
-                        "primary pid {pid} on http://{addr}, sched {}",
-                        sched_name(sched)
+                    say(
+                        lang,
+                        format!(
+                            "primary pid {pid} on http://{addr}, sched {}",
+                            sched_name(sched)
+                        ),
+                        format!(
+                            "主进程 pid {pid}，http://{addr}，调度 {}",
+                            sched_name(sched)
+                        ),
                     ),
                 );
                 self.addr = Some(addr);
@@ -278,6 +319,7 @@ impl ClusterTab {
                     served: 0,
                     restarts: 0,
                     rss: None,
+                    connections: 0,
                     backoff_until: None,
                     last_exit: None,
                 };
@@ -292,13 +334,24 @@ impl ClusterTab {
                         self.log.push(
                             now,
                             Kind::Good,
-                            format!("fork: worker {id} (pid {pid}) replaces worker {}", old.id),
+                            say(
+                                lang,
+                                format!("fork: worker {id} (pid {pid}) replaces worker {}", old.id),
+                                format!("fork：工作进程 {id}（pid {pid}）接替 {}", old.id),
+                            ),
                         );
                         self.workers[i] = WorkerBox { restarts, ..fresh };
                     }
                     None => {
-                        self.log
-                            .push(now, Kind::Good, format!("fork: worker {id} (pid {pid})"));
+                        self.log.push(
+                            now,
+                            Kind::Good,
+                            say(
+                                lang,
+                                format!("fork: worker {id} (pid {pid})"),
+                                format!("fork：工作进程 {id}（pid {pid}）"),
+                            ),
+                        );
                         self.workers.push(fresh);
                     }
                 }
@@ -307,22 +360,43 @@ impl ClusterTab {
                 if let Some(w) = self.find(id) {
                     w.state = WorkerState::Online;
                 }
-                self.log
-                    .push(now, Kind::Info, format!("online: worker {id}"));
+                self.log.push(
+                    now,
+                    Kind::Info,
+                    say(
+                        lang,
+                        format!("online: worker {id}"),
+                        format!("online：工作进程 {id}"),
+                    ),
+                );
             }
             ClusterEvent::Listening { id, addr, .. } => {
                 if let Some(w) = self.find(id) {
                     w.state = WorkerState::Listening;
                 }
-                self.log
-                    .push(now, Kind::Info, format!("listening: worker {id} on {addr}"));
+                self.log.push(
+                    now,
+                    Kind::Info,
+                    say(
+                        lang,
+                        format!("listening: worker {id} on {addr}"),
+                        format!("listening：工作进程 {id} 监听 {addr}"),
+                    ),
+                );
             }
             ClusterEvent::Disconnect { id, .. } => {
                 if let Some(w) = self.find(id) {
                     w.state = WorkerState::Disconnected;
                 }
-                self.log
-                    .push(now, Kind::Info, format!("disconnect: worker {id}"));
+                self.log.push(
+                    now,
+                    Kind::Info,
+                    say(
+                        lang,
+                        format!("disconnect: worker {id}"),
+                        format!("disconnect：工作进程 {id}"),
+                    ),
+                );
             }
             ClusterEvent::Exit {
                 id,
@@ -337,7 +411,17 @@ impl ClusterTab {
                     self.log.push(
                         now,
                         Kind::Info,
-                        format!("exit: worker {id} ({}), as asked", status_text(status)),
+                        say(
+                            lang,
+                            format!(
+                                "exit: worker {id} ({}), as asked",
+                                status_text(status, lang)
+                            ),
+                            format!(
+                                "exit：工作进程 {id}（{}），按要求移除",
+                                status_text(status, lang)
+                            ),
+                        ),
                     );
                 } else {
                     if let Some(w) = self.find(id) {
@@ -348,7 +432,7 @@ impl ClusterTab {
                     self.log.push(
                         now,
                         Kind::Bad,
-                        format!("{id} exit. ({})", status_text(status)),
+                        format!("{id} exit. ({})", status_text(status, lang)),
                     );
                 }
             }
@@ -372,7 +456,15 @@ impl ClusterTab {
                 } else {
                     Kind::Info
                 };
-                self.log.push(now, kind, format!("guard: {decision}"));
+                self.log.push(
+                    now,
+                    kind,
+                    say(
+                        lang,
+                        format!("guard: {decision}"),
+                        format!("守护：{decision}"),
+                    ),
+                );
             }
             ClusterEvent::Served { counts, .. } => {
                 for (id, count) in counts {
@@ -398,7 +490,11 @@ impl ClusterTab {
             } => self.log.push(
                 now,
                 Kind::Warn,
-                format!("kill -s {} {pid} (worker {id})", signal_name(signal)),
+                say(
+                    lang,
+                    format!("kill -s {} {pid} (worker {id})", signal_name(signal)),
+                    format!("kill -s {} {pid}（工作进程 {id}）", signal_name(signal)),
+                ),
             ),
             ClusterEvent::Respawned {
                 old_id,
@@ -407,24 +503,56 @@ impl ClusterTab {
                 since_kill,
                 ..
             } => {
-                let mut text = format!(
-                    "worker {new_id} replaces {old_id}: listening {:.1} ms after the exit",
-                    since_exit.as_secs_f64() * 1000.0
+                let exit_ms = since_exit.as_secs_f64() * 1000.0;
+                let mut text = say(
+                    lang,
+                    format!("worker {new_id} replaces {old_id}: listening {exit_ms:.1} ms after the exit"),
+                    format!("工作进程 {new_id} 接替 {old_id}：退出后 {exit_ms:.1} ms 开始监听"),
                 );
                 if let Some(k) = since_kill {
-                    text.push_str(&format!(
-                        ", {:.1} ms after the kill",
-                        k.as_secs_f64() * 1000.0
+                    let kill_ms = k.as_secs_f64() * 1000.0;
+                    text.push_str(&say(
+                        lang,
+                        format!(", {kill_ms:.1} ms after the kill"),
+                        format!("，距 kill {kill_ms:.1} ms"),
                     ));
                 }
                 self.log.push(now, Kind::Good, text);
+            }
+            ClusterEvent::Message {
+                id, from, payload, ..
+            } => {
+                let text = match from {
+                    crate::process::Side::Parent => say(
+                        lang,
+                        format!("primary → worker {id}: send({payload})"),
+                        format!("主进程 → 工作进程 {id}：send({payload})"),
+                    ),
+                    crate::process::Side::Child => say(
+                        lang,
+                        format!("worker {id} → primary: send({payload})"),
+                        format!("工作进程 {id} → 主进程：send({payload})"),
+                    ),
+                };
+                self.log.push(now, Kind::Message, text);
+            }
+            ClusterEvent::Connections { counts, .. } => {
+                for (id, n) in counts {
+                    if let Some(w) = self.find(id) {
+                        w.connections = n;
+                    }
+                }
             }
             ClusterEvent::SchedChanged { sched, .. } => {
                 self.sched = sched;
                 self.log.push(
                     now,
                     Kind::Info,
-                    format!("sched is now {}", sched_name(sched)),
+                    say(
+                        lang,
+                        format!("sched is now {}", sched_name(sched)),
+                        format!("调度已切换为 {}", sched_name(sched)),
+                    ),
                 );
             }
         }
@@ -481,6 +609,16 @@ impl ClusterTab {
             "s",
             &sched_label,
             Action::Cluster(ClusterAction::ToggleSched),
+        );
+        x = button(
+            ctx,
+            buf,
+            x,
+            y,
+            r,
+            "m",
+            ctx.t(L::SendMessage),
+            Action::Cluster(ClusterAction::SendMessage),
         );
         if let Some(pid) = self.primary_pid {
             let p = format!("{} pid {pid}", ctx.t(L::Primary));
@@ -640,7 +778,10 @@ impl ClusterTab {
                 let left = until.saturating_sub(now);
                 format!("{} {:.1}s", ctx.t(L::StateBackingOff), left.as_secs_f64())
             }
-            (WorkerState::Dead, _) => w.last_exit.map(status_text).unwrap_or_default(),
+            (WorkerState::Dead, _) => w
+                .last_exit
+                .map(|s| status_text(s, ctx.lang))
+                .unwrap_or_default(),
             _ => {
                 let mut s = format!(
                     "{} {} {} {}",
@@ -654,6 +795,9 @@ impl ClusterTab {
                 }
                 if let Some(rss) = w.rss {
                     s.push_str(&format!(" {:.1}MB", rss as f64 / 1_048_576.0));
+                }
+                if w.connections > 0 && iw >= 34 {
+                    s.push_str(&format!(" {} {}", w.connections, ctx.t(L::Conns)));
                 }
                 s
             }

@@ -45,6 +45,8 @@ pub enum LoopAction {
     NextBranch,
     /// Move the cursor to this event.
     Seek(usize),
+    /// Switch between Node's event loop and the browser's, and run the snippet again.
+    ToggleModel,
 }
 
 /// One order `--explore` found: why, what it prints, and its events when the engine gave them.
@@ -60,6 +62,8 @@ pub struct BranchView {
 pub struct Recorded {
     /// The script's name (matches [`Script::name`]).
     pub name: String,
+    /// The model it ran under.
+    pub model: Model,
     /// The events of the run, or the error that stopped the engine.
     pub result: Result<Vec<Event>, String>,
     /// What `--explore` found (empty when it was not run or found one order).
@@ -82,12 +86,12 @@ pub const QUEUES: [Queue; 6] = [
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Folded {
     pub snap: Snapshot,
+    /// The browser's task and animation-frame queues (the engine's replay lumps them together).
+    pub tasks: Vec<(Queue, Vec<Waiting>)>,
     /// The line of each callback on the call stack, outermost first.
     pub lines: Vec<Option<u32>>,
     pub output: Vec<(Stream, String)>,
     pub exit: Option<(i32, String)>,
-    /// The last event applied, in words.
-    pub last: Option<String>,
 }
 
 impl Folded {
@@ -101,6 +105,14 @@ impl Folded {
     }
 
     pub fn waiting(&self, q: Queue) -> &[Waiting] {
+        if matches!(q, Queue::Task | Queue::AnimationFrame) {
+            return self
+                .tasks
+                .iter()
+                .find(|(k, _)| *k == q)
+                .map(|(_, v)| v.as_slice())
+                .unwrap_or(&[]);
+        }
         if !QUEUES.contains(&q) {
             return &[];
         }
@@ -127,9 +139,38 @@ impl Folded {
 
     pub fn apply(&mut self, e: &Event) {
         self.snap.apply(e);
-        self.last = Some(describe(e));
         match e {
-            Event::CallbackStart { line, .. } => self.lines.push(*line),
+            Event::Enqueue {
+                id,
+                queue: q @ (Queue::Task | Queue::AnimationFrame),
+                label,
+                due_ms,
+                ..
+            } => {
+                let w = Waiting {
+                    id: *id,
+                    label: label.clone(),
+                    due_ms: *due_ms,
+                };
+                match self.tasks.iter_mut().find(|(k, _)| k == q) {
+                    Some((_, v)) => v.push(w),
+                    None => self.tasks.push((*q, vec![w])),
+                }
+            }
+            Event::Cancel { id, .. } => {
+                for (_, v) in &mut self.tasks {
+                    v.retain(|w| w.id != *id);
+                }
+            }
+            _ => {}
+        }
+        match e {
+            Event::CallbackStart { id, line, .. } => {
+                for (_, v) in &mut self.tasks {
+                    v.retain(|w| w.id != *id);
+                }
+                self.lines.push(*line)
+            }
             // The running callback has reached the line that queued something.
             Event::Enqueue { line: Some(l), .. } => {
                 if let Some(top) = self.lines.last_mut() {
@@ -186,34 +227,64 @@ fn phase_name(p: Phase) -> &'static str {
 }
 
 /// One event in words, for the status line.
-pub fn describe(e: &Event) -> String {
-    match e {
-        Event::ScriptStart { file } => format!("run the main script {file}"),
-        Event::LoopIteration { iteration, at_ms } => {
-            format!("loop iteration {iteration} at {at_ms} ms")
-        }
-        Event::PhaseEnter { phase, .. } => format!("enter phase: {}", phase_name(*phase)),
+pub fn describe(e: &Event, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let (en, cn) = match e {
+        Event::ScriptStart { file } => (
+            format!("run the main script {file}"),
+            format!("运行主脚本 {file}"),
+        ),
+        Event::LoopIteration { iteration, at_ms } => (
+            format!("loop iteration {iteration} at {at_ms} ms"),
+            format!("第 {iteration} 轮循环，{at_ms} ms"),
+        ),
+        Event::PhaseEnter { phase, .. } => (
+            format!("enter phase: {}", phase_name(*phase)),
+            format!("进入阶段：{}", phase_name(*phase)),
+        ),
         Event::Enqueue {
             queue,
             label,
             due_ms,
             ..
         } => match due_ms {
-            Some(d) => format!("queue {label} → {} (due {d} ms)", queue_name(*queue)),
-            None => format!("queue {label} → {}", queue_name(*queue)),
+            Some(d) => (
+                format!("queue {label} → {} (due {d} ms)", queue_name(*queue)),
+                format!("{label} 入队 → {}（{d} ms 到期）", queue_name(*queue)),
+            ),
+            None => (
+                format!("queue {label} → {}", queue_name(*queue)),
+                format!("{label} 入队 → {}", queue_name(*queue)),
+            ),
         },
-        Event::Cancel { queue, .. } => format!("cancel a callback in {}", queue_name(*queue)),
-        Event::CallbackStart { label, .. } => format!("call {label}"),
-        Event::CallbackEnd { .. } => "return".to_string(),
-        Event::DrainStart { queue } => format!("drain the {} queue", queue_name(*queue)),
-        Event::DrainEnd { queue, ran } => {
-            format!("{} queue empty ({ran} ran)", queue_name(*queue))
-        }
-        Event::ClockAdvance { from_ms, to_ms } => {
-            format!("nothing to run: clock {from_ms} → {to_ms} ms")
-        }
-        Event::Output { text, .. } => format!("print {text:?}"),
-        Event::Exit { code, reason } => format!("exit {code}: {reason}"),
+        Event::Cancel { queue, .. } => (
+            format!("cancel a callback in {}", queue_name(*queue)),
+            format!("取消 {} 中的一个回调", queue_name(*queue)),
+        ),
+        Event::CallbackStart { label, .. } => (format!("call {label}"), format!("执行 {label}")),
+        Event::CallbackEnd { .. } => ("return".to_string(), "返回".to_string()),
+        Event::DrainStart { queue } => (
+            format!("drain the {} queue", queue_name(*queue)),
+            format!("清空 {} 队列", queue_name(*queue)),
+        ),
+        Event::DrainEnd { queue, ran } => (
+            format!("{} queue empty ({ran} ran)", queue_name(*queue)),
+            format!("{} 队列已空（执行了 {ran} 个）", queue_name(*queue)),
+        ),
+        Event::ClockAdvance { from_ms, to_ms } => (
+            format!("nothing to run: clock {from_ms} → {to_ms} ms"),
+            format!("无事可做：时钟 {from_ms} → {to_ms} ms"),
+        ),
+        Event::Output { text, .. } => (format!("print {text:?}"), format!("输出 {text:?}")),
+        Event::Exit { code, reason } => (
+            format!("exit {code}: {reason}"),
+            format!("退出 {code}：{reason}"),
+        ),
+    };
+    if zh {
+        cn
+    } else {
+        en
     }
 }
 
@@ -277,9 +348,11 @@ impl LoopTab {
             ("→", L::Step.t(lang)),
             ("←", L::StepBack.t(lang)),
             ("+/-", L::Speed.t(lang)),
+            ("Home/End", L::FirstLast.t(lang)),
             ("r", L::Restart.t(lang)),
             ("e", L::Example.t(lang)),
             ("b", L::Branch.t(lang)),
+            ("m", L::Model.t(lang)),
         ]
     }
 
@@ -313,7 +386,7 @@ impl LoopTab {
         self.playing = false;
         self.last_step = now;
         self.folded = Folded::default();
-        vec![Effect::RunScript(s)]
+        vec![Effect::RunScript(s, self.model)]
     }
 
     /// Load a script (a lesson's snippet, say), adding it to the picker if it is new.
@@ -345,7 +418,7 @@ impl LoopTab {
     }
 
     pub fn on_recorded(&mut self, rec: Recorded, now: Duration) {
-        if self.script().map_or(true, |s| s.name != rec.name) {
+        if self.script().is_none_or(|s| s.name != rec.name) || rec.model != self.model {
             return; // an older run, superseded by a newer choice
         }
         self.recording = false;
@@ -474,6 +547,15 @@ impl LoopTab {
                     return self.request(s, now);
                 }
             }
+            LoopAction::ToggleModel => {
+                self.model = match self.model {
+                    Model::Node => Model::Browser,
+                    Model::Browser => Model::Node,
+                };
+                if let Some(s) = self.script().cloned() {
+                    return self.request(s, now);
+                }
+            }
             LoopAction::NextBranch => {
                 if self.branches.len() > 1 {
                     self.branch = (self.branch + 1) % self.branches.len();
@@ -510,7 +592,11 @@ impl LoopTab {
                 st(Phase::CloseCallbacks, L::PhaseClose, Some(Queue::Close)),
             ],
             Model::Browser => vec![
-                st(Phase::Task, L::PhaseTask, Some(Queue::Task)),
+                Station {
+                    label: L::PhaseTask.t(lang),
+                    waiting: Some(f.waiting(Queue::Task).len() + f.waiting(Queue::Timers).len()),
+                    lit: lit == Some(Phase::Task),
+                },
                 st(
                     Phase::MicrotaskCheckpoint,
                     L::PhaseMicroCheckpoint,
@@ -610,10 +696,30 @@ impl LoopTab {
                 ctx.theme.text(),
             ),
         ];
-        if let Some(last) = &f.last {
+        if let Some(last) = self.cursor.checked_sub(1).and_then(|i| self.events.get(i)) {
+            let last = describe(last, ctx.lang);
             spans.push(Span::styled(format!("· {last}"), ctx.theme.info()));
         }
-        buf.set_line(area.x + 1, y + 1, &Line::from(spans), area.width - 2);
+        // The model switch sits at the right end of the status line.
+        let model = format!("{} {}", ctx.t(L::Model), self.model_short());
+        let mw = width(&model) + 4;
+        buf.set_line(
+            area.x + 1,
+            y + 1,
+            &Line::from(spans),
+            area.width.saturating_sub(mw + 3),
+        );
+        button_styled(
+            ctx,
+            buf,
+            r.saturating_sub(mw + 1),
+            y + 1,
+            r,
+            "m",
+            &model,
+            Action::Loop(LoopAction::ToggleModel),
+            self.model == Model::Browser,
+        );
         let branch_line = if self.branches.len() > 1 {
             let b = &self.branches[self.branch];
             Line::from(vec![
@@ -638,21 +744,24 @@ impl LoopTab {
         };
         let mut top = y + 2;
         if self.branches.len() > 1 || (!ctx.presenter && area.height >= 30) {
-            buf.set_line(area.x + 1, top, &branch_line, area.width - 2);
-            if self.branches.len() > 1 {
-                let bw = width(ctx.t(L::Branch)) + 4;
-                if area.width > bw + 2 {
-                    button(
-                        ctx,
-                        buf,
-                        r - bw - 1,
-                        top,
-                        r,
-                        "b",
-                        ctx.t(L::Branch),
-                        Action::Loop(LoopAction::NextBranch),
-                    );
-                }
+            let bw = width(ctx.t(L::Branch)) + 4;
+            let room = if self.branches.len() > 1 {
+                area.width.saturating_sub(bw + 3)
+            } else {
+                area.width - 2
+            };
+            buf.set_line(area.x + 1, top, &branch_line, room);
+            if self.branches.len() > 1 && area.width > bw + 2 {
+                button(
+                    ctx,
+                    buf,
+                    r - bw - 1,
+                    top,
+                    r,
+                    "b",
+                    ctx.t(L::Branch),
+                    Action::Loop(LoopAction::NextBranch),
+                );
             }
             top += 1;
         }
@@ -675,10 +784,11 @@ impl LoopTab {
             (q, n, lit)
         };
         let mut spans = vec![Span::styled(" ⟳ ", ctx.theme.dim())];
-        for (i, (q, n, lit)) in [drain_of(Queue::NextTick), drain_of(Queue::Microtask)]
-            .into_iter()
-            .enumerate()
-        {
+        let drains = match self.model {
+            Model::Node => vec![drain_of(Queue::NextTick), drain_of(Queue::Microtask)],
+            Model::Browser => vec![drain_of(Queue::Microtask)],
+        };
+        for (i, (q, n, lit)) in drains.into_iter().enumerate() {
             if i > 0 {
                 spans.push(Span::styled(" → ", ctx.theme.dim()));
             }
@@ -732,10 +842,17 @@ impl LoopTab {
         }
     }
 
+    fn model_short(&self) -> &'static str {
+        match self.model {
+            Model::Node => "Node",
+            Model::Browser => "Browser",
+        }
+    }
+
     fn model_name(&self) -> &'static str {
         match self.model {
             Model::Node => "Node v20",
-            Model::Browser => "Browser",
+            Model::Browser => "Browser (HTML event loop)",
         }
     }
 
@@ -826,7 +943,12 @@ impl LoopTab {
     fn queues(&self) -> &'static [Queue] {
         match self.model {
             Model::Node => &QUEUES,
-            Model::Browser => &[Queue::Task, Queue::Microtask, Queue::AnimationFrame],
+            Model::Browser => &[
+                Queue::Timers,
+                Queue::Task,
+                Queue::Microtask,
+                Queue::AnimationFrame,
+            ],
         }
     }
 

@@ -13,14 +13,14 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 use crate::cli::Lang;
 use crate::process::{ExitStatus, ForkCommand, ForkEvent, Side};
 use crate::tui::app::{Action, Ctx, Effect};
-use crate::tui::i18n::L;
+use crate::tui::i18n::{say, L};
 use crate::tui::theme::Symbol;
 use crate::tui::widgets::button::{button, button_styled};
 use crate::tui::widgets::log::{EventLog, Kind};
 use crate::tui::widgets::{fit, short_duration, width};
 
 /// How long a message takes to cross the arrow.
-pub const FLIGHT: Duration = Duration::from_millis(1200);
+pub const FLIGHT: Duration = Duration::from_millis(700);
 /// How long an exited child stays on screen before it vanishes.
 pub const FADE: Duration = Duration::from_millis(2000);
 
@@ -72,8 +72,9 @@ pub struct Flight {
     pub at: Duration,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct ForkTab {
+    pub lang: Lang,
     pub starting: bool,
     pub error: Option<String>,
     pub closed: bool,
@@ -88,10 +89,14 @@ pub struct ForkTab {
     pub log: EventLog,
 }
 
-pub fn status_text(s: ExitStatus) -> String {
+pub fn status_text(s: ExitStatus, lang: Lang) -> String {
     match s {
-        ExitStatus::Code(c) => format!("code {c}"),
-        ExitStatus::Signal(sig) => format!("signal {}", signal_name(sig)),
+        ExitStatus::Code(c) => say(lang, format!("code {c}"), format!("退出码 {c}")),
+        ExitStatus::Signal(sig) => say(
+            lang,
+            format!("signal {}", signal_name(sig)),
+            format!("信号 {}", signal_name(sig)),
+        ),
     }
 }
 
@@ -108,6 +113,24 @@ pub fn signal_name(sig: i32) -> String {
 }
 
 impl ForkTab {
+    pub fn new(lang: Lang) -> Self {
+        ForkTab {
+            lang,
+            starting: false,
+            error: None,
+            closed: false,
+            addr: None,
+            parent_pid: None,
+            as_written: false,
+            children: Vec::new(),
+            flights: Vec::new(),
+            live: 0,
+            requests: 0,
+            responses: 0,
+            log: EventLog::default(),
+        }
+    }
+
     pub fn keys(lang: Lang, as_written: bool) -> Vec<(&'static str, &'static str)> {
         vec![
             ("r", L::SendRequest.t(lang)),
@@ -146,7 +169,7 @@ impl ForkTab {
                 } else {
                     L::LeakyOff
                 };
-                self.log.push(now, Kind::Warn, text.t(Lang::En));
+                self.log.push(now, Kind::Warn, text.t(self.lang));
                 vec![Effect::Fork(ForkCommand::SetAsWritten(self.as_written))]
             }
             ForkAction::Retry => {
@@ -191,9 +214,10 @@ impl ForkTab {
     }
 
     pub fn on_event(&mut self, ev: ForkEvent, now: Duration) {
+        let lang = self.lang;
         // Forget what has faded away.
         self.children
-            .retain(|c| c.ended.map_or(true, |e| now < e + FADE));
+            .retain(|c| c.ended.is_none_or(|e| now < e + FADE));
         self.flights.retain(|f| now < f.at + FLIGHT);
         match ev {
             ForkEvent::Listening {
@@ -206,11 +230,17 @@ impl ForkTab {
                 self.log.push(
                     now,
                     Kind::Good,
-                    format!("parent pid {parent_pid} listening on http://{addr}"),
+                    say(
+                        lang,
+                        format!("parent pid {parent_pid} listening on http://{addr}"),
+                        format!("父进程 pid {parent_pid} 监听 http://{addr}"),
+                    ),
                 );
                 self.addr = Some(addr);
                 self.parent_pid = Some(parent_pid);
-                self.as_written = as_written;
+                // The engine started with the view's setting; a toggle made while it was starting
+                // is on its way to it, so the view's own flag stays the truth.
+                let _ = as_written;
             }
             ForkEvent::Request {
                 request,
@@ -222,7 +252,11 @@ impl ForkTab {
                 self.log.push(
                     now,
                     Kind::Info,
-                    format!("request #{request}: {method} {path}"),
+                    say(
+                        lang,
+                        format!("request #{request}: {method} {path}"),
+                        format!("请求 #{request}：{method} {path}"),
+                    ),
                 );
             }
             ForkEvent::Forked { pid, request, .. } => {
@@ -234,19 +268,34 @@ impl ForkTab {
                     ended: None,
                 });
                 let why = match request {
-                    Some(r) => format!("for request #{r}"),
-                    None => "directly".to_string(),
+                    Some(r) => say(lang, format!("for request #{r}"), format!("（请求 #{r}）")),
+                    None => say(lang, "directly", "（直接）"),
                 };
-                self.log
-                    .push(now, Kind::Good, format!("fork() → child pid {pid} {why}"));
+                self.log.push(
+                    now,
+                    Kind::Good,
+                    say(
+                        lang,
+                        format!("fork() → child pid {pid} {why}"),
+                        format!("fork() → 子进程 pid {pid}{why}"),
+                    ),
+                );
             }
             ForkEvent::Message {
                 pid, from, payload, ..
             } => {
                 let text = payload.to_string();
                 let arrow = match from {
-                    Side::Parent => format!("parent → child {pid}"),
-                    Side::Child => format!("child {pid} → parent"),
+                    Side::Parent => say(
+                        lang,
+                        format!("parent → child {pid}"),
+                        format!("父进程 → 子进程 {pid}"),
+                    ),
+                    Side::Child => say(
+                        lang,
+                        format!("child {pid} → parent"),
+                        format!("子进程 {pid} → 父进程"),
+                    ),
                 };
                 self.log
                     .push(now, Kind::Message, format!("{arrow}: send({text})"));
@@ -270,8 +319,15 @@ impl ForkTab {
                 if let Some(c) = self.child(pid) {
                     c.timeline.push((t, ChildState::Disconnected));
                 }
-                self.log
-                    .push(now, Kind::Info, format!("child {pid}: 'disconnect'"));
+                self.log.push(
+                    now,
+                    Kind::Info,
+                    say(
+                        lang,
+                        format!("child {pid}: 'disconnect'"),
+                        format!("子进程 {pid}：'disconnect'"),
+                    ),
+                );
             }
             ForkEvent::Exit { pid, status, .. } => {
                 let t = self.slot(pid, now);
@@ -286,12 +342,23 @@ impl ForkTab {
                 self.log.push(
                     now,
                     kind,
-                    format!("child {pid}: 'exit' ({})", status_text(status)),
+                    say(
+                        lang,
+                        format!("child {pid}: 'exit' ({})", status_text(status, lang)),
+                        format!("子进程 {pid}：'exit'（{}）", status_text(status, lang)),
+                    ),
                 );
             }
             ForkEvent::Close { pid, .. } => {
-                self.log
-                    .push(now, Kind::Info, format!("child {pid}: 'close'"));
+                self.log.push(
+                    now,
+                    Kind::Info,
+                    say(
+                        lang,
+                        format!("child {pid}: 'close'"),
+                        format!("子进程 {pid}：'close'"),
+                    ),
+                );
             }
             ForkEvent::Response {
                 request,
@@ -306,14 +373,14 @@ impl ForkTab {
                 } else {
                     Kind::Warn
                 };
-                self.log.push(
-                    now,
-                    kind,
-                    format!(
-                        "response #{request}: {status} {body:?} in {:.1} ms",
-                        latency.as_secs_f64() * 1000.0
-                    ),
-                );
+                self.log.push(now, kind, {
+                    let ms = latency.as_secs_f64() * 1000.0;
+                    say(
+                        lang,
+                        format!("response #{request}: {status} {body:?} in {ms:.1} ms"),
+                        format!("响应 #{request}：{status} {body:?}，耗时 {ms:.1} ms"),
+                    )
+                });
             }
             ForkEvent::LiveChildren { count, .. } => self.live = count,
             ForkEvent::Warning { message, .. } => self.log.push(now, Kind::Warn, message),
@@ -471,7 +538,7 @@ impl ForkTab {
         let visible: Vec<&ChildBox> = self
             .children
             .iter()
-            .filter(|c| c.ended.map_or(true, |e| now < e + FADE))
+            .filter(|c| c.ended.is_none_or(|e| now < e + FADE))
             .collect();
         let cx = area.right().saturating_sub(child_w + 1);
         let ax = parent.right() + 1;
@@ -512,7 +579,7 @@ impl ForkTab {
                 ),
                 ChildState::Exited(s) => (
                     Symbol::DEAD,
-                    format!("{} ({})", ctx.t(L::Exited), status_text(s)),
+                    format!("{} ({})", ctx.t(L::Exited), status_text(s, ctx.lang)),
                     ctx.theme.dim(),
                 ),
             };

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use crate::cli::Lang;
 use crate::lessons::{DemoLink, Lesson};
-use crate::tui::app::{Action, Ctx};
+use crate::tui::app::{Action, Ctx, Script};
 use crate::tui::i18n::L;
 use crate::tui::widgets::{button::button, fit, markdown};
 
@@ -23,6 +23,15 @@ pub enum LessonsAction {
     RunThis,
     /// Load the selected lesson's quiz snippet into the Event Loop tab.
     RunQuiz(usize),
+}
+
+/// What a lesson asked to open.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Opened {
+    /// Its live demo ("run this").
+    Demo(DemoLink),
+    /// One of its quiz snippets, in the Event Loop tab.
+    Quiz(Script),
 }
 
 #[derive(Debug, Default)]
@@ -56,8 +65,8 @@ impl LessonsTab {
         ]
     }
 
-    /// Returns the demo to open, if the action asked for one.
-    pub fn update(&mut self, a: LessonsAction) -> Option<DemoLink> {
+    /// Returns what to open, if the action asked for something.
+    pub fn update(&mut self, a: LessonsAction) -> Option<Opened> {
         let n = self.lessons.len();
         match a {
             LessonsAction::Up => {
@@ -80,13 +89,24 @@ impl LessonsTab {
             }
             LessonsAction::ScrollUp => self.scroll = self.scroll.saturating_sub(5),
             LessonsAction::ScrollDown => self.scroll = self.scroll.saturating_add(5),
-            LessonsAction::RunThis => return self.lessons.get(self.selected)?.demo.clone(),
+            LessonsAction::RunThis => {
+                return self
+                    .lessons
+                    .get(self.selected)?
+                    .demo
+                    .clone()
+                    .map(Opened::Demo)
+            }
             LessonsAction::RunQuiz(q) => {
                 let quiz = self.lessons.get(self.selected)?.quizzes.get(q)?;
-                return Some(DemoLink::EventLoop {
-                    example: None,
-                    snippet: Some((quiz.file.clone(), quiz.source.clone())),
-                });
+                return Some(Opened::Quiz(Script {
+                    name: quiz.file.clone(),
+                    title: quiz.question.en.clone(),
+                    source: quiz.source.clone(),
+                    // The course's own path for it: the script's __filename, as the quiz's answer
+                    // is computed.
+                    path: Some(quiz.path.clone().into()),
+                }));
             }
         }
         None
@@ -204,26 +224,17 @@ impl LessonsTab {
             height: body.height.saturating_sub(2),
             ..body
         };
-        let mut lines = markdown::render(lesson.body.get(ctx.lang), ctx.theme);
+        // The lesson, then its quizzes, as Markdown the course's parser reads.
+        let mut md = lesson.body.get(ctx.lang).to_string();
         if !lesson.quizzes.is_empty() {
-            lines.push(Line::default());
-            lines.push(Line::styled(
-                ctx.t(L::Quizzes).to_string(),
-                ctx.theme.accent(),
-            ));
+            md.push_str(&format!("\n\n## {}\n", ctx.t(L::Quizzes)));
             for (i, q) in lesson.quizzes.iter().enumerate() {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("F{} ", i + 1), ctx.theme.key()),
-                    Span::styled(q.question.get(ctx.lang).to_string(), ctx.theme.text()),
-                ]));
+                md.push_str(&format!("\n- **F{}** {}", i + 1, q.question.get(ctx.lang)));
             }
         }
-        let w = text_area.width.max(1) as usize;
-        let total = lines
-            .iter()
-            .map(|l| l.width().div_ceil(w).max(1))
-            .sum::<usize>() as u16;
-        let para = Paragraph::new(lines).wrap(Wrap { trim: false });
+        let lines = markdown::render(&md, ctx.theme, text_area.width);
+        let total = lines.len() as u16;
+        let para = Paragraph::new(lines);
         let max_scroll = total.saturating_sub(text_area.height);
         self.scroll = self.scroll.min(max_scroll);
         para.scroll((self.scroll, 0)).render(text_area, buf);

@@ -120,16 +120,38 @@ pub fn help(
             ]));
         }
     }
+    // Two columns when one is too tall, split between sections.
     let w = area.width.saturating_sub(4).min(76);
-    let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+    let max_inner = area.height.saturating_sub(4);
+    let mut split = None;
+    if lines.len() as u16 > max_inner {
+        let starts: Vec<usize> = sections
+            .iter()
+            .scan(0usize, |at, (_, keys)| {
+                let start = *at;
+                *at += keys.len() + 1;
+                Some(start)
+            })
+            .collect();
+        let half = lines.len() / 2;
+        split = starts
+            .into_iter()
+            .filter(|s| *s > 0)
+            .min_by_key(|s| s.abs_diff(half));
+    }
+    let rows = match split {
+        Some(at) => at.max(lines.len() - at),
+        None => lines.len(),
+    };
+    let h = (rows as u16 + 2).min(area.height.saturating_sub(2));
     let rect = Rect {
         x: area.x + (area.width - w) / 2,
         y: area.y + (area.height - h) / 2,
         width: w,
         height: h,
     };
-    Clear.render(rect, buf);
-    // Two columns when the list does not fit in one.
+    Clear.render(area, buf);
+    buf.set_style(area, ctx.theme.base());
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
@@ -141,9 +163,8 @@ pub fn help(
         .style(ctx.theme.base());
     let inner = block.inner(rect);
     block.render(rect, buf);
-    if lines.len() as u16 > inner.height {
-        let half = lines.len().div_ceil(2);
-        let right: Vec<Line> = lines.split_off(half);
+    if let Some(at) = split {
+        let right: Vec<Line> = lines.split_off(at);
         let lw = inner.width / 2;
         Paragraph::new(lines).render(Rect { width: lw, ..inner }, buf);
         Paragraph::new(right).render(

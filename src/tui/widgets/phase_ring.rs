@@ -96,7 +96,7 @@ pub fn draw(ctx: &mut Ctx, stations: &[Station], area: Rect, buf: &mut Buffer) {
     for i in 0..stations.len() {
         let r = box_rect(i);
         let mid = r.y + r.height / 2;
-        let row_end = (i as u16 + 1) % cols == 0;
+        let row_end = (i as u16 + 1).is_multiple_of(cols);
         if i + 1 < stations.len() && !row_end {
             let (ax, sym) = if (i as u16) < cols {
                 (r.right() + 1, "→")

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Side by side with real Node.js on this machine: the fork demo and the cluster of
+# `mini-node demo fork|cluster` against the notes' programs in ../shared/anchors/node/.
+#
+#   benches/vs-node-processes.sh            (builds --release first)
+#
+# Figures: fork + message + exit round trip; fork-per-request throughput (wrk -t1 -c2 -d5s
+# /get-data); a cluster of 2 workers (wrk -t2 -c64 -d8s /); kill -> replacement listening;
+# resident memory of a worker. Needs node, wrk, curl (apt-get install -y wrk hyperfine curl).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+ANCHORS="$ROOT/../shared/anchors/node"
+BIN="$ROOT/target/release/mini-node"
+FORK_SECS=${FORK_SECS:-5}
+CLUSTER_SECS=${CLUSTER_SECS:-8}
+
+for tool in node wrk curl; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y wrk curl; node v20)" >&2; exit 3; }
+done
+[ -d "$ANCHORS" ] || { echo "missing $ANCHORS (the shared folder beside the checkout)" >&2; exit 3; }
+(cd "$ROOT" && cargo build --release --quiet)
+
+PIDS=()
+cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_port() { for _ in $(seq 1 200); do curl -s -o /dev/null "http://127.0.0.1:$1${2:-/}" && return 0; sleep 0.05; done; echo "port $1 never answered" >&2; return 1; }
+rps() { awk '/Requests\/sec/ {print $2}'; }
+children_of() { cat /proc/"$1"/task/*/children 2>/dev/null | tr ' ' '\n' | grep -v '^$' || true; }
+rss_mb_of_children() { # median VmRSS (MB) of the children of $1
+  for c in $(children_of "$1"); do awk '/VmRSS/ {print $2/1024}' /proc/"$c"/status 2>/dev/null; done | sort -n | awk '{a[NR]=$1} END {if (NR) printf "%.1f", a[int((NR+1)/2)]; else print "-"}'
+}
+stop() { kill -INT "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+declare -A NODE MINI
+
+echo "load average: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) CPUs (figures are noisy on a busy machine; compare the two columns of one run)"
+echo "== fork + message + exit round trip (20 children, one after another)"
+NODE[roundtrip]=$(cd "$ANCHORS" && node fork-roundtrip.js 20 | awk '{printf "%.1f", $NF}')
+MINI[roundtrip]=$("$BIN" --color never demo fork --port 0 --requests 20 | awk -F'median ' '/fork → answer → exit/ {split($2,a," "); print a[1]}')
+echo "   node ${NODE[roundtrip]} ms   mini-node ${MINI[roundtrip]} ms"
+
+echo "== fork per request: wrk -t1 -c2 -d${FORK_SECS}s /get-data"
+P=$(free_port); (cd "$ANCHORS" && PORT=$P exec node fork-main.js >/dev/null 2>&1) & NPID=$!; PIDS+=($NPID)
+wait_port "$P" /nothing
+NODE[fork]=$(wrk -t1 -c2 -d"${FORK_SECS}"s "http://127.0.0.1:$P/get-data" | rps); stop $NPID
+P=$(free_port); "$BIN" --color never demo fork --port "$P" >/dev/null & MPID=$!; PIDS+=($MPID)
+wait_port "$P" /nothing
+MINI[fork]=$(wrk -t1 -c2 -d"${FORK_SECS}"s "http://127.0.0.1:$P/get-data" | rps); stop $MPID
+echo "   node ${NODE[fork]} req/s   mini-node ${MINI[fork]} req/s"
+
+echo "== cluster of 2 workers: wrk -t2 -c64 -d${CLUSTER_SECS}s /"
+P=$(free_port); (cd "$ANCHORS" && WORKERS=2 PORT=$P exec node cluster.js >/dev/null) & NPID=$!; PIDS+=($NPID)
+wait_port "$P"; sleep 0.5
+NODE[cluster]=$(wrk -t2 -c64 -d"${CLUSTER_SECS}"s "http://127.0.0.1:$P/" | rps)
+NODE[rss]=$(rss_mb_of_children $NPID); stop $NPID
+P=$(free_port); "$BIN" --color never demo cluster --workers 2 --port "$P" >/dev/null & MPID=$!; PIDS+=($MPID)
+wait_port "$P"; sleep 0.5
+MINI[cluster]=$(wrk -t2 -c64 -d"${CLUSTER_SECS}"s "http://127.0.0.1:$P/" | rps)
+MINI[rss]=$(rss_mb_of_children $MPID); stop $MPID
+echo "   node ${NODE[cluster]} req/s   mini-node ${MINI[cluster]} req/s"
+echo "   worker RSS after the load: node ${NODE[rss]} MB   mini-node ${MINI[rss]} MB"
+
+echo "== kill a worker -> replacement listening (median of 10)"
+NODE[respawn]=$(cd "$ANCHORS" && PORT=$(free_port) K=10 node respawn-time.js | awk '{printf "%.1f", $NF}')
+# Kills every 1.2 s (each worker is then older than the guard's 1 s minimum uptime: stable, so the
+# replacement is forked at once, as node's cluster.on('exit') does).
+MINI[respawn]=$("$BIN" --color never demo cluster --workers 2 --port 0 --kill-every 1200 --duration 13 \
+  | awk -F'median ' '/kill → replacement listening/ {split($2,a," "); print a[1]}')
+echo "   node ${NODE[respawn]} ms   mini-node ${MINI[respawn]} ms"
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a+0 > 0 && b+0 > 0) printf "%.1fx", a/b; else print "-" }'; }
+echo
+echo "| figure | node | mini-node | mini-node vs node | goal |"
+echo "| --- | --- | --- | --- | --- |"
+echo "| fork + message + exit round trip | ${NODE[roundtrip]} ms | ${MINI[roundtrip]} ms | $(ratio "${NODE[roundtrip]}" "${MINI[roundtrip]}") faster | |"
+echo "| fork per request, wrk -t1 -c2 -d${FORK_SECS}s /get-data | ${NODE[fork]} req/s | ${MINI[fork]} req/s | $(ratio "${MINI[fork]}" "${NODE[fork]}") | >= 20x |"
+echo "| cluster of 2, wrk -t2 -c64 -d${CLUSTER_SECS}s / | ${NODE[cluster]} req/s | ${MINI[cluster]} req/s | $(ratio "${MINI[cluster]}" "${NODE[cluster]}") | >= 1.5x |"
+echo "| kill -> replacement listening (median) | ${NODE[respawn]} ms | ${MINI[respawn]} ms | $(ratio "${NODE[respawn]}" "${MINI[respawn]}") faster | <= 20 ms |"
+echo "| worker resident memory (after the load) | ${NODE[rss]} MB | ${MINI[rss]} MB | | <= 10 MB |"
