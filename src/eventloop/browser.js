@@ -9,7 +9,8 @@
   const SCRIPT = mn.filename;
   const PRELUDE = mn.prelude;
   const record = mn.record;
-  const tasks = new Map(); // task id -> function, for messages, clicks and rejection reports
+  // Callbacks by integer id live in plain objects: QuickJS hashes integer Map keys slowly.
+  const tasks = Object.create(null); // task id -> function, for messages, clicks and rejection reports
   let nextTaskId = 1;
 
   // ---------------------------------------------------------------- where a call came from
@@ -301,18 +302,18 @@
     fresh = false;
     const upTo = generation++;
     const id = nextTaskId++;
-    tasks.set(id, () => {
+    tasks[id] = () => {
       for (const [p, r] of pendingRejections) {
         if (r.generation > upTo) continue;
         pendingRejections.delete(p);
         mn.write(2, uncaughtText(r.reason, 'Uncaught (in promise)') + '\n');
       }
-    });
+    };
     mn.task(id, 'rejections', 0, 0);
   }
 
   // ---------------------------------------------------------------- timers
-  const timers = new Map(); // id -> {fn, args, repeat}
+  const timers = Object.create(null); // id -> {fn, args, repeat}
   let nextTimerId = 1;
   function toHandler(handler) {
     if (typeof handler === 'function') return handler;
@@ -321,7 +322,7 @@
   }
   function startTimer(handler, timeout, args, repeat) {
     const id = nextTimerId++;
-    timers.set(id, { fn: toHandler(handler), args, repeat });
+    timers[id] = { fn: toHandler(handler), args, repeat };
     // WebIDL `long`: ToInt32 (NaN, Infinity and non-numbers become 0), then negatives become 0.
     mn.timerStart(id, Math.max(0, Number(timeout) | 0), repeat, callerLine());
     return id;
@@ -330,35 +331,41 @@
   function setInterval(handler, timeout = 0, ...args) { return startTimer(handler, timeout, args, true); }
   function clearTimeout(id = 0) {
     id = Number(id) | 0;
-    if (timers.delete(id)) mn.timerClear(id);
+    if (id in timers) {
+      delete timers[id];
+      mn.timerClear(id);
+    }
   }
   function runTimer(id) {
-    const t = timers.get(id);
+    const t = timers[id];
     if (t === undefined) return;
-    if (!t.repeat) timers.delete(id);
+    if (!t.repeat) delete timers[id];
     t.fn.apply(global, t.args);
   }
 
   // ---------------------------------------------------------------- animation frames
-  const frames = new Map(); // id -> callback
+  const rafCallbacks = Object.create(null); // id -> callback
   let nextFrameId = 1;
   function requestAnimationFrame(callback) {
     if (typeof callback !== 'function') {
       throw new TypeError("Failed to execute 'requestAnimationFrame' on 'Window': parameter 1 is not of type 'Function'.");
     }
     const id = nextFrameId++;
-    frames.set(id, callback);
+    rafCallbacks[id] = callback;
     mn.rafRequest(id, callerLine());
     return id;
   }
   function cancelAnimationFrame(id) {
     id = Number(id) | 0;
-    if (frames.delete(id)) mn.rafCancel(id);
+    if (id in rafCallbacks) {
+      delete rafCallbacks[id];
+      mn.rafCancel(id);
+    }
   }
   function runFrame(id, timestamp) {
-    const f = frames.get(id);
+    const f = rafCallbacks[id];
     if (f === undefined) return;
-    frames.delete(id);
+    delete rafCallbacks[id];
     f.call(global, timestamp);
   }
 
@@ -485,13 +492,13 @@
   // Queue a task that runs `fn` (a message, a click, a rejection report).
   function queueTask(kind, fn, delay, line) {
     const id = nextTaskId++;
-    tasks.set(id, fn);
+    tasks[id] = fn;
     mn.task(id, kind, delay, line);
     return id;
   }
   function runTask(id) {
-    const f = tasks.get(id);
-    tasks.delete(id);
+    const f = tasks[id];
+    delete tasks[id];
     if (f !== undefined) f();
   }
 
