@@ -333,7 +333,11 @@ pub fn render_lesson(lesson: &Lesson, lang: Lang, out: &mut dyn Write) -> io::Re
     writeln!(out, "{}", title.bold().bright_cyan())?;
     writeln!(out, "{}", "═".repeat(markdown::width(title)).bright_cyan())?;
     writeln!(out)?;
-    render_markdown(lesson.body.get(lang), text_width(), out)?;
+    render_markdown(
+        without_title(lesson.body.get(lang), title),
+        text_width(),
+        out,
+    )?;
     if let Some(demo) = &lesson.demo {
         writeln!(
             out,
@@ -357,6 +361,16 @@ pub fn render_lesson(lesson: &Lesson, lang: Lang, out: &mut dyn Write) -> io::Re
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// The lesson's text without its first `# heading` when that only repeats the title printed above.
+fn without_title<'a>(body: &'a str, title: &str) -> &'a str {
+    let start = body.trim_start();
+    let (first, rest) = start.split_once('\n').unwrap_or((start, ""));
+    match first.strip_prefix("# ") {
+        Some(heading) if heading.trim() == title.trim() => rest,
+        _ => body,
+    }
 }
 
 /// The commands that open a lesson's demo.
@@ -784,6 +798,27 @@ mod tests {
             wrap(&code, Some(20), 0),
             lines(&["we recommend", "setImmediate(),", "always"])
         );
+    }
+
+    #[test]
+    fn a_heading_that_repeats_the_title_is_printed_once() {
+        colored::control::set_override(false);
+        for lesson in &crate::lessons::catalog().unwrap() {
+            for lang in [Lang::En, Lang::Zh] {
+                let mut out = Vec::new();
+                render_lesson(lesson, lang, &mut out).unwrap();
+                let text = String::from_utf8(out).unwrap();
+                let title = lesson.title.get(lang);
+                let times = text.lines().filter(|l| l.trim() == title).count();
+                assert_eq!(
+                    times, 1,
+                    "{} ({lang:?}): the title {title:?} printed {times} times",
+                    lesson.id
+                );
+            }
+        }
+        assert_eq!(without_title("# Other\n\ntext", "Title"), "# Other\n\ntext");
+        assert_eq!(without_title("# Title\n\ntext", "Title"), "\ntext");
     }
 
     #[test]

@@ -233,8 +233,10 @@ impl ForkPrinter {
         };
         out(&format!("{}", "summary".bold().underline()));
         out(&format!(
-            "  requests     {} sent, {} answered 200, {} children forked",
-            s.requests, s.ok, s.forked
+            "  requests     {} sent, {} answered 200, {} forked",
+            s.requests,
+            s.ok,
+            count(s.forked as u64, "child", "children")
         ));
         out(&format!(
             "  latency      min {}  median {}  mean {}  max {}",
@@ -541,7 +543,7 @@ impl ClusterPrinter {
             for (id, n) in &self.served {
                 let width = (*n * 40 / max) as usize;
                 let dealt = match self.dealt.get(id) {
-                    Some(c) => format!("  ({c} connections)"),
+                    Some(c) => format!("  ({})", count(*c, "connection", "connections")),
                     None => String::new(),
                 };
                 out(&format!(
@@ -588,5 +590,22 @@ fn sched_text(sched: SchedPolicy) -> String {
             "{} (every worker accepts on the shared socket; the kernel picks)",
             "none".bold()
         ),
+    }
+}
+
+/// `1 connection`, `2 connections`.
+fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_agree_with_their_number() {
+        assert_eq!(count(1, "connection", "connections"), "1 connection");
+        assert_eq!(count(0, "connection", "connections"), "0 connections");
+        assert_eq!(count(32, "connection", "connections"), "32 connections");
     }
 }
