@@ -47,7 +47,7 @@ pub enum Command {
 
     /// Run a JavaScript file under the built-in scheduler, printing what Node v20 (or a browser) prints.
     #[command(
-        after_help = "Examples:\n  mini-node run snippet.js\n  mini-node run --trace snippet.js\n  mini-node run --trace=json snippet.js 2> trace.ndjson\n  mini-node run --explore race.js\n  mini-node run --browser page.js"
+        after_help = "Examples:\n  mini-node run snippet.js\n  mini-node run --trace snippet.js\n  mini-node run --trace=json snippet.js 2> trace.ndjson\n  mini-node run --explore race.js\n  mini-node run --browser page.js\n  mini-node run app.js a b     (process.argv[2..] is [ 'a', 'b' ])"
     )]
     Run(RunArgs),
 
@@ -149,8 +149,13 @@ pub struct RunArgs {
     /// The JavaScript file to run.
     #[arg(value_name = "FILE.js")]
     pub file: PathBuf,
-    /// Arguments passed to the script (process.argv[2..]).
-    #[arg(last = true)]
+    /// Arguments for the script (process.argv[2..]), as with node: `mini-node run app.js a b`.
+    /// Put mini-node's own flags before the file; a `--` before the arguments also works.
+    #[arg(
+        value_name = "SCRIPT_ARGS",
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
     pub script_args: Vec<String>,
     /// Print a timeline of loop iterations, phases, queues and callbacks on stderr.
     #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "text", require_equals = true)]

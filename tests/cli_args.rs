@@ -1,0 +1,45 @@
+//! `mini-node run FILE.js ARGS...` passes the arguments to the script as `node FILE.js ARGS...`
+//! does, with or without a `--` before them.
+
+use std::process::Command;
+
+fn argv_of(args: &[&str]) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("args.js");
+    std::fs::write(
+        &script,
+        "console.log(JSON.stringify(process.argv.slice(2)))\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_mini-node"))
+        .arg("run")
+        .arg(&script)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run mini-node");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).trim().to_string(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn arguments_after_the_file_reach_the_script() {
+    for (args, expected) in [
+        (&["a", "b"][..], r#"["a","b"]"#),
+        (&["a", "--port", "1"], r#"["a","--port","1"]"#),
+        (&["-x"], r#"["-x"]"#),
+        (&["--", "a", "--b"], r#"["a","--b"]"#),
+        (&[], "[]"),
+    ] {
+        let (code, stdout, stderr) = argv_of(args);
+        assert_eq!(
+            (code, stdout.as_str()),
+            (0, expected),
+            "mini-node run args.js {}: {stderr}",
+            args.join(" ")
+        );
+    }
+}
