@@ -272,10 +272,10 @@ pub struct EventLoopArgs {
 #[derive(Debug, Args)]
 pub struct LessonsArgs {
     /// Print a JSON array of lessons.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["check", "reset"])]
     pub json: bool,
     /// Validate every lesson; print problems as file:line: message.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "reset")]
     pub check: bool,
     /// Check another lessons folder instead of the embedded one (with --check).
     #[arg(long, value_name = "DIR", requires = "check")]

@@ -43,3 +43,26 @@ fn arguments_after_the_file_reach_the_script() {
         );
     }
 }
+
+#[test]
+fn lessons_flags_that_do_different_jobs_are_refused_together() {
+    for args in [
+        &["lessons", "--json", "--check"][..],
+        &["lessons", "--json", "--reset"],
+        &["lessons", "--check", "--reset"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_mini-node"))
+            .args(args)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run mini-node");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "mini-node {}: {stderr}",
+            args.join(" ")
+        );
+        assert!(stderr.contains("cannot be used with"), "{stderr}");
+    }
+}
