@@ -66,3 +66,17 @@ fn lessons_flags_that_do_different_jobs_are_refused_together() {
         assert!(stderr.contains("cannot be used with"), "{stderr}");
     }
 }
+
+#[test]
+fn a_load_of_no_connections_is_refused() {
+    let out = Command::new(env!("CARGO_BIN_EXE_mini-node"))
+        .args(["demo", "cluster", "--workers", "1", "--port", "0"])
+        .args(["--load", "0", "--duration", "1"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run mini-node");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("--load must be at least 1"), "{stderr}");
+    assert!(out.stdout.is_empty(), "no cluster should start");
+}
