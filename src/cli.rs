@@ -21,11 +21,11 @@ pub struct Cli {
 
 const EXAMPLES: &str = "\
 Examples:
-  mini-node tui                         the live classroom view (tabs: lessons, fork, cluster, event loop)
-  mini-node run snippet.js              print exactly what `node snippet.js` prints
-  mini-node run --trace snippet.js      ... and show every phase, queue and callback on stderr
-  mini-node run --explore race.js       every order Node can print where timing decides
-  mini-node demo fork --requests 5      a real fork-per-request server, asked 5 times
+  mini-node tui                         the live classroom view, in four tabs
+  mini-node run snippet.js              print what `node snippet.js` prints
+  mini-node run --trace snippet.js      ... with every phase and queue
+  mini-node run --explore race.js       every order Node can print
+  mini-node demo fork --requests 5      a real fork-per-request server
   mini-node demo cluster --workers 2    a real cluster with a process guard
   mini-node demo event-loop --example phases
   mini-node lessons                     the course";
@@ -187,7 +187,7 @@ pub enum Sched {
 pub enum DemoCommand {
     /// child_process.fork: an HTTP server that forks a child per request and exchanges messages with it.
     #[command(
-        after_help = "Examples:\n  mini-node demo fork                 serve on 127.0.0.1:8000 until Ctrl-C\n  curl 127.0.0.1:8000/get-data\n  mini-node demo fork --requests 5    ask itself 5 times, print a summary, exit\n  mini-node demo fork --as-written    the notes' version, leaking one child per request"
+        after_help = "Examples:\n  mini-node demo fork                 serve on 127.0.0.1:8000 until Ctrl-C\n  curl 127.0.0.1:8000/get-data\n  mini-node demo fork --requests 5    ask itself 5 times, print a summary, exit\n  mini-node demo fork --as-written    the notes' code: leaks a child per request"
     )]
     Fork(ForkArgs),
     /// cluster.fork: a primary, one worker per CPU on one shared port, and a process guard.

@@ -80,3 +80,38 @@ fn a_load_of_no_connections_is_refused() {
     assert!(stderr.contains("--load must be at least 1"), "{stderr}");
     assert!(out.stdout.is_empty(), "no cluster should start");
 }
+
+#[test]
+fn help_examples_fit_an_80_column_terminal() {
+    for command in [
+        &[][..],
+        &["run"],
+        &["demo", "fork"],
+        &["demo", "cluster"],
+        &["demo", "event-loop"],
+        &["lessons"],
+        &["lesson"],
+        &["tui"],
+        &["completions"],
+        &["man"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_mini-node"))
+            .args(command)
+            .arg("--help")
+            .output()
+            .expect("run mini-node");
+        let help = String::from_utf8_lossy(&out.stdout);
+        let examples = help
+            .split_once("Examples:")
+            .unwrap_or_else(|| panic!("mini-node {} --help has examples", command.join(" ")))
+            .1;
+        // clap wraps long lines at the terminal's width, breaking the example columns apart.
+        for line in examples.lines() {
+            assert!(
+                line.chars().count() < 80,
+                "mini-node {} --help: {line:?} is wider than 80 columns",
+                command.join(" ")
+            );
+        }
+    }
+}
