@@ -187,7 +187,7 @@ pub enum Sched {
 pub enum DemoCommand {
     /// child_process.fork: an HTTP server that forks a child per request and exchanges messages with it.
     #[command(
-        after_help = "Examples:\n  mini-node demo fork                 serve on 127.0.0.1:8000 until Ctrl-C\n  curl 127.0.0.1:8000/get-data\n  mini-node demo fork --requests 5    ask itself 5 times, print a summary, exit\n  mini-node demo fork --as-written    the notes' code: leaks a child per request"
+        after_help = "Examples:\n  mini-node demo fork                 serve on 127.0.0.1:8000 until Ctrl-C\n  curl 127.0.0.1:8000/get-data\n  mini-node demo fork --requests 5    ask itself 5 times, print a summary, exit\n  mini-node demo fork --as-written    the notes' code, leaking children"
     )]
     Fork(ForkArgs),
     /// cluster.fork: a primary, one worker per CPU on one shared port, and a process guard.
