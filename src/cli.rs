@@ -161,7 +161,7 @@ pub struct RunArgs {
     #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "text", require_equals = true)]
     pub trace: Option<TraceFormat>,
     /// List every output order that real Node can produce where timing decides.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["trace", "realtime"])]
     pub explore: bool,
     /// Run under the browser's event-loop model instead of Node's.
     #[arg(long)]

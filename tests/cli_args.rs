@@ -115,3 +115,20 @@ fn help_examples_fit_an_80_column_terminal() {
         }
     }
 }
+
+#[test]
+fn explore_refuses_the_flags_it_would_ignore() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("race.js");
+    std::fs::write(&script, "setTimeout(() => console.log('t'), 0)\n").unwrap();
+    for flag in ["--trace", "--trace=json", "--realtime"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_mini-node"))
+            .args(["run", "--explore", flag])
+            .arg(&script)
+            .output()
+            .expect("run mini-node");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "--explore {flag}: {stderr}");
+        assert!(stderr.contains("cannot be used with"), "{stderr}");
+    }
+}
