@@ -84,6 +84,8 @@ impl ForkSummary {
 pub struct ForkPrinter {
     as_written: bool,
     parent: u32,
+    /// The live-children count printed last: an unchanged count is not printed again.
+    last_live: Option<usize>,
 }
 
 impl ForkPrinter {
@@ -91,6 +93,7 @@ impl ForkPrinter {
         ForkPrinter {
             as_written,
             parent: std::process::id(),
+            last_live: None,
         }
     }
 
@@ -100,6 +103,13 @@ impl ForkPrinter {
     }
 
     pub fn print(&mut self, event: &ForkEvent) {
+        if let Some(line) = self.line(event) {
+            out(&line);
+        }
+    }
+
+    /// The line an event prints, if any.
+    fn line(&mut self, event: &ForkEvent) -> Option<String> {
         let line = match event {
             ForkEvent::Listening {
                 addr,
@@ -201,6 +211,9 @@ impl ForkPrinter {
                 )
             }
             ForkEvent::LiveChildren { count, at } => {
+                if self.last_live.replace(*count) == Some(*count) {
+                    return None;
+                }
                 let count_text = if self.as_written && *count > 0 {
                     count.to_string().red().bold()
                 } else {
@@ -212,7 +225,7 @@ impl ForkPrinter {
                 format!("{} {} {message}", stamp(*at), "warning   ".bold().yellow())
             }
         };
-        out(&line);
+        Some(line)
     }
 
     pub fn summary(&self, s: &ForkSummary) {
@@ -601,6 +614,19 @@ fn count(n: u64, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unchanged_count_of_live_children_prints_once() {
+        let mut printer = ForkPrinter::new(false);
+        let live = |count| ForkEvent::LiveChildren {
+            count,
+            at: Duration::from_millis(5),
+        };
+        assert!(printer.line(&live(1)).is_some());
+        assert!(printer.line(&live(0)).is_some());
+        assert_eq!(printer.line(&live(0)), None);
+        assert!(printer.line(&live(2)).is_some());
+    }
 
     #[test]
     fn counts_agree_with_their_number() {
