@@ -292,10 +292,28 @@ fn show_lesson(args: LessonArgs) -> anyhow::Result<()> {
             }
         };
         if interactive {
-            let right = ask(&answer, lang, &mut input, &mut out)?;
-            if right == Some(true) {
-                progress.mark_right(&lesson.id, &quiz.id);
-                save(&progress);
+            match ask(&answer, lang, &mut input, &mut out)? {
+                Reply::Right => {
+                    progress.mark_right(&lesson.id, &quiz.id);
+                    save(&progress);
+                }
+                Reply::Wrong | Reply::Skipped => {}
+                // Ctrl-D: the student is done; the other quizzes wait for next time.
+                Reply::InputEnded => {
+                    if n + 1 < total {
+                        writeln!(
+                            out,
+                            "{}",
+                            t(
+                                lang,
+                                "Input ended (Ctrl-D): the other quizzes wait for next time.",
+                                "输入已结束（Ctrl-D）：其余测验留到下次。"
+                            )
+                            .dimmed()
+                        )?;
+                    }
+                    break;
+                }
             }
         } else {
             writeln!(
@@ -686,14 +704,24 @@ fn parse_order(text: &str, n: usize) -> Result<Vec<usize>, String> {
     Ok(order)
 }
 
-/// Ask the student to order the shuffled output. `Some(right)` once answered, `None` when the
-/// input ended or they gave up (the answer is shown in every case).
+/// How a quiz question ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reply {
+    Right,
+    Wrong,
+    /// An empty line, or three orders that could not be read.
+    Skipped,
+    /// End of input (Ctrl-D): no more questions.
+    InputEnded,
+}
+
+/// Ask the student to order the shuffled output (the answer is shown in every case).
 fn ask(
     answer: &[String],
     lang: Lang,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
-) -> io::Result<Option<bool>> {
+) -> io::Result<Reply> {
     let shown = shuffled(answer);
     writeln!(
         out,
@@ -706,7 +734,7 @@ fn ask(
         .bold()
     )?;
     print_lines(&shown, out)?;
-    let mut verdict = None;
+    let mut verdict = Reply::Skipped;
     for _ in 0..3 {
         write!(
             out,
@@ -719,7 +747,12 @@ fn ask(
         )?;
         out.flush()?;
         let mut line = String::new();
-        if input.read_line(&mut line)? == 0 || line.trim().is_empty() {
+        if input.read_line(&mut line)? == 0 {
+            writeln!(out)?;
+            verdict = Reply::InputEnded;
+            break;
+        }
+        if line.trim().is_empty() {
             writeln!(out)?;
             break;
         }
@@ -744,7 +777,7 @@ fn ask(
                             .bold()
                     )?;
                 }
-                verdict = Some(right);
+                verdict = if right { Reply::Right } else { Reply::Wrong };
                 break;
             }
             Err(why) => writeln!(out, "{} {why}", "?".yellow().bold())?,
@@ -844,7 +877,7 @@ mod tests {
     }
 
     /// Answer the shuffled lines by looking them up in the answer (the right order) or reversed.
-    fn play(answer: &[String], reverse: bool) -> (Option<bool>, String) {
+    fn play(answer: &[String], reverse: bool) -> (Reply, String) {
         // The shuffled order is printed first; read it back from a dry run's output is not
         // possible, so answer through a reader that computes the order from what was printed.
         struct Student<'a> {
@@ -914,10 +947,10 @@ mod tests {
     fn a_right_order_is_right_and_a_wrong_one_wrong() {
         let answer = lines(&["script start", "script end", "nextTick", "promise"]);
         let (verdict, text) = play(&answer, false);
-        assert_eq!(verdict, Some(true), "{text}");
+        assert_eq!(verdict, Reply::Right, "{text}");
         assert!(text.contains("✔ Right!"), "{text}");
         let (verdict, text) = play(&answer, true);
-        assert_eq!(verdict, Some(false), "{text}");
+        assert_eq!(verdict, Reply::Wrong, "{text}");
         assert!(text.contains("✘ Not quite."), "{text}");
         assert!(
             text.ends_with("1. script start\n  2. script end\n  3. nextTick\n  4. promise\n\n"),
@@ -936,8 +969,22 @@ mod tests {
             &mut out,
         )
         .unwrap();
-        assert_eq!(verdict, None);
+        assert_eq!(verdict, Reply::InputEnded);
         let text = String::from_utf8(out).unwrap();
         assert!(text.contains("答案"), "{text}");
+    }
+
+    #[test]
+    fn enter_skips_one_quiz_and_ctrl_d_ends_them_all() {
+        colored::control::set_override(false);
+        let quiz = lines(&["a", "b"]);
+        let reply = |typed: &str| {
+            let mut input = io::Cursor::new(typed.as_bytes().to_vec());
+            ask(&quiz, Lang::En, &mut input, &mut Vec::new()).unwrap()
+        };
+        assert_eq!(reply("\n"), Reply::Skipped);
+        assert_eq!(reply("x\ny\nz\n"), Reply::Skipped);
+        assert_eq!(reply(""), Reply::InputEnded);
+        assert_eq!(reply("x\n"), Reply::InputEnded);
     }
 }
