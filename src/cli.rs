@@ -21,11 +21,11 @@ pub struct Cli {
 
 const EXAMPLES: &str = "\
 Examples:
-  mini-node tui                         the live classroom view (tabs: lessons, fork, cluster, event loop)
-  mini-node run snippet.js              print exactly what `node snippet.js` prints
-  mini-node run --trace snippet.js      ... and show every phase, queue and callback on stderr
-  mini-node run --explore race.js       every order Node can print where timing decides
-  mini-node demo fork --requests 5      a real fork-per-request server, asked 5 times
+  mini-node tui                         the live classroom view, in four tabs
+  mini-node run snippet.js              print what `node snippet.js` prints
+  mini-node run --trace snippet.js      ... with every phase and queue
+  mini-node run --explore race.js       every order Node can print
+  mini-node demo fork --requests 5      a real fork-per-request server
   mini-node demo cluster --workers 2    a real cluster with a process guard
   mini-node demo event-loop --example phases
   mini-node lessons                     the course";
@@ -47,7 +47,7 @@ pub enum Command {
 
     /// Run a JavaScript file under the built-in scheduler, printing what Node v20 (or a browser) prints.
     #[command(
-        after_help = "Examples:\n  mini-node run snippet.js\n  mini-node run --trace snippet.js\n  mini-node run --trace=json snippet.js 2> trace.ndjson\n  mini-node run --explore race.js\n  mini-node run --browser page.js"
+        after_help = "Examples:\n  mini-node run snippet.js\n  mini-node run --trace snippet.js\n  mini-node run --trace=json snippet.js 2> trace.ndjson\n  mini-node run --explore race.js\n  mini-node run --browser page.js\n  mini-node run app.js a b     (process.argv[2..] is [ 'a', 'b' ])"
     )]
     Run(RunArgs),
 
@@ -149,14 +149,19 @@ pub struct RunArgs {
     /// The JavaScript file to run.
     #[arg(value_name = "FILE.js")]
     pub file: PathBuf,
-    /// Arguments passed to the script (process.argv[2..]).
-    #[arg(last = true)]
+    /// Arguments for the script (process.argv[2..]), as with node: `mini-node run app.js a b`.
+    /// Put mini-node's own flags before the file; a `--` before the arguments also works.
+    #[arg(
+        value_name = "SCRIPT_ARGS",
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
     pub script_args: Vec<String>,
     /// Print a timeline of loop iterations, phases, queues and callbacks on stderr.
     #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "text", require_equals = true)]
     pub trace: Option<TraceFormat>,
     /// List every output order that real Node can produce where timing decides.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["trace", "realtime"])]
     pub explore: bool,
     /// Run under the browser's event-loop model instead of Node's.
     #[arg(long)]
@@ -182,7 +187,7 @@ pub enum Sched {
 pub enum DemoCommand {
     /// child_process.fork: an HTTP server that forks a child per request and exchanges messages with it.
     #[command(
-        after_help = "Examples:\n  mini-node demo fork                 serve on 127.0.0.1:8000 until Ctrl-C\n  curl 127.0.0.1:8000/get-data\n  mini-node demo fork --requests 5    ask itself 5 times, print a summary, exit\n  mini-node demo fork --as-written    the notes' version, leaking one child per request"
+        after_help = "Examples:\n  mini-node demo fork                 serve on 127.0.0.1:8000 until Ctrl-C\n  curl 127.0.0.1:8000/get-data\n  mini-node demo fork --requests 5    ask itself 5 times, print a summary, exit\n  mini-node demo fork --as-written    the notes' code, leaking children"
     )]
     Fork(ForkArgs),
     /// cluster.fork: a primary, one worker per CPU on one shared port, and a process guard.
@@ -267,10 +272,10 @@ pub struct EventLoopArgs {
 #[derive(Debug, Args)]
 pub struct LessonsArgs {
     /// Print a JSON array of lessons.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["check", "reset"])]
     pub json: bool,
     /// Validate every lesson; print problems as file:line: message.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "reset")]
     pub check: bool,
     /// Check another lessons folder instead of the embedded one (with --check).
     #[arg(long, value_name = "DIR", requires = "check")]

@@ -1,5 +1,7 @@
 //! The `mini-node` binary: parse the command line, dispatch to a command, map errors to exit codes.
 
+use std::io::Write;
+
 use clap::{CommandFactory, Parser};
 use mini_node::cli::{Cli, Command, DemoCommand};
 use mini_node::error::{code, Exit};
@@ -21,9 +23,10 @@ fn main() {
         Command::Lessons(args) => lessons::cli::list(args),
         Command::Lesson(args) => lessons::cli::show(args),
         Command::Completions { shell } => {
-            let mut cmd = Cli::command();
-            clap_complete::generate(shell, &mut cmd, "mini-node", &mut std::io::stdout());
-            Ok(())
+            // Generated into memory first: clap_complete panics when its own write fails.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "mini-node", &mut script);
+            std::io::stdout().write_all(&script).map_err(Into::into)
         }
         Command::Man => clap_mangen::Man::new(Cli::command())
             .render(&mut std::io::stdout())
@@ -37,6 +40,10 @@ fn main() {
 /// Map the command's result to an exit code (printing its one-line error) and exit.
 fn finish(result: anyhow::Result<()>) -> ! {
     if let Err(err) = result {
+        // The reader went away (`mini-node man | head`): nothing more to say, as node exits then.
+        if is_broken_pipe(&err) {
+            std::process::exit(code::OK);
+        }
         let (status, message) = match err.downcast_ref::<Exit>() {
             Some(exit) => (exit.code, exit.message.clone()),
             None => (code::FAILURE, format!("{err:#}")),
@@ -47,4 +54,18 @@ fn finish(result: anyhow::Result<()>) -> ! {
         std::process::exit(status);
     }
     std::process::exit(code::OK);
+}
+
+/// Whether a write to a closed pipe caused `err`.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        let kind = match cause.downcast_ref::<std::io::Error>() {
+            Some(io) => Some(io.kind()),
+            // serde_json keeps the io::Error inside, out of the chain.
+            None => cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind),
+        };
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -292,10 +292,28 @@ fn show_lesson(args: LessonArgs) -> anyhow::Result<()> {
             }
         };
         if interactive {
-            let right = ask(&answer, lang, &mut input, &mut out)?;
-            if right == Some(true) {
-                progress.mark_right(&lesson.id, &quiz.id);
-                save(&progress);
+            match ask(&answer, lang, &mut input, &mut out)? {
+                Reply::Right => {
+                    progress.mark_right(&lesson.id, &quiz.id);
+                    save(&progress);
+                }
+                Reply::Wrong | Reply::Skipped => {}
+                // Ctrl-D: the student is done; the other quizzes wait for next time.
+                Reply::InputEnded => {
+                    if n + 1 < total {
+                        writeln!(
+                            out,
+                            "{}",
+                            t(
+                                lang,
+                                "Input ended (Ctrl-D): the other quizzes wait for next time.",
+                                "输入已结束（Ctrl-D）：其余测验留到下次。"
+                            )
+                            .dimmed()
+                        )?;
+                    }
+                    break;
+                }
             }
         } else {
             writeln!(
@@ -333,7 +351,11 @@ pub fn render_lesson(lesson: &Lesson, lang: Lang, out: &mut dyn Write) -> io::Re
     writeln!(out, "{}", title.bold().bright_cyan())?;
     writeln!(out, "{}", "═".repeat(markdown::width(title)).bright_cyan())?;
     writeln!(out)?;
-    render_markdown(lesson.body.get(lang), text_width(), out)?;
+    render_markdown(
+        without_title(lesson.body.get(lang), title),
+        text_width(),
+        out,
+    )?;
     if let Some(demo) = &lesson.demo {
         writeln!(
             out,
@@ -357,6 +379,16 @@ pub fn render_lesson(lesson: &Lesson, lang: Lang, out: &mut dyn Write) -> io::Re
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// The lesson's text without its first `# heading` when that only repeats the title printed above.
+fn without_title<'a>(body: &'a str, title: &str) -> &'a str {
+    let start = body.trim_start();
+    let (first, rest) = start.split_once('\n').unwrap_or((start, ""));
+    match first.strip_prefix("# ") {
+        Some(heading) if heading.trim() == title.trim() => rest,
+        _ => body,
+    }
 }
 
 /// The commands that open a lesson's demo.
@@ -672,14 +704,24 @@ fn parse_order(text: &str, n: usize) -> Result<Vec<usize>, String> {
     Ok(order)
 }
 
-/// Ask the student to order the shuffled output. `Some(right)` once answered, `None` when the
-/// input ended or they gave up (the answer is shown in every case).
+/// How a quiz question ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reply {
+    Right,
+    Wrong,
+    /// An empty line, or three orders that could not be read.
+    Skipped,
+    /// End of input (Ctrl-D): no more questions.
+    InputEnded,
+}
+
+/// Ask the student to order the shuffled output (the answer is shown in every case).
 fn ask(
     answer: &[String],
     lang: Lang,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
-) -> io::Result<Option<bool>> {
+) -> io::Result<Reply> {
     let shown = shuffled(answer);
     writeln!(
         out,
@@ -692,7 +734,7 @@ fn ask(
         .bold()
     )?;
     print_lines(&shown, out)?;
-    let mut verdict = None;
+    let mut verdict = Reply::Skipped;
     for _ in 0..3 {
         write!(
             out,
@@ -705,7 +747,12 @@ fn ask(
         )?;
         out.flush()?;
         let mut line = String::new();
-        if input.read_line(&mut line)? == 0 || line.trim().is_empty() {
+        if input.read_line(&mut line)? == 0 {
+            writeln!(out)?;
+            verdict = Reply::InputEnded;
+            break;
+        }
+        if line.trim().is_empty() {
             writeln!(out)?;
             break;
         }
@@ -730,7 +777,7 @@ fn ask(
                             .bold()
                     )?;
                 }
-                verdict = Some(right);
+                verdict = if right { Reply::Right } else { Reply::Wrong };
                 break;
             }
             Err(why) => writeln!(out, "{} {why}", "?".yellow().bold())?,
@@ -787,6 +834,27 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_that_repeats_the_title_is_printed_once() {
+        colored::control::set_override(false);
+        for lesson in &crate::lessons::catalog().unwrap() {
+            for lang in [Lang::En, Lang::Zh] {
+                let mut out = Vec::new();
+                render_lesson(lesson, lang, &mut out).unwrap();
+                let text = String::from_utf8(out).unwrap();
+                let title = lesson.title.get(lang);
+                let times = text.lines().filter(|l| l.trim() == title).count();
+                assert_eq!(
+                    times, 1,
+                    "{} ({lang:?}): the title {title:?} printed {times} times",
+                    lesson.id
+                );
+            }
+        }
+        assert_eq!(without_title("# Other\n\ntext", "Title"), "# Other\n\ntext");
+        assert_eq!(without_title("# Title\n\ntext", "Title"), "\ntext");
+    }
+
+    #[test]
     fn orders_parse_with_or_without_spaces() {
         assert_eq!(parse_order("3 1 2", 3), Ok(vec![2, 0, 1]));
         assert_eq!(parse_order("312\n", 3), Ok(vec![2, 0, 1]));
@@ -809,7 +877,7 @@ mod tests {
     }
 
     /// Answer the shuffled lines by looking them up in the answer (the right order) or reversed.
-    fn play(answer: &[String], reverse: bool) -> (Option<bool>, String) {
+    fn play(answer: &[String], reverse: bool) -> (Reply, String) {
         // The shuffled order is printed first; read it back from a dry run's output is not
         // possible, so answer through a reader that computes the order from what was printed.
         struct Student<'a> {
@@ -879,10 +947,10 @@ mod tests {
     fn a_right_order_is_right_and_a_wrong_one_wrong() {
         let answer = lines(&["script start", "script end", "nextTick", "promise"]);
         let (verdict, text) = play(&answer, false);
-        assert_eq!(verdict, Some(true), "{text}");
+        assert_eq!(verdict, Reply::Right, "{text}");
         assert!(text.contains("✔ Right!"), "{text}");
         let (verdict, text) = play(&answer, true);
-        assert_eq!(verdict, Some(false), "{text}");
+        assert_eq!(verdict, Reply::Wrong, "{text}");
         assert!(text.contains("✘ Not quite."), "{text}");
         assert!(
             text.ends_with("1. script start\n  2. script end\n  3. nextTick\n  4. promise\n\n"),
@@ -901,8 +969,22 @@ mod tests {
             &mut out,
         )
         .unwrap();
-        assert_eq!(verdict, None);
+        assert_eq!(verdict, Reply::InputEnded);
         let text = String::from_utf8(out).unwrap();
         assert!(text.contains("答案"), "{text}");
+    }
+
+    #[test]
+    fn enter_skips_one_quiz_and_ctrl_d_ends_them_all() {
+        colored::control::set_override(false);
+        let quiz = lines(&["a", "b"]);
+        let reply = |typed: &str| {
+            let mut input = io::Cursor::new(typed.as_bytes().to_vec());
+            ask(&quiz, Lang::En, &mut input, &mut Vec::new()).unwrap()
+        };
+        assert_eq!(reply("\n"), Reply::Skipped);
+        assert_eq!(reply("x\ny\nz\n"), Reply::Skipped);
+        assert_eq!(reply(""), Reply::InputEnded);
+        assert_eq!(reply("x\n"), Reply::InputEnded);
     }
 }

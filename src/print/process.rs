@@ -84,6 +84,8 @@ impl ForkSummary {
 pub struct ForkPrinter {
     as_written: bool,
     parent: u32,
+    /// The live-children count printed last: an unchanged count is not printed again.
+    last_live: Option<usize>,
 }
 
 impl ForkPrinter {
@@ -91,6 +93,7 @@ impl ForkPrinter {
         ForkPrinter {
             as_written,
             parent: std::process::id(),
+            last_live: None,
         }
     }
 
@@ -100,6 +103,13 @@ impl ForkPrinter {
     }
 
     pub fn print(&mut self, event: &ForkEvent) {
+        if let Some(line) = self.line(event) {
+            out(&line);
+        }
+    }
+
+    /// The line an event prints, if any.
+    fn line(&mut self, event: &ForkEvent) -> Option<String> {
         let line = match event {
             ForkEvent::Listening {
                 addr,
@@ -201,6 +211,9 @@ impl ForkPrinter {
                 )
             }
             ForkEvent::LiveChildren { count, at } => {
+                if self.last_live.replace(*count) == Some(*count) {
+                    return None;
+                }
                 let count_text = if self.as_written && *count > 0 {
                     count.to_string().red().bold()
                 } else {
@@ -212,7 +225,7 @@ impl ForkPrinter {
                 format!("{} {} {message}", stamp(*at), "warning   ".bold().yellow())
             }
         };
-        out(&line);
+        Some(line)
     }
 
     pub fn summary(&self, s: &ForkSummary) {
@@ -233,8 +246,10 @@ impl ForkPrinter {
         };
         out(&format!("{}", "summary".bold().underline()));
         out(&format!(
-            "  requests     {} sent, {} answered 200, {} children forked",
-            s.requests, s.ok, s.forked
+            "  requests     {} sent, {} answered 200, {} forked",
+            s.requests,
+            s.ok,
+            count(s.forked as u64, "child", "children")
         ));
         out(&format!(
             "  latency      min {}  median {}  mean {}  max {}",
@@ -541,7 +556,7 @@ impl ClusterPrinter {
             for (id, n) in &self.served {
                 let width = (*n * 40 / max) as usize;
                 let dealt = match self.dealt.get(id) {
-                    Some(c) => format!("  ({c} connections)"),
+                    Some(c) => format!("  ({})", count(*c, "connection", "connections")),
                     None => String::new(),
                 };
                 out(&format!(
@@ -588,5 +603,35 @@ fn sched_text(sched: SchedPolicy) -> String {
             "{} (every worker accepts on the shared socket; the kernel picks)",
             "none".bold()
         ),
+    }
+}
+
+/// `1 connection`, `2 connections`.
+fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unchanged_count_of_live_children_prints_once() {
+        let mut printer = ForkPrinter::new(false);
+        let live = |count| ForkEvent::LiveChildren {
+            count,
+            at: Duration::from_millis(5),
+        };
+        assert!(printer.line(&live(1)).is_some());
+        assert!(printer.line(&live(0)).is_some());
+        assert_eq!(printer.line(&live(0)), None);
+        assert!(printer.line(&live(2)).is_some());
+    }
+
+    #[test]
+    fn counts_agree_with_their_number() {
+        assert_eq!(count(1, "connection", "connections"), "1 connection");
+        assert_eq!(count(0, "connection", "connections"), "0 connections");
+        assert_eq!(count(32, "connection", "connections"), "32 connections");
     }
 }

@@ -902,6 +902,13 @@ async fn cli_async(args: ClusterArgs) -> anyhow::Result<()> {
         )
         .into());
     }
+    if args.load == Some(0) {
+        return Err(crate::error::Exit::new(
+            crate::error::code::USAGE,
+            "--load must be at least 1 (connections)",
+        )
+        .into());
+    }
     if let Some(d) = args.duration {
         if !(d.is_finite() && d > 0.0) {
             return Err(crate::error::Exit::new(

@@ -285,10 +285,14 @@ impl Proc {
     }
 }
 
-/// Resident memory of any process in bytes, from /proc/PID/statm.
+/// Resident memory of any process in bytes, from /proc/PID/statm. `None` when it has none to
+/// report: gone, a zombie, or forked but not yet running its own image (all read 0 pages).
 pub fn rss_of(pid: u32) -> Option<u64> {
     let statm = std::fs::read_to_string(format!("/proc/{pid}/statm")).ok()?;
     let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    if pages == 0 {
+        return None;
+    }
     // SAFETY: sysconf with a constant argument.
     let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
     Some(pages * page.max(4096) as u64)
@@ -315,4 +319,27 @@ pub fn signal_name(signal: i32) -> String {
     nix::sys::signal::Signal::try_from(signal)
         .map(|s| s.as_str().to_string())
         .unwrap_or_else(|_| format!("signal {signal}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_process_without_memory_has_no_resident_size() {
+        assert!(rss_of(std::process::id()).unwrap_or(0) > 0);
+        // A zombie (exited, not yet reaped) reads 0 pages: that is no figure to print.
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .map(|s| !s.contains(") Z "))
+            .unwrap_or(false)
+            && std::time::Instant::now() < deadline
+        {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert_eq!(rss_of(pid), None);
+        child.wait().unwrap();
+    }
 }
