@@ -182,17 +182,25 @@ pub fn install<'js>(
         Function::new(ctx.clone(), move |line: u32| {
             let mut s = s.borrow_mut();
             if s.record {
-                s.events.push(super::Event::Enqueue {
-                    id: 0,
-                    queue: super::Queue::Microtask,
-                    label: if line > 0 {
-                        format!("queueMicrotask at line {line}")
-                    } else {
-                        "queueMicrotask".into()
-                    },
-                    line: (line > 0).then_some(line),
-                    due_ms: None,
-                });
+                let label = if line > 0 {
+                    format!("queueMicrotask at line {line}")
+                } else {
+                    "queueMicrotask".into()
+                };
+                let line = (line > 0).then_some(line);
+                if s.jobs.is_some() {
+                    // the job queueMicrotask queues next carries its name
+                    s.sync_jobs();
+                    s.microtask_label = Some((label, line));
+                } else {
+                    s.events.push(super::Event::Enqueue {
+                        id: 0,
+                        queue: super::Queue::Microtask,
+                        label,
+                        line,
+                        due_ms: None,
+                    });
+                }
             }
         })?,
     )?;

@@ -16,6 +16,7 @@ use rquickjs::{Context, Ctx, Function, Runtime, Value};
 use super::clock::LoopClock;
 use super::explore::Decider;
 use super::host::{self, Js};
+use super::jobs::{Job, JobWatch};
 use super::{Event, Outcome, Phase, Queue, RunError, RunOptions, Stream};
 use crate::error::code;
 
@@ -276,6 +277,14 @@ pub struct Sched {
     pub activity: Activity,
     pub callback_started: Instant,
     pub current_label: String,
+    /// The engine's promise-job queue, read before each recorded event (recorded runs only).
+    pub jobs: Option<JobWatch>,
+    /// Promise jobs reported as queued and not yet run: (id, label, line), in queue order.
+    pub microtasks: VecDeque<(u64, String, Option<u32>)>,
+    next_microtask: u64,
+    /// queueMicrotask's label for the job it is about to queue.
+    pub microtask_label: Option<(String, Option<u32>)>,
+    found: Vec<Job>,
 }
 
 impl Sched {
@@ -300,13 +309,50 @@ impl Sched {
             activity: Activity::Main,
             callback_started: Instant::now(),
             current_label: String::new(),
+            jobs: None,
+            microtasks: VecDeque::new(),
+            next_microtask: 0,
+            microtask_label: None,
+            found: Vec::new(),
         }
     }
 
     pub fn emit(&mut self, e: Event) {
         if self.record {
-            self.events.push(e);
+            self.push_event(e);
         }
+    }
+
+    /// Record an event, after Enqueue events for the promise jobs queued since the last one.
+    fn push_event(&mut self, e: Event) {
+        self.sync_jobs();
+        self.events.push(e);
+    }
+
+    /// Report the promise jobs the engine queued since the last look.
+    pub fn sync_jobs(&mut self) {
+        let Some(watch) = self.jobs.as_mut() else {
+            return;
+        };
+        watch.take_new(&mut self.found);
+        let mut found = std::mem::take(&mut self.found);
+        for job in found.drain(..) {
+            self.next_microtask += 1;
+            let id = self.next_microtask;
+            let (label, line) = match self.microtask_label.take() {
+                Some(named) => named,
+                None => (job.label, job.line),
+            };
+            self.events.push(Event::Enqueue {
+                id,
+                queue: Queue::Microtask,
+                label: label.clone(),
+                line,
+                due_ms: None,
+            });
+            self.microtasks.push_back((id, label, line));
+        }
+        self.found = found;
     }
 
     /// Script output: always reported (the CLI prints it), and kept as lines for the Outcome.
@@ -323,6 +369,9 @@ impl Sched {
             rest = &rest[pos + 1..];
         }
         self.partial[i].push_str(rest);
+        if self.record {
+            self.sync_jobs();
+        }
         self.events.push(Event::Output { stream, text });
     }
 
@@ -360,7 +409,7 @@ impl Sched {
         self.timers.insert(id, ms, now, refed, kind, line);
         if self.record {
             let label = at_line(kind, line);
-            self.events.push(Event::Enqueue {
+            self.push_event(Event::Enqueue {
                 id,
                 queue: Queue::Timers,
                 label,
@@ -383,7 +432,7 @@ impl Sched {
         self.immediates.push_back((id, line));
         self.immediate_refs += 1;
         if self.record {
-            self.events.push(Event::Enqueue {
+            self.push_event(Event::Enqueue {
                 id,
                 queue: Queue::Check,
                 label: at_line("setImmediate", line),
@@ -430,7 +479,7 @@ impl Sched {
     pub fn add_tick(&mut self, id: u64, line: u32) {
         self.ticks.push_back((id, line));
         if self.record {
-            self.events.push(Event::Enqueue {
+            self.push_event(Event::Enqueue {
                 id,
                 queue: Queue::NextTick,
                 label: at_line("process.nextTick", line),
@@ -449,7 +498,7 @@ impl Sched {
             line,
         });
         if self.record {
-            self.events.push(Event::Enqueue {
+            self.push_event(Event::Enqueue {
                 id,
                 queue: Queue::Poll,
                 label: at_line(label, line),
@@ -550,6 +599,13 @@ pub fn run(
     state.rejections = rejections;
     let sched = Rc::new(RefCell::new(state));
     context.with(|ctx| {
+        if sched.borrow().record {
+            // SAFETY: the context is live for this closure, the runtime for the whole run.
+            let watch = unsafe {
+                JobWatch::locate(ctx.as_raw().as_ptr(), opts.filename.display().to_string())
+            };
+            sched.borrow_mut().jobs = watch;
+        }
         let js = host::install(&ctx, source, opts, sched.clone(), interrupt.clone())
             .map_err(|e| RunError::Engine(host::describe(&ctx, e)))?;
         let mut d = Driver {
@@ -815,7 +871,7 @@ impl<'js> Driver<'_, 'js> {
         let mut s = self.sched.borrow_mut();
         if s.record {
             let at_ms = s.clock.now();
-            s.events.push(Event::PhaseEnter { phase, at_ms });
+            s.push_event(Event::PhaseEnter { phase, at_ms });
         }
     }
 
@@ -832,7 +888,7 @@ impl<'js> Driver<'_, 'js> {
         s.callback_started = Instant::now();
         if s.record {
             s.current_label.clone_from(&label);
-            s.events.push(Event::CallbackStart {
+            s.push_event(Event::CallbackStart {
                 id,
                 queue,
                 label,
@@ -951,20 +1007,32 @@ impl<'js> Driver<'_, 'js> {
                     if ran.is_multiple_of(1024) {
                         self.check_deadline(Activity::Microtasks)?;
                     }
+                    let mut id = ran;
                     if record {
+                        let (job_id, label, line) = {
+                            let mut s = self.sched.borrow_mut();
+                            s.sync_jobs();
+                            s.microtasks
+                                .pop_front()
+                                .unwrap_or_else(|| (ran, "promise job".into(), None))
+                        };
+                        id = job_id;
                         self.callback_start(
-                            ran,
+                            id,
                             Queue::Microtask,
-                            "promise job".into(),
-                            None,
+                            label,
+                            line,
                             Activity::Microtasks,
                         );
+                        if let Some(w) = self.sched.borrow_mut().jobs.as_mut() {
+                            w.ran_one();
+                        }
                     } else {
                         self.sched.borrow_mut().activity = Activity::Microtasks;
                     }
                     let ok = self.ctx.execute_pending_job();
                     if record {
-                        self.sched.borrow_mut().emit(Event::CallbackEnd { id: ran });
+                        self.sched.borrow_mut().emit(Event::CallbackEnd { id });
                     }
                     if !ok {
                         let e = self.exception(rquickjs::Error::Exception);
@@ -1082,6 +1150,9 @@ impl<'js> Driver<'_, 'js> {
         };
         let mut s = self.sched.borrow_mut();
         s.exit = Some(code);
+        if s.record {
+            s.sync_jobs();
+        }
         s.events.push(Event::Exit { code, reason });
         drop(s);
         self.flush();
