@@ -23,6 +23,8 @@ pub struct Js<'js> {
     pub run_timer: Function<'js>,
     pub run_immediate: Function<'js>,
     pub run_tick: Function<'js>,
+    /// Plain runs: drain the prelude's own nextTick queue.
+    pub run_ticks: Function<'js>,
     pub run_callback: Function<'js>,
     pub uncaught: Function<'js>,
     pub process_rejections: Function<'js>,
@@ -175,6 +177,11 @@ pub fn install<'js>(
         Function::new(ctx.clone(), move |id: f64, line: u32| {
             s.borrow_mut().add_tick(id as u64, line)
         })?,
+    )?;
+    let s = sched.clone();
+    mn.set(
+        "tickWake",
+        Function::new(ctx.clone(), move || s.borrow_mut().tick_wake = true)?,
     )?;
     let s = sched.clone();
     mn.set(
@@ -406,6 +413,7 @@ pub fn install<'js>(
         run_timer: handles.get("runTimer")?,
         run_immediate: handles.get("runImmediate")?,
         run_tick: handles.get("runTick")?,
+        run_ticks: handles.get("runTicks")?,
         run_callback: handles.get("runCallback")?,
         uncaught: handles.get("uncaught")?,
         process_rejections: handles.get("processRejections")?,

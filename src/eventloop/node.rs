@@ -270,12 +270,17 @@ pub struct Sched {
     pub rejections: Rc<Cell<bool>>,
     pub immediate_refs: usize,
     pub ticks: VecDeque<(u64, u32)>,
+    /// Plain runs: the prelude's own nextTick queue has work.
+    pub tick_wake: bool,
     pub fs: VecDeque<FsOp>,
     pub poll_epoch: u64,
     pub fatal: Option<i32>,
     pub exit: Option<i32>,
     pub activity: Activity,
-    pub callback_started: Instant,
+    /// Counts callbacks started; the interrupt handler notes when it first saw each one run
+    /// (`stamp`), which dates a busy callback without reading the clock for every callback.
+    pub callback_seq: Rc<Cell<u64>>,
+    pub stamp: Rc<Cell<(u64, Instant)>>,
     pub current_label: String,
     /// The engine's promise-job queue, read before each recorded event (recorded runs only).
     pub jobs: Option<JobWatch>,
@@ -302,12 +307,14 @@ impl Sched {
             rejections: Rc::new(Cell::new(false)),
             immediate_refs: 0,
             ticks: VecDeque::new(),
+            tick_wake: false,
             fs: VecDeque::new(),
             poll_epoch: 0,
             fatal: None,
             exit: None,
             activity: Activity::Main,
-            callback_started: Instant::now(),
+            callback_seq: Rc::new(Cell::new(0)),
+            stamp: Rc::new(Cell::new((0, Instant::now()))),
             current_label: String::new(),
             jobs: None,
             microtasks: VecDeque::new(),
@@ -576,10 +583,19 @@ pub fn run(
     runtime.set_gc_threshold(GC_THRESHOLD.min(opts.max_memory / 2));
     let deadline = Instant::now() + opts.timeout;
     let interrupt = Rc::new(Cell::new(false));
+    let callback_seq = Rc::new(Cell::new(0u64));
+    let stamp = Rc::new(Cell::new((0u64, Instant::now())));
     {
         let interrupt = interrupt.clone();
+        let seq = callback_seq.clone();
+        let stamp = stamp.clone();
         runtime.set_interrupt_handler(Some(Box::new(move || {
-            interrupt.get() || Instant::now() >= deadline
+            let now = Instant::now();
+            let current = seq.get();
+            if stamp.get().0 != current {
+                stamp.set((current, now));
+            }
+            interrupt.get() || now >= deadline
         })));
     }
     let rejections = Rc::new(Cell::new(false));
@@ -597,6 +613,8 @@ pub fn run(
     let context = Context::full(&runtime).map_err(|e| RunError::Engine(e.to_string()))?;
     let mut state = Sched::new(opts.record || decider.active(), LoopClock::new(opts.clock));
     state.rejections = rejections;
+    state.callback_seq = callback_seq;
+    state.stamp = stamp;
     let sched = Rc::new(RefCell::new(state));
     context.with(|ctx| {
         if sched.borrow().record {
@@ -885,7 +903,7 @@ impl<'js> Driver<'_, 'js> {
     ) {
         let mut s = self.sched.borrow_mut();
         s.activity = activity;
-        s.callback_started = Instant::now();
+        s.callback_seq.set(s.callback_seq.get() + 1);
         if s.record {
             s.current_label.clone_from(&label);
             s.push_event(Event::CallbackStart {
@@ -964,6 +982,13 @@ impl<'js> Driver<'_, 'js> {
     /// has work; then unhandled rejections (node's default 'throw' mode).
     fn drain(&mut self) -> Step {
         loop {
+            // plain runs: the prelude drains its nextTick queue in one call
+            while std::mem::take(&mut self.sched.borrow_mut().tick_wake) {
+                self.sched.borrow_mut().activity = Activity::NextTicks;
+                if let Err(e) = self.js.run_ticks.call::<_, ()>(()) {
+                    self.exception(e)?;
+                }
+            }
             if !self.sched.borrow().ticks.is_empty() {
                 self.sched.borrow_mut().emit(Event::DrainStart {
                     queue: Queue::NextTick,
@@ -1068,7 +1093,10 @@ impl<'js> Driver<'_, 'js> {
             if self.sched.borrow().fatal.is_some() {
                 return Err(Stop::Fatal);
             }
-            let more = !self.sched.borrow().ticks.is_empty() || job_pending(&self.ctx);
+            let more = {
+                let s = self.sched.borrow();
+                !s.ticks.is_empty() || s.tick_wake
+            } || job_pending(&self.ctx);
             if !more {
                 return Ok(());
             }
@@ -1087,7 +1115,8 @@ impl<'js> Driver<'_, 'js> {
     fn timed_out(&mut self, activity: Activity) -> Stop {
         let secs = self.timeout.as_secs_f64();
         let mut s = self.sched.borrow_mut();
-        let busy = s.callback_started.elapsed().as_secs_f64() >= secs * 0.5;
+        let (seen, since) = s.stamp.get();
+        let busy = seen == s.callback_seq.get() && since.elapsed().as_secs_f64() >= secs * 0.5;
         let what = match activity {
             Activity::NextTicks => "the nextTick queue never emptied: each process.nextTick callback queued another, and node drains that queue completely before anything else, so timers, I/O and setImmediate callbacks starved (use setImmediate to let the loop move on)".to_string(),
             Activity::Microtasks => "the microtask queue never emptied: each promise job or queueMicrotask callback queued another, and node drains microtasks completely after every callback, so timers, I/O and setImmediate callbacks starved (use setImmediate to let the loop move on)".to_string(),
