@@ -1015,6 +1015,7 @@ pub fn explore(source: &str, opts: &RunOptions) -> Result<Vec<Branch>, RunError>
     let keep = opts.record;
     opts.record = false;
     let (first, dues) = run_with(source, &opts, &mut |_| {}, FIRST_FRAME_MS)?;
+    // A frame a little before a task's due time renders before it (see `run_loop`).
     let mut candidates: Vec<(f64, String)> = vec![(
         -0.25,
         "the first rendering opportunity came right after the script (0 ms), before any task"
