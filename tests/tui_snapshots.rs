@@ -265,3 +265,35 @@ fn the_compare_view_draws_at_every_size_and_in_presenter_mode() {
     }
     snap("compare_presenter_200x60", render(&mut a, 200, 60));
 }
+
+#[test]
+fn fork_child_box_agrees_with_the_live_count_right_after_a_request() {
+    for lang in [Lang::En, Lang::Zh] {
+        let mut a = app(lang);
+        a.update(Action::Go(TabId::Fork));
+        // The request is answered and its child has exited (the engine says 0 live children)
+        // while the answer is still travelling along the arrow on screen.
+        fork_events_until(&mut a, 190);
+        for ms in [190, 300, 600, 1200, 2500] {
+            a.now = at(ms);
+            let text = render(&mut a, 80, 24);
+            let running = match lang {
+                Lang::En => "● running",
+                Lang::Zh => "● 运行中",
+            };
+            let zero = match lang {
+                Lang::En => "live children: 0",
+                Lang::Zh => "存活子进程: 0",
+            };
+            assert!(
+                !(text.contains(running) && text.contains(zero)),
+                "at {ms} ms a child box is running while the count says 0:\n{text}"
+            );
+            let label = match lang {
+                Lang::En => "requests 1, answered 1",
+                Lang::Zh => "请求 1，已回复 1",
+            };
+            assert!(text.contains(label), "{text}");
+        }
+    }
+}
