@@ -278,8 +278,8 @@ fn fork_child_box_agrees_with_the_live_count_right_after_a_request() {
             a.now = at(ms);
             let text = render(&mut a, 80, 24);
             let running = match lang {
-                Lang::En => "● running",
-                Lang::Zh => "● 运行中",
+                Lang::En => " running",
+                Lang::Zh => "运行中",
             };
             let zero = match lang {
                 Lang::En => "live children: 0",
