@@ -297,3 +297,30 @@ fn fork_child_box_agrees_with_the_live_count_right_after_a_request() {
         }
     }
 }
+
+#[test]
+fn the_footer_shows_every_key_of_the_current_tab_at_80_and_100_columns() {
+    for lang in [Lang::En, Lang::Zh] {
+        for tab in [
+            TabId::Lessons,
+            TabId::Fork,
+            TabId::Cluster,
+            TabId::EventLoop,
+        ] {
+            for w in [80u16, 100] {
+                let mut a = app(lang);
+                a.update(Action::Go(tab));
+                let text = render(&mut a, w, 24);
+                let lines: Vec<&str> = text.lines().collect();
+                let bottom = lines[lines.len().saturating_sub(2)..].join("\n");
+                for (k, label) in a.tab_keys() {
+                    let item = format!("{k} {label}");
+                    assert!(
+                        bottom.contains(&item),
+                        "{tab:?} {lang:?} at {w} columns: {item:?} is not in the footer:\n{text}"
+                    );
+                }
+            }
+        }
+    }
+}
