@@ -324,3 +324,30 @@ fn the_footer_shows_every_key_of_the_current_tab_at_80_and_100_columns() {
         }
     }
 }
+
+#[test]
+fn the_event_loop_status_line_never_runs_into_its_buttons() {
+    use mini_node::tui::tabs::event_loop::describe;
+    for lang in [Lang::En, Lang::Zh] {
+        let mut a = app(lang);
+        a.update(Action::Go(TabId::EventLoop));
+        a.on_loop_events("order", loop_events());
+        a.update(Action::Loop(LoopAction::PlayPause));
+        let n = a.event_loop.events.len();
+        for k in 1..=n {
+            a.update(Action::Loop(LoopAction::Seek(k)));
+            let text = render(&mut a, 80, 24);
+            let last = describe(&a.event_loop.events[k - 1], lang);
+            assert!(
+                text.contains(&last),
+                "{lang:?} event {k}: {last:?} is not shown whole:\n{text}"
+            );
+            let row = text
+                .lines()
+                .find(|l| l.contains("[c "))
+                .expect("the compare button");
+            let before = &row[..row.find("[c ").unwrap()];
+            assert!(before.ends_with(' '), "{lang:?} event {k}: {row:?}");
+        }
+    }
+}
