@@ -129,9 +129,11 @@ fn a_race_offers_every_order_explore_finds() {
         screen.contains(&format!("order {}/{}", played + 1, branches.len())),
         "{screen}"
     );
-    // Switching shows the other order's output.
+    // Switching replays the other order; at its end its output is on screen.
     a.update(Action::Loop(LoopAction::NextBranch));
     assert_ne!(a.event_loop.branch, played);
+    let n = a.event_loop.events.len();
+    a.update(Action::Loop(LoopAction::Seek(n)));
     let screen = render(&mut a, 80, 24);
     let other = &branches[a.event_loop.branch].outcome.output;
     let first = &other.first().unwrap().1;

@@ -336,18 +336,44 @@ fn the_event_loop_status_line_never_runs_into_its_buttons() {
         let n = a.event_loop.events.len();
         for k in 1..=n {
             a.update(Action::Loop(LoopAction::Seek(k)));
-            let text = render(&mut a, 80, 24);
             let last = describe(&a.event_loop.events[k - 1], lang);
+            // With a row to spare the last event is shown whole; at 80x24 it may be cut with
+            // "…", never by the buttons.
+            let text = render(&mut a, 80, 28);
             assert!(
                 text.contains(&last),
                 "{lang:?} event {k}: {last:?} is not shown whole:\n{text}"
             );
-            let row = text
-                .lines()
-                .find(|l| l.contains("[c "))
-                .expect("the compare button");
-            let before = &row[..row.find("[c ").unwrap()];
-            assert!(before.ends_with(' '), "{lang:?} event {k}: {row:?}");
+            for h in [24, 28] {
+                let text = render(&mut a, 80, h);
+                let row = text
+                    .lines()
+                    .find(|l| l.contains("[c "))
+                    .expect("the compare button");
+                let before = &row[..row.find("[c ").unwrap()];
+                assert!(
+                    before.ends_with(' ')
+                        && (text.contains(&last) || before.trim_end().ends_with('…')),
+                    "{lang:?} event {k} at 80x{h}: {row:?}"
+                );
+            }
         }
+    }
+}
+
+#[test]
+fn quiz_buttons_read_quiz_and_its_id() {
+    use mini_node::tui::tabs::lessons::LessonsAction;
+    for (lang, want) in [(Lang::En, "[F1 quiz: q1]"), (Lang::Zh, "[F1 练习：q1]")] {
+        let mut a = lessons_app(lang);
+        let n = lessons().len();
+        let mut seen = false;
+        for i in 0..n {
+            a.update(Action::Lessons(LessonsAction::Select(i)));
+            let text = render(&mut a, 80, 24);
+            assert!(!text.contains("Quizzes q1"), "{text}");
+            seen |= text.contains(want);
+        }
+        assert!(seen, "{lang:?}: no {want:?} on any lesson");
     }
 }

@@ -64,7 +64,7 @@ labels! {
     LessonsLoading => "Loading the course…", "正在加载课程…";
     Quizzes => "Quizzes", "练习";
     QuizRun => "load quiz", "载入练习";
-    QuizButton => "quiz:", "练习：";
+    QuizButton => "quiz: ", "练习：";
     NoDemo => "This lesson has no live demo.", "本课没有在线演示。";
 
     // Fork tab.

@@ -926,8 +926,12 @@ impl LoopTab {
             let used: u16 = spans.iter().map(|s| width(&s.content)).sum();
             if used + width(&last) <= room {
                 spans.push(Span::styled(last, ctx.theme.info()));
-            } else {
+            } else if area.height >= 24 {
                 last_line = Some(last);
+            } else {
+                // No row to spare (80x24): cut it with "…", one space before the buttons.
+                let cut = fit(&last, room.saturating_sub(used + 1));
+                spans.push(Span::styled(cut, ctx.theme.info()));
             }
         }
         buf.set_line(area.x + 1, y + 1, &Line::from(spans), room);
