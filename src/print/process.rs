@@ -549,7 +549,7 @@ impl ClusterPrinter {
                     Some(SchedPolicy::Rr) => format!(
                         "; rr: the primary deals each new connection to the next worker, \
                          and the load generator opens a new connection every {} requests, \
-                         so an even spread means rr at work",
+                         so each worker's share follows how long it was listening",
                         crate::process::load::REQUESTS_PER_CONNECTION
                     ),
                     Some(SchedPolicy::None) => "; none: the kernel chose who accepted, \
@@ -577,8 +577,8 @@ impl ClusterPrinter {
         if let Some((requests, errors)) = self.load {
             out(&format!(
                 "  load generator: {requests} answers received, {errors} errors \
-                 (the workers' count also has requests from other clients and those \
-                 whose answer was cut off by a kill or by the end of the load)"
+                 (not the workers' total: they report every 100 ms, so a killed worker's \
+                 last requests are missing there, and it also counts other clients)"
             ));
         }
         if !self.respawns.is_empty() {

@@ -716,9 +716,10 @@ impl ClusterTab {
                     self.lang,
                     format!(
                         "spread: rr deals each new connection to the next worker; the load \
-                         reconnects every {every} req, so it stays even, a new worker included"
+                         reconnects every {every} req, so every worker up gets an even share, \
+                         a replacement too"
                     ),
-                    format!("分布：rr 把每个新连接依次交给下一个工作进程；压测每 {every} 个请求重连，所以分布均匀，新进程也有份"),
+                    format!("分布：rr 把每个新连接依次交给下一个工作进程；压测每 {every} 个请求重连，所以在线的进程（包括替补）分得均匀"),
                 ),
                 SchedPolicy::None => say(
                     self.lang,
