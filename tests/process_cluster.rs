@@ -148,3 +148,44 @@ fn a_port_in_use_names_the_port_and_the_flag() {
     let err = demo.stderr();
     assert!(err.contains(&port) && err.contains("--port"), "{err}");
 }
+
+#[test]
+fn under_load_a_replacement_worker_gets_new_connections_and_serves_requests() {
+    let (mut demo, _addr) = cluster(2, &["--load", "4", "--duration", "4"], &[]);
+    demo.wait_for("load      ");
+    let fork1 = demo
+        .seen
+        .iter()
+        .find(|l| l.contains("fork ") && l.contains("worker 1 "))
+        .cloned()
+        .unwrap();
+    let pid: i32 = fork1
+        .split("(pid ")
+        .nth(1)
+        .unwrap()
+        .trim_end_matches(')')
+        .parse()
+        .unwrap();
+    // SAFETY: SIGKILL to the worker pid the demo reported.
+    unsafe { libc::kill(pid, libc::SIGKILL) };
+    demo.wait_for("worker 3 replaces 1");
+    assert!(demo.wait().success());
+    let lines = demo.drain();
+    let all = lines.join("\n");
+    let served = |id: u32| -> u64 {
+        lines
+            .iter()
+            .find_map(|l| {
+                let rest = l.trim_start().strip_prefix("worker")?;
+                let mut words = rest.split_whitespace();
+                (words.next()? == id.to_string() && l.contains('%'))
+                    .then(|| words.next()?.parse().ok())
+                    .flatten()
+            })
+            .unwrap_or(0)
+    };
+    assert!(served(3) > 0, "the replacement served nothing:\n{all}");
+    assert!(served(2) > 0, "{all}");
+    assert!(all.contains("answers received"), "{all}");
+    assert!(all.contains("new connection every"), "{all}");
+}

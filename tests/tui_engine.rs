@@ -129,9 +129,11 @@ fn a_race_offers_every_order_explore_finds() {
         screen.contains(&format!("order {}/{}", played + 1, branches.len())),
         "{screen}"
     );
-    // Switching shows the other order's output.
+    // Switching replays the other order; at its end its output is on screen.
     a.update(Action::Loop(LoopAction::NextBranch));
     assert_ne!(a.event_loop.branch, played);
+    let n = a.event_loop.events.len();
+    a.update(Action::Loop(LoopAction::Seek(n)));
     let screen = render(&mut a, 80, 24);
     let other = &branches[a.event_loop.branch].outcome.output;
     let first = &other.first().unwrap().1;
@@ -268,4 +270,70 @@ fn the_compare_view_aligns_the_engines_two_runs() {
         a.event_loop.compare_steps(),
         c.browser.output.len().max(c.node.output.len()) + 1
     );
+}
+
+#[test]
+fn another_order_is_replayed_step_by_step_from_its_own_events() {
+    let script = example("timeout-vs-immediate");
+    let rec = engines::record(&script, mini_node::eventloop::Model::Node);
+    let mut opts = RunOptions::new(std::env::temp_dir().join(&script.name));
+    opts.record = true;
+    let branches = eventloop::explore(&script.source, &opts).unwrap();
+    assert!(branches.len() > 1, "the example is a race");
+    let mut cfg = config(Lang::En);
+    cfg.examples = engines::examples();
+    let mut a = mini_node::tui::app::App::new(cfg);
+    a.update(Action::Go(TabId::EventLoop));
+    let i = a
+        .event_loop
+        .scripts
+        .iter()
+        .position(|s| s.name == script.name)
+        .unwrap();
+    a.update(Action::Loop(LoopAction::Choose(Some(i))));
+    a.on_recorded(rec);
+    let played = a.event_loop.played_branch;
+    a.update(Action::Loop(LoopAction::NextBranch));
+    let b = a.event_loop.branch;
+    assert_ne!(b, played);
+    // The steps are the other order's own events, not only its output.
+    assert_eq!(a.event_loop.played_branch, b, "the other order is replayed");
+    assert_eq!(a.event_loop.events, branches[b].events);
+    // Step by step: every prefix folds to the same state as the engine's events.
+    a.update(Action::Loop(LoopAction::Seek(0)));
+    for k in 1..=branches[b].events.len() {
+        a.update(Action::Loop(LoopAction::Step));
+        assert_eq!(a.event_loop.cursor, k);
+        assert_eq!(a.event_loop.folded, Folded::fold(&branches[b].events[..k]));
+    }
+    // Half way through the other order, and at its end (its output in its order).
+    let n = branches[b].events.len();
+    let first_out = branches[b]
+        .events
+        .iter()
+        .position(|e| matches!(e, Event::Output { .. }))
+        .unwrap();
+    let timer_or_check = branches[b]
+        .events
+        .iter()
+        .position(|e| {
+            matches!(
+                e,
+                Event::PhaseEnter {
+                    phase: Phase::Check | Phase::Timers,
+                    ..
+                }
+            )
+        })
+        .unwrap_or(n / 2);
+    a.update(Action::Loop(LoopAction::Seek(
+        timer_or_check.max(first_out) + 1,
+    )));
+    insta::assert_snapshot!("other_order_mid_80x24", scrub(&render(&mut a, 80, 24)));
+    a.update(Action::Loop(LoopAction::Seek(n)));
+    let screen = render(&mut a, 100, 40);
+    for (_, line) in &branches[b].outcome.output {
+        assert!(screen.contains(line.as_str()), "{line:?}:\n{screen}");
+    }
+    insta::assert_snapshot!("other_order_end_100x40", scrub(&screen));
 }

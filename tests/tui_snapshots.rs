@@ -265,3 +265,115 @@ fn the_compare_view_draws_at_every_size_and_in_presenter_mode() {
     }
     snap("compare_presenter_200x60", render(&mut a, 200, 60));
 }
+
+#[test]
+fn fork_child_box_agrees_with_the_live_count_right_after_a_request() {
+    for lang in [Lang::En, Lang::Zh] {
+        let mut a = app(lang);
+        a.update(Action::Go(TabId::Fork));
+        // The request is answered and its child has exited (the engine says 0 live children)
+        // while the answer is still travelling along the arrow on screen.
+        fork_events_until(&mut a, 190);
+        for ms in [190, 300, 600, 1200, 2500] {
+            a.now = at(ms);
+            let text = render(&mut a, 80, 24);
+            let running = match lang {
+                Lang::En => " running",
+                Lang::Zh => "运行中",
+            };
+            let zero = match lang {
+                Lang::En => "live children: 0",
+                Lang::Zh => "存活子进程: 0",
+            };
+            assert!(
+                !(text.contains(running) && text.contains(zero)),
+                "at {ms} ms a child box is running while the count says 0:\n{text}"
+            );
+            let label = match lang {
+                Lang::En => "requests 1, answered 1",
+                Lang::Zh => "请求 1，已回复 1",
+            };
+            assert!(text.contains(label), "{text}");
+        }
+    }
+}
+
+#[test]
+fn the_footer_shows_every_key_of_the_current_tab_at_80_and_100_columns() {
+    for lang in [Lang::En, Lang::Zh] {
+        for tab in [
+            TabId::Lessons,
+            TabId::Fork,
+            TabId::Cluster,
+            TabId::EventLoop,
+        ] {
+            for w in [80u16, 100] {
+                let mut a = app(lang);
+                a.update(Action::Go(tab));
+                let text = render(&mut a, w, 24);
+                let lines: Vec<&str> = text.lines().collect();
+                let bottom = lines[lines.len().saturating_sub(2)..].join("\n");
+                for (k, label) in a.tab_keys() {
+                    let item = format!("{k} {label}");
+                    assert!(
+                        bottom.contains(&item),
+                        "{tab:?} {lang:?} at {w} columns: {item:?} is not in the footer:\n{text}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_event_loop_status_line_never_runs_into_its_buttons() {
+    use mini_node::tui::tabs::event_loop::describe;
+    for lang in [Lang::En, Lang::Zh] {
+        let mut a = app(lang);
+        a.update(Action::Go(TabId::EventLoop));
+        a.on_loop_events("order", loop_events());
+        a.update(Action::Loop(LoopAction::PlayPause));
+        let n = a.event_loop.events.len();
+        for k in 1..=n {
+            a.update(Action::Loop(LoopAction::Seek(k)));
+            let last = describe(&a.event_loop.events[k - 1], lang);
+            // With a row to spare the last event is shown whole; at 80x24 it may be cut with
+            // "…", never by the buttons.
+            let text = render(&mut a, 80, 28);
+            assert!(
+                text.contains(&last),
+                "{lang:?} event {k}: {last:?} is not shown whole:\n{text}"
+            );
+            for h in [24, 28] {
+                let text = render(&mut a, 80, h);
+                let row = text
+                    .lines()
+                    .find(|l| l.contains("[c "))
+                    .expect("the compare button");
+                let before = &row[..row.find("[c ").unwrap()];
+                assert!(
+                    before.ends_with(' ')
+                        && (text.contains(&last) || before.trim_end().ends_with('…')),
+                    "{lang:?} event {k} at 80x{h}: {row:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn quiz_buttons_read_quiz_and_its_id() {
+    use mini_node::tui::tabs::lessons::LessonsAction;
+    for (lang, want) in [(Lang::En, "[F1 quiz: q1]"), (Lang::Zh, "[F1 练习：q1]")] {
+        let mut a = lessons_app(lang);
+        let n = lessons().len();
+        let mut seen = false;
+        for i in 0..n {
+            a.update(Action::Lessons(LessonsAction::Select(i)));
+            let text = render(&mut a, 80, 24);
+            assert!(!text.contains("Quizzes q1"), "{text}");
+            seen |= text.contains(want);
+        }
+        assert!(seen, "{lang:?}: no {want:?} on any lesson");
+    }
+}

@@ -543,14 +543,19 @@ impl ClusterPrinter {
         let max = self.served.values().copied().max().unwrap_or(0).max(1);
         if total > 0 {
             out(&format!(
-                "  requests per worker ({} in all{}):",
+                "  requests per worker ({} served, as the workers count them{}):",
                 total,
                 match self.sched {
-                    Some(SchedPolicy::Rr) =>
-                        ", rr: the primary dealt the connections in turn; \
-                                              keep-alive requests stay on their connection",
-                    Some(SchedPolicy::None) => ", none: the kernel chose who accepted",
-                    None => "",
+                    Some(SchedPolicy::Rr) => format!(
+                        "; rr: the primary deals each new connection to the next worker, \
+                         and the load generator opens a new connection every {} requests, \
+                         so each worker's share follows how long it was listening",
+                        crate::process::load::REQUESTS_PER_CONNECTION
+                    ),
+                    Some(SchedPolicy::None) => "; none: the kernel chose who accepted, \
+                                                so an uneven spread is expected"
+                        .to_string(),
+                    None => String::new(),
                 }
             ));
             for (id, n) in &self.served {
@@ -571,7 +576,9 @@ impl ClusterPrinter {
         }
         if let Some((requests, errors)) = self.load {
             out(&format!(
-                "  load generator: {requests} requests, {errors} errors"
+                "  load generator: {requests} answers received, {errors} errors \
+                 (not the workers' total: they report every 100 ms, so a killed worker's \
+                 last requests are missing there, and it also counts other clients)"
             ));
         }
         if !self.respawns.is_empty() {

@@ -1,6 +1,10 @@
 //! The cluster's built-in load generator: `connections` keep-alive HTTP/1 clients (hyper) sending
-//! `GET /` in a loop to the cluster's port, counting answers and errors. A client whose connection
-//! breaks (its worker was killed) reconnects. It reports through a callback every 500 ms (and the
+//! `GET /` in a loop to the cluster's port, counting answers and errors. Each client closes its
+//! connection and opens a new one after [`REQUESTS_PER_CONNECTION`] answers, and at once after an
+//! error (its worker was killed): under `rr` the primary deals every new connection to the next
+//! worker, so connections keep being spread over all workers, a replacement included (a
+//! keep-alive connection would otherwise stay on its first worker for ever). Every request is
+//! counted once: `requests` are answers received, `errors` failed requests or connects. It reports through a callback every 500 ms (and the
 //! owner reads the final totals from the shared counters when it stops it); the
 //! per-worker spread comes from the workers' own counts (`Served`).
 
@@ -13,6 +17,9 @@ use bytes::Bytes;
 use http_body_util::{BodyExt, Empty};
 use hyper::Request;
 use hyper_util::rt::TokioIo;
+
+/// How many requests a client sends on one connection before it opens a new one.
+pub const REQUESTS_PER_CONNECTION: u32 = 50;
 
 /// Totals so far.
 #[derive(Default)]
@@ -61,7 +68,7 @@ async fn client(addr: SocketAddr, counters: Arc<LoadCounters>) {
             continue;
         };
         let conn = tokio::spawn(conn);
-        loop {
+        for _ in 0..REQUESTS_PER_CONNECTION {
             let req = Request::get("/")
                 .header(hyper::header::HOST, addr.to_string())
                 .body(Empty::<Bytes>::new())

@@ -9,7 +9,7 @@ pub mod cluster;
 pub mod fork;
 pub mod guard;
 pub mod ipc;
-mod load;
+pub mod load;
 pub mod spawn;
 mod worker;
 

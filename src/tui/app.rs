@@ -438,23 +438,28 @@ impl App {
             widgets::chrome::too_small(&self.theme, self.lang, area, buf);
             return;
         }
+        let keys = self.tab_keys();
         let (bar, body, footer) = if self.presenter {
             (None, area, None)
         } else {
+            let rows = if self.quitting {
+                1
+            } else {
+                widgets::chrome::footer_rows(self.lang, &keys, area.width).len() as u16
+            };
             let bar = Rect { height: 1, ..area };
             let footer = Rect {
-                y: area.bottom() - 1,
-                height: 1,
+                y: area.bottom() - rows,
+                height: rows,
                 ..area
             };
             let body = Rect {
                 y: area.y + 1,
-                height: area.height - 2,
+                height: area.height - 1 - rows,
                 ..area
             };
             (Some(bar), body, Some(footer))
         };
-        let keys = self.tab_keys();
         let all_keys = if self.help {
             self.all_keys()
         } else {

@@ -192,7 +192,7 @@ pub fn record(script: &Script, model: Model) -> Recorded {
             .map(|b| BranchView {
                 reason: b.reason,
                 output: b.outcome.output,
-                events: None,
+                events: (!b.events.is_empty()).then_some(b.events),
             })
             .collect(),
         _ => Vec::new(),

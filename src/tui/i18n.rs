@@ -64,6 +64,7 @@ labels! {
     LessonsLoading => "Loading the course…", "正在加载课程…";
     Quizzes => "Quizzes", "练习";
     QuizRun => "load quiz", "载入练习";
+    QuizButton => "quiz: ", "练习：";
     NoDemo => "This lesson has no live demo.", "本课没有在线演示。";
 
     // Fork tab.
@@ -104,7 +105,7 @@ labels! {
     Served => "req", "请求";
     Restarts => "restarts", "重启";
     Spread => "Requests per worker", "各进程请求分布";
-    LoadFigures => "load", "压测";
+    LoadFigures => "load answered", "压测已收到回复";
     PerSecond => "req/s", "请求/秒";
     Errors => "errors", "错误";
     SelectWorker => "select worker", "选择进程";

@@ -174,7 +174,16 @@ pub fn lessons() -> Vec<Lesson> {
 
 /// A fork demo: one request answered (its child gone), one child forked directly, still running.
 pub fn fork_events(app: &mut App) {
-    let ev = |app: &mut App, ms: u64, e: ForkEvent| {
+    fork_events_until(app, u64::MAX);
+    app.now = at(5500);
+}
+
+/// The events of [`fork_events`] up to `until` ms (the clock is left at the last one).
+pub fn fork_events_until(app: &mut App, until: u64) {
+    let ev = move |app: &mut App, ms: u64, e: ForkEvent| {
+        if ms > until {
+            return;
+        }
         app.now = at(ms);
         app.on_fork_event(e);
     };
@@ -272,7 +281,6 @@ pub fn fork_events(app: &mut App) {
             at: d,
         },
     );
-    app.now = at(5500);
 }
 
 /// A cluster of two workers, one killed and replaced, one more added and backing off.

@@ -693,7 +693,7 @@ impl ClusterTab {
         if let Some((req, err, rps)) = self.load_figures {
             spans.push(Span::styled(
                 format!(
-                    "{}: {req} · {rps:.0} {} · {err} {}  ",
+                    "{} {req} · {rps:.0} {} · {err} {}  ",
                     ctx.t(L::LoadFigures),
                     ctx.t(L::PerSecond),
                     ctx.t(L::Errors)
@@ -707,10 +707,42 @@ impl ClusterTab {
         }
         spans.push(Span::styled(hint, ctx.theme.dim()));
         buf.set_line(area.x + 1, y + 1, &Line::from(spans), area.width - 2);
+        // Under load, one more line says what the spread of requests means.
+        let mut top = 2;
+        if self.load_figures.is_some() {
+            let every = crate::process::load::REQUESTS_PER_CONNECTION;
+            let meaning = match self.sched {
+                SchedPolicy::Rr => say(
+                    self.lang,
+                    format!(
+                        "spread: rr deals each new connection to the next worker; the load \
+                         reconnects every {every} req, so every worker up gets an even share, \
+                         a replacement too"
+                    ),
+                    format!("分布：rr 把每个新连接依次交给下一个工作进程；压测每 {every} 个请求重连，所以在线的进程（包括替补）分得均匀"),
+                ),
+                SchedPolicy::None => say(
+                    self.lang,
+                    "spread: with none the kernel picks who accepts, so it is uneven",
+                    "分布：none 由内核决定谁 accept，所以不均匀",
+                ),
+            };
+            let meaning = Line::styled(meaning, ctx.theme.dim());
+            Paragraph::new(meaning).wrap(Wrap { trim: true }).render(
+                Rect {
+                    x: area.x + 1,
+                    y: y + 2,
+                    width: area.width - 2,
+                    height: 1 + u16::from(area.width < 120),
+                },
+                buf,
+            );
+            top += 1 + u16::from(area.width < 120);
+        }
 
         let rest = Rect {
-            y: area.y + 2,
-            height: area.height.saturating_sub(2),
+            y: area.y + top,
+            height: area.height.saturating_sub(top),
             ..area
         };
         if let Some(err) = &self.error {

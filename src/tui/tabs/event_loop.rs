@@ -914,20 +914,27 @@ impl LoopTab {
                 ctx.theme.text(),
             ),
         ];
-        if let Some(last) = self.cursor.checked_sub(1).and_then(|i| self.events.get(i)) {
-            let last = describe(last, ctx.lang);
-            spans.push(Span::styled(format!("· {last}"), ctx.theme.info()));
-        }
-        // The model switch sits at the right end of the status line.
+        // The compare and model switches sit at the right end of the status line; the last
+        // event goes on a line of its own when it would not fit whole before them.
         let model = format!("{} {}", ctx.t(L::Model), self.model_short());
         let mw = width(&model) + 4;
         let cw = width(ctx.t(L::Compare)) + 4;
-        buf.set_line(
-            area.x + 1,
-            y + 1,
-            &Line::from(spans),
-            area.width.saturating_sub(mw + cw + 4),
-        );
+        let room = area.width.saturating_sub(mw + cw + 4);
+        let mut last_line = None;
+        if let Some(last) = self.cursor.checked_sub(1).and_then(|i| self.events.get(i)) {
+            let last = format!("· {}", describe(last, ctx.lang));
+            let used: u16 = spans.iter().map(|s| width(&s.content)).sum();
+            if used + width(&last) <= room {
+                spans.push(Span::styled(last, ctx.theme.info()));
+            } else if area.height >= 24 {
+                last_line = Some(last);
+            } else {
+                // No row to spare (80x24): cut it with "…", one space before the buttons.
+                let cut = fit(&last, room.saturating_sub(used + 1));
+                spans.push(Span::styled(cut, ctx.theme.info()));
+            }
+        }
+        buf.set_line(area.x + 1, y + 1, &Line::from(spans), room);
         button_styled(
             ctx,
             buf,
@@ -973,6 +980,11 @@ impl LoopTab {
             )
         };
         let mut top = y + 2;
+        if let Some(last) = last_line {
+            let w = area.width.saturating_sub(2);
+            buf.set_string(area.x + 1, top, fit(&last, w), ctx.theme.info());
+            top += 1;
+        }
         if self.branches.len() > 1 || (!ctx.presenter && area.height >= 30) {
             let bw = width(ctx.t(L::Branch)) + 4;
             let room = if self.branches.len() > 1 {

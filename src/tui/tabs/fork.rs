@@ -146,6 +146,18 @@ impl ForkTab {
         ]
     }
 
+    /// The live count as the screen shows it at `now`: the engine's count, plus the children
+    /// that have exited but are still shown running until their answer arrives on screen, so
+    /// the count and the boxes always agree.
+    pub fn live_shown(&self, now: Duration) -> usize {
+        self.live
+            + self
+                .children
+                .iter()
+                .filter(|c| c.ended.is_some_and(|e| now < e))
+                .count()
+    }
+
     pub fn has_live(&self) -> bool {
         self.children.iter().any(|c| c.ended.is_none())
     }
@@ -423,10 +435,11 @@ impl ForkTab {
             Action::Fork(ForkAction::ToggleLeaky),
             self.as_written,
         );
-        let count = format!("{}: {}", ctx.t(L::LiveChildren), self.live);
+        let live = self.live_shown(ctx.now);
+        let count = format!("{}: {}", ctx.t(L::LiveChildren), live);
         let cw = width(&count);
         if x + cw < area.right() {
-            let style = if self.as_written && self.live > 0 {
+            let style = if self.as_written && live > 0 {
                 ctx.theme.warn()
             } else {
                 ctx.theme.accent()
@@ -518,16 +531,15 @@ impl ForkTab {
                     ctx.theme.info(),
                 ),
                 Line::styled(
-                    format!(
-                        "{} {} → {}",
-                        ctx.t(L::Request),
-                        self.requests,
-                        self.responses
+                    say(
+                        ctx.lang,
+                        format!("requests {}, answered {}", self.requests, self.responses),
+                        format!("请求 {}，已回复 {}", self.requests, self.responses),
                     ),
                     ctx.theme.text(),
                 ),
                 Line::styled(
-                    format!("{}: {}", ctx.t(L::LiveChildren), self.live),
+                    format!("{}: {}", ctx.t(L::LiveChildren), self.live_shown(ctx.now)),
                     ctx.theme.text(),
                 ),
             ]

@@ -209,7 +209,7 @@ impl LessonsTab {
         }
         for (i, quiz) in lesson.quizzes.iter().enumerate().take(9) {
             let key = format!("F{}", i + 1);
-            let label = format!("{} {}", ctx.t(L::Quizzes), quiz.id);
+            let label = format!("{}{}", ctx.t(L::QuizButton), quiz.id);
             x = button(
                 ctx,
                 buf,

@@ -70,7 +70,48 @@ pub fn tab_bar(ctx: &mut Ctx, current: TabId, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The footer: the current tab's keys, then the global ones.
+/// The footer's rows: the current tab's keys first, always all of them, then the global keys
+/// when there is room. One row when everything fits; else the global keys but `? help` go
+/// (the help shows them); else two rows, with the global keys if they fit in them.
+pub fn footer_rows(
+    lang: Lang,
+    keys: &[(&'static str, &'static str)],
+    width: u16,
+) -> Vec<Vec<(&'static str, &'static str)>> {
+    let global = [
+        ("1-4", L::Tabs.t(lang)),
+        ("p", L::Presenter.t(lang)),
+        ("?", L::Help.t(lang)),
+        ("q", L::Quit.t(lang)),
+    ];
+    let help_only = [("?", L::Help.t(lang))];
+    let item_w = |(k, label): &(&str, &str)| super::width(k) + super::width(label) + 3;
+    let pack = |items: Vec<(&'static str, &'static str)>, rows: usize| {
+        let mut out: Vec<Vec<(&'static str, &'static str)>> = vec![Vec::new()];
+        let mut used = 0u16;
+        for item in items {
+            let w = item_w(&item);
+            if used + w > width && !out.last().is_some_and(|r| r.is_empty()) {
+                out.push(Vec::new());
+                used = 0;
+            }
+            used += w;
+            out.last_mut().expect("a row").push(item);
+        }
+        (out.len() <= rows && used <= width).then_some(out)
+    };
+    let with = |extra: &[(&'static str, &'static str)]| -> Vec<(&'static str, &'static str)> {
+        keys.iter().chain(extra.iter()).copied().collect()
+    };
+    pack(with(&global), 1)
+        .or_else(|| pack(with(&help_only), 1))
+        .or_else(|| pack(with(&global), 2))
+        .or_else(|| pack(with(&help_only), 2))
+        .or_else(|| pack(keys.to_vec(), 2))
+        .unwrap_or_else(|| vec![keys.to_vec()])
+}
+
+/// The footer: the rows of [`footer_rows`], then the mouse notice if there is room.
 pub fn footer(
     ctx: &mut Ctx,
     keys: &[(&'static str, &'static str)],
@@ -83,24 +124,25 @@ pub fn footer(
         buf.set_string(area.x + 1, area.y, ctx.t(L::ShuttingDown), ctx.theme.warn());
         return;
     }
-    let mut spans: Vec<Span> = Vec::new();
-    let global = [
-        ("1-4", ctx.t(L::Tabs)),
-        ("p", ctx.t(L::Presenter)),
-        ("?", ctx.t(L::Help)),
-        ("q", ctx.t(L::Quit)),
-    ];
-    for (k, label) in keys.iter().chain(global.iter()) {
-        spans.push(Span::styled(format!(" {k}"), ctx.theme.key()));
-        spans.push(Span::styled(format!(" {label} "), ctx.theme.dim()));
+    let rows = footer_rows(ctx.lang, keys, area.width);
+    let n = rows.len();
+    for (i, row) in rows.into_iter().enumerate() {
+        let mut spans: Vec<Span> = Vec::new();
+        for (k, label) in row {
+            spans.push(Span::styled(format!(" {k}"), ctx.theme.key()));
+            spans.push(Span::styled(format!(" {label} "), ctx.theme.dim()));
+        }
+        if !mouse && i + 1 == n {
+            spans.push(Span::styled(
+                format!(" {}", ctx.t(L::NoMouse)),
+                ctx.theme.dim(),
+            ));
+        }
+        let y = area.y + i as u16;
+        if y < area.bottom() {
+            buf.set_line(area.x, y, &Line::from(spans), area.width);
+        }
     }
-    if !mouse {
-        spans.push(Span::styled(
-            format!(" {}", ctx.t(L::NoMouse)),
-            ctx.theme.dim(),
-        ));
-    }
-    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }
 
 /// The help overlay: every key, by section.
