@@ -77,6 +77,79 @@ pub fn read_script(path: &Path) -> Result<String, Exit> {
     })
 }
 
+/// A script written as an ES module (`.mjs`, `import`/`export`, top-level `await`): mini-node runs
+/// CommonJS scripts, so it says so in one line with the CommonJS rewrite (exit 3) instead of
+/// letting the parser report a puzzling syntax error.
+pub fn reject_module(path: &Path, source: &str) -> Result<(), Exit> {
+    let name = path.display();
+    let commonjs =
+        "mini-node runs CommonJS scripts (like node's .js files without \"type\": \"module\")";
+    if path.extension().is_some_and(|e| e == "mjs") {
+        return Err(Exit::new(
+            code::FAILURE,
+            format!("{name} is an ES module (.mjs): {commonjs}; save it as .js and use require, e.g. `const fs = require('fs')`"),
+        ));
+    }
+    let mut depth = 0i32;
+    for (i, text) in source.lines().enumerate() {
+        let t = text.trim_start();
+        if depth == 0 {
+            if let Some(rest) = t.strip_prefix("import") {
+                let next = rest.chars().next();
+                if matches!(next, Some(' ' | '{' | '*' | '\'' | '"'))
+                    && !rest.trim_start().starts_with('(')
+                {
+                    return Err(Exit::new(
+                        code::FAILURE,
+                        format!("{name}:{}: `import` makes this an ES module: {commonjs}; rewrite it as `{}`", i + 1, require_form(t)),
+                    ));
+                }
+            }
+            if let Some(rest) = t.strip_prefix("export") {
+                if matches!(rest.chars().next(), Some(' ' | '{' | '*')) {
+                    return Err(Exit::new(
+                        code::FAILURE,
+                        format!("{name}:{}: `export` makes this an ES module: {commonjs}; use `module.exports = …` instead", i + 1),
+                    ));
+                }
+            }
+            if t.starts_with("await ") || t.starts_with("await(") || t.contains("= await ") {
+                return Err(Exit::new(
+                    code::FAILURE,
+                    format!("{name}:{}: top-level `await` works only in ES modules: {commonjs}; put the code in an async function: `(async () => {{ … }})()`", i + 1),
+                ));
+            }
+        }
+        let mut quote: Option<char> = None;
+        for c in text.chars() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '\'' | '"' | '`') => quote = Some(c),
+                (None, '{') => depth += 1,
+                (None, '}') => depth -= 1,
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `import fs from 'fs'` → `const fs = require('fs')` (and the `{ a, b }` and `* as x` forms).
+fn require_form(import: &str) -> String {
+    let stmt = import.trim_end().trim_end_matches(';');
+    let Some((what, from)) = stmt
+        .strip_prefix("import")
+        .and_then(|r| r.rsplit_once(" from "))
+    else {
+        let module = stmt.strip_prefix("import").unwrap_or("").trim();
+        return format!("require({module})");
+    };
+    let what = what.trim();
+    let binding = what.strip_prefix("* as ").unwrap_or(what).trim();
+    format!("const {binding} = require({})", from.trim())
+}
+
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file (check the path)".into(),
@@ -144,6 +217,7 @@ fn options(args: &RunArgs) -> Result<RunOptions, Exit> {
 
 pub fn run(args: RunArgs) -> anyhow::Result<()> {
     let source = read_script(&args.file)?;
+    reject_module(&args.file, &source)?;
     let opts = options(&args)?;
     if args.explore {
         return explore(&source, &opts);
@@ -227,7 +301,11 @@ pub fn demo(args: EventLoopArgs) -> anyhow::Result<()> {
         _ => args.example.clone(),
     };
     let (source, file, title) = match (&args.file, &example) {
-        (Some(f), _) => (read_script(f)?, absolute(f), f.display().to_string()),
+        (Some(f), _) => {
+            let source = read_script(f)?;
+            reject_module(f, &source)?;
+            (source, absolute(f), f.display().to_string())
+        }
         (None, Some(name)) => {
             let ex = super::examples().iter().find(|e| e.name == name).ok_or_else(|| {
                 let names: Vec<&str> = super::examples().iter().map(|e| e.name).collect();
