@@ -233,3 +233,43 @@ fn block_parser_reads_headers_and_rejects_garbage() {
     assert_eq!(orders.len(), 2);
     assert!(orders.contains("a\nb\n") && orders.contains("b\na\n"));
 }
+
+#[test]
+fn every_explored_order_carries_its_own_replayable_events() {
+    use mini_node::eventloop::replay::Snapshot;
+    use mini_node::eventloop::{self, Event, RunOptions};
+    let src = "setTimeout(() => console.log('timeout'), 0);\nsetImmediate(() => console.log('immediate'));\n";
+    let opts = RunOptions::new("/tmp/race.js");
+    let branches = eventloop::explore(src, &opts).unwrap();
+    assert_eq!(branches.len(), 2);
+    let mut firsts = Vec::new();
+    for b in &branches {
+        // the events are that order's run: its output, in its order, and a complete replay
+        let printed: Vec<String> = b
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Output { text, .. } => Some(text.trim_end().to_string()),
+                _ => None,
+            })
+            .collect();
+        let lines: Vec<String> = b.outcome.output.iter().map(|(_, l)| l.clone()).collect();
+        assert_eq!(printed, lines, "{}", b.reason);
+        assert!(b
+            .events
+            .iter()
+            .any(|e| matches!(e, Event::PhaseEnter { .. })));
+        let end = Snapshot::after(&b.events, b.events.len());
+        assert_eq!(end.finished, Some(0));
+        assert!(end.queues.values().all(|q| q.is_empty()), "{}", b.reason);
+        firsts.push(lines[0].clone());
+    }
+    firsts.sort();
+    assert_eq!(firsts, ["immediate", "timeout"]);
+    // without recording, the branches carry no events
+    let mut quiet = opts.clone();
+    quiet.record = false;
+    let branches = eventloop::explore(src, &quiet).unwrap();
+    assert_eq!(branches.len(), 2);
+    assert!(branches.iter().all(|b| b.events.is_empty()));
+}

@@ -432,7 +432,7 @@ fn events_are_complete_enough_to_replay() {
                     enqueued.insert((*id, *queue));
                 }
                 Event::CallbackStart { id, queue, .. } => {
-                    if !matches!(queue, Queue::Main | Queue::Microtask) {
+                    if *queue != Queue::Main {
                         assert!(
                             enqueued.contains(&(*id, *queue)),
                             "{}: {e:?} never queued",
@@ -603,4 +603,97 @@ fn stack_columns_on_the_first_line_start_at_one() {
     );
     // node: at Object.<anonymous> (call.js:1:41)
     assert!(run(&[], &f).stderr.contains("call.js:1:41)"));
+}
+
+#[test]
+fn promise_reactions_are_enqueued_when_queued_and_run_under_the_same_id() {
+    use mini_node::eventloop::replay::{QueueKey, Snapshot};
+    use mini_node::eventloop::{self, Event, Queue, RunOptions};
+    let src = "function a() { console.log('a'); }\nfunction b() { console.log('b'); }\n\
+               Promise.resolve().then(a);\nqueueMicrotask(b);\n\
+               async function f() { await null; console.log('c'); }\nf();\n";
+    let opts = RunOptions::new("/tmp/reactions.js");
+    let mut events = Vec::new();
+    let outcome = eventloop::run(src, &opts, &mut |e| events.push(e.clone())).unwrap();
+    let lines: Vec<&str> = outcome.output.iter().map(|(_, l)| l.as_str()).collect();
+    assert_eq!(lines, ["a", "b", "c"]);
+    let drain = events
+        .iter()
+        .position(|e| {
+            matches!(
+                e,
+                Event::DrainStart {
+                    queue: Queue::Microtask
+                }
+            )
+        })
+        .expect("a microtask drain");
+    let queued: Vec<(u64, String, Option<u32>)> = events[..drain]
+        .iter()
+        .filter_map(|e| match e {
+            Event::Enqueue {
+                id,
+                queue: Queue::Microtask,
+                label,
+                line,
+                ..
+            } => Some((*id, label.clone(), *line)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(queued.len(), 3, "{queued:?}");
+    assert_eq!(queued[0].1, "promise reaction (handler at line 1)");
+    assert_eq!(queued[0].2, Some(1));
+    assert_eq!(queued[1].1, "queueMicrotask at line 4");
+    assert!(queued[2].1.starts_with("await"), "{queued:?}");
+    let ids: std::collections::HashSet<u64> = queued.iter().map(|q| q.0).collect();
+    assert_eq!(ids.len(), 3, "distinct ids");
+    // they run in the order queued, each start and end under its Enqueue's id
+    let started: Vec<u64> = events[drain..]
+        .iter()
+        .filter_map(|e| match e {
+            Event::CallbackStart {
+                id,
+                queue: Queue::Microtask,
+                ..
+            } => Some(*id),
+            _ => None,
+        })
+        .collect();
+    let order: Vec<u64> = queued.iter().map(|q| q.0).collect();
+    assert_eq!(started, order);
+    for id in &order {
+        let s = events
+            .iter()
+            .position(|e| matches!(e, Event::CallbackStart { id: i, .. } if i == id))
+            .unwrap();
+        assert!(
+            matches!(events[s + 1..].iter().find(|e| matches!(e, Event::CallbackEnd { .. })), Some(Event::CallbackEnd { id: i }) if i == id)
+        );
+    }
+    // a replayed view sees the queue fill, then drain one by one
+    let key = |s: &Snapshot| s.queues.get(&QueueKey::Microtask).map_or(0, |v| v.len());
+    assert_eq!(key(&Snapshot::after(&events, drain)), 3);
+    let first_end = drain
+        + events[drain..]
+            .iter()
+            .position(|e| matches!(e, Event::CallbackEnd { .. }))
+            .unwrap();
+    assert_eq!(key(&Snapshot::after(&events, first_end + 1)), 2);
+    // a reaction queued while the drain runs is reported too (then on a pending promise)
+    let src = "let r;\nconst p = new Promise((res) => { r = res; });\np.then(() => console.log('late'));\nPromise.resolve().then(() => r());\n";
+    let mut events = Vec::new();
+    eventloop::run(src, &opts, &mut |e| events.push(e.clone())).unwrap();
+    let enq: Vec<Option<u32>> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Enqueue {
+                queue: Queue::Microtask,
+                line,
+                ..
+            } => Some(*line),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(enq, [Some(4), Some(3)]);
 }

@@ -1012,9 +1012,9 @@ impl<'js> Driver<'_, 'js> {
 pub fn explore(source: &str, opts: &RunOptions) -> Result<Vec<Branch>, RunError> {
     let mut opts = opts.clone();
     opts.clock = Clock::Virtual;
+    let keep = opts.record;
     opts.record = false;
     let (first, dues) = run_with(source, &opts, &mut |_| {}, FIRST_FRAME_MS)?;
-    // A frame a little before a task's due time renders before it (see `run_loop`).
     let mut candidates: Vec<(f64, String)> = vec![(
         -0.25,
         "the first rendering opportunity came right after the script (0 ms), before any task"
@@ -1040,15 +1040,27 @@ pub fn explore(source: &str, opts: &RunOptions) -> Result<Vec<Branch>, RunError>
     let default_reason = format!(
         "the first rendering opportunity came half a frame ({FIRST_FRAME_MS:.1} ms) after the page started"
     );
-    let mut branches = vec![Branch {
-        reason: default_reason,
-        outcome: first,
-    }];
+    let mut found = vec![(FIRST_FRAME_MS, default_reason, first)];
     for (offset, reason) in candidates.into_iter().take(MAX_EXPLORE_RUNS) {
         let (outcome, _) = run_with(source, &opts, &mut |_| {}, offset)?;
-        if branches.iter().all(|b| b.outcome != outcome) {
-            branches.push(Branch { reason, outcome });
+        if found.iter().all(|f| f.2 != outcome) {
+            found.push((offset, reason, outcome));
         }
+    }
+    // each order's events, from a recorded run with its first frame where that order's was
+    let mut recorded = opts.clone();
+    recorded.record = true;
+    let mut branches = Vec::new();
+    for (offset, reason, outcome) in found {
+        let mut events = Vec::new();
+        if keep {
+            run_with(source, &recorded, &mut |e| events.push(e.clone()), offset)?;
+        }
+        branches.push(Branch {
+            reason,
+            outcome,
+            events,
+        });
     }
     if branches.len() == 1 {
         branches[0].reason =

@@ -51,6 +51,7 @@ impl Decider {
 pub fn explore(source: &str, opts: &RunOptions) -> Result<Vec<Branch>, RunError> {
     let mut opts = opts.clone();
     opts.clock = Clock::Virtual;
+    let keep = opts.record;
     opts.record = false;
     let mut branches: Vec<Branch> = Vec::new();
     let mut stack: Vec<Vec<usize>> = vec![Vec::new()];
@@ -61,7 +62,17 @@ pub fn explore(source: &str, opts: &RunOptions) -> Result<Vec<Branch>, RunError>
         }
         runs += 1;
         let mut d = Decider::forced(prefix.clone());
-        let outcome = node::run(source, &opts, &mut |_| {}, &mut d)?;
+        let mut events = Vec::new();
+        let outcome = node::run(
+            source,
+            &opts,
+            &mut |e| {
+                if keep {
+                    events.push(e.clone())
+                }
+            },
+            &mut d,
+        )?;
         let taken: Vec<usize> = d.seen.iter().map(|s| s.1).collect();
         let mut alternatives = Vec::new();
         for i in prefix.len()..d.seen.len().min(MAX_DEPTH) {
@@ -85,7 +96,11 @@ pub fn explore(source: &str, opts: &RunOptions) -> Result<Vec<Branch>, RunError>
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        branches.push(Branch { reason, outcome });
+        branches.push(Branch {
+            reason,
+            outcome,
+            events,
+        });
     }
     Ok(branches)
 }

@@ -23,6 +23,8 @@ pub struct Js<'js> {
     pub run_timer: Function<'js>,
     pub run_immediate: Function<'js>,
     pub run_tick: Function<'js>,
+    /// Plain runs: drain the prelude's own nextTick queue.
+    pub run_ticks: Function<'js>,
     pub run_callback: Function<'js>,
     pub uncaught: Function<'js>,
     pub process_rejections: Function<'js>,
@@ -178,21 +180,34 @@ pub fn install<'js>(
     )?;
     let s = sched.clone();
     mn.set(
+        "tickWake",
+        Function::new(ctx.clone(), move || s.borrow_mut().tick_wake = true)?,
+    )?;
+    let s = sched.clone();
+    mn.set(
         "microtask",
         Function::new(ctx.clone(), move |line: u32| {
             let mut s = s.borrow_mut();
             if s.record {
-                s.events.push(super::Event::Enqueue {
-                    id: 0,
-                    queue: super::Queue::Microtask,
-                    label: if line > 0 {
-                        format!("queueMicrotask at line {line}")
-                    } else {
-                        "queueMicrotask".into()
-                    },
-                    line: (line > 0).then_some(line),
-                    due_ms: None,
-                });
+                let label = if line > 0 {
+                    format!("queueMicrotask at line {line}")
+                } else {
+                    "queueMicrotask".into()
+                };
+                let line = (line > 0).then_some(line);
+                if s.jobs.is_some() {
+                    // the job queueMicrotask queues next carries its name
+                    s.sync_jobs();
+                    s.microtask_label = Some((label, line));
+                } else {
+                    s.events.push(super::Event::Enqueue {
+                        id: 0,
+                        queue: super::Queue::Microtask,
+                        label,
+                        line,
+                        due_ms: None,
+                    });
+                }
             }
         })?,
     )?;
@@ -398,6 +413,7 @@ pub fn install<'js>(
         run_timer: handles.get("runTimer")?,
         run_immediate: handles.get("runImmediate")?,
         run_tick: handles.get("runTick")?,
+        run_ticks: handles.get("runTicks")?,
         run_callback: handles.get("runCallback")?,
         uncaught: handles.get("uncaught")?,
         process_rejections: handles.get("processRejections")?,

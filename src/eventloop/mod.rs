@@ -12,6 +12,7 @@ mod clock;
 mod examples;
 mod explore;
 mod host;
+mod jobs;
 mod node;
 pub mod replay;
 
@@ -172,6 +173,9 @@ pub struct Branch {
     /// Why this order happens, e.g. "the 1 ms timer had expired by the first timers phase".
     pub reason: String,
     pub outcome: Outcome,
+    /// Every event of this order's run, as [`run`] would report them (empty when
+    /// `opts.record` is false): a view can replay any order, not only the default one.
+    pub events: Vec<Event>,
 }
 
 /// Something that is not the script's fault stopped the run before it could start.

@@ -16,6 +16,7 @@ use rquickjs::{Context, Ctx, Function, Runtime, Value};
 use super::clock::LoopClock;
 use super::explore::Decider;
 use super::host::{self, Js};
+use super::jobs::{Job, JobWatch};
 use super::{Event, Outcome, Phase, Queue, RunError, RunOptions, Stream};
 use crate::error::code;
 
@@ -269,13 +270,26 @@ pub struct Sched {
     pub rejections: Rc<Cell<bool>>,
     pub immediate_refs: usize,
     pub ticks: VecDeque<(u64, u32)>,
+    /// Plain runs: the prelude's own nextTick queue has work.
+    pub tick_wake: bool,
     pub fs: VecDeque<FsOp>,
     pub poll_epoch: u64,
     pub fatal: Option<i32>,
     pub exit: Option<i32>,
     pub activity: Activity,
-    pub callback_started: Instant,
+    /// Counts callbacks started; the interrupt handler notes when it first saw each one run
+    /// (`stamp`), which dates a busy callback without reading the clock for every callback.
+    pub callback_seq: Rc<Cell<u64>>,
+    pub stamp: Rc<Cell<(u64, Instant)>>,
     pub current_label: String,
+    /// The engine's promise-job queue, read before each recorded event (recorded runs only).
+    pub jobs: Option<JobWatch>,
+    /// Promise jobs reported as queued and not yet run: (id, label, line), in queue order.
+    pub microtasks: VecDeque<(u64, String, Option<u32>)>,
+    next_microtask: u64,
+    /// queueMicrotask's label for the job it is about to queue.
+    pub microtask_label: Option<(String, Option<u32>)>,
+    found: Vec<Job>,
 }
 
 impl Sched {
@@ -293,20 +307,59 @@ impl Sched {
             rejections: Rc::new(Cell::new(false)),
             immediate_refs: 0,
             ticks: VecDeque::new(),
+            tick_wake: false,
             fs: VecDeque::new(),
             poll_epoch: 0,
             fatal: None,
             exit: None,
             activity: Activity::Main,
-            callback_started: Instant::now(),
+            callback_seq: Rc::new(Cell::new(0)),
+            stamp: Rc::new(Cell::new((0, Instant::now()))),
             current_label: String::new(),
+            jobs: None,
+            microtasks: VecDeque::new(),
+            next_microtask: 0,
+            microtask_label: None,
+            found: Vec::new(),
         }
     }
 
     pub fn emit(&mut self, e: Event) {
         if self.record {
-            self.events.push(e);
+            self.push_event(e);
         }
+    }
+
+    /// Record an event, after Enqueue events for the promise jobs queued since the last one.
+    fn push_event(&mut self, e: Event) {
+        self.sync_jobs();
+        self.events.push(e);
+    }
+
+    /// Report the promise jobs the engine queued since the last look.
+    pub fn sync_jobs(&mut self) {
+        let Some(watch) = self.jobs.as_mut() else {
+            return;
+        };
+        watch.take_new(&mut self.found);
+        let mut found = std::mem::take(&mut self.found);
+        for job in found.drain(..) {
+            self.next_microtask += 1;
+            let id = self.next_microtask;
+            let (label, line) = match self.microtask_label.take() {
+                Some(named) => named,
+                None => (job.label, job.line),
+            };
+            self.events.push(Event::Enqueue {
+                id,
+                queue: Queue::Microtask,
+                label: label.clone(),
+                line,
+                due_ms: None,
+            });
+            self.microtasks.push_back((id, label, line));
+        }
+        self.found = found;
     }
 
     /// Script output: always reported (the CLI prints it), and kept as lines for the Outcome.
@@ -323,6 +376,9 @@ impl Sched {
             rest = &rest[pos + 1..];
         }
         self.partial[i].push_str(rest);
+        if self.record {
+            self.sync_jobs();
+        }
         self.events.push(Event::Output { stream, text });
     }
 
@@ -360,7 +416,7 @@ impl Sched {
         self.timers.insert(id, ms, now, refed, kind, line);
         if self.record {
             let label = at_line(kind, line);
-            self.events.push(Event::Enqueue {
+            self.push_event(Event::Enqueue {
                 id,
                 queue: Queue::Timers,
                 label,
@@ -383,7 +439,7 @@ impl Sched {
         self.immediates.push_back((id, line));
         self.immediate_refs += 1;
         if self.record {
-            self.events.push(Event::Enqueue {
+            self.push_event(Event::Enqueue {
                 id,
                 queue: Queue::Check,
                 label: at_line("setImmediate", line),
@@ -430,7 +486,7 @@ impl Sched {
     pub fn add_tick(&mut self, id: u64, line: u32) {
         self.ticks.push_back((id, line));
         if self.record {
-            self.events.push(Event::Enqueue {
+            self.push_event(Event::Enqueue {
                 id,
                 queue: Queue::NextTick,
                 label: at_line("process.nextTick", line),
@@ -449,7 +505,7 @@ impl Sched {
             line,
         });
         if self.record {
-            self.events.push(Event::Enqueue {
+            self.push_event(Event::Enqueue {
                 id,
                 queue: Queue::Poll,
                 label: at_line(label, line),
@@ -527,10 +583,19 @@ pub fn run(
     runtime.set_gc_threshold(GC_THRESHOLD.min(opts.max_memory / 2));
     let deadline = Instant::now() + opts.timeout;
     let interrupt = Rc::new(Cell::new(false));
+    let callback_seq = Rc::new(Cell::new(0u64));
+    let stamp = Rc::new(Cell::new((0u64, Instant::now())));
     {
         let interrupt = interrupt.clone();
+        let seq = callback_seq.clone();
+        let stamp = stamp.clone();
         runtime.set_interrupt_handler(Some(Box::new(move || {
-            interrupt.get() || Instant::now() >= deadline
+            let now = Instant::now();
+            let current = seq.get();
+            if stamp.get().0 != current {
+                stamp.set((current, now));
+            }
+            interrupt.get() || now >= deadline
         })));
     }
     let rejections = Rc::new(Cell::new(false));
@@ -548,8 +613,17 @@ pub fn run(
     let context = Context::full(&runtime).map_err(|e| RunError::Engine(e.to_string()))?;
     let mut state = Sched::new(opts.record || decider.active(), LoopClock::new(opts.clock));
     state.rejections = rejections;
+    state.callback_seq = callback_seq;
+    state.stamp = stamp;
     let sched = Rc::new(RefCell::new(state));
     context.with(|ctx| {
+        if sched.borrow().record {
+            // SAFETY: the context is live for this closure, the runtime for the whole run.
+            let watch = unsafe {
+                JobWatch::locate(ctx.as_raw().as_ptr(), opts.filename.display().to_string())
+            };
+            sched.borrow_mut().jobs = watch;
+        }
         let js = host::install(&ctx, source, opts, sched.clone(), interrupt.clone())
             .map_err(|e| RunError::Engine(host::describe(&ctx, e)))?;
         let mut d = Driver {
@@ -816,7 +890,7 @@ impl<'js> Driver<'_, 'js> {
         let mut s = self.sched.borrow_mut();
         if s.record {
             let at_ms = s.clock.now();
-            s.events.push(Event::PhaseEnter { phase, at_ms });
+            s.push_event(Event::PhaseEnter { phase, at_ms });
         }
     }
 
@@ -830,10 +904,10 @@ impl<'js> Driver<'_, 'js> {
     ) {
         let mut s = self.sched.borrow_mut();
         s.activity = activity;
-        s.callback_started = Instant::now();
+        s.callback_seq.set(s.callback_seq.get() + 1);
         if s.record {
             s.current_label.clone_from(&label);
-            s.events.push(Event::CallbackStart {
+            s.push_event(Event::CallbackStart {
                 id,
                 queue,
                 label,
@@ -909,6 +983,13 @@ impl<'js> Driver<'_, 'js> {
     /// has work; then unhandled rejections (node's default 'throw' mode).
     fn drain(&mut self) -> Step {
         loop {
+            // plain runs: the prelude drains its nextTick queue in one call
+            while std::mem::take(&mut self.sched.borrow_mut().tick_wake) {
+                self.sched.borrow_mut().activity = Activity::NextTicks;
+                if let Err(e) = self.js.run_ticks.call::<_, ()>(()) {
+                    self.exception(e)?;
+                }
+            }
             if !self.sched.borrow().ticks.is_empty() {
                 self.sched.borrow_mut().emit(Event::DrainStart {
                     queue: Queue::NextTick,
@@ -952,20 +1033,32 @@ impl<'js> Driver<'_, 'js> {
                     if ran.is_multiple_of(1024) {
                         self.check_deadline(Activity::Microtasks)?;
                     }
+                    let mut id = ran;
                     if record {
+                        let (job_id, label, line) = {
+                            let mut s = self.sched.borrow_mut();
+                            s.sync_jobs();
+                            s.microtasks
+                                .pop_front()
+                                .unwrap_or_else(|| (ran, "promise job".into(), None))
+                        };
+                        id = job_id;
                         self.callback_start(
-                            ran,
+                            id,
                             Queue::Microtask,
-                            "promise job".into(),
-                            None,
+                            label,
+                            line,
                             Activity::Microtasks,
                         );
+                        if let Some(w) = self.sched.borrow_mut().jobs.as_mut() {
+                            w.ran_one();
+                        }
                     } else {
                         self.sched.borrow_mut().activity = Activity::Microtasks;
                     }
                     let ok = self.ctx.execute_pending_job();
                     if record {
-                        self.sched.borrow_mut().emit(Event::CallbackEnd { id: ran });
+                        self.sched.borrow_mut().emit(Event::CallbackEnd { id });
                     }
                     if !ok {
                         let e = self.exception(rquickjs::Error::Exception);
@@ -1001,7 +1094,10 @@ impl<'js> Driver<'_, 'js> {
             if self.sched.borrow().fatal.is_some() {
                 return Err(Stop::Fatal);
             }
-            let more = !self.sched.borrow().ticks.is_empty() || job_pending(&self.ctx);
+            let more = {
+                let s = self.sched.borrow();
+                !s.ticks.is_empty() || s.tick_wake
+            } || job_pending(&self.ctx);
             if !more {
                 return Ok(());
             }
@@ -1020,7 +1116,8 @@ impl<'js> Driver<'_, 'js> {
     fn timed_out(&mut self, activity: Activity) -> Stop {
         let secs = self.timeout.as_secs_f64();
         let mut s = self.sched.borrow_mut();
-        let busy = s.callback_started.elapsed().as_secs_f64() >= secs * 0.5;
+        let (seen, since) = s.stamp.get();
+        let busy = seen == s.callback_seq.get() && since.elapsed().as_secs_f64() >= secs * 0.5;
         let what = match activity {
             Activity::NextTicks => "the nextTick queue never emptied: each process.nextTick callback queued another, and node drains that queue completely before anything else, so timers, I/O and setImmediate callbacks starved (use setImmediate to let the loop move on)".to_string(),
             Activity::Microtasks => "the microtask queue never emptied: each promise job or queueMicrotask callback queued another, and node drains microtasks completely after every callback, so timers, I/O and setImmediate callbacks starved (use setImmediate to let the loop move on)".to_string(),
@@ -1096,6 +1193,9 @@ impl<'js> Driver<'_, 'js> {
         };
         let mut s = self.sched.borrow_mut();
         s.exit = Some(code);
+        if s.record {
+            s.sync_jobs();
+        }
         s.events.push(Event::Exit { code, reason });
         drop(s);
         self.flush();

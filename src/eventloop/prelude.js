@@ -845,16 +845,47 @@
   }
 
   // ---------------------------------------------------------------- nextTick, microtasks
+  // Recorded runs queue each tick with the loop (an Enqueue event, a CallbackStart per tick); plain
+  // runs keep the queue here and drain it in one call (runTicks), telling the loop only that it
+  // has work when the queue stops being empty outside a drain.
+  let plainTicks = [];
+  let plainHead = 0;
+  let tickDraining = false;
   function nextTick(cb, ...args) {
     if (typeof cb !== 'function') throw invalidArgType('callback', 'function', cb);
-    const id = nextId++;
-    tickQueue.push({ _id: id, cb, args: args.length ? args : undefined });
-    mn.tick(id, record ? callerLine() : 0);
+    if (record) {
+      const id = nextId++;
+      tickQueue.push({ _id: id, cb, args: args.length ? args : undefined });
+      mn.tick(id, callerLine());
+      return;
+    }
+    if (!tickDraining && plainHead === plainTicks.length) mn.tickWake();
+    plainTicks.push(cb, args.length ? args : undefined);
   }
-  function __runTick(t) { return t.args === undefined ? t.cb() : t.cb(...t.args); }
+  function __runTick(cb, args) { return args === undefined ? cb() : cb(...args); }
   function runTick(id) {
     const t = tickQueue.take(id);
-    if (t !== undefined) __runTick(t);
+    if (t !== undefined) __runTick(t.cb, t.args);
+  }
+  function runTicks() {
+    tickDraining = true;
+    try {
+      while (plainHead < plainTicks.length) {
+        // (callback, arguments) pairs
+        const cb = plainTicks[plainHead];
+        const args = plainTicks[plainHead + 1];
+        plainTicks[plainHead] = plainTicks[plainHead + 1] = undefined;
+        plainHead += 2;
+        if (plainHead >= 2048 && plainHead * 2 >= plainTicks.length) {
+          plainTicks = plainTicks.slice(plainHead);
+          plainHead = 0;
+        }
+        __runTick(cb, args);
+      }
+    } finally {
+      tickDraining = false;
+      if (plainHead < plainTicks.length) mn.tickWake();
+    }
   }
   function __runMicrotask(cb) { return cb(); }
   function queueMicrotask(cb) {
@@ -1487,7 +1518,7 @@
   // The scheduler's handles on this side.
   return {
     main: __mainModule,
-    runTimer, runImmediate, runTick,
+    runTimer, runImmediate, runTick, runTicks,
     runCallback(id) { const f = callbacks.get(id); callbacks.delete(id); if (f !== undefined) f(); },
     uncaught: reportUncaught,
     report: uncaughtReport,

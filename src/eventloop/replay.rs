@@ -105,12 +105,11 @@ impl Snapshot {
                 id, queue, label, ..
             } => {
                 if let Some(list) = self.queues.get_mut(&(*queue).into()) {
-                    if *queue == Queue::Microtask {
-                        if !list.is_empty() {
-                            list.remove(0);
-                        }
-                    } else if let Some(pos) = list.iter().position(|w| w.id == *id) {
+                    if let Some(pos) = list.iter().position(|w| w.id == *id) {
                         list.remove(pos);
+                    } else if *queue == Queue::Microtask && !list.is_empty() {
+                        // a job reported only when it ran (the browser model's queueMicrotask)
+                        list.remove(0);
                     }
                 }
                 self.stack.push(label.clone());
