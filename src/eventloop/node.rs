@@ -805,9 +805,10 @@ impl<'js> Driver<'_, 'js> {
             let (from, to) = if s.clock.precise() + remaining.as_secs_f64() * 1000.0 < to
                 && s.clock.mode() == super::Clock::Realtime
             {
+                let due_in = to - s.clock.precise() - remaining.as_secs_f64() * 1000.0;
                 drop(s);
                 std::thread::sleep(remaining);
-                return Err(self.timed_out(Activity::Callback));
+                return Err(self.timed_out_waiting(due_in));
             } else {
                 s.clock.advance_to(to)
             };
@@ -1129,6 +1130,19 @@ impl<'js> Driver<'_, 'js> {
         };
         let text = format!(
             "mini-node: interrupted after {secs} s: {what}. Raise the limit with --timeout SECS.\n"
+        );
+        s.write(Stream::Stderr, text);
+        s.exit = Some(code::TIMEOUT);
+        Stop::Timeout
+    }
+
+    /// The timeout came while the loop was idle, waiting (in real time) for its next timer.
+    fn timed_out_waiting(&mut self, due_in_ms: f64) -> Stop {
+        let secs = self.timeout.as_secs_f64();
+        let mut s = self.sched.borrow_mut();
+        let text = format!(
+            "mini-node: interrupted after {secs} s: the loop was idle, still waiting for a timer due in {} ms when the timeout came. Raise the limit with --timeout SECS.\n",
+            due_in_ms.max(0.0).round()
         );
         s.write(Stream::Stderr, text);
         s.exit = Some(code::TIMEOUT);
