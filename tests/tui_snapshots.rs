@@ -312,16 +312,128 @@ fn the_footer_shows_every_key_of_the_current_tab_at_80_and_100_columns() {
                 a.update(Action::Go(tab));
                 let text = render(&mut a, w, 24);
                 let lines: Vec<&str> = text.lines().collect();
-                let bottom = lines[lines.len().saturating_sub(2)..].join("\n");
-                for (k, label) in a.tab_keys() {
-                    let item = format!("{k} {label}");
+                let last = lines[lines.len() - 1];
+                // Every key is on the footer's one row, with the label the footer chose.
+                let (shown, _) = a.footer_keys(w);
+                for (k, label) in shown {
+                    let item = if label.is_empty() {
+                        k.to_string()
+                    } else {
+                        format!("{k} {label}")
+                    };
                     assert!(
-                        bottom.contains(&item),
+                        last.contains(&item),
                         "{tab:?} {lang:?} at {w} columns: {item:?} is not in the footer:\n{text}"
                     );
                 }
+                for (k, _) in a.tab_keys() {
+                    for part in k.split('/') {
+                        assert!(
+                            last.contains(part),
+                            "{tab:?} {lang:?} at {w} columns: key {part:?} is not in the footer:\n{text}"
+                        );
+                    }
+                }
             }
         }
+    }
+}
+
+/// The phases example, recorded by the real scheduler.
+fn phases_recorded() -> Vec<mini_node::eventloop::Event> {
+    let script = mini_node::tui::engines::examples()
+        .into_iter()
+        .find(|s| s.name == "phases")
+        .expect("the phases example");
+    mini_node::tui::engines::record(&script, mini_node::eventloop::Model::Node)
+        .result
+        .expect("the phases example runs")
+}
+
+#[test]
+fn at_80x24_the_event_loop_shows_the_lit_phase_the_running_line_and_five_console_lines() {
+    use mini_node::eventloop::{Event, Phase};
+    let events = phases_recorded();
+    // The last phase entered after at least five lines of output.
+    let mut outputs = Vec::new();
+    let mut stop = None;
+    for (i, e) in events.iter().enumerate() {
+        match e {
+            Event::Output { text, .. } => outputs.push((i, text.clone())),
+            Event::PhaseEnter { phase, .. } if outputs.len() >= 5 => stop = Some((i, *phase)),
+            _ => {}
+        }
+    }
+    let (at, phase) = stop.expect("a phase entered after five lines of output");
+    let printed: Vec<String> = outputs
+        .iter()
+        .filter(|(i, _)| *i < at)
+        .map(|(_, t)| t.clone())
+        .collect();
+    assert!(printed.len() >= 5, "{printed:?}");
+    let label = match phase {
+        Phase::Timers => "timers",
+        Phase::PendingCallbacks => "pending callbacks",
+        Phase::IdlePrepare => "idle, prepare",
+        Phase::Poll => "poll",
+        Phase::Check => "check",
+        Phase::CloseCallbacks => "close callbacks",
+        other => panic!("a browser step in Node's run: {other:?}"),
+    };
+    for lang in [Lang::En, Lang::Zh] {
+        let mut a = mini_node::tui::app::App::new(mini_node::tui::app::Config {
+            examples: mini_node::tui::engines::examples(),
+            ..config(lang)
+        });
+        a.update(Action::Go(TabId::EventLoop));
+        a.on_loop_events("phases", events.clone());
+        a.update(Action::Loop(LoopAction::PlayPause)); // pause
+        a.update(Action::Loop(LoopAction::Seek(at + 1)));
+        let text = render(&mut a, 80, 24);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 24);
+        // The lit phase, marked with ▶, in the ring near the top.
+        if lang == Lang::En {
+            let lit = format!("▶ {label}");
+            assert!(
+                lines[..8].iter().any(|l| l.contains(&lit)),
+                "{lit:?} is not lit in the ring:\n{text}"
+            );
+        } else {
+            assert!(
+                lines[3..8]
+                    .iter()
+                    .any(|l| l.contains("↻") && l.contains("▶ ")),
+                "no lit phase in the ring:\n{text}"
+            );
+        }
+        // The console pane: its title row, then at least five rows, the last five lines
+        // printed so far among them.
+        let title = if lang == Lang::En {
+            "Console"
+        } else {
+            "控制台输出"
+        };
+        let row = lines
+            .iter()
+            .position(|l| l.contains(title))
+            .unwrap_or_else(|| panic!("no console pane:\n{text}"));
+        let footer = lines.len() - 1;
+        let rows = footer - row - 1;
+        assert!(rows >= 5, "the console has {rows} rows:\n{text}");
+        let console: Vec<&str> = lines[row + 1..footer].to_vec();
+        for want in &printed[printed.len() - 5..] {
+            let head: String = want.chars().take(20).collect();
+            assert!(
+                console.iter().any(|l| l.contains(&head)),
+                "{head:?} is not in the console:\n{text}"
+            );
+        }
+        // The source pane with the running line marked.
+        assert!(
+            lines.iter().any(|l| l.contains("│▶")),
+            "no running line marked:\n{text}"
+        );
     }
 }
 

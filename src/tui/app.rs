@@ -438,14 +438,14 @@ impl App {
             widgets::chrome::too_small(&self.theme, self.lang, area, buf);
             return;
         }
-        let keys = self.tab_keys();
+        let (keys, tight) = self.footer_keys(area.width);
         let (bar, body, footer) = if self.presenter {
             (None, area, None)
         } else {
             let rows = if self.quitting {
                 1
             } else {
-                widgets::chrome::footer_rows(self.lang, &keys, area.width).len() as u16
+                widgets::chrome::footer_rows(self.lang, &keys, area.width, tight).len() as u16
             };
             let bar = Rect { height: 1, ..area };
             let footer = Rect {
@@ -482,7 +482,15 @@ impl App {
             TabId::EventLoop => self.event_loop.draw(&mut ctx, body, buf),
         }
         if let Some(footer) = footer {
-            widgets::chrome::footer(&mut ctx, &keys, self.quitting, self.mouse, footer, buf);
+            widgets::chrome::footer(
+                &mut ctx,
+                &keys,
+                tight,
+                self.quitting,
+                self.mouse,
+                footer,
+                buf,
+            );
         }
         if self.help {
             widgets::chrome::help(&mut ctx, &all_keys, area, buf);
@@ -497,6 +505,28 @@ impl App {
             TabId::Fork => ForkTab::keys(lang, self.fork.as_written),
             TabId::Cluster => ClusterTab::keys(lang, self.cluster.load_on()),
             TabId::EventLoop => LoopTab::keys(lang, self.event_loop.playing),
+        }
+    }
+
+    /// The keys the footer shows at `width` columns, and whether they are packed tight: the
+    /// tab's keys, or their narrow form packed tight when only that fits in one row.
+    pub fn footer_keys(&self, width: u16) -> (Vec<(&'static str, &'static str)>, bool) {
+        let keys = self.tab_keys();
+        let one_row = |k: &[(&'static str, &'static str)], tight: bool| {
+            widgets::chrome::footer_rows(self.lang, k, width, tight).len() == 1
+        };
+        if one_row(&keys, false) {
+            return (keys, false);
+        }
+        let narrow = match self.tab {
+            TabId::EventLoop => LoopTab::keys_narrow(self.lang, self.event_loop.playing),
+            TabId::Cluster => ClusterTab::keys_narrow(self.lang, self.cluster.load_on()),
+            _ => keys.clone(),
+        };
+        if one_row(&narrow, true) {
+            (narrow, true)
+        } else {
+            (keys, false)
         }
     }
 

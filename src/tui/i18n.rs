@@ -165,6 +165,14 @@ labels! {
     FirstLast => "first / last event", "第一个 / 最后一个事件";
     OutputOnly => "its output; the steps replay order", "的输出；逐步回放的是顺序";
     Compare => "compare", "对比";
+    // Shorter labels for the footer at narrow widths (the help keeps the long ones).
+    RestartShort => "reset", "重来";
+    ExampleShort => "demo", "示例";
+    CompareShort => "diff", "对比";
+    SelectShort => "select", "选择";
+    KillShort => "kill", "杀死";
+    AddShort => "add", "添加";
+    RemoveShort => "remove", "移除";
     CompareLine => "console line", "控制台行";
     CompareHow => "each side steps to its next console line", "两边各自走到下一行输出";
     LegendMoved => "order differs", "顺序不同";

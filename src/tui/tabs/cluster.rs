@@ -186,6 +186,26 @@ impl ClusterTab {
         ]
     }
 
+    /// The same keys with shorter labels, for a narrow footer.
+    pub fn keys_narrow(lang: Lang, load_on: bool) -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("←→↑↓", L::SelectShort.t(lang)),
+            ("k", L::KillShort.t(lang)),
+            ("a", L::AddShort.t(lang)),
+            ("d", L::RemoveShort.t(lang)),
+            (
+                "l",
+                if load_on {
+                    L::LoadStop.t(lang)
+                } else {
+                    L::LoadStart.t(lang)
+                },
+            ),
+            ("s", L::Sched.t(lang)),
+            ("m", L::SendMessage.t(lang)),
+        ]
+    }
+
     pub fn load_on(&self) -> bool {
         self.load.is_some()
     }

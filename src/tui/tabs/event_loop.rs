@@ -36,6 +36,9 @@ use crate::tui::widgets::{fit, width};
 /// Playback speeds, in events per second.
 pub const SPEEDS: [u32; 6] = [1, 2, 4, 8, 16, 32];
 const DEFAULT_SPEED: usize = 2;
+/// Below this many rows for the tab (a terminal under 30 rows, less the tab bar and footer), the
+/// phase ring is drawn on one line.
+const COMPACT_BELOW: u16 = 28;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoopAction {
@@ -415,6 +418,29 @@ impl LoopTab {
             ("b", L::Branch.t(lang)),
             ("m", L::Model.t(lang)),
             ("c", L::Compare.t(lang)),
+        ]
+    }
+
+    /// The same keys for a narrow footer (80 columns): ← and → share one item, Home/End goes
+    /// without a label, the other labels are shorter. Every key is still there.
+    pub fn keys_narrow(lang: Lang, playing: bool) -> Vec<(&'static str, &'static str)> {
+        vec![
+            (
+                "space",
+                if playing {
+                    L::Pause.t(lang)
+                } else {
+                    L::Play.t(lang)
+                },
+            ),
+            ("←/→", L::Step.t(lang)),
+            ("+/-", L::Speed.t(lang)),
+            ("Home/End", ""),
+            ("r", L::RestartShort.t(lang)),
+            ("e", L::ExampleShort.t(lang)),
+            ("b", L::Branch.t(lang)),
+            ("m", L::Model.t(lang)),
+            ("c", L::CompareShort.t(lang)),
         ]
     }
 
@@ -1008,13 +1034,17 @@ impl LoopTab {
             top += 1;
         }
 
-        self.draw_loop(ctx, top, area, buf, None);
+        // Below 30 rows (80x24 on a projector) the ring folds into one line, so the source, the
+        // queues and at least five lines of console output fit under it.
+        let compact = !ctx.presenter && area.height < COMPACT_BELOW;
+        self.draw_loop(ctx, top, area, buf, None, compact);
         if let Some(sel) = self.picker {
             self.draw_picker(ctx, sel, area, buf);
         }
     }
 
-    /// The phase diagram, the drains, and the panes under them, from row `top` of `area` down.
+    /// The phase diagram (on one line when `compact`), the drains, and the panes under them,
+    /// from row `top` of `area` down.
     fn draw_loop(
         &self,
         ctx: &mut Ctx,
@@ -1022,8 +1052,21 @@ impl LoopTab {
         area: Rect,
         buf: &mut Buffer,
         marks: Option<&[LineMark]>,
+        compact: bool,
     ) {
-        // The phase diagram.
+        if compact {
+            let ring = phase_ring::compact_line(ctx, &self.stations(ctx.lang));
+            buf.set_line(area.x, top, &ring, area.width - 1);
+            top += 1;
+        } else {
+            self.draw_ring(ctx, top, area, buf);
+            top += phase_ring::height(ctx.presenter);
+        }
+        self.draw_below_ring(ctx, top, area, buf, marks);
+    }
+
+    /// The phase diagram as boxes, from row `top`.
+    fn draw_ring(&self, ctx: &mut Ctx, top: u16, area: Rect, buf: &mut Buffer) {
         let ring_h = phase_ring::height(ctx.presenter);
         let ring = Rect {
             x: area.x,
@@ -1033,7 +1076,18 @@ impl LoopTab {
         };
         let stations = self.stations(ctx.lang);
         phase_ring::draw(ctx, &stations, ring, buf);
-        top += ring_h;
+    }
+
+    /// The drains line and the panes (or the recording notice, or the engine's error), from
+    /// row `top` down.
+    fn draw_below_ring(
+        &self,
+        ctx: &mut Ctx,
+        mut top: u16,
+        area: Rect,
+        buf: &mut Buffer,
+        marks: Option<&[LineMark]>,
+    ) {
         // The drains between callbacks.
         buf.set_line(area.x + 1, top, &self.drains_line(ctx), area.width - 2);
         top += 1;
@@ -1237,36 +1291,12 @@ impl LoopTab {
         buf.set_line(area.x + 1, area.y, &Line::from(spans), area.width - 2);
         let full = area.height >= phase_ring::height(ctx.presenter) + 2 + 8;
         if full || self.recording || self.error.is_some() {
-            self.draw_loop(ctx, area.y + 1, area, buf, marks);
+            self.draw_loop(ctx, area.y + 1, area, buf, marks, false);
             return;
         }
         // Compact: the stations on one line (the lit one in full, reversed, with ▶).
-        let mut spans = vec![Span::styled(" ↻ ", ctx.theme.dim())];
-        for (i, st) in self.stations(ctx.lang).iter().enumerate() {
-            if i > 0 {
-                spans.push(Span::styled(" → ", ctx.theme.dim()));
-            }
-            let short = if st.lit {
-                st.label
-            } else {
-                st.label.split([',', ' ']).next().unwrap_or(st.label)
-            };
-            let n = st.waiting.filter(|n| *n > 0).map(|n| format!(" ({n})"));
-            let text = format!(
-                "{}{short}{}",
-                if st.lit { "▶ " } else { "" },
-                n.unwrap_or_default()
-            );
-            spans.push(Span::styled(
-                text,
-                if st.lit {
-                    ctx.theme.lit()
-                } else {
-                    ctx.theme.text()
-                },
-            ));
-        }
-        buf.set_line(area.x, area.y + 1, &Line::from(spans), area.width - 1);
+        let ring = phase_ring::compact_line(ctx, &self.stations(ctx.lang));
+        buf.set_line(area.x, area.y + 1, &ring, area.width - 1);
         buf.set_line(
             area.x + 1,
             area.y + 2,

@@ -72,11 +72,12 @@ pub fn tab_bar(ctx: &mut Ctx, current: TabId, area: Rect, buf: &mut Buffer) {
 
 /// The footer's rows: the current tab's keys first, always all of them, then the global keys
 /// when there is room. One row when everything fits; else the global keys but `? help` go
-/// (the help shows them); else two rows, with the global keys if they fit in them.
+/// (the help shows them); else the tab's keys alone (the tab bar still shows `? help`); else two rows, with the global keys if they fit in them.
 pub fn footer_rows(
     lang: Lang,
     keys: &[(&'static str, &'static str)],
     width: u16,
+    tight: bool,
 ) -> Vec<Vec<(&'static str, &'static str)>> {
     let global = [
         ("1-4", L::Tabs.t(lang)),
@@ -85,7 +86,12 @@ pub fn footer_rows(
         ("q", L::Quit.t(lang)),
     ];
     let help_only = [("?", L::Help.t(lang))];
-    let item_w = |(k, label): &(&str, &str)| super::width(k) + super::width(label) + 3;
+    // ` k label ` apart, or ` k label` when tight; a key without a label takes ` k `/` k`.
+    let pad = if tight { 0 } else { 1 };
+    let item_w = |(k, label): &(&str, &str)| match super::width(label) {
+        0 => super::width(k) + 1 + pad,
+        w => super::width(k) + w + 2 + pad,
+    };
     let pack = |items: Vec<(&'static str, &'static str)>, rows: usize| {
         let mut out: Vec<Vec<(&'static str, &'static str)>> = vec![Vec::new()];
         let mut used = 0u16;
@@ -105,16 +111,19 @@ pub fn footer_rows(
     };
     pack(with(&global), 1)
         .or_else(|| pack(with(&help_only), 1))
+        .or_else(|| pack(keys.to_vec(), 1))
         .or_else(|| pack(with(&global), 2))
         .or_else(|| pack(with(&help_only), 2))
         .or_else(|| pack(keys.to_vec(), 2))
         .unwrap_or_else(|| vec![keys.to_vec()])
 }
 
-/// The footer: the rows of [`footer_rows`], then the mouse notice if there is room.
+/// The footer: the rows of [`footer_rows`], then the mouse notice if there is room. `tight`
+/// puts one space between items instead of two (for the narrow key labels at 80 columns).
 pub fn footer(
     ctx: &mut Ctx,
     keys: &[(&'static str, &'static str)],
+    tight: bool,
     quitting: bool,
     mouse: bool,
     area: Rect,
@@ -124,13 +133,19 @@ pub fn footer(
         buf.set_string(area.x + 1, area.y, ctx.t(L::ShuttingDown), ctx.theme.warn());
         return;
     }
-    let rows = footer_rows(ctx.lang, keys, area.width);
+    let rows = footer_rows(ctx.lang, keys, area.width, tight);
     let n = rows.len();
     for (i, row) in rows.into_iter().enumerate() {
         let mut spans: Vec<Span> = Vec::new();
         for (k, label) in row {
             spans.push(Span::styled(format!(" {k}"), ctx.theme.key()));
-            spans.push(Span::styled(format!(" {label} "), ctx.theme.dim()));
+            let label = match (label.is_empty(), tight) {
+                (true, true) => String::new(),
+                (true, false) => " ".to_string(),
+                (false, true) => format!(" {label}"),
+                (false, false) => format!(" {label} "),
+            };
+            spans.push(Span::styled(label, ctx.theme.dim()));
         }
         if !mouse && i + 1 == n {
             spans.push(Span::styled(

@@ -5,7 +5,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
 use crate::tui::app::Ctx;
@@ -124,4 +124,36 @@ pub fn draw(ctx: &mut Ctx, stations: &[Station], area: Rect, buf: &mut Buffer) {
         }
         buf.set_string(lx, bottom_mid, "└─", arrow);
     }
+}
+
+/// The ring on one line, for short screens: `↻ timers (1) → pending → ▶ idle, prepare → …`, the
+/// lit phase in full, reversed and marked with ▶, the others by their first word.
+pub fn compact_line(ctx: &Ctx, stations: &[Station]) -> Line<'static> {
+    let mut spans = vec![Span::styled(" ↻ ", ctx.theme.dim())];
+    for (i, st) in stations.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" → ", ctx.theme.dim()));
+        }
+        let short = if st.lit {
+            st.label
+        } else {
+            st.label.split([',', ' ']).next().unwrap_or(st.label)
+        };
+        let n = st.waiting.filter(|n| *n > 0).map(|n| format!(" ({n})"));
+        let text = format!(
+            "{}{short}{}",
+            if st.lit { "▶ " } else { "" },
+            n.unwrap_or_default()
+        );
+        spans.push(Span::styled(
+            text,
+            if st.lit {
+                ctx.theme.lit()
+            } else {
+                ctx.theme.text()
+            },
+        ));
+    }
+    spans.push(Span::styled(" ↺", ctx.theme.dim()));
+    Line::from(spans)
 }
