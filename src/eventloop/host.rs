@@ -15,6 +15,7 @@ use rquickjs::function::{Opt, Rest};
 use rquickjs::{ArrayBuffer, Ctx, Function, IntoJs, Object, Value};
 
 use super::node::Sched;
+use super::quickjs;
 use super::{RunOptions, Stream};
 
 /// The prelude's entry points the loop calls.
@@ -104,14 +105,7 @@ pub fn install<'js>(
     let s = sched.clone();
     mn.set(
         "write",
-        Function::new(ctx.clone(), move |stream: i32, text: String| {
-            let stream = if stream == 2 {
-                Stream::Stderr
-            } else {
-                Stream::Stdout
-            };
-            s.borrow_mut().write(stream, text);
-        })?,
+        quickjs::write_fn(ctx, move |stream, text| s.borrow_mut().write(stream, text))?,
     )?;
     let s = sched.clone();
     mn.set(
@@ -251,32 +245,8 @@ pub fn install<'js>(
             })
         })?,
     )?;
-    mn.set(
-        "promiseState",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>, p: Value<'js>| -> rquickjs::Result<Vec<Value<'js>>> {
-                let Some(p) = p.as_promise() else {
-                    return Ok(vec![2i32.into_js(&ctx)?, Value::new_undefined(ctx.clone())]);
-                };
-                let state = match p.state() {
-                    rquickjs::promise::PromiseState::Pending => 0,
-                    rquickjs::promise::PromiseState::Resolved => 1,
-                    rquickjs::promise::PromiseState::Rejected => 2,
-                };
-                let value = if state == 0 {
-                    Value::new_undefined(ctx.clone())
-                } else {
-                    // SAFETY: JS_PromiseResult returns a new reference to the settled value.
-                    unsafe {
-                        let v = rquickjs::qjs::JS_PromiseResult(ctx.as_raw().as_ptr(), p.as_raw());
-                        Value::from_raw(ctx.clone(), v)
-                    }
-                };
-                Ok(vec![state.into_js(&ctx)?, value])
-            },
-        )?,
-    )?;
+    // An object that only inherits from Promise answers 2: util.inspect shows its (undefined) value.
+    mn.set("promiseState", quickjs::promise_state(ctx, 2)?)?;
     mn.set(
         "utf8Encode",
         Function::new(ctx.clone(), |ctx: Ctx<'js>, s: String| {

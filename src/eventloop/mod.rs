@@ -14,6 +14,7 @@ mod explore;
 mod host;
 mod jobs;
 mod node;
+mod quickjs;
 pub mod replay;
 
 pub use examples::{examples, Example};
