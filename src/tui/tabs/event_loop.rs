@@ -31,7 +31,7 @@ use crate::tui::app::{Action, Ctx, Effect, Script};
 use crate::tui::i18n::L;
 use crate::tui::widgets::button::{button, button_styled};
 use crate::tui::widgets::phase_ring::{self, Station};
-use crate::tui::widgets::{fit, width};
+use crate::tui::widgets::{self, fit, width};
 
 /// Playback speeds, in events per second.
 pub const SPEEDS: [u32; 6] = [1, 2, 4, 8, 16, 32];
@@ -1020,12 +1020,9 @@ impl LoopTab {
                 ctx.theme.dim(),
             );
         } else if let Some(err) = &self.error {
-            Paragraph::new(vec![
-                Line::styled(format!("✗ {}", ctx.t(L::EngineError)), ctx.theme.bad()),
-                Line::styled(err.clone(), ctx.theme.text()),
-            ])
-            .wrap(Wrap { trim: false })
-            .render(bottom, buf);
+            Paragraph::new(widgets::engine_error(ctx, err, false))
+                .wrap(Wrap { trim: false })
+                .render(bottom, buf);
         } else if bottom.height >= 3 {
             self.draw_panes(ctx, bottom, buf, marks);
         }
