@@ -494,46 +494,32 @@ impl LoopTab {
         fx
     }
 
-    /// The playback controls in the compare view: they move the console-line cursor.
-    fn update_compare(&mut self, a: &LoopAction, now: Duration) -> Option<Vec<Effect>> {
-        let steps = self.compare_steps();
+    /// The actions the compare view handles its own way: both models are on screen already, and
+    /// the explored orders belong to the single view.
+    fn update_compare(&mut self, a: &LoopAction) -> Option<Vec<Effect>> {
         match a {
-            LoopAction::PlayPause => {
-                if self.compare_line >= steps && !self.playing {
-                    self.compare_seek(0);
-                }
-                self.playing = !self.playing && !self.events.is_empty();
-                self.last_step = now;
-            }
-            LoopAction::Step => {
-                self.playing = false;
-                self.compare_seek(self.compare_line + 1);
-            }
-            LoopAction::Back => {
-                self.playing = false;
-                self.compare_seek(self.compare_line.saturating_sub(1));
-            }
-            LoopAction::Seek(i) => {
-                self.playing = false;
-                self.compare_seek(*i);
-            }
-            LoopAction::Restart => {
-                let failed = self.error.is_some()
-                    || self.compare.as_ref().is_some_and(|c| c.error.is_some());
-                if failed || (self.events.is_empty() && !self.recording) {
-                    if let Some(s) = self.script().cloned() {
-                        return Some(self.request(s, now));
-                    }
-                }
-                self.compare_seek(0);
-                self.playing = !self.events.is_empty();
-                self.last_step = now;
-            }
-            // Both models are on screen already; the explored orders belong to the single view.
-            LoopAction::ToggleModel | LoopAction::NextBranch => {}
-            _ => return None,
+            LoopAction::ToggleModel | LoopAction::NextBranch => Some(vec![]),
+            _ => None,
         }
-        Some(vec![])
+    }
+
+    /// Where playback stands and where it ends: the console line in the compare view, otherwise
+    /// the event cursor.
+    fn playhead(&self) -> (usize, usize) {
+        if self.compare.is_some() {
+            (self.compare_line, self.compare_steps())
+        } else {
+            (self.cursor, self.events.len())
+        }
+    }
+
+    /// Move playback to `i`: a console line in the compare view, otherwise an event.
+    fn go_to(&mut self, i: usize) {
+        if self.compare.is_some() {
+            self.compare_seek(i);
+        } else {
+            self.seek(i);
+        }
     }
 
     /// Load a script (a lesson's snippet, say), adding it to the picker if it is new.
@@ -636,18 +622,13 @@ impl LoopTab {
         let period = Duration::from_secs(1) / SPEEDS[self.speed];
         let elapsed = now.saturating_sub(self.last_step);
         let steps = (elapsed.as_nanos() / period.as_nanos()) as usize;
-        if steps > 0 && self.compare.is_some() {
+        if steps > 0 {
             // The compare view plays console lines, at the same speed setting.
             self.last_step += period * steps as u32;
-            self.compare_seek(self.compare_line + steps);
-            if self.compare_line >= self.compare_steps() {
-                self.playing = false;
-            }
-        } else if steps > 0 {
-            self.last_step += period * steps as u32;
-            let to = self.cursor + steps;
-            self.seek(to);
-            if self.cursor >= self.events.len() {
+            let (at, _) = self.playhead();
+            self.go_to(at + steps);
+            let (at, end) = self.playhead();
+            if at >= end {
                 self.playing = false;
             }
         }
@@ -655,40 +636,43 @@ impl LoopTab {
 
     pub fn update(&mut self, a: LoopAction, now: Duration) -> Vec<Effect> {
         if self.compare.is_some() {
-            if let Some(fx) = self.update_compare(&a, now) {
+            if let Some(fx) = self.update_compare(&a) {
                 return fx;
             }
         }
         match a {
             LoopAction::ToggleCompare => return self.toggle_compare(now),
             LoopAction::PlayPause => {
-                if self.cursor >= self.events.len() && !self.playing {
-                    self.seek(0);
+                let (at, end) = self.playhead();
+                if at >= end && !self.playing {
+                    self.go_to(0);
                 }
                 self.playing = !self.playing && !self.events.is_empty();
                 self.last_step = now;
             }
             LoopAction::Step => {
                 self.playing = false;
-                self.seek(self.cursor + 1);
+                self.go_to(self.playhead().0 + 1);
             }
             LoopAction::Back => {
                 self.playing = false;
-                self.seek(self.cursor.saturating_sub(1));
+                self.go_to(self.playhead().0.saturating_sub(1));
             }
             LoopAction::Seek(i) => {
                 self.playing = false;
-                self.seek(i);
+                self.go_to(i);
             }
             LoopAction::Faster => self.speed = (self.speed + 1).min(SPEEDS.len() - 1),
             LoopAction::Slower => self.speed = self.speed.saturating_sub(1),
             LoopAction::Restart => {
-                if self.error.is_some() || (self.events.is_empty() && !self.recording) {
+                let failed = self.error.is_some()
+                    || self.compare.as_ref().is_some_and(|c| c.error.is_some());
+                if failed || (self.events.is_empty() && !self.recording) {
                     if let Some(s) = self.script().cloned() {
                         return self.request(s, now);
                     }
                 }
-                self.seek(0);
+                self.go_to(0);
                 self.playing = !self.events.is_empty();
                 self.last_step = now;
             }
