@@ -267,6 +267,10 @@ pub struct EventLoopArgs {
     /// Run under both models and show the outputs side by side.
     #[arg(long)]
     pub compare: bool,
+    /// Stop recording a script that runs longer than this many seconds (busy loops, endless
+    /// nextTick chains); the walk then ends with the reason.
+    #[arg(long, value_name = "SECS", default_value_t = 2.0)]
+    pub timeout: f64,
 }
 
 #[derive(Debug, Args)]

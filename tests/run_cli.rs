@@ -468,6 +468,143 @@ fn events_are_complete_enough_to_replay() {
     }
 }
 
+fn demo(args: &[&str]) -> Ran {
+    let out = mini()
+        .args(["demo", "event-loop", "--delay", "0"])
+        .args(args)
+        .output()
+        .expect("demo");
+    Ran {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code: out.status.code().unwrap_or(-1),
+    }
+}
+
+#[test]
+fn demo_starvation_walk_is_capped_and_ends_with_the_reason() {
+    let r = demo(&["--example", "starvation", "--timeout", "1"]);
+    assert_eq!(r.code, 124, "{}", r.stderr);
+    assert!(r
+        .stdout
+        .contains("Running the script and recording its steps"));
+    assert!(
+        r.stdout.len() < 2_000_000,
+        "walk too long: {} bytes",
+        r.stdout.len()
+    );
+    assert!(
+        r.stdout.contains("more recorded steps skipped")
+            && r.stdout
+                .contains("the nextTick queue never emptied, so the loop starved"),
+        "{}",
+        &r.stdout[r.stdout.len().saturating_sub(2000)..]
+    );
+    assert!(r.stdout.contains("mini-node: interrupted after 1 s"));
+}
+
+#[test]
+fn demo_exits_with_the_scripts_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let busy = script(&dir, "busy.js", "while (true) {}\n");
+    let r = demo(&["--timeout", "1", busy.to_str().unwrap()]);
+    assert_eq!(r.code, 124);
+    assert!(r.stdout.contains("the main script never finished"));
+    let syn = script(&dir, "syn.js", "console.log(1;\n");
+    assert_eq!(demo(&[syn.to_str().unwrap()]).code, 1);
+    let thrown = script(&dir, "throw.js", "throw new Error('x');\n");
+    assert_eq!(demo(&[thrown.to_str().unwrap()]).code, 1);
+    let ok = script(&dir, "ok.js", "setTimeout(() => console.log('hi'), 5);\n");
+    assert_eq!(demo(&[ok.to_str().unwrap()]).code, 0);
+    assert_eq!(demo(&["--timeout", "0", "--example", "phases"]).code, 2);
+}
+
+#[test]
+fn realtime_timeout_while_waiting_for_a_timer_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = script(&dir, "long.js", "setTimeout(() => {}, 60000);\n");
+    let r = run(&["--realtime", "--timeout", "1"], &f);
+    assert_eq!(r.code, 124);
+    assert!(
+        r.stderr
+            .contains("the loop was idle, still waiting for a timer due in")
+            && !r.stderr.contains("busy loop"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn script_from_stdin_is_named_stdin() {
+    let out = mini()
+        .args(["run", "-"])
+        .write_stdin("console.log(__filename);\nnull.x;\n")
+        .output()
+        .expect("run");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "[stdin]\n");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("[stdin]:2\n"), "{err}");
+    assert!(err.contains("at Object.<anonymous> ([stdin]:2:6)"), "{err}");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn es_modules_get_a_commonjs_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("a.mjs", "console.log(1);\n", "is an ES module (.mjs)"),
+        (
+            "b.js",
+            "import fs from 'fs';\n",
+            "rewrite it as `const fs = require('fs')`",
+        ),
+        (
+            "c.js",
+            "import { readFile } from 'fs';\n",
+            "`const { readFile } = require('fs')`",
+        ),
+        (
+            "d.js",
+            "const x = await Promise.resolve(1);\n",
+            "top-level `await`",
+        ),
+        ("e.js", "export const a = 1;\n", "module.exports"),
+    ];
+    for (name, src, want) in cases {
+        let f = script(&dir, name, src);
+        let r = run(&[], &f);
+        assert_eq!(r.code, 3, "{name}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("mini-node runs CommonJS scripts"),
+            "{}",
+            r.stderr
+        );
+        assert!(r.stderr.contains(want), "{name}: {}", r.stderr);
+        assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    }
+    let f = script(
+        &dir,
+        "f.js",
+        "async function f() {\nawait 1;\n}\nf().then(() => console.log('ok'));\n",
+    );
+    assert_eq!(run(&[], &f).stdout, "ok\n");
+}
+
+#[test]
+fn stack_columns_on_the_first_line_start_at_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = script(&dir, "req.js", "require('http');\n");
+    let r = run(&[], &f);
+    assert!(r.stderr.contains("req.js:1:1)"), "{}", r.stderr);
+    let f = script(
+        &dir,
+        "call.js",
+        "function f() { throw new Error('x'); }; f();\n",
+    );
+    // node: at Object.<anonymous> (call.js:1:41)
+    assert!(run(&[], &f).stderr.contains("call.js:1:41)"));
+}
+
 #[test]
 fn promise_reactions_are_enqueued_when_queued_and_run_under_the_same_id() {
     use mini_node::eventloop::replay::{QueueKey, Snapshot};

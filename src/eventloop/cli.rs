@@ -11,14 +11,33 @@ use std::time::Duration;
 use colored::Colorize;
 
 use super::replay::Snapshot;
-use super::{Clock, Event, Model, RunOptions, Stream};
+use super::{Clock, Event, Model, Queue, RunOptions, Stream};
 use crate::cli::{EventLoopArgs, RunArgs, TraceFormat};
 use crate::error::{code, Exit};
 use crate::print::compare::{side_by_side, BrowserPanel};
 use crate::print::trace::{self, TextTrace};
 
+/// The name node gives a script read from stdin (`node -` or `node < app.js`).
+pub const STDIN_NAME: &str = "[stdin]";
+
+/// Whether `path` means "read the script from stdin" (`-`, as with node).
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
 /// Read a script: a one-line error (exit 3) for a missing file, a directory or a binary file.
+/// The path `-` reads the script from stdin.
 pub fn read_script(path: &Path) -> Result<String, Exit> {
+    if is_stdin(path) {
+        let mut source = String::new();
+        return match std::io::Read::read_to_string(&mut std::io::stdin(), &mut source) {
+            Ok(_) => Ok(source),
+            Err(e) => Err(Exit::new(
+                code::FAILURE,
+                format!("cannot read the script from stdin: {e} (pipe UTF-8 JavaScript into `mini-node run -`)"),
+            )),
+        };
+    }
     let meta = std::fs::metadata(path).map_err(|e| {
         Exit::new(
             code::FAILURE,
@@ -58,6 +77,79 @@ pub fn read_script(path: &Path) -> Result<String, Exit> {
     })
 }
 
+/// A script written as an ES module (`.mjs`, `import`/`export`, top-level `await`): mini-node runs
+/// CommonJS scripts, so it says so in one line with the CommonJS rewrite (exit 3) instead of
+/// letting the parser report a puzzling syntax error.
+pub fn reject_module(path: &Path, source: &str) -> Result<(), Exit> {
+    let name = path.display();
+    let commonjs =
+        "mini-node runs CommonJS scripts (like node's .js files without \"type\": \"module\")";
+    if path.extension().is_some_and(|e| e == "mjs") {
+        return Err(Exit::new(
+            code::FAILURE,
+            format!("{name} is an ES module (.mjs): {commonjs}; save it as .js and use require, e.g. `const fs = require('fs')`"),
+        ));
+    }
+    let mut depth = 0i32;
+    for (i, text) in source.lines().enumerate() {
+        let t = text.trim_start();
+        if depth == 0 {
+            if let Some(rest) = t.strip_prefix("import") {
+                let next = rest.chars().next();
+                if matches!(next, Some(' ' | '{' | '*' | '\'' | '"'))
+                    && !rest.trim_start().starts_with('(')
+                {
+                    return Err(Exit::new(
+                        code::FAILURE,
+                        format!("{name}:{}: `import` makes this an ES module: {commonjs}; rewrite it as `{}`", i + 1, require_form(t)),
+                    ));
+                }
+            }
+            if let Some(rest) = t.strip_prefix("export") {
+                if matches!(rest.chars().next(), Some(' ' | '{' | '*')) {
+                    return Err(Exit::new(
+                        code::FAILURE,
+                        format!("{name}:{}: `export` makes this an ES module: {commonjs}; use `module.exports = …` instead", i + 1),
+                    ));
+                }
+            }
+            if t.starts_with("await ") || t.starts_with("await(") || t.contains("= await ") {
+                return Err(Exit::new(
+                    code::FAILURE,
+                    format!("{name}:{}: top-level `await` works only in ES modules: {commonjs}; put the code in an async function: `(async () => {{ … }})()`", i + 1),
+                ));
+            }
+        }
+        let mut quote: Option<char> = None;
+        for c in text.chars() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '\'' | '"' | '`') => quote = Some(c),
+                (None, '{') => depth += 1,
+                (None, '}') => depth -= 1,
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `import fs from 'fs'` → `const fs = require('fs')` (and the `{ a, b }` and `* as x` forms).
+fn require_form(import: &str) -> String {
+    let stmt = import.trim_end().trim_end_matches(';');
+    let Some((what, from)) = stmt
+        .strip_prefix("import")
+        .and_then(|r| r.rsplit_once(" from "))
+    else {
+        let module = stmt.strip_prefix("import").unwrap_or("").trim();
+        return format!("require({module})");
+    };
+    let what = what.trim();
+    let binding = what.strip_prefix("* as ").unwrap_or(what).trim();
+    format!("const {binding} = require({})", from.trim())
+}
+
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file (check the path)".into(),
@@ -67,6 +159,9 @@ fn io_reason(e: &std::io::Error) -> String {
 }
 
 fn absolute(p: &Path) -> PathBuf {
+    if is_stdin(p) {
+        return PathBuf::from(STDIN_NAME);
+    }
     let p = if p.is_absolute() {
         p.to_path_buf()
     } else {
@@ -86,16 +181,19 @@ fn absolute(p: &Path) -> PathBuf {
     out
 }
 
-fn options(args: &RunArgs) -> Result<RunOptions, Exit> {
-    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
+/// `--timeout SECS`, checked: a positive, finite number of seconds.
+fn timeout_arg(secs: f64) -> Result<Duration, Exit> {
+    if !(secs > 0.0 && secs.is_finite()) {
         return Err(Exit::new(
             code::USAGE,
-            format!(
-                "--timeout must be a positive number of seconds, not {}",
-                args.timeout
-            ),
+            format!("--timeout must be a positive number of seconds, not {secs}"),
         ));
     }
+    Ok(Duration::from_secs_f64(secs))
+}
+
+fn options(args: &RunArgs) -> Result<RunOptions, Exit> {
+    let timeout = timeout_arg(args.timeout)?;
     if args.max_memory == 0 {
         return Err(Exit::new(
             code::USAGE,
@@ -114,7 +212,7 @@ fn options(args: &RunArgs) -> Result<RunOptions, Exit> {
         Clock::Virtual
     };
     o.args = args.script_args.clone();
-    o.timeout = Duration::from_secs_f64(args.timeout);
+    o.timeout = timeout;
     o.max_memory = args.max_memory.saturating_mul(1024 * 1024);
     o.record = args.trace.is_some();
     Ok(o)
@@ -122,6 +220,7 @@ fn options(args: &RunArgs) -> Result<RunOptions, Exit> {
 
 pub fn run(args: RunArgs) -> anyhow::Result<()> {
     let source = read_script(&args.file)?;
+    reject_module(&args.file, &source)?;
     let opts = options(&args)?;
     if args.explore {
         return explore(&source, &opts);
@@ -205,7 +304,11 @@ pub fn demo(args: EventLoopArgs) -> anyhow::Result<()> {
         _ => args.example.clone(),
     };
     let (source, file, title) = match (&args.file, &example) {
-        (Some(f), _) => (read_script(f)?, absolute(f), f.display().to_string()),
+        (Some(f), _) => {
+            let source = read_script(f)?;
+            reject_module(f, &source)?;
+            (source, absolute(f), f.display().to_string())
+        }
         (None, Some(name)) => {
             let ex = super::examples().iter().find(|e| e.name == name).ok_or_else(|| {
                 let names: Vec<&str> = super::examples().iter().map(|e| e.name).collect();
@@ -228,18 +331,16 @@ pub fn demo(args: EventLoopArgs) -> anyhow::Result<()> {
             .into())
         }
     };
+    let timeout = timeout_arg(args.timeout)?;
     let mut opts = RunOptions::new(file);
     opts.record = true;
+    opts.timeout = timeout;
     if args.compare {
         return compare(&source, &opts, &title);
     }
     if args.browser {
         opts.model = Model::Browser;
     }
-    let mut events = Vec::new();
-    super::run(&source, &opts, &mut |e| events.push(e.clone()))
-        .map_err(|e| Exit::new(code::FAILURE, e.to_string()))?;
-
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
@@ -250,6 +351,21 @@ pub fn demo(args: EventLoopArgs) -> anyhow::Result<()> {
         writeln!(out, "{} {}", format!("{:>3} │", i + 1).dimmed(), line)?;
     }
     writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        format!(
+            "Running the script and recording its steps (stopped after {} s; change with --timeout SECS) …",
+            args.timeout
+        )
+        .dimmed()
+    )?;
+    out.flush()?;
+    let mut walk = Walk::new(WALK_STEPS);
+    let outcome = super::run(&source, &opts, &mut |e| walk.record(e))
+        .map_err(|e| Exit::new(code::FAILURE, e.to_string()))?;
+    writeln!(out)?;
+
     let stdin = std::io::stdin();
     let interactive = args.step && stdin.is_terminal();
     if args.step && !interactive {
@@ -263,7 +379,7 @@ pub fn demo(args: EventLoopArgs) -> anyhow::Result<()> {
     let mut browser_panel = BrowserPanel::new();
     let mut text = TextTrace::new();
     let mut lines = stdin.lock().lines();
-    for (k, e) in events.iter().enumerate() {
+    for (k, e) in walk.shown.iter().enumerate() {
         snap.apply(e);
         browser_panel.apply(e);
         let Some(line) = text.line(e) else { continue };
@@ -283,7 +399,110 @@ pub fn demo(args: EventLoopArgs) -> anyhow::Result<()> {
             std::thread::sleep(Duration::from_millis(args.delay));
         }
     }
+    if walk.skipped > 0 {
+        writeln!(out)?;
+        writeln!(out, "{}", walk.skipped_note().yellow().bold())?;
+        // The end of the run: its last output lines (the engine's message) and the exit.
+        for e in &walk.tail {
+            if let Some(line) = text.line(e) {
+                writeln!(out, "{} {line}", "[end]".dimmed())?;
+            }
+        }
+    }
+    out.flush()?;
+    if outcome.exit_code != 0 {
+        return Err(Exit::silent(outcome.exit_code).into());
+    }
     Ok(())
+}
+
+/// How many recorded steps the walk shows before it summarises the rest.
+const WALK_STEPS: usize = 300;
+
+/// The recorded steps of a demo run: the first `cap` in full, the rest counted (a runaway such as
+/// an endless nextTick chain records hundreds of thousands of steps), plus the run's ending.
+struct Walk {
+    cap: usize,
+    shown: Vec<Event>,
+    skipped: u64,
+    /// Callbacks run among the skipped steps, by queue.
+    skipped_callbacks: Vec<(Queue, u64)>,
+    /// The last stderr lines and the exit of the skipped part.
+    tail: Vec<Event>,
+}
+
+impl Walk {
+    fn new(cap: usize) -> Self {
+        Walk {
+            cap,
+            shown: Vec::new(),
+            skipped: 0,
+            skipped_callbacks: Vec::new(),
+            tail: Vec::new(),
+        }
+    }
+
+    fn record(&mut self, e: &Event) {
+        if self.shown.len() < self.cap {
+            self.shown.push(e.clone());
+            return;
+        }
+        self.skipped += 1;
+        match e {
+            Event::CallbackStart { queue, .. } => {
+                match self.skipped_callbacks.iter_mut().find(|(q, _)| q == queue) {
+                    Some((_, n)) => *n += 1,
+                    None => self.skipped_callbacks.push((*queue, 1)),
+                }
+            }
+            Event::Output {
+                stream: Stream::Stderr,
+                ..
+            }
+            | Event::Exit { .. } => {
+                if self.tail.len() >= 20 {
+                    self.tail.remove(0);
+                }
+                self.tail.push(e.clone());
+            }
+            _ => {}
+        }
+    }
+
+    /// One plain sentence: how many steps were skipped and why.
+    fn skipped_note(&self) -> String {
+        let mut note = format!(
+            "… {} more recorded steps skipped (the walk shows the first {}).",
+            self.skipped, self.cap
+        );
+        if let Some((queue, n)) = self.skipped_callbacks.iter().max_by_key(|(_, n)| *n) {
+            let why = match queue {
+                Queue::NextTick => format!(
+                    " {n} of them ran nextTick callbacks: the nextTick queue never emptied, so the loop starved (no timer, I/O or setImmediate callback could run)."
+                ),
+                Queue::Microtask => format!(
+                    " {n} of them ran promise jobs: the microtask queue never emptied, so the loop starved (no timer, I/O or setImmediate callback could run)."
+                ),
+                q => format!(" {n} callbacks ran from the {} queue: the loop kept finding work.", queue_name(*q)),
+            };
+            note.push_str(&why);
+        }
+        note
+    }
+}
+
+fn queue_name(q: Queue) -> &'static str {
+    match q {
+        Queue::Main => "main script",
+        Queue::Timers => "timers",
+        Queue::Poll => "poll (I/O)",
+        Queue::Check => "check (setImmediate)",
+        Queue::Close => "close",
+        Queue::NextTick => "nextTick",
+        Queue::Microtask => "microtask",
+        Queue::Task => "task",
+        Queue::AnimationFrame => "animation-frame",
+    }
 }
 
 /// `demo event-loop --compare`: the snippet under Node's loop and the browser's, side by side.

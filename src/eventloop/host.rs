@@ -15,6 +15,7 @@ use rquickjs::function::{Opt, Rest};
 use rquickjs::{ArrayBuffer, Ctx, Function, IntoJs, Object, Value};
 
 use super::node::Sched;
+use super::quickjs;
 use super::{RunOptions, Stream};
 
 /// The prelude's entry points the loop calls.
@@ -106,14 +107,7 @@ pub fn install<'js>(
     let s = sched.clone();
     mn.set(
         "write",
-        Function::new(ctx.clone(), move |stream: i32, text: String| {
-            let stream = if stream == 2 {
-                Stream::Stderr
-            } else {
-                Stream::Stdout
-            };
-            s.borrow_mut().write(stream, text);
-        })?,
+        quickjs::write_fn(ctx, move |stream, text| s.borrow_mut().write(stream, text))?,
     )?;
     let s = sched.clone();
     mn.set(
@@ -253,32 +247,8 @@ pub fn install<'js>(
             })
         })?,
     )?;
-    mn.set(
-        "promiseState",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>, p: Value<'js>| -> rquickjs::Result<Vec<Value<'js>>> {
-                let Some(p) = p.as_promise() else {
-                    return Ok(vec![2i32.into_js(&ctx)?, Value::new_undefined(ctx.clone())]);
-                };
-                let state = match p.state() {
-                    rquickjs::promise::PromiseState::Pending => 0,
-                    rquickjs::promise::PromiseState::Resolved => 1,
-                    rquickjs::promise::PromiseState::Rejected => 2,
-                };
-                let value = if state == 0 {
-                    Value::new_undefined(ctx.clone())
-                } else {
-                    // SAFETY: JS_PromiseResult returns a new reference to the settled value.
-                    unsafe {
-                        let v = rquickjs::qjs::JS_PromiseResult(ctx.as_raw().as_ptr(), p.as_raw());
-                        Value::from_raw(ctx.clone(), v)
-                    }
-                };
-                Ok(vec![state.into_js(&ctx)?, value])
-            },
-        )?,
-    )?;
+    // An object that only inherits from Promise answers 2: util.inspect shows its (undefined) value.
+    mn.set("promiseState", quickjs::promise_state(ctx, 2)?)?;
     mn.set(
         "utf8Encode",
         Function::new(ctx.clone(), |ctx: Ctx<'js>, s: String| {
@@ -618,7 +588,16 @@ fn syntax_report(e: &Value<'_>, source: &str, file: &Path, main: bool, wrapped: 
     let mut message = v8_message(&message);
     let mut line = line.min(source.lines().count().max(1));
     let mut marker = format!("{}^", " ".repeat(col.saturating_sub(1)));
-    if message == "Unexpected end of input" || message == "Expecting ')'" {
+    let placed = {
+        match node_caret(&message, line, col, source) {
+            Some((m, l, k)) => {
+                (message, line, marker) = (m, l, k);
+                true
+            }
+            None => false,
+        }
+    };
+    if !placed && (message == "Unexpected end of input" || message == "Expecting ')'") {
         if let Some((l, start, end)) = unclosed_call(source) {
             // V8: "missing ) after argument list", underlining the last argument
             message = "missing ) after argument list".into();
@@ -636,6 +615,230 @@ fn syntax_report(e: &Value<'_>, source: &str, file: &Path, main: bool, wrapped: 
         out.push_str("\n\nNode.js v20.20.2\n");
     }
     out
+}
+
+/// QuickJS reports many syntax errors without a column. For the common ones, V8's message, line
+/// and caret (or underline) worked out from the reported line's text: (message, line, marker).
+fn node_caret(
+    message: &str,
+    line: usize,
+    col: usize,
+    source: &str,
+) -> Option<(String, usize, String)> {
+    let lines: Vec<&str> = source.lines().collect();
+    let text: Vec<char> = lines.get(line.checked_sub(1)?)?.chars().collect();
+    let under =
+        |start: usize, len: usize| format!("{}{}", " ".repeat(start), "^".repeat(len.max(1)));
+    let code = code_mask(&text);
+    // an unterminated '…' or "…" string
+    if let Some(q) = unterminated_quote(&text) {
+        if message.starts_with("Unexpected")
+            || message.starts_with("Invalid or")
+            || message.starts_with("Expecting")
+        {
+            let len = text.len() - q;
+            return Some(("Invalid or unexpected token".into(), line, under(q, len)));
+        }
+    }
+    if message == "Unexpected token ''" {
+        // the input ended inside a block: V8 points past the last line
+        let last = if source.ends_with('\n') {
+            lines.len() + 1
+        } else {
+            lines.len()
+        };
+        return Some(("Unexpected end of input".into(), last, String::new()));
+    }
+    let word_at = |word: &str| -> Option<usize> {
+        let w: Vec<char> = word.chars().collect();
+        (0..text.len()).find(|&i| {
+            code[i]
+                && text[i..].starts_with(&w)
+                && (i == 0 || !is_ident(text[i - 1]))
+                && text.get(i + w.len()).is_none_or(|c| !is_ident(*c))
+        })
+    };
+    if let Some(tok) = message
+        .strip_prefix("Unexpected token '")
+        .and_then(|t| t.strip_suffix('\''))
+        .filter(|t| !t.is_empty())
+    {
+        let t: Vec<char> = tok.chars().collect();
+        let given = col
+            .checked_sub(1)
+            .filter(|&c| c > 0 && text.get(c..).is_some_and(|r| r.starts_with(&t)));
+        let at =
+            given.or_else(|| (0..text.len()).find(|&i| code[i] && text[i..].starts_with(&t)))?;
+        if let Some(open) = open_call_before(&text, &code, at) {
+            // V8: "missing ) after argument list", under the last argument
+            let from = (open + 1..at)
+                .rev()
+                .find(|&i| code[i] && text[i] == ',')
+                .unwrap_or(open)
+                + 1;
+            let start = (from..at).find(|&i| !text[i].is_whitespace()).unwrap_or(at);
+            let end = (start..at)
+                .rev()
+                .find(|&i| !text[i].is_whitespace())
+                .map_or(start, |e| e + 1);
+            let (start, len) = if end > start {
+                (start, end - start)
+            } else {
+                (at, t.len())
+            };
+            return Some((
+                "missing ) after argument list".into(),
+                line,
+                under(start, len),
+            ));
+        }
+        return Some((message.to_string(), line, under(at, t.len())));
+    }
+    if message == "Invalid assignment left-hand side" {
+        let eq = (0..text.len()).find(|&i| {
+            code[i]
+                && text[i] == '='
+                && text.get(i + 1).is_none_or(|c| *c != '=' && *c != '>')
+                && (i == 0 || !"=!<>+-*/%&|^".contains(text[i - 1]))
+        })?;
+        let start = text.iter().position(|c| !c.is_whitespace())?;
+        let end = (start..eq)
+            .rev()
+            .find(|&i| !text[i].is_whitespace())
+            .map_or(start, |e| e + 1);
+        let len = end.saturating_sub(start);
+        return Some((
+            "Invalid left-hand side in assignment".into(),
+            line,
+            under(start, len),
+        ));
+    }
+    if message == "Missing initializer for variable" {
+        let at = word_at("const")?;
+        let name = (at + 5..text.len()).find(|&i| !text[i].is_whitespace())?;
+        let len = text[name..].iter().take_while(|c| is_ident(**c)).count();
+        return Some((
+            "Missing initializer in const declaration".into(),
+            line,
+            under(name, len),
+        ));
+    }
+    if message == "Unexpected identifier" {
+        if let Some(at) = word_at("await") {
+            return Some((
+                "await is only valid in async functions and the top level bodies of modules".into(),
+                line,
+                under(at, 5),
+            ));
+        }
+    }
+    if message.ends_with("has already been declared") {
+        let at = ["const", "let", "class"]
+            .iter()
+            .find_map(|w| word_at(w).map(|a| a + w.len()))?;
+        let name = (at..text.len()).find(|&i| !text[i].is_whitespace())?;
+        let ident: String = text[name..].iter().take_while(|c| is_ident(**c)).collect();
+        return Some((
+            format!("Identifier '{ident}' has already been declared"),
+            line,
+            under(name, 1),
+        ));
+    }
+    None
+}
+
+fn is_ident(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '$'
+}
+
+/// For each character of a line: whether it is code (not inside a string or a `//` comment).
+fn code_mask(text: &[char]) -> Vec<bool> {
+    let mut mask = vec![true; text.len()];
+    let mut quote: Option<char> = None;
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i];
+        match quote {
+            Some(q) => {
+                mask[i] = false;
+                if c == '\\' {
+                    if i + 1 < text.len() {
+                        mask[i + 1] = false;
+                    }
+                    i += 1;
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None if c == '/' && text.get(i + 1) == Some(&'/') => {
+                mask[i..].iter_mut().for_each(|m| *m = false);
+                break;
+            }
+            None if matches!(c, '\'' | '"' | '`') => {
+                quote = Some(c);
+                mask[i] = false;
+            }
+            None => {}
+        }
+        i += 1;
+    }
+    mask
+}
+
+/// Where a '…' or "…" string opens and is never closed on its line.
+fn unterminated_quote(text: &[char]) -> Option<usize> {
+    let mut open: Option<(char, usize)> = None;
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i];
+        match open {
+            Some(_) if c == '\\' => i += 1,
+            Some((q, _)) if c == q => open = None,
+            Some(_) => {}
+            None if c == '/' && text.get(i + 1) == Some(&'/') => break,
+            None if matches!(c, '\'' | '"' | '`') => open = Some((c, i)),
+            None => {}
+        }
+        i += 1;
+    }
+    open.filter(|(q, _)| *q != '`').map(|(_, at)| at)
+}
+
+/// The `(` of a call still open at `at` on this line (not the `(` of `if`, `while` …).
+fn open_call_before(text: &[char], code: &[bool], at: usize) -> Option<usize> {
+    let mut stack: Vec<usize> = Vec::new();
+    for i in 0..at {
+        if !code[i] {
+            continue;
+        }
+        match text[i] {
+            '(' | '[' | '{' => stack.push(i),
+            ')' | ']' | '}' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    let open = *stack.last()?;
+    if text[open] != '(' {
+        return None;
+    }
+    let before: String = text[..open].iter().collect();
+    let before = before.trim_end();
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| is_ident(*c))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let keyword = matches!(
+        word.as_str(),
+        "if" | "while" | "for" | "switch" | "catch" | "with" | "return" | "typeof" | "function"
+    );
+    let callee = before.ends_with(|c: char| is_ident(c) || c == ')' || c == ']');
+    (callee && !keyword).then_some(open)
 }
 
 /// The last line with a call left open: (line, start, end) of its last argument.

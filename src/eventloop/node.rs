@@ -12,12 +12,13 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use rquickjs::{Context, Ctx, Function, Runtime, Value};
+use rquickjs::{Context, Ctx, Function, Value};
 
 use super::clock::LoopClock;
 use super::explore::Decider;
 use super::host::{self, Js};
 use super::jobs::{Job, JobWatch};
+use super::quickjs::{self, at_line, job_pending};
 use super::{Event, Outcome, Phase, Queue, RunError, RunOptions, Stream};
 use crate::error::code;
 
@@ -386,18 +387,7 @@ impl Sched {
 
     /// Script output: always reported (the CLI prints it), and kept as lines for the Outcome.
     pub fn write(&mut self, stream: Stream, text: String) {
-        let i = match stream {
-            Stream::Stdout => 0,
-            Stream::Stderr => 1,
-        };
-        let mut rest = text.as_str();
-        while let Some(pos) = rest.find('\n') {
-            let mut line = std::mem::take(&mut self.partial[i]);
-            line.push_str(&rest[..pos]);
-            self.output.push((stream, line));
-            rest = &rest[pos + 1..];
-        }
-        self.partial[i].push_str(rest);
+        quickjs::split_lines(&mut self.partial, &mut self.output, stream, &text);
         if self.record {
             self.sync_jobs();
         }
@@ -405,12 +395,7 @@ impl Sched {
     }
 
     fn flush_partial(&mut self) {
-        for (i, stream) in [(0, Stream::Stdout), (1, Stream::Stderr)] {
-            if !self.partial[i].is_empty() {
-                let line = std::mem::take(&mut self.partial[i]);
-                self.output.push((stream, line));
-            }
-        }
+        quickjs::flush_partial(&mut self.partial, &mut self.output);
     }
 
     pub fn add_timer(
@@ -548,20 +533,6 @@ impl Sched {
     }
 }
 
-/// Are promise jobs waiting? (QuickJS's job queue, which the loop drains itself.)
-fn job_pending(ctx: &Ctx<'_>) -> bool {
-    // SAFETY: the context (and so its runtime) is alive for the whole borrow.
-    unsafe { rquickjs::qjs::JS_IsJobPending(rquickjs::qjs::JS_GetRuntime(ctx.as_raw().as_ptr())) }
-}
-
-fn at_line(what: &str, line: u32) -> String {
-    if line > 0 {
-        format!("{what} at line {line}")
-    } else {
-        what.to_string()
-    }
-}
-
 /// Why the loop stopped early.
 enum Stop {
     Exit,
@@ -597,9 +568,7 @@ pub fn run(
     sink: &mut dyn FnMut(&Event),
     decider: &mut Decider,
 ) -> Result<Outcome, RunError> {
-    let runtime = Runtime::new().map_err(|e| RunError::Engine(e.to_string()))?;
-    runtime.set_memory_limit(opts.max_memory);
-    runtime.set_max_stack_size(4 * 1024 * 1024);
+    let runtime = quickjs::runtime(opts)?;
     // QuickJS frees most garbage by reference counting; its cycle collector, run every few
     // MB by default, rescans every live object and dominated long promise chains.
     runtime.set_gc_threshold(GC_THRESHOLD.min(opts.max_memory / 2));
@@ -678,9 +647,7 @@ pub fn run(
 impl<'js> Driver<'_, 'js> {
     fn flush(&mut self) {
         let events = std::mem::take(&mut self.sched.borrow_mut().events);
-        for e in &events {
-            (self.sink)(e);
-        }
+        quickjs::deliver(events, self.sink);
     }
 
     fn run_all(&mut self, source: &str, opts: &RunOptions) -> Step {
@@ -827,9 +794,10 @@ impl<'js> Driver<'_, 'js> {
             let (from, to) = if s.clock.precise() + remaining.as_secs_f64() * 1000.0 < to
                 && s.clock.mode() == super::Clock::Realtime
             {
+                let due_in = to - s.clock.precise() - remaining.as_secs_f64() * 1000.0;
                 drop(s);
                 std::thread::sleep(remaining);
-                return Err(self.timed_out(Activity::Callback));
+                return Err(self.timed_out_waiting(due_in));
             } else {
                 s.clock.advance_to(to)
             };
@@ -955,16 +923,7 @@ impl<'js> Driver<'_, 'js> {
 
     /// A callback threw: process.exit, an interrupt, the heap limit, or an uncaught exception.
     fn exception(&mut self, e: rquickjs::Error) -> Step {
-        let value = match e {
-            rquickjs::Error::Exception => self.ctx.catch(),
-            other => {
-                let msg = other.to_string();
-                let value = rquickjs::String::from_str(self.ctx.clone(), &msg)
-                    .map(|s| s.into_value())
-                    .unwrap_or_else(|_| Value::new_undefined(self.ctx.clone()));
-                value
-            }
-        };
+        let value = quickjs::thrown(&self.ctx, e);
         if self.sched.borrow().exit.is_some() {
             return Err(Stop::Exit);
         }
@@ -1149,8 +1108,18 @@ impl<'js> Driver<'_, 'js> {
             ),
             _ => "the event loop still had work to do (a setInterval never cleared, or callbacks that keep scheduling more)".to_string(),
         };
+        s.write(Stream::Stderr, quickjs::interrupted(secs, &what));
+        s.exit = Some(code::TIMEOUT);
+        Stop::Timeout
+    }
+
+    /// The timeout came while the loop was idle, waiting (in real time) for its next timer.
+    fn timed_out_waiting(&mut self, due_in_ms: f64) -> Stop {
+        let secs = self.timeout.as_secs_f64();
+        let mut s = self.sched.borrow_mut();
         let text = format!(
-            "mini-node: interrupted after {secs} s: {what}. Raise the limit with --timeout SECS.\n"
+            "mini-node: interrupted after {secs} s: the loop was idle, still waiting for a timer due in {} ms when the timeout came. Raise the limit with --timeout SECS.\n",
+            due_in_ms.max(0.0).round()
         );
         s.write(Stream::Stderr, text);
         s.exit = Some(code::TIMEOUT);
@@ -1159,10 +1128,7 @@ impl<'js> Driver<'_, 'js> {
 
     fn out_of_memory(&mut self) -> Stop {
         let mut s = self.sched.borrow_mut();
-        s.write(
-            Stream::Stderr,
-            "mini-node: the script ran out of memory: the JavaScript heap limit was reached. Raise it with --max-memory MB.\n".into(),
-        );
+        s.write(Stream::Stderr, quickjs::OUT_OF_MEMORY.into());
         s.exit = Some(code::OUT_OF_MEMORY);
         Stop::OutOfMemory
     }

@@ -85,7 +85,14 @@
     const file = cs.getFileName();
     const line = cs.getLineNumber();
     let col = cs.getColumnNumber();
-    if (line === 1 && file === SCRIPT) col -= mainHeader;
+    if (line === 1 && file === SCRIPT) {
+      col -= mainHeader;
+      // On the wrapper's line QuickJS reports a call one column early (before the callee's
+      // name, even column 0); node's columns start at 1, on the callee.
+      const text = scriptLine(1) || '';
+      if (col < 1 || (/\s/.test(text[col - 1] || '') && /[A-Za-z_$]/.test(text[col] || ''))) col += 1;
+      if (col < 1) col = 1;
+    }
     col = v8Column(file, line, col);
     const loc = `${file}:${line}:${col}`;
     const name = cs.getFunctionName();

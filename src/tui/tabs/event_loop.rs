@@ -31,7 +31,7 @@ use crate::tui::app::{Action, Ctx, Effect, Script};
 use crate::tui::i18n::L;
 use crate::tui::widgets::button::{button, button_styled};
 use crate::tui::widgets::phase_ring::{self, Station};
-use crate::tui::widgets::{fit, width};
+use crate::tui::widgets::{self, fit, width};
 
 /// Playback speeds, in events per second.
 pub const SPEEDS: [u32; 6] = [1, 2, 4, 8, 16, 32];
@@ -159,30 +159,21 @@ impl Folded {
 
     pub fn apply(&mut self, e: &Event) {
         self.snap.apply(e);
-        match e {
-            Event::Enqueue {
-                id,
-                queue: q @ (Queue::Task | Queue::AnimationFrame),
-                label,
-                due_ms,
-                ..
-            } => {
-                let w = Waiting {
-                    id: *id,
-                    label: label.clone(),
-                    due_ms: *due_ms,
-                };
-                match self.tasks.iter_mut().find(|(k, _)| k == q) {
+        match Waiting::queued(e) {
+            Some((q @ (Queue::Task | Queue::AnimationFrame), w)) => {
+                match self.tasks.iter_mut().find(|(k, _)| *k == q) {
                     Some((_, v)) => v.push(w),
-                    None => self.tasks.push((*q, vec![w])),
+                    None => self.tasks.push((q, vec![w])),
                 }
             }
-            Event::Cancel { id, .. } => {
-                for (_, v) in &mut self.tasks {
-                    v.retain(|w| w.id != *id);
+            Some(_) => {}
+            None => {
+                if let Event::Cancel { id, .. } = e {
+                    for (_, v) in &mut self.tasks {
+                        v.retain(|w| w.id != *id);
+                    }
                 }
             }
-            _ => {}
         }
         match e {
             Event::CallbackStart { id, line, .. } => {
@@ -217,36 +208,14 @@ impl Folded {
     }
 }
 
-fn queue_name(q: Queue) -> &'static str {
-    match q {
-        Queue::Main => "main",
-        Queue::Timers => "timers",
-        Queue::Poll => "poll",
-        Queue::Check => "check",
-        Queue::Close => "close",
-        Queue::NextTick => "nextTick",
-        Queue::Microtask => "microtask",
-        Queue::Task => "task",
-        Queue::AnimationFrame => "rAF",
-    }
-}
-
+/// The phase's name, with the browser's render step in one word.
 fn phase_name(p: Phase) -> &'static str {
     match p {
-        Phase::Timers => "timers",
-        Phase::PendingCallbacks => "pending callbacks",
-        Phase::IdlePrepare => "idle, prepare",
-        Phase::Poll => "poll",
-        Phase::Check => "check",
-        Phase::CloseCallbacks => "close callbacks",
-        Phase::Task => "task",
-        Phase::MicrotaskCheckpoint => "microtask checkpoint",
-        Phase::AnimationFrames => "animation frames",
         Phase::Render => "render",
+        p => p.label(),
     }
 }
 
-/// One event in words, for the status line.
 pub fn describe(e: &Event, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     let (en, cn) = match e {
@@ -269,27 +238,27 @@ pub fn describe(e: &Event, lang: Lang) -> String {
             ..
         } => match due_ms {
             Some(d) => (
-                format!("queue {label} → {} (due {d} ms)", queue_name(*queue)),
-                format!("{label} 入队 → {}（{d} ms 到期）", queue_name(*queue)),
+                format!("queue {label} → {} (due {d} ms)", queue.short_label()),
+                format!("{label} 入队 → {}（{d} ms 到期）", queue.short_label()),
             ),
             None => (
-                format!("queue {label} → {}", queue_name(*queue)),
-                format!("{label} 入队 → {}", queue_name(*queue)),
+                format!("queue {label} → {}", queue.short_label()),
+                format!("{label} 入队 → {}", queue.short_label()),
             ),
         },
         Event::Cancel { queue, .. } => (
-            format!("cancel a callback in {}", queue_name(*queue)),
-            format!("取消 {} 中的一个回调", queue_name(*queue)),
+            format!("cancel a callback in {}", queue.short_label()),
+            format!("取消 {} 中的一个回调", queue.short_label()),
         ),
         Event::CallbackStart { label, .. } => (format!("call {label}"), format!("执行 {label}")),
         Event::CallbackEnd { .. } => ("return".to_string(), "返回".to_string()),
         Event::DrainStart { queue } => (
-            format!("drain the {} queue", queue_name(*queue)),
-            format!("清空 {} 队列", queue_name(*queue)),
+            format!("drain the {} queue", queue.short_label()),
+            format!("清空 {} 队列", queue.short_label()),
         ),
         Event::DrainEnd { queue, ran } => (
-            format!("{} queue empty ({ran} ran)", queue_name(*queue)),
-            format!("{} 队列已空（执行了 {ran} 个）", queue_name(*queue)),
+            format!("{} queue empty ({ran} ran)", queue.short_label()),
+            format!("{} 队列已空（执行了 {ran} 个）", queue.short_label()),
         ),
         Event::ClockAdvance { from_ms, to_ms } => (
             format!("nothing to run: clock {from_ms} → {to_ms} ms"),
@@ -1051,12 +1020,9 @@ impl LoopTab {
                 ctx.theme.dim(),
             );
         } else if let Some(err) = &self.error {
-            Paragraph::new(vec![
-                Line::styled(format!("✗ {}", ctx.t(L::EngineError)), ctx.theme.bad()),
-                Line::styled(err.clone(), ctx.theme.text()),
-            ])
-            .wrap(Wrap { trim: false })
-            .render(bottom, buf);
+            Paragraph::new(widgets::engine_error(ctx, err, false))
+                .wrap(Wrap { trim: false })
+                .render(bottom, buf);
         } else if bottom.height >= 3 {
             self.draw_panes(ctx, bottom, buf, marks);
         }
@@ -1095,7 +1061,7 @@ impl LoopTab {
         }
         if let Some(q) = f.draining() {
             spans.push(Span::styled(
-                format!("  {} {}", ctx.t(L::Draining), queue_name(q)),
+                format!("  {} {}", ctx.t(L::Draining), q.short_label()),
                 ctx.theme.warn(),
             ));
         }
