@@ -45,10 +45,12 @@ const SYNTAX_FRAMES: &str = "    at wrapSafe (node:internal/modules/cjs/loader:1
     at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)
     at node:internal/main/run_main_module:28:49";
 
-fn kind_name(kind: &str) -> Option<&'static str> {
+/// The prelude names a timer's kind by number (1 setTimeout, 2 setInterval): no string crosses
+/// from JavaScript for each timer.
+fn kind_name(kind: u32) -> Option<&'static str> {
     match kind {
-        "setTimeout" => Some("setTimeout"),
-        "setInterval" => Some("setInterval"),
+        1 => Some("setTimeout"),
+        2 => Some("setInterval"),
         _ => None,
     }
 }
@@ -117,8 +119,8 @@ pub fn install<'js>(
         "timerStart",
         Function::new(
             ctx.clone(),
-            move |id: f64, ms: f64, line: u32, refed: bool, kind: Opt<String>| {
-                let kind = kind.0.as_deref().and_then(kind_name);
+            move |id: f64, ms: f64, line: u32, refed: bool, kind: Opt<u32>| {
+                let kind = kind.0.and_then(kind_name);
                 s.borrow_mut().add_timer(id as u64, ms, line, refed, kind);
             },
         )?,
