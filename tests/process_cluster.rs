@@ -26,18 +26,8 @@ fn worker_id(reply: &Reply) -> u32 {
     reply.header("X-Worker-Id").unwrap().parse().unwrap()
 }
 
-#[test]
-fn rr_hands_out_connections_exactly_in_turn() {
-    let (mut demo, addr) = cluster(3, &[], &[]);
-    let ids: Vec<u32> = (0..9).map(|_| worker_id(&get(&addr, "/"))).collect();
-    assert_eq!(ids, [1, 2, 3, 1, 2, 3, 1, 2, 3], "{}", demo.seen.join("\n"));
-    demo.signal(libc::SIGINT);
-    assert!(demo.wait().success());
-}
-
-#[test]
-fn a_killed_worker_is_replaced_with_the_next_id_and_the_notes_line_is_printed() {
-    let (mut demo, addr) = cluster(2, &[], &[]);
+/// SIGKILL worker 1 at the pid its `fork` line reported; returns that pid.
+fn kill_worker_1(demo: &Demo) -> i32 {
     let fork1 = demo
         .seen
         .iter()
@@ -53,6 +43,22 @@ fn a_killed_worker_is_replaced_with_the_next_id_and_the_notes_line_is_printed() 
         .unwrap();
     // SAFETY: SIGKILL to the worker pid the demo reported.
     unsafe { libc::kill(pid, libc::SIGKILL) };
+    pid
+}
+
+#[test]
+fn rr_hands_out_connections_exactly_in_turn() {
+    let (mut demo, addr) = cluster(3, &[], &[]);
+    let ids: Vec<u32> = (0..9).map(|_| worker_id(&get(&addr, "/"))).collect();
+    assert_eq!(ids, [1, 2, 3, 1, 2, 3, 1, 2, 3], "{}", demo.seen.join("\n"));
+    demo.signal(libc::SIGINT);
+    assert!(demo.wait().success());
+}
+
+#[test]
+fn a_killed_worker_is_replaced_with_the_next_id_and_the_notes_line_is_printed() {
+    let (mut demo, addr) = cluster(2, &[], &[]);
+    let pid = kill_worker_1(&demo);
     demo.wait_for_match(|l| l == "1 exit.", "1 exit.");
     demo.wait_for("fork       worker 3 ");
     demo.wait_for("listening  worker 3 ");
@@ -153,21 +159,7 @@ fn a_port_in_use_names_the_port_and_the_flag() {
 fn under_load_a_replacement_worker_gets_new_connections_and_serves_requests() {
     let (mut demo, _addr) = cluster(2, &["--load", "4", "--duration", "4"], &[]);
     demo.wait_for("load      ");
-    let fork1 = demo
-        .seen
-        .iter()
-        .find(|l| l.contains("fork ") && l.contains("worker 1 "))
-        .cloned()
-        .unwrap();
-    let pid: i32 = fork1
-        .split("(pid ")
-        .nth(1)
-        .unwrap()
-        .trim_end_matches(')')
-        .parse()
-        .unwrap();
-    // SAFETY: SIGKILL to the worker pid the demo reported.
-    unsafe { libc::kill(pid, libc::SIGKILL) };
+    kill_worker_1(&demo);
     demo.wait_for("worker 3 replaces 1");
     assert!(demo.wait().success());
     let lines = demo.drain();

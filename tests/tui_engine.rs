@@ -18,6 +18,34 @@ fn example(name: &str) -> mini_node::tui::app::Script {
         .unwrap_or_else(|| panic!("no built-in example {name}"))
 }
 
+/// The app on the Event Loop tab with the built-in example `name` chosen.
+fn app_on_example(name: &str) -> mini_node::tui::app::App {
+    let mut cfg = config(Lang::En);
+    cfg.examples = engines::examples();
+    let mut a = mini_node::tui::app::App::new(cfg);
+    a.update(Action::Go(TabId::EventLoop));
+    let i = a
+        .event_loop
+        .scripts
+        .iter()
+        .position(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no built-in example {name}"));
+    a.update(Action::Loop(LoopAction::Choose(Some(i))));
+    a
+}
+
+/// Output as console lines (a write may hold several lines, or end without a newline).
+fn norm(v: &[(mini_node::eventloop::Stream, String)]) -> Vec<String> {
+    v.iter()
+        .flat_map(|(_, t)| {
+            t.trim_end_matches('\n')
+                .split('\n')
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 #[test]
 fn the_tab_lists_the_engines_examples() {
     let names: Vec<String> = engines::examples().into_iter().map(|s| s.name).collect();
@@ -38,16 +66,6 @@ fn a_replayed_recording_ends_with_the_engines_output() {
     opts.record = false;
     let outcome = eventloop::run(&script.source, &opts, &mut |_e: &Event| {}).unwrap();
     let folded = Folded::fold(&events);
-    let norm = |v: &[(mini_node::eventloop::Stream, String)]| -> Vec<String> {
-        v.iter()
-            .flat_map(|(_, t)| {
-                t.trim_end_matches('\n')
-                    .split('\n')
-                    .map(String::from)
-                    .collect::<Vec<_>>()
-            })
-            .collect()
-    };
     assert_eq!(norm(&folded.output), norm(&outcome.output));
     assert_eq!(folded.exit.as_ref().map(|e| e.0), Some(outcome.exit_code));
     // The phases are entered in libuv's order within an iteration.
@@ -111,17 +129,7 @@ fn a_race_offers_every_order_explore_finds() {
     let branches = eventloop::explore(&script.source, &opts).unwrap();
     assert!(branches.len() > 1, "the example is a race");
     assert_eq!(rec.branches.len(), branches.len());
-    let mut cfg = config(Lang::En);
-    cfg.examples = engines::examples();
-    let mut a = mini_node::tui::app::App::new(cfg);
-    a.update(Action::Go(TabId::EventLoop));
-    let i = a
-        .event_loop
-        .scripts
-        .iter()
-        .position(|s| s.name == script.name)
-        .unwrap();
-    a.update(Action::Loop(LoopAction::Choose(Some(i))));
+    let mut a = app_on_example(&script.name);
     a.on_recorded(rec);
     let played = a.event_loop.played_branch;
     let screen = render(&mut a, 80, 24);
@@ -158,17 +166,7 @@ fn a_script_that_never_ends_is_stopped_and_shown_not_fatal() {
 #[test]
 fn the_browser_switch_replays_the_browser_model() {
     use mini_node::eventloop::Model;
-    let mut cfg = config(Lang::En);
-    cfg.examples = engines::examples();
-    let mut a = mini_node::tui::app::App::new(cfg);
-    a.update(Action::Go(TabId::EventLoop));
-    let i = a
-        .event_loop
-        .scripts
-        .iter()
-        .position(|s| s.name == "browser-vs-node")
-        .expect("the browser example");
-    a.update(Action::Loop(LoopAction::Choose(Some(i))));
+    let mut a = app_on_example("browser-vs-node");
     let fx = a.update(Action::Loop(LoopAction::ToggleModel));
     let script = match fx.as_slice() {
         [Effect::RunScript(s, Model::Browser)] => s.clone(),
@@ -200,16 +198,6 @@ fn the_browser_switch_replays_the_browser_model() {
         assert!(screen.contains("animation frames"), "{screen}");
     }
     a.update(Action::Loop(LoopAction::Seek(usize::MAX)));
-    let norm = |v: &[(mini_node::eventloop::Stream, String)]| -> Vec<String> {
-        v.iter()
-            .flat_map(|(_, t)| {
-                t.trim_end_matches('\n')
-                    .split('\n')
-                    .map(String::from)
-                    .collect::<Vec<_>>()
-            })
-            .collect()
-    };
     assert_eq!(norm(&a.event_loop.folded.output), norm(&outcome.output));
     let screen = render(&mut a, 100, 30);
     assert!(screen.contains("model Browser"), "{screen}");
@@ -280,17 +268,7 @@ fn another_order_is_replayed_step_by_step_from_its_own_events() {
     opts.record = true;
     let branches = eventloop::explore(&script.source, &opts).unwrap();
     assert!(branches.len() > 1, "the example is a race");
-    let mut cfg = config(Lang::En);
-    cfg.examples = engines::examples();
-    let mut a = mini_node::tui::app::App::new(cfg);
-    a.update(Action::Go(TabId::EventLoop));
-    let i = a
-        .event_loop
-        .scripts
-        .iter()
-        .position(|s| s.name == script.name)
-        .unwrap();
-    a.update(Action::Loop(LoopAction::Choose(Some(i))));
+    let mut a = app_on_example(&script.name);
     a.on_recorded(rec);
     let played = a.event_loop.played_branch;
     a.update(Action::Loop(LoopAction::NextBranch));

@@ -22,10 +22,11 @@ use std::ffi::CString;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use rquickjs::{Context, Ctx, Function, IntoJs, Object, Persistent, Runtime, Value};
+use rquickjs::{Context, Ctx, Function, Object, Persistent, Value};
 
 use super::clock::LoopClock;
 use super::host;
+use super::quickjs;
 use super::{Branch, Clock, Event, Outcome, Phase, Queue, RunError, RunOptions, Stream};
 use crate::error::code;
 
@@ -151,28 +152,12 @@ impl Page {
 
     /// Console output: always reported (the CLI prints it), and kept as lines for the Outcome.
     fn write(&mut self, stream: Stream, text: String) {
-        let i = match stream {
-            Stream::Stdout => 0,
-            Stream::Stderr => 1,
-        };
-        let mut rest = text.as_str();
-        while let Some(pos) = rest.find('\n') {
-            let mut line = std::mem::take(&mut self.partial[i]);
-            line.push_str(&rest[..pos]);
-            self.output.push((stream, line));
-            rest = &rest[pos + 1..];
-        }
-        self.partial[i].push_str(rest);
+        quickjs::split_lines(&mut self.partial, &mut self.output, stream, &text);
         self.events.push(Event::Output { stream, text });
     }
 
     fn flush_partial(&mut self) {
-        for (i, stream) in [(0, Stream::Stdout), (1, Stream::Stderr)] {
-            if !self.partial[i].is_empty() {
-                let line = std::mem::take(&mut self.partial[i]);
-                self.output.push((stream, line));
-            }
-        }
+        quickjs::flush_partial(&mut self.partial, &mut self.output);
     }
 
     fn push(&mut self, due: f64, task: Task) -> (u64, u64) {
@@ -216,7 +201,7 @@ impl Page {
             self.events.push(Event::Enqueue {
                 id,
                 queue: Queue::Timers,
-                label: at_line(kind, line),
+                label: quickjs::at_line(kind, line),
                 line: (line > 0).then_some(line),
                 due_ms: Some(due),
             });
@@ -272,7 +257,7 @@ impl Page {
             self.events.push(Event::Enqueue {
                 id,
                 queue: Queue::AnimationFrame,
-                label: at_line("requestAnimationFrame", line),
+                label: quickjs::at_line("requestAnimationFrame", line),
                 line: (line > 0).then_some(line),
                 due_ms: None,
             });
@@ -325,14 +310,6 @@ impl Page {
     }
 }
 
-fn at_line(what: &str, line: u32) -> String {
-    if line > 0 {
-        format!("{what} at line {line}")
-    } else {
-        what.to_string()
-    }
-}
-
 /// The JavaScript side's entry points the loop calls.
 struct Js<'js> {
     run_timer: Function<'js>,
@@ -358,14 +335,7 @@ fn install<'js>(
     let p = page.clone();
     mn.set(
         "write",
-        Function::new(ctx.clone(), move |stream: i32, text: String| {
-            let stream = if stream == 2 {
-                Stream::Stderr
-            } else {
-                Stream::Stdout
-            };
-            p.borrow_mut().write(stream, text);
-        })?,
+        quickjs::write_fn(ctx, move |stream, text| p.borrow_mut().write(stream, text))?,
     )?;
     let p = page.clone();
     mn.set(
@@ -420,38 +390,14 @@ fn install<'js>(
             p.borrow_mut().emit(Event::Enqueue {
                 id: 0,
                 queue: Queue::Microtask,
-                label: at_line("queueMicrotask", line),
+                label: quickjs::at_line("queueMicrotask", line),
                 line: (line > 0).then_some(line),
                 due_ms: None,
             })
         })?,
     )?;
-    mn.set(
-        "promiseState",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>, p: Value<'js>| -> rquickjs::Result<Vec<Value<'js>>> {
-                let Some(p) = p.as_promise() else {
-                    return Ok(vec![0i32.into_js(&ctx)?, Value::new_undefined(ctx.clone())]);
-                };
-                let state = match p.state() {
-                    rquickjs::promise::PromiseState::Pending => 0,
-                    rquickjs::promise::PromiseState::Resolved => 1,
-                    rquickjs::promise::PromiseState::Rejected => 2,
-                };
-                let value = if state == 0 {
-                    Value::new_undefined(ctx.clone())
-                } else {
-                    // SAFETY: JS_PromiseResult returns a new reference to the settled value.
-                    unsafe {
-                        let v = rquickjs::qjs::JS_PromiseResult(ctx.as_raw().as_ptr(), p.as_raw());
-                        Value::from_raw(ctx.clone(), v)
-                    }
-                };
-                Ok(vec![state.into_js(&ctx)?, value])
-            },
-        )?,
-    )?;
+    // An object that only inherits from Promise answers 0: the console shows it as <pending>.
+    mn.set("promiseState", quickjs::promise_state(ctx, 0)?)?;
 
     let mut o = rquickjs::context::EvalOptions::default();
     o.global = true;
@@ -534,12 +480,6 @@ fn eval_compiled<'js>(ctx: &Ctx<'js>, f: &Value<'js>) -> rquickjs::Result<()> {
     Ok(())
 }
 
-/// Are promise jobs waiting?
-fn job_pending(ctx: &Ctx<'_>) -> bool {
-    // SAFETY: the context (and so its runtime) is alive for the whole borrow.
-    unsafe { rquickjs::qjs::JS_IsJobPending(rquickjs::qjs::JS_GetRuntime(ctx.as_raw().as_ptr())) }
-}
-
 /// Why the loop stopped early.
 enum Stop {
     Timeout,
@@ -578,9 +518,7 @@ fn run_with(
     sink: &mut dyn FnMut(&Event),
     first_frame: f64,
 ) -> Result<(Outcome, Vec<f64>), RunError> {
-    let runtime = Runtime::new().map_err(|e| RunError::Engine(e.to_string()))?;
-    runtime.set_memory_limit(opts.max_memory);
-    runtime.set_max_stack_size(4 * 1024 * 1024);
+    let runtime = quickjs::runtime(opts)?;
     let deadline = Instant::now() + opts.timeout;
     let stopped = Rc::new(Cell::new(false));
     {
@@ -647,9 +585,7 @@ fn run_with(
 impl<'js> Driver<'_, 'js> {
     fn flush(&mut self) {
         let events = std::mem::take(&mut self.page.borrow_mut().events);
-        for e in &events {
-            (self.sink)(e);
-        }
+        quickjs::deliver(events, self.sink);
     }
 
     /// The whole page: the script, then the loop until nothing is left; the exit code.
@@ -777,7 +713,7 @@ impl<'js> Driver<'_, 'js> {
                     let Some(t) = p.timers.get(&task.id) else {
                         return Ok(());
                     };
-                    (at_line(t.kind(), t.line), t.line, t.nesting)
+                    (quickjs::at_line(t.kind(), t.line), t.line, t.nesting)
                 };
                 self.page.borrow_mut().nesting = nesting;
                 self.start(task.id, Queue::Timers, label, Some(line), Activity::Task);
@@ -839,7 +775,7 @@ impl<'js> Driver<'_, 'js> {
                 if !self.page.borrow_mut().live_frames.remove(&id) {
                     continue; // cancelled by an earlier callback of this frame
                 }
-                let label = at_line("requestAnimationFrame", line);
+                let label = quickjs::at_line("requestAnimationFrame", line);
                 self.start(
                     id,
                     Queue::AnimationFrame,
@@ -892,12 +828,7 @@ impl<'js> Driver<'_, 'js> {
     /// A callback threw: an interrupt, the heap limit, or an uncaught exception (reported; the
     /// page goes on).
     fn exception(&mut self, e: rquickjs::Error) -> Step {
-        let value = match e {
-            rquickjs::Error::Exception => self.ctx.catch(),
-            other => rquickjs::String::from_str(self.ctx.clone(), &other.to_string())
-                .map(|s| s.into_value())
-                .unwrap_or_else(|_| Value::new_undefined(self.ctx.clone())),
-        };
+        let value = quickjs::thrown(&self.ctx, e);
         if Instant::now() >= self.deadline {
             let activity = self.page.borrow().activity;
             return Err(self.timed_out(activity));
@@ -926,7 +857,7 @@ impl<'js> Driver<'_, 'js> {
     /// A microtask checkpoint: every promise job and queueMicrotask callback, including those
     /// they queue; then unhandled rejections get their report task.
     fn checkpoint(&mut self) -> Step {
-        if job_pending(&self.ctx) {
+        if quickjs::job_pending(&self.ctx) {
             let now = self.page.borrow().clock.now();
             {
                 let mut p = self.page.borrow_mut();
@@ -940,7 +871,7 @@ impl<'js> Driver<'_, 'js> {
             }
             let record = self.page.borrow().record;
             let mut ran = 0u64;
-            while job_pending(&self.ctx) {
+            while quickjs::job_pending(&self.ctx) {
                 ran += 1;
                 if ran.is_multiple_of(64) {
                     self.check_deadline(Activity::Microtasks)?;
@@ -990,18 +921,14 @@ impl<'js> Driver<'_, 'js> {
             ),
             _ => "the page still had work to do (a setInterval never cleared, a requestAnimationFrame loop, or tasks that keep queueing more); a page never ends by itself".to_string(),
         };
-        let text = format!(
-            "mini-node: interrupted after {secs} s: {what}. Raise the limit with --timeout SECS.\n"
-        );
-        p.write(Stream::Stderr, text);
+        p.write(Stream::Stderr, quickjs::interrupted(secs, &what));
         Stop::Timeout
     }
 
     fn out_of_memory(&mut self) -> Stop {
-        self.page.borrow_mut().write(
-            Stream::Stderr,
-            "mini-node: the script ran out of memory: the JavaScript heap limit was reached. Raise it with --max-memory MB.\n".into(),
-        );
+        self.page
+            .borrow_mut()
+            .write(Stream::Stderr, quickjs::OUT_OF_MEMORY.into());
         Stop::OutOfMemory
     }
 }

@@ -181,16 +181,19 @@ fn absolute(p: &Path) -> PathBuf {
     out
 }
 
-fn options(args: &RunArgs) -> Result<RunOptions, Exit> {
-    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
+/// `--timeout SECS`, checked: a positive, finite number of seconds.
+fn timeout_arg(secs: f64) -> Result<Duration, Exit> {
+    if !(secs > 0.0 && secs.is_finite()) {
         return Err(Exit::new(
             code::USAGE,
-            format!(
-                "--timeout must be a positive number of seconds, not {}",
-                args.timeout
-            ),
+            format!("--timeout must be a positive number of seconds, not {secs}"),
         ));
     }
+    Ok(Duration::from_secs_f64(secs))
+}
+
+fn options(args: &RunArgs) -> Result<RunOptions, Exit> {
+    let timeout = timeout_arg(args.timeout)?;
     if args.max_memory == 0 {
         return Err(Exit::new(
             code::USAGE,
@@ -209,7 +212,7 @@ fn options(args: &RunArgs) -> Result<RunOptions, Exit> {
         Clock::Virtual
     };
     o.args = args.script_args.clone();
-    o.timeout = Duration::from_secs_f64(args.timeout);
+    o.timeout = timeout;
     o.max_memory = args.max_memory.saturating_mul(1024 * 1024);
     o.record = args.trace.is_some();
     Ok(o)
@@ -328,19 +331,10 @@ pub fn demo(args: EventLoopArgs) -> anyhow::Result<()> {
             .into())
         }
     };
-    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
-        return Err(Exit::new(
-            code::USAGE,
-            format!(
-                "--timeout must be a positive number of seconds, not {}",
-                args.timeout
-            ),
-        )
-        .into());
-    }
+    let timeout = timeout_arg(args.timeout)?;
     let mut opts = RunOptions::new(file);
     opts.record = true;
-    opts.timeout = Duration::from_secs_f64(args.timeout);
+    opts.timeout = timeout;
     if args.compare {
         return compare(&source, &opts, &title);
     }

@@ -15,6 +15,7 @@ use rquickjs::function::{Opt, Rest};
 use rquickjs::{ArrayBuffer, Ctx, Function, IntoJs, Object, Value};
 
 use super::node::Sched;
+use super::quickjs;
 use super::{RunOptions, Stream};
 
 /// The prelude's entry points the loop calls.
@@ -44,10 +45,12 @@ const SYNTAX_FRAMES: &str = "    at wrapSafe (node:internal/modules/cjs/loader:1
     at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)
     at node:internal/main/run_main_module:28:49";
 
-fn kind_name(kind: &str) -> Option<&'static str> {
+/// The prelude names a timer's kind by number (1 setTimeout, 2 setInterval): no string crosses
+/// from JavaScript for each timer.
+fn kind_name(kind: u32) -> Option<&'static str> {
     match kind {
-        "setTimeout" => Some("setTimeout"),
-        "setInterval" => Some("setInterval"),
+        1 => Some("setTimeout"),
+        2 => Some("setInterval"),
         _ => None,
     }
 }
@@ -104,14 +107,7 @@ pub fn install<'js>(
     let s = sched.clone();
     mn.set(
         "write",
-        Function::new(ctx.clone(), move |stream: i32, text: String| {
-            let stream = if stream == 2 {
-                Stream::Stderr
-            } else {
-                Stream::Stdout
-            };
-            s.borrow_mut().write(stream, text);
-        })?,
+        quickjs::write_fn(ctx, move |stream, text| s.borrow_mut().write(stream, text))?,
     )?;
     let s = sched.clone();
     mn.set(
@@ -123,8 +119,8 @@ pub fn install<'js>(
         "timerStart",
         Function::new(
             ctx.clone(),
-            move |id: f64, ms: f64, line: u32, refed: bool, kind: Opt<String>| {
-                let kind = kind.0.as_deref().and_then(kind_name);
+            move |id: f64, ms: f64, line: u32, refed: bool, kind: Opt<u32>| {
+                let kind = kind.0.and_then(kind_name);
                 s.borrow_mut().add_timer(id as u64, ms, line, refed, kind);
             },
         )?,
@@ -251,32 +247,8 @@ pub fn install<'js>(
             })
         })?,
     )?;
-    mn.set(
-        "promiseState",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>, p: Value<'js>| -> rquickjs::Result<Vec<Value<'js>>> {
-                let Some(p) = p.as_promise() else {
-                    return Ok(vec![2i32.into_js(&ctx)?, Value::new_undefined(ctx.clone())]);
-                };
-                let state = match p.state() {
-                    rquickjs::promise::PromiseState::Pending => 0,
-                    rquickjs::promise::PromiseState::Resolved => 1,
-                    rquickjs::promise::PromiseState::Rejected => 2,
-                };
-                let value = if state == 0 {
-                    Value::new_undefined(ctx.clone())
-                } else {
-                    // SAFETY: JS_PromiseResult returns a new reference to the settled value.
-                    unsafe {
-                        let v = rquickjs::qjs::JS_PromiseResult(ctx.as_raw().as_ptr(), p.as_raw());
-                        Value::from_raw(ctx.clone(), v)
-                    }
-                };
-                Ok(vec![state.into_js(&ctx)?, value])
-            },
-        )?,
-    )?;
+    // An object that only inherits from Promise answers 2: util.inspect shows its (undefined) value.
+    mn.set("promiseState", quickjs::promise_state(ctx, 2)?)?;
     mn.set(
         "utf8Encode",
         Function::new(ctx.clone(), |ctx: Ctx<'js>, s: String| {

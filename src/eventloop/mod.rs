@@ -14,6 +14,7 @@ mod explore;
 mod host;
 mod jobs;
 mod node;
+mod quickjs;
 pub mod replay;
 
 pub use examples::{examples, Example};
@@ -76,6 +77,56 @@ pub enum Queue {
     // Browser model.
     Task,
     AnimationFrame,
+}
+
+impl Phase {
+    /// The phase's name as every view prints it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Phase::Timers => "timers",
+            Phase::PendingCallbacks => "pending callbacks",
+            Phase::IdlePrepare => "idle, prepare",
+            Phase::Poll => "poll",
+            Phase::Check => "check",
+            Phase::CloseCallbacks => "close callbacks",
+            Phase::Task => "task",
+            Phase::MicrotaskCheckpoint => "microtask checkpoint",
+            Phase::AnimationFrames => "animation frames",
+            Phase::Render => "render (style, layout, paint)",
+        }
+    }
+}
+
+impl Queue {
+    /// The queue's name in the text views (trace lines, panels).
+    pub fn label(self) -> &'static str {
+        match self {
+            Queue::Main => "main",
+            Queue::Timers => "timers",
+            Queue::Poll => "poll (I/O)",
+            Queue::Check => "check (immediates)",
+            Queue::Close => "close",
+            Queue::NextTick => "nextTick",
+            Queue::Microtask => "microtasks",
+            Queue::Task => "tasks",
+            Queue::AnimationFrame => "animation frames",
+        }
+    }
+
+    /// The queue's name where room is short (the TUI's one-line descriptions).
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Queue::Main => "main",
+            Queue::Timers => "timers",
+            Queue::Poll => "poll",
+            Queue::Check => "check",
+            Queue::Close => "close",
+            Queue::NextTick => "nextTick",
+            Queue::Microtask => "microtask",
+            Queue::Task => "task",
+            Queue::AnimationFrame => "rAF",
+        }
+    }
 }
 
 /// Where output went.

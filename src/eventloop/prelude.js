@@ -776,11 +776,14 @@
     ref() { if (!this._refed) { this._refed = true; if (!this._destroyed) mn.timerRef(this._id, true); } return this; }
     unref() { if (this._refed) { this._refed = false; if (!this._destroyed) mn.timerRef(this._id, false); } return this; }
     hasRef() { return this._refed; }
-    refresh() { if (!this._destroyed) { callbacks.set(this._id, this); mn.timerStart(this._id, this._idleTimeout, 0, this._refed); } return this; }
+    refresh() { if (!this._destroyed) { refreshes++; callbacks.set(this._id, this); mn.timerStart(this._id, this._idleTimeout, 0, this._refed); } return this; }
     close() { clearTimeout(this); return this; }
     [Symbol.toPrimitive]() { timersByPrimitive.set(this._asyncId, this); return this._asyncId; }
   }
   const timersByPrimitive = new Map();
+  // refresh() calls so far: a timer that fired is active again afterwards only if its callback
+  // refreshed some timer, so runTimer asks the loop only then.
+  let refreshes = 0;
   function startTimer(cb, after, args, repeat, name) {
     if (typeof cb !== 'function') throw invalidArgType('callback', 'function', cb);
     const t = new Timeout(cb, after, args.length ? args : undefined, repeat);
@@ -788,8 +791,9 @@
     mn.timerStart(t._id, t._idleTimeout, record ? callerLine() : 0, true, name);
     return t;
   }
-  function setTimeout(cb, after, ...args) { return startTimer(cb, after, args, false, 'setTimeout'); }
-  function setInterval(cb, after, ...args) { return startTimer(cb, after, args, true, 'setInterval'); }
+  // kinds: 1 setTimeout, 2 setInterval (host.rs `kind_name`)
+  function setTimeout(cb, after, ...args) { return startTimer(cb, after, args, false, 1); }
+  function setInterval(cb, after, ...args) { return startTimer(cb, after, args, true, 2); }
   function clearTimeout(t) {
     if (t && t._onTimeout !== undefined && t instanceof Timeout) {
       t._idleTimeout = -1;
@@ -806,13 +810,14 @@
   function runTimer(id) {
     const t = callbacks.get(id);
     if (t === undefined) return;
+    const seen = refreshes;
     try {
       if (t._timerArgs === undefined) __runTimer(t); else __runTimerArgs(t);
     } finally {
       if (t._repeat && t._idleTimeout !== -1 && !t._destroyed) {
         t._idleTimeout = t._repeat;
         mn.timerStart(t._id, t._idleTimeout, 0, t._refed);
-      } else if (!mn.timerActive(t._id)) {
+      } else if (refreshes === seen || !mn.timerActive(t._id)) {
         t._destroyed = true;
         callbacks.delete(id);
       }

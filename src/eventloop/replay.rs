@@ -14,6 +14,29 @@ pub struct Waiting {
     pub due_ms: Option<f64>,
 }
 
+impl Waiting {
+    /// The callback an [`Event::Enqueue`] puts in a queue, with that queue.
+    pub fn queued(e: &Event) -> Option<(Queue, Waiting)> {
+        match e {
+            Event::Enqueue {
+                id,
+                queue,
+                label,
+                due_ms,
+                ..
+            } => Some((
+                *queue,
+                Waiting {
+                    id: *id,
+                    label: label.clone(),
+                    due_ms: *due_ms,
+                },
+            )),
+            _ => None,
+        }
+    }
+}
+
 /// The state of the loop after some prefix of a run's events.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Snapshot {
@@ -68,25 +91,17 @@ impl Snapshot {
                 self.phase = Some(*phase);
                 self.now_ms = *at_ms;
             }
-            Event::Enqueue {
-                id,
-                queue,
-                label,
-                due_ms,
-                ..
-            } => {
-                let list = self.queues.entry((*queue).into()).or_default();
-                // a re-inserted timer (setInterval, refresh) moves
-                if *queue == Queue::Timers {
-                    list.retain(|w| w.id != *id);
-                }
-                let w = Waiting {
-                    id: *id,
-                    label: label.clone(),
-                    due_ms: *due_ms,
+            Event::Enqueue { .. } => {
+                let Some((queue, w)) = Waiting::queued(e) else {
+                    return;
                 };
-                if *queue == Queue::Timers {
-                    let due = due_ms.unwrap_or(0.0);
+                let list = self.queues.entry(queue.into()).or_default();
+                // a re-inserted timer (setInterval, refresh) moves
+                if queue == Queue::Timers {
+                    list.retain(|x| x.id != w.id);
+                }
+                if queue == Queue::Timers {
+                    let due = w.due_ms.unwrap_or(0.0);
                     let pos = list
                         .iter()
                         .position(|x| x.due_ms.unwrap_or(0.0) > due)

@@ -9,7 +9,10 @@ use std::fmt::Write as _;
 use colored::Colorize;
 
 use crate::eventloop::browser::{Comparison, LineMark};
+use crate::eventloop::replay::Waiting;
 use crate::eventloop::{Event, Phase, Queue, Stream};
+
+use super::trace;
 
 const NODE_HEADER: &str = "Node v20 (mini-node run)";
 const BROWSER_HEADER: &str = "Browser (mini-node run --browser)";
@@ -221,14 +224,6 @@ const STEPS: [(Phase, &str); 4] = [
     (Phase::Render, "render (style, layout, paint)"),
 ];
 
-/// One waiting callback.
-#[derive(Debug, Clone)]
-struct Waiting {
-    id: u64,
-    label: String,
-    due_ms: Option<f64>,
-}
-
 /// What the paced walk shows for the browser model: its step ring with the current step lit, the
 /// timers waiting for their time, the task queue, the microtask queue, the animation-frame
 /// callbacks and the call stack, rebuilt from the run's events.
@@ -275,22 +270,14 @@ impl BrowserPanel {
             }
             Event::LoopIteration { at_ms, .. } => self.now_ms = *at_ms,
             Event::ClockAdvance { to_ms, .. } => self.now_ms = *to_ms,
-            Event::Enqueue {
-                id,
-                queue,
-                label,
-                due_ms,
-                ..
-            } => {
-                let w = Waiting {
-                    id: *id,
-                    label: label.clone(),
-                    due_ms: *due_ms,
+            Event::Enqueue { .. } => {
+                let Some((queue, w)) = Waiting::queued(e) else {
+                    return;
                 };
-                if let Some(list) = self.list(*queue) {
-                    list.retain(|x| x.id != *id || *queue == Queue::Microtask);
+                if let Some(list) = self.list(queue) {
+                    list.retain(|x| x.id != w.id || queue == Queue::Microtask);
                     list.push(w);
-                    if *queue == Queue::Timers {
+                    if queue == Queue::Timers {
                         list.sort_by(|a, b| {
                             a.due_ms.unwrap_or(0.0).total_cmp(&b.due_ms.unwrap_or(0.0))
                         });
@@ -331,55 +318,19 @@ impl BrowserPanel {
     /// The panel as text (a few lines).
     pub fn render(&self) -> String {
         let mut out = String::new();
-        let ring: Vec<String> = STEPS
-            .iter()
-            .map(|(p, name)| {
-                if self.step == Some(*p) {
-                    format!("[{}]", name.to_uppercase())
-                        .black()
-                        .on_cyan()
-                        .bold()
-                        .to_string()
-                } else {
-                    name.dimmed().to_string()
-                }
-            })
-            .collect();
         let _ = writeln!(
             out,
             "  {} · {}",
             ms(self.now_ms),
-            ring.join(&" → ".dimmed().to_string())
+            trace::ring(&STEPS, self.step)
         );
-        let rows: [(&str, &Vec<Waiting>); 4] = [
+        let rows: [(&str, &[Waiting]); 4] = [
             ("timers    ", &self.timers),
             ("tasks     ", &self.tasks),
             ("microtasks", &self.microtasks),
             ("rAF       ", &self.frames),
         ];
-        for (name, items) in rows {
-            let shown: Vec<String> = items
-                .iter()
-                .map(|w| match w.due_ms {
-                    Some(d) => format!("{} @{}", w.label, ms(d)),
-                    None => w.label.clone(),
-                })
-                .collect();
-            let body = if shown.is_empty() {
-                "·".dimmed().to_string()
-            } else {
-                shown.join(" | ").green().to_string()
-            };
-            let _ = writeln!(out, "  {} {}", name.bold(), body);
-        }
-        if !self.stack.is_empty() {
-            let _ = writeln!(
-                out,
-                "  {} {}",
-                "stack     ".bold(),
-                self.stack.join(" > ").yellow()
-            );
-        }
+        trace::queue_rows(&mut out, &rows, &self.stack, ms);
         out
     }
 }

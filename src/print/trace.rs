@@ -7,47 +7,18 @@ use std::fmt::Write as _;
 
 use colored::Colorize;
 
-use crate::eventloop::replay::{QueueKey, Snapshot};
-use crate::eventloop::{Event, Phase, Queue, Stream};
+use crate::eventloop::replay::{QueueKey, Snapshot, Waiting};
+use crate::eventloop::{Event, Phase, Stream};
 
-/// The phases in libuv's order, with their short names.
-pub const PHASES: [(Phase, &str); 6] = [
-    (Phase::Timers, "timers"),
-    (Phase::PendingCallbacks, "pending callbacks"),
-    (Phase::IdlePrepare, "idle, prepare"),
-    (Phase::Poll, "poll"),
-    (Phase::Check, "check"),
-    (Phase::CloseCallbacks, "close callbacks"),
+/// The phases in libuv's order.
+pub const PHASES: [Phase; 6] = [
+    Phase::Timers,
+    Phase::PendingCallbacks,
+    Phase::IdlePrepare,
+    Phase::Poll,
+    Phase::Check,
+    Phase::CloseCallbacks,
 ];
-
-pub fn phase_name(p: Phase) -> &'static str {
-    match p {
-        Phase::Timers => "timers",
-        Phase::PendingCallbacks => "pending callbacks",
-        Phase::IdlePrepare => "idle, prepare",
-        Phase::Poll => "poll",
-        Phase::Check => "check",
-        Phase::CloseCallbacks => "close callbacks",
-        Phase::Task => "task",
-        Phase::MicrotaskCheckpoint => "microtask checkpoint",
-        Phase::AnimationFrames => "animation frames",
-        Phase::Render => "render (style, layout, paint)",
-    }
-}
-
-pub fn queue_name(q: Queue) -> &'static str {
-    match q {
-        Queue::Main => "main",
-        Queue::Timers => "timers",
-        Queue::Poll => "poll (I/O)",
-        Queue::Check => "check (immediates)",
-        Queue::Close => "close",
-        Queue::NextTick => "nextTick",
-        Queue::Microtask => "microtasks",
-        Queue::Task => "tasks",
-        Queue::AnimationFrame => "animation frames",
-    }
-}
 
 fn ms(t: f64) -> String {
     if t.fract() == 0.0 {
@@ -93,7 +64,7 @@ impl TextTrace {
                 format!(
                     " {} {} {}",
                     "●".cyan(),
-                    phase_name(*phase).cyan().bold(),
+                    phase.label().cyan().bold(),
                     format!("({})", ms(*at_ms)).dimmed()
                 )
             }
@@ -109,20 +80,20 @@ impl TextTrace {
                 format!(
                     "{pad}{} {} {}{}",
                     "+".green(),
-                    queue_name(*queue).green(),
+                    queue.label().green(),
                     label,
                     due.dimmed()
                 )
             }
             Event::Cancel { id, queue } => {
-                format!("{pad}{} {} #{id}", "×".red(), queue_name(*queue).red())
+                format!("{pad}{} {} #{id}", "×".red(), queue.label().red())
             }
             Event::CallbackStart { queue, label, .. } => {
                 let line = format!(
                     "{pad}{} {} {}",
                     "→".yellow().bold(),
                     label.yellow(),
-                    format!("[{}]", queue_name(*queue)).dimmed()
+                    format!("[{}]", queue.label()).dimmed()
                 );
                 self.depth += 1;
                 line
@@ -135,14 +106,14 @@ impl TextTrace {
                 format!(
                     "{pad}{} draining {}",
                     "↻".magenta(),
-                    queue_name(*queue).magenta()
+                    queue.label().magenta()
                 )
             }
             Event::DrainEnd { queue, ran } => {
                 format!(
                     "{pad}{} {} empty ({ran} ran)",
                     "✓".magenta(),
-                    queue_name(*queue).magenta()
+                    queue.label().magenta()
                 )
             }
             Event::ClockAdvance { from_ms, to_ms } => format!(
@@ -186,10 +157,33 @@ impl TextTrace {
 /// The demo's panel: the phase ring with the current phase lit, then every non-empty queue.
 pub fn panel(s: &Snapshot) -> String {
     let mut out = String::new();
-    let ring: Vec<String> = PHASES
+    let phases = PHASES.map(|p| (p, p.label()));
+    let _ = writeln!(
+        out,
+        "  iteration {} · {} · {}",
+        s.iteration,
+        ms(s.now_ms),
+        ring(&phases, s.phase)
+    );
+    let keys = [
+        (QueueKey::Timers, "timers    "),
+        (QueueKey::Poll, "poll (I/O)"),
+        (QueueKey::Check, "check     "),
+        (QueueKey::Close, "close     "),
+        (QueueKey::NextTick, "nextTick  "),
+        (QueueKey::Microtask, "microtasks"),
+    ];
+    let rows = keys.map(|(k, name)| (name, s.queues.get(&k).map(|v| v.as_slice()).unwrap_or(&[])));
+    queue_rows(&mut out, &rows, &s.stack, ms);
+    out
+}
+
+/// A loop's steps in a ring, the current one lit: `timers → [POLL] → check`.
+pub(crate) fn ring(steps: &[(Phase, &str)], lit: Option<Phase>) -> String {
+    let names: Vec<String> = steps
         .iter()
         .map(|(p, name)| {
-            if s.phase == Some(*p) {
+            if lit == Some(*p) {
                 format!("[{}]", name.to_uppercase())
                     .black()
                     .on_cyan()
@@ -200,23 +194,17 @@ pub fn panel(s: &Snapshot) -> String {
             }
         })
         .collect();
-    let _ = writeln!(
-        out,
-        "  iteration {} · {} · {}",
-        s.iteration,
-        ms(s.now_ms),
-        ring.join(&" → ".dimmed().to_string())
-    );
-    let keys = [
-        (QueueKey::Timers, "timers    "),
-        (QueueKey::Poll, "poll (I/O)"),
-        (QueueKey::Check, "check     "),
-        (QueueKey::Close, "close     "),
-        (QueueKey::NextTick, "nextTick  "),
-        (QueueKey::Microtask, "microtasks"),
-    ];
-    for (k, name) in keys {
-        let items = s.queues.get(&k).map(|v| v.as_slice()).unwrap_or(&[]);
+    names.join(&" → ".dimmed().to_string())
+}
+
+/// One line per queue (`name` then its callbacks, or `·` when empty), then the call stack.
+pub(crate) fn queue_rows(
+    out: &mut String,
+    rows: &[(&str, &[Waiting])],
+    stack: &[String],
+    ms: fn(f64) -> String,
+) {
+    for (name, items) in rows {
         let shown: Vec<String> = items
             .iter()
             .map(|w| match w.due_ms {
@@ -231,20 +219,20 @@ pub fn panel(s: &Snapshot) -> String {
         };
         let _ = writeln!(out, "  {} {}", name.bold(), body);
     }
-    if !s.stack.is_empty() {
+    if !stack.is_empty() {
         let _ = writeln!(
             out,
             "  {} {}",
             "stack     ".bold(),
-            s.stack.join(" > ").yellow()
+            stack.join(" > ").yellow()
         );
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::eventloop::Queue;
 
     #[test]
     fn json_lines_are_tagged() {

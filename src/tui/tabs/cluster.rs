@@ -21,7 +21,7 @@ use crate::tui::i18n::{say, L};
 use crate::tui::theme::Symbol;
 use crate::tui::widgets::button::{button, button_styled};
 use crate::tui::widgets::log::{EventLog, Kind};
-use crate::tui::widgets::{fit, short_duration, width};
+use crate::tui::widgets::{self, fit, short_duration, width};
 
 use super::fork::{signal_name, status_text};
 
@@ -766,12 +766,7 @@ impl ClusterTab {
             ..area
         };
         if let Some(err) = &self.error {
-            let lines = vec![
-                Line::styled(format!("✗ {}", ctx.t(L::EngineError)), ctx.theme.bad()),
-                Line::styled(err.clone(), ctx.theme.text()),
-                Line::styled("Ctrl-R: retry", ctx.theme.dim()),
-            ];
-            Paragraph::new(lines)
+            Paragraph::new(widgets::engine_error(ctx, err, true))
                 .wrap(Wrap { trim: false })
                 .render(rest, buf);
             return;

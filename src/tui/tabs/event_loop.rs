@@ -31,7 +31,7 @@ use crate::tui::app::{Action, Ctx, Effect, Script};
 use crate::tui::i18n::L;
 use crate::tui::widgets::button::{button, button_styled};
 use crate::tui::widgets::phase_ring::{self, Station};
-use crate::tui::widgets::{fit, width};
+use crate::tui::widgets::{self, fit, width};
 
 /// Playback speeds, in events per second.
 pub const SPEEDS: [u32; 6] = [1, 2, 4, 8, 16, 32];
@@ -162,30 +162,21 @@ impl Folded {
 
     pub fn apply(&mut self, e: &Event) {
         self.snap.apply(e);
-        match e {
-            Event::Enqueue {
-                id,
-                queue: q @ (Queue::Task | Queue::AnimationFrame),
-                label,
-                due_ms,
-                ..
-            } => {
-                let w = Waiting {
-                    id: *id,
-                    label: label.clone(),
-                    due_ms: *due_ms,
-                };
-                match self.tasks.iter_mut().find(|(k, _)| k == q) {
+        match Waiting::queued(e) {
+            Some((q @ (Queue::Task | Queue::AnimationFrame), w)) => {
+                match self.tasks.iter_mut().find(|(k, _)| *k == q) {
                     Some((_, v)) => v.push(w),
-                    None => self.tasks.push((*q, vec![w])),
+                    None => self.tasks.push((q, vec![w])),
                 }
             }
-            Event::Cancel { id, .. } => {
-                for (_, v) in &mut self.tasks {
-                    v.retain(|w| w.id != *id);
+            Some(_) => {}
+            None => {
+                if let Event::Cancel { id, .. } = e {
+                    for (_, v) in &mut self.tasks {
+                        v.retain(|w| w.id != *id);
+                    }
                 }
             }
-            _ => {}
         }
         match e {
             Event::CallbackStart { id, line, .. } => {
@@ -220,36 +211,14 @@ impl Folded {
     }
 }
 
-fn queue_name(q: Queue) -> &'static str {
-    match q {
-        Queue::Main => "main",
-        Queue::Timers => "timers",
-        Queue::Poll => "poll",
-        Queue::Check => "check",
-        Queue::Close => "close",
-        Queue::NextTick => "nextTick",
-        Queue::Microtask => "microtask",
-        Queue::Task => "task",
-        Queue::AnimationFrame => "rAF",
-    }
-}
-
+/// The phase's name, with the browser's render step in one word.
 fn phase_name(p: Phase) -> &'static str {
     match p {
-        Phase::Timers => "timers",
-        Phase::PendingCallbacks => "pending callbacks",
-        Phase::IdlePrepare => "idle, prepare",
-        Phase::Poll => "poll",
-        Phase::Check => "check",
-        Phase::CloseCallbacks => "close callbacks",
-        Phase::Task => "task",
-        Phase::MicrotaskCheckpoint => "microtask checkpoint",
-        Phase::AnimationFrames => "animation frames",
         Phase::Render => "render",
+        p => p.label(),
     }
 }
 
-/// One event in words, for the status line.
 pub fn describe(e: &Event, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     let (en, cn) = match e {
@@ -272,27 +241,27 @@ pub fn describe(e: &Event, lang: Lang) -> String {
             ..
         } => match due_ms {
             Some(d) => (
-                format!("queue {label} → {} (due {d} ms)", queue_name(*queue)),
-                format!("{label} 入队 → {}（{d} ms 到期）", queue_name(*queue)),
+                format!("queue {label} → {} (due {d} ms)", queue.short_label()),
+                format!("{label} 入队 → {}（{d} ms 到期）", queue.short_label()),
             ),
             None => (
-                format!("queue {label} → {}", queue_name(*queue)),
-                format!("{label} 入队 → {}", queue_name(*queue)),
+                format!("queue {label} → {}", queue.short_label()),
+                format!("{label} 入队 → {}", queue.short_label()),
             ),
         },
         Event::Cancel { queue, .. } => (
-            format!("cancel a callback in {}", queue_name(*queue)),
-            format!("取消 {} 中的一个回调", queue_name(*queue)),
+            format!("cancel a callback in {}", queue.short_label()),
+            format!("取消 {} 中的一个回调", queue.short_label()),
         ),
         Event::CallbackStart { label, .. } => (format!("call {label}"), format!("执行 {label}")),
         Event::CallbackEnd { .. } => ("return".to_string(), "返回".to_string()),
         Event::DrainStart { queue } => (
-            format!("drain the {} queue", queue_name(*queue)),
-            format!("清空 {} 队列", queue_name(*queue)),
+            format!("drain the {} queue", queue.short_label()),
+            format!("清空 {} 队列", queue.short_label()),
         ),
         Event::DrainEnd { queue, ran } => (
-            format!("{} queue empty ({ran} ran)", queue_name(*queue)),
-            format!("{} 队列已空（执行了 {ran} 个）", queue_name(*queue)),
+            format!("{} queue empty ({ran} ran)", queue.short_label()),
+            format!("{} 队列已空（执行了 {ran} 个）", queue.short_label()),
         ),
         Event::ClockAdvance { from_ms, to_ms } => (
             format!("nothing to run: clock {from_ms} → {to_ms} ms"),
@@ -551,46 +520,32 @@ impl LoopTab {
         fx
     }
 
-    /// The playback controls in the compare view: they move the console-line cursor.
-    fn update_compare(&mut self, a: &LoopAction, now: Duration) -> Option<Vec<Effect>> {
-        let steps = self.compare_steps();
+    /// The actions the compare view handles its own way: both models are on screen already, and
+    /// the explored orders belong to the single view.
+    fn update_compare(&mut self, a: &LoopAction) -> Option<Vec<Effect>> {
         match a {
-            LoopAction::PlayPause => {
-                if self.compare_line >= steps && !self.playing {
-                    self.compare_seek(0);
-                }
-                self.playing = !self.playing && !self.events.is_empty();
-                self.last_step = now;
-            }
-            LoopAction::Step => {
-                self.playing = false;
-                self.compare_seek(self.compare_line + 1);
-            }
-            LoopAction::Back => {
-                self.playing = false;
-                self.compare_seek(self.compare_line.saturating_sub(1));
-            }
-            LoopAction::Seek(i) => {
-                self.playing = false;
-                self.compare_seek(*i);
-            }
-            LoopAction::Restart => {
-                let failed = self.error.is_some()
-                    || self.compare.as_ref().is_some_and(|c| c.error.is_some());
-                if failed || (self.events.is_empty() && !self.recording) {
-                    if let Some(s) = self.script().cloned() {
-                        return Some(self.request(s, now));
-                    }
-                }
-                self.compare_seek(0);
-                self.playing = !self.events.is_empty();
-                self.last_step = now;
-            }
-            // Both models are on screen already; the explored orders belong to the single view.
-            LoopAction::ToggleModel | LoopAction::NextBranch => {}
-            _ => return None,
+            LoopAction::ToggleModel | LoopAction::NextBranch => Some(vec![]),
+            _ => None,
         }
-        Some(vec![])
+    }
+
+    /// Where playback stands and where it ends: the console line in the compare view, otherwise
+    /// the event cursor.
+    fn playhead(&self) -> (usize, usize) {
+        if self.compare.is_some() {
+            (self.compare_line, self.compare_steps())
+        } else {
+            (self.cursor, self.events.len())
+        }
+    }
+
+    /// Move playback to `i`: a console line in the compare view, otherwise an event.
+    fn go_to(&mut self, i: usize) {
+        if self.compare.is_some() {
+            self.compare_seek(i);
+        } else {
+            self.seek(i);
+        }
     }
 
     /// Load a script (a lesson's snippet, say), adding it to the picker if it is new.
@@ -693,18 +648,13 @@ impl LoopTab {
         let period = Duration::from_secs(1) / SPEEDS[self.speed];
         let elapsed = now.saturating_sub(self.last_step);
         let steps = (elapsed.as_nanos() / period.as_nanos()) as usize;
-        if steps > 0 && self.compare.is_some() {
+        if steps > 0 {
             // The compare view plays console lines, at the same speed setting.
             self.last_step += period * steps as u32;
-            self.compare_seek(self.compare_line + steps);
-            if self.compare_line >= self.compare_steps() {
-                self.playing = false;
-            }
-        } else if steps > 0 {
-            self.last_step += period * steps as u32;
-            let to = self.cursor + steps;
-            self.seek(to);
-            if self.cursor >= self.events.len() {
+            let (at, _) = self.playhead();
+            self.go_to(at + steps);
+            let (at, end) = self.playhead();
+            if at >= end {
                 self.playing = false;
             }
         }
@@ -712,40 +662,43 @@ impl LoopTab {
 
     pub fn update(&mut self, a: LoopAction, now: Duration) -> Vec<Effect> {
         if self.compare.is_some() {
-            if let Some(fx) = self.update_compare(&a, now) {
+            if let Some(fx) = self.update_compare(&a) {
                 return fx;
             }
         }
         match a {
             LoopAction::ToggleCompare => return self.toggle_compare(now),
             LoopAction::PlayPause => {
-                if self.cursor >= self.events.len() && !self.playing {
-                    self.seek(0);
+                let (at, end) = self.playhead();
+                if at >= end && !self.playing {
+                    self.go_to(0);
                 }
                 self.playing = !self.playing && !self.events.is_empty();
                 self.last_step = now;
             }
             LoopAction::Step => {
                 self.playing = false;
-                self.seek(self.cursor + 1);
+                self.go_to(self.playhead().0 + 1);
             }
             LoopAction::Back => {
                 self.playing = false;
-                self.seek(self.cursor.saturating_sub(1));
+                self.go_to(self.playhead().0.saturating_sub(1));
             }
             LoopAction::Seek(i) => {
                 self.playing = false;
-                self.seek(i);
+                self.go_to(i);
             }
             LoopAction::Faster => self.speed = (self.speed + 1).min(SPEEDS.len() - 1),
             LoopAction::Slower => self.speed = self.speed.saturating_sub(1),
             LoopAction::Restart => {
-                if self.error.is_some() || (self.events.is_empty() && !self.recording) {
+                let failed = self.error.is_some()
+                    || self.compare.as_ref().is_some_and(|c| c.error.is_some());
+                if failed || (self.events.is_empty() && !self.recording) {
                     if let Some(s) = self.script().cloned() {
                         return self.request(s, now);
                     }
                 }
-                self.seek(0);
+                self.go_to(0);
                 self.playing = !self.events.is_empty();
                 self.last_step = now;
             }
@@ -1105,12 +1058,9 @@ impl LoopTab {
                 ctx.theme.dim(),
             );
         } else if let Some(err) = &self.error {
-            Paragraph::new(vec![
-                Line::styled(format!("✗ {}", ctx.t(L::EngineError)), ctx.theme.bad()),
-                Line::styled(err.clone(), ctx.theme.text()),
-            ])
-            .wrap(Wrap { trim: false })
-            .render(bottom, buf);
+            Paragraph::new(widgets::engine_error(ctx, err, false))
+                .wrap(Wrap { trim: false })
+                .render(bottom, buf);
         } else if bottom.height >= 3 {
             self.draw_panes(ctx, bottom, buf, marks);
         }
@@ -1149,7 +1099,7 @@ impl LoopTab {
         }
         if let Some(q) = f.draining() {
             spans.push(Span::styled(
-                format!("  {} {}", ctx.t(L::Draining), queue_name(q)),
+                format!("  {} {}", ctx.t(L::Draining), q.short_label()),
                 ctx.theme.warn(),
             ));
         }

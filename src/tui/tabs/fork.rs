@@ -17,7 +17,7 @@ use crate::tui::i18n::{say, L};
 use crate::tui::theme::Symbol;
 use crate::tui::widgets::button::{button, button_styled};
 use crate::tui::widgets::log::{EventLog, Kind};
-use crate::tui::widgets::{fit, short_duration, width};
+use crate::tui::widgets::{self, fit, short_duration, width};
 
 /// How long a message takes to cross the arrow.
 pub const FLIGHT: Duration = Duration::from_millis(700);
@@ -468,12 +468,7 @@ impl ForkTab {
             ..rest
         };
         if let Some(err) = &self.error {
-            let lines = vec![
-                Line::styled(format!("✗ {}", ctx.t(L::EngineError)), ctx.theme.bad()),
-                Line::styled(err.clone(), ctx.theme.text()),
-                Line::styled("Ctrl-R: retry", ctx.theme.dim()),
-            ];
-            Paragraph::new(lines)
+            Paragraph::new(widgets::engine_error(ctx, err, true))
                 .wrap(Wrap { trim: false })
                 .render(diagram, buf);
         } else {

@@ -12,7 +12,7 @@ use crate::cli::Lang;
 use crate::lessons::{DemoLink, Lesson};
 use crate::tui::app::{Action, Ctx, Script};
 use crate::tui::i18n::L;
-use crate::tui::widgets::{button::button, fit, markdown};
+use crate::tui::widgets::{self, button::button, fit, markdown};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LessonsAction {
@@ -117,10 +117,7 @@ impl LessonsTab {
     pub fn draw(&mut self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
         if !self.loaded || self.lessons.is_empty() {
             let text = if let Some(e) = &self.error {
-                vec![
-                    Line::styled(format!("✗ {}", ctx.t(L::EngineError)), ctx.theme.bad()),
-                    Line::styled(e.clone(), ctx.theme.text()),
-                ]
+                widgets::engine_error(ctx, e, false)
             } else if !self.loaded {
                 vec![Line::styled(ctx.t(L::LessonsLoading), ctx.theme.dim())]
             } else {

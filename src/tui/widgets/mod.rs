@@ -1,12 +1,31 @@
 //! Reusable drawing pieces shared by the tabs: clickable buttons, the chrome (tab bar, footer,
-//! help), the event log, the phase diagram and the lesson text. Widgets draw; they keep no state
-//! between frames except the button areas they hand to [`crate::tui::app::Ctx`].
+//! help), the event log, the phase diagram, the lesson text and the engine-error lines. Widgets
+//! draw; they keep no state between frames except the button areas they hand to
+//! [`crate::tui::app::Ctx`].
 
 pub mod button;
 pub mod chrome;
 pub mod log;
 pub mod markdown;
 pub mod phase_ring;
+
+use ratatui::text::Line;
+
+use crate::tui::app::Ctx;
+use crate::tui::i18n::L;
+
+/// The lines a tab shows when its engine failed: the heading, the error, and (where the tab can
+/// start its engine again) how to retry.
+pub fn engine_error(ctx: &Ctx, err: &str, retry: bool) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::styled(format!("✗ {}", ctx.t(L::EngineError)), ctx.theme.bad()),
+        Line::styled(err.to_string(), ctx.theme.text()),
+    ];
+    if retry {
+        lines.push(Line::styled("Ctrl-R: retry", ctx.theme.dim()));
+    }
+    lines
+}
 
 /// Columns a string takes on screen (CJK characters take two).
 pub fn width(s: &str) -> u16 {

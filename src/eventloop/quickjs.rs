@@ -1,0 +1,136 @@
+//! The QuickJS plumbing both loop models (`node.rs` and `browser.rs`) share: the engine's
+//! runtime limits, the native `promiseState` and `write` bridge functions, the promise-job check,
+//! thrown values, script output split into lines, and the words of the stop messages.
+//!
+//! Everything here is mechanism, not policy: nothing decides when a callback runs (that is each
+//! model's job) and nothing writes to a terminal.
+
+use rquickjs::{Ctx, Function, IntoJs, Runtime, Value};
+
+use super::{Event, RunError, RunOptions, Stream};
+
+/// What the models print when the JavaScript heap limit is reached.
+pub const OUT_OF_MEMORY: &str = "mini-node: the script ran out of memory: the JavaScript heap limit was reached. Raise it with --max-memory MB.\n";
+
+/// A QuickJS runtime with the run's heap limit and a 4 MB native stack.
+pub fn runtime(opts: &RunOptions) -> Result<Runtime, RunError> {
+    let runtime = Runtime::new().map_err(|e| RunError::Engine(e.to_string()))?;
+    runtime.set_memory_limit(opts.max_memory);
+    runtime.set_max_stack_size(4 * 1024 * 1024);
+    Ok(runtime)
+}
+
+/// A queue label with its source line, when known: `setTimeout at line 3`.
+pub fn at_line(what: &str, line: u32) -> String {
+    if line > 0 {
+        format!("{what} at line {line}")
+    } else {
+        what.to_string()
+    }
+}
+
+/// Are promise jobs waiting? (QuickJS's job queue, which the loop drains itself.)
+pub fn job_pending(ctx: &Ctx<'_>) -> bool {
+    // SAFETY: the context (and so its runtime) is alive for the whole borrow.
+    unsafe { rquickjs::qjs::JS_IsJobPending(rquickjs::qjs::JS_GetRuntime(ctx.as_raw().as_ptr())) }
+}
+
+/// The value a failed call threw: the pending exception, or the error's text.
+pub fn thrown<'js>(ctx: &Ctx<'js>, e: rquickjs::Error) -> Value<'js> {
+    match e {
+        rquickjs::Error::Exception => ctx.catch(),
+        other => rquickjs::String::from_str(ctx.clone(), &other.to_string())
+            .map(|s| s.into_value())
+            .unwrap_or_else(|_| Value::new_undefined(ctx.clone())),
+    }
+}
+
+/// The message for a run stopped by `--timeout`, saying `what` was going on.
+pub fn interrupted(secs: f64, what: &str) -> String {
+    format!("mini-node: interrupted after {secs} s: {what}. Raise the limit with --timeout SECS.\n")
+}
+
+/// Hand the recorded events to the view's sink.
+pub fn deliver(events: Vec<Event>, sink: &mut dyn FnMut(&Event)) {
+    for e in &events {
+        sink(e);
+    }
+}
+
+/// Script output kept as whole lines for the Outcome: `text` is appended to the stream's partial
+/// line, and every finished line moves to `output`.
+pub fn split_lines(
+    partial: &mut [String; 2],
+    output: &mut Vec<(Stream, String)>,
+    stream: Stream,
+    text: &str,
+) {
+    let i = match stream {
+        Stream::Stdout => 0,
+        Stream::Stderr => 1,
+    };
+    let mut rest = text;
+    while let Some(pos) = rest.find('\n') {
+        let mut line = std::mem::take(&mut partial[i]);
+        line.push_str(&rest[..pos]);
+        output.push((stream, line));
+        rest = &rest[pos + 1..];
+    }
+    partial[i].push_str(rest);
+}
+
+/// At the end of a run: the unfinished last lines become lines too.
+pub fn flush_partial(partial: &mut [String; 2], output: &mut Vec<(Stream, String)>) {
+    for (i, stream) in [(0, Stream::Stdout), (1, Stream::Stderr)] {
+        if !partial[i].is_empty() {
+            output.push((stream, std::mem::take(&mut partial[i])));
+        }
+    }
+}
+
+/// The native `write(stream, text)`: stream 2 is stderr, anything else stdout.
+pub fn write_fn<'js>(
+    ctx: &Ctx<'js>,
+    write: impl Fn(Stream, String) + 'js,
+) -> rquickjs::Result<Function<'js>> {
+    Function::new(ctx.clone(), move |stream: i32, text: String| {
+        let stream = if stream == 2 {
+            Stream::Stderr
+        } else {
+            Stream::Stdout
+        };
+        write(stream, text)
+    })
+}
+
+/// The native `promiseState(p)`: `[state, value]` with 0 pending, 1 fulfilled, 2 rejected; a
+/// value that is not a promise answers `[non_promise, undefined]` (each model's prelude reads
+/// that differently).
+pub fn promise_state<'js>(ctx: &Ctx<'js>, non_promise: i32) -> rquickjs::Result<Function<'js>> {
+    Function::new(
+        ctx.clone(),
+        move |ctx: Ctx<'js>, p: Value<'js>| -> rquickjs::Result<Vec<Value<'js>>> {
+            let Some(p) = p.as_promise() else {
+                return Ok(vec![
+                    non_promise.into_js(&ctx)?,
+                    Value::new_undefined(ctx.clone()),
+                ]);
+            };
+            let state = match p.state() {
+                rquickjs::promise::PromiseState::Pending => 0,
+                rquickjs::promise::PromiseState::Resolved => 1,
+                rquickjs::promise::PromiseState::Rejected => 2,
+            };
+            let value = if state == 0 {
+                Value::new_undefined(ctx.clone())
+            } else {
+                // SAFETY: JS_PromiseResult returns a new reference to the settled value.
+                unsafe {
+                    let v = rquickjs::qjs::JS_PromiseResult(ctx.as_raw().as_ptr(), p.as_raw());
+                    Value::from_raw(ctx.clone(), v)
+                }
+            };
+            Ok(vec![state.into_js(&ctx)?, value])
+        },
+    )
+}
