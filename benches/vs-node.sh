@@ -7,7 +7,7 @@
 # For each snippet: wall time (mean, hyperfine if installed, else a `date +%s%N` loop), peak resident
 # memory (`/usr/bin/time -v`, the largest of 3 runs), and whether both print the same stdout.
 # mini-node runs with its default virtual clock; node waits real time for timers.
-# Goals (issue 2): every ratio <= 1.0, identical output, peak memory no higher than node's,
+# Goals: every ratio <= 1.0, identical output, peak memory no higher than node's,
 # startup of a one-line script <= 10 ms.
 set -euo pipefail
 
