@@ -168,39 +168,23 @@ fn sched_name(s: SchedPolicy) -> &'static str {
 
 impl ClusterTab {
     pub fn keys(lang: Lang, load_on: bool) -> Vec<(&'static str, &'static str)> {
-        vec![
-            ("←→↑↓", L::SelectWorker.t(lang)),
-            ("k", L::KillSelected.t(lang)),
-            ("a", L::AddWorker.t(lang)),
-            ("d", L::RemoveWorker.t(lang)),
-            (
-                "l",
-                if load_on {
-                    L::LoadStop.t(lang)
-                } else {
-                    L::LoadStart.t(lang)
-                },
-            ),
-            ("s", L::Sched.t(lang)),
-            ("m", L::SendMessage.t(lang)),
-        ]
+        Self::keys_labelled(lang, load_on, false)
     }
 
     /// The same keys with shorter labels, for a narrow footer.
     pub fn keys_narrow(lang: Lang, load_on: bool) -> Vec<(&'static str, &'static str)> {
+        Self::keys_labelled(lang, load_on, true)
+    }
+
+    fn keys_labelled(lang: Lang, load_on: bool, narrow: bool) -> Vec<(&'static str, &'static str)> {
+        let pick = |full: L, short: L| if narrow { short } else { full }.t(lang);
+        let load = if load_on { L::LoadStop } else { L::LoadStart };
         vec![
-            ("←→↑↓", L::SelectShort.t(lang)),
-            ("k", L::KillShort.t(lang)),
-            ("a", L::AddShort.t(lang)),
-            ("d", L::RemoveShort.t(lang)),
-            (
-                "l",
-                if load_on {
-                    L::LoadStop.t(lang)
-                } else {
-                    L::LoadStart.t(lang)
-                },
-            ),
+            ("←→↑↓", pick(L::SelectWorker, L::SelectShort)),
+            ("k", pick(L::KillSelected, L::KillShort)),
+            ("a", pick(L::AddWorker, L::AddShort)),
+            ("d", pick(L::RemoveWorker, L::RemoveShort)),
+            ("l", load.t(lang)),
             ("s", L::Sched.t(lang)),
             ("m", L::SendMessage.t(lang)),
         ]
