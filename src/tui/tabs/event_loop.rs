@@ -370,14 +370,7 @@ impl LoopTab {
 
     pub fn keys(lang: Lang, playing: bool) -> Vec<(&'static str, &'static str)> {
         vec![
-            (
-                "space",
-                if playing {
-                    L::Pause.t(lang)
-                } else {
-                    L::Play.t(lang)
-                },
-            ),
+            play_key(lang, playing),
             ("→", L::Step.t(lang)),
             ("←", L::StepBack.t(lang)),
             ("+/-", L::Speed.t(lang)),
@@ -394,14 +387,7 @@ impl LoopTab {
     /// without a label, the other labels are shorter. Every key is still there.
     pub fn keys_narrow(lang: Lang, playing: bool) -> Vec<(&'static str, &'static str)> {
         vec![
-            (
-                "space",
-                if playing {
-                    L::Pause.t(lang)
-                } else {
-                    L::Play.t(lang)
-                },
-            ),
+            play_key(lang, playing),
             ("←/→", L::Step.t(lang)),
             ("+/-", L::Speed.t(lang)),
             ("Home/End", ""),
@@ -1643,4 +1629,10 @@ fn mark_symbol(ctx: &Ctx, m: LineMark) -> (&'static str, Option<Style>) {
         LineMark::Moved => ("≠ ", Some(ctx.theme.warn().add_modifier(Modifier::BOLD))),
         LineMark::Only => ("+ ", Some(ctx.theme.info().add_modifier(Modifier::BOLD))),
     }
+}
+
+/// The play/pause key, the first item of both footers.
+fn play_key(lang: Lang, playing: bool) -> (&'static str, &'static str) {
+    let label = if playing { L::Pause } else { L::Play };
+    ("space", label.t(lang))
 }
