@@ -37,7 +37,25 @@
       }
     }
   }
-  const immediateQueue = new Fifo();
+  // QuickJS lets a new object reuse the shape (property layout) of earlier ones built the same way
+  // only while some object still has each intermediate shape; without one, every function and
+  // every Timeout builds and frees shapes of its own. These objects keep them alive.
+  const shapes = [];
+  mn.shapes = shapes; // (mn lives as long as the runtime)
+  function keepShapes(proto, names) {
+    for (let k = 0; k <= names.length; k++) {
+      const o = Object.create(proto);
+      for (let j = 0; j < k; j++) o[names[j]] = undefined;
+      shapes.push(o);
+    }
+  }
+  {
+    // functions: (no properties), length, then name, both only configurable
+    shapes.push(Object.create(Function.prototype));
+    const o = Object.create(Function.prototype);
+    Object.defineProperty(o, 'length', { value: 0, configurable: true });
+    shapes.push(o, {}, Promise.resolve());
+  }
   const tickQueue = new Fifo();
   let nextId = 1;
   const record = mn.record;
@@ -769,7 +787,6 @@
       this._timerArgs = args;
       this._repeat = isRepeat ? after : null;
       this._destroyed = false;
-      this._refed = true;
       this._id = nextId++;
       this._asyncId = ++asyncIds;
     }
@@ -780,20 +797,27 @@
     close() { clearTimeout(this); return this; }
     [Symbol.toPrimitive]() { timersByPrimitive.set(this._asyncId, this); return this._asyncId; }
   }
+  Timeout.prototype._refed = true;
+  keepShapes(Timeout.prototype, ['_idleTimeout', '_onTimeout', '_timerArgs', '_repeat', '_destroyed', '_id', '_asyncId']);
   const timersByPrimitive = new Map();
   // refresh() calls so far: a timer that fired is active again afterwards only if its callback
   // refreshed some timer, so runTimer asks the loop only then.
   let refreshes = 0;
-  function startTimer(cb, after, args, repeat, name) {
+  // kinds: 1 setTimeout, 2 setInterval (host.rs `kind_name`)
+  function setTimeout(cb, after, ...args) {
     if (typeof cb !== 'function') throw invalidArgType('callback', 'function', cb);
-    const t = new Timeout(cb, after, args.length ? args : undefined, repeat);
-    callbacks.set(t._id, t);
-    mn.timerStart(t._id, t._idleTimeout, record ? callerLine() : 0, true, name);
+    const t = new Timeout(cb, after, args.length ? args : undefined, false);
+    callbacks.o[t._id] = t;
+    mn.timerStart(t._id, t._idleTimeout, record ? callerLine() : 0, true, 1);
     return t;
   }
-  // kinds: 1 setTimeout, 2 setInterval (host.rs `kind_name`)
-  function setTimeout(cb, after, ...args) { return startTimer(cb, after, args, false, 1); }
-  function setInterval(cb, after, ...args) { return startTimer(cb, after, args, true, 2); }
+  function setInterval(cb, after, ...args) {
+    if (typeof cb !== 'function') throw invalidArgType('callback', 'function', cb);
+    const t = new Timeout(cb, after, args.length ? args : undefined, true);
+    callbacks.o[t._id] = t;
+    mn.timerStart(t._id, t._idleTimeout, record ? callerLine() : 0, true, 2);
+    return t;
+  }
   function clearTimeout(t) {
     if (t && t._onTimeout !== undefined && t instanceof Timeout) {
       t._idleTimeout = -1;
@@ -808,7 +832,7 @@
   function __runTimer(t) { return t._onTimeout(); }
   function __runTimerArgs(t) { return t._onTimeout(...t._timerArgs); }
   function runTimer(id) {
-    const t = callbacks.get(id);
+    const t = callbacks.o[id];
     if (t === undefined) return;
     const seen = refreshes;
     try {
@@ -819,20 +843,25 @@
         mn.timerStart(t._id, t._idleTimeout, 0, t._refed);
       } else if (refreshes === seen || !mn.timerActive(t._id)) {
         t._destroyed = true;
-        callbacks.delete(id);
+        delete callbacks.o[id];
       }
     }
   }
   class Immediate {
-    constructor(cb, args) { this._onImmediate = cb; this._argv = args; this._destroyed = false; this._refed = true; this._id = nextId++; }
+    constructor(cb, args) { this._onImmediate = cb; this._argv = args; this._destroyed = false; this._id = nextId++; }
     ref() { if (!this._refed) { this._refed = true; if (!this._destroyed) mn.immediateRef(this._id, true); } return this; }
     unref() { if (this._refed) { this._refed = false; if (!this._destroyed) mn.immediateRef(this._id, false); } return this; }
     hasRef() { return this._refed; }
   }
+  Immediate.prototype._refed = true;
+  keepShapes(Immediate.prototype, ['_onImmediate', '_argv', '_destroyed', '_id']);
+  // setImmediate's records in queue order: immItems[immHead..]
+  let immItems = [];
+  let immHead = 0;
   function setImmediate(cb, ...args) {
     if (typeof cb !== 'function') throw invalidArgType('callback', 'function', cb);
     const im = new Immediate(cb, args.length ? args : undefined);
-    immediateQueue.push(im);
+    immItems.push(im);
     mn.immediate(im._id, record ? callerLine() : 0);
     return im;
   }
@@ -843,7 +872,17 @@
   }
   function __runImmediate(im) { return im._argv === undefined ? im._onImmediate() : im._onImmediate(...im._argv); }
   function runImmediate(id) {
-    const im = immediateQueue.take(id);
+    // the record with this id; the ones before it were cancelled
+    let im;
+    while (immHead < immItems.length) {
+      const v = immItems[immHead];
+      immItems[immHead++] = undefined;
+      if (v._id === id) { im = v; break; }
+    }
+    if (immHead >= 1024 && immHead * 2 >= immItems.length) {
+      immItems = immItems.slice(immHead);
+      immHead = 0;
+    }
     if (im === undefined) return;
     im._destroyed = true;
     __runImmediate(im);
