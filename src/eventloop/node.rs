@@ -245,13 +245,33 @@ impl Timers {
 
     /// Active timers due within node's 1 ms granularity after `now`: whether they fire in the
     /// next timers phase depends on how much real time has passed.
+    ///
+    /// Only lists expiring by then can hold one, and along a list the dues only grow: this looks
+    /// at the fronts of those lists, not at every timer.
     pub fn racing(&self, now: f64) -> Vec<(u64, f64)> {
-        let mut v: Vec<(u64, f64)> = self
-            .entries
-            .iter()
-            .filter(|(_, e)| e.active && e.due() > now && e.due() <= now + 1.0)
-            .map(|(&id, e)| (id, e.due()))
-            .collect();
+        let mut v: Vec<(u64, f64)> = Vec::new();
+        for &(Ms(expiry), _, key) in &self.queue {
+            if expiry > now + 1.0 {
+                break;
+            }
+            let Some(list) = self.lists.get(&key) else {
+                continue;
+            };
+            for &(id, generation) in &list.items {
+                let Some(e) = self.entries.get(&id) else {
+                    continue;
+                };
+                if !e.active || e.generation != generation {
+                    continue;
+                }
+                if e.due() > now + 1.0 {
+                    break;
+                }
+                if e.due() > now {
+                    v.push((id, e.due()));
+                }
+            }
+        }
         v.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
         v
     }
@@ -558,6 +578,8 @@ struct Driver<'a, 'js> {
     iteration: u64,
     /// Timers (id, due) that were racing at the start of an earlier iteration.
     raced: HashSet<(u64, u64)>,
+    /// An empty immediate queue to swap in at each check phase (no allocation per iteration).
+    spare: VecDeque<(u64, u32)>,
 }
 
 /// Run a script under Node's loop. `decider` picks, where timing decides, whether a racing timer
@@ -628,6 +650,7 @@ pub fn run(
             decider,
             iteration: 0,
             raced: HashSet::new(),
+            spare: VecDeque::new(),
         };
         let file = opts.filename.display().to_string();
         d.sched.borrow_mut().emit(Event::ScriptStart { file });
@@ -692,7 +715,11 @@ impl<'js> Driver<'_, 'js> {
             now
         };
         self.decide_race(now);
-        self.check_deadline(Activity::Callback)?;
+        // callbacks are checked while they run (the interrupt handler); between them, a look at
+        // the clock every few iterations is enough
+        if self.iteration.is_multiple_of(16) {
+            self.check_deadline(Activity::Callback)?;
+        }
         self.phase(Phase::Timers);
         loop {
             let next = {
@@ -726,8 +753,10 @@ impl<'js> Driver<'_, 'js> {
         self.phase(Phase::Poll);
         self.poll()?;
         self.phase(Phase::Check);
-        let batch = std::mem::take(&mut self.sched.borrow_mut().immediates);
-        for (id, line) in batch {
+        // this phase's immediates; the ones they queue wait for the next iteration
+        let mut batch = std::mem::take(&mut self.spare);
+        std::mem::swap(&mut batch, &mut self.sched.borrow_mut().immediates);
+        for (id, line) in batch.drain(..) {
             if !self.sched.borrow_mut().take_immediate(id) {
                 continue;
             }
@@ -741,6 +770,7 @@ impl<'js> Driver<'_, 'js> {
             self.callback_end(id, r)?;
             self.drain()?;
         }
+        self.spare = batch;
         self.phase(Phase::CloseCallbacks);
         Ok(())
     }

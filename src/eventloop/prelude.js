@@ -772,7 +772,6 @@
 
   // ---------------------------------------------------------------- timers
   const TIMEOUT_MAX = 2 ** 31 - 1;
-  let asyncIds = 2;
   class Timeout {
     constructor(callback, after, args, isRepeat) {
       after *= 1;
@@ -788,17 +787,18 @@
       this._repeat = isRepeat ? after : null;
       this._destroyed = false;
       this._id = nextId++;
-      this._asyncId = ++asyncIds;
     }
     ref() { if (!this._refed) { this._refed = true; if (!this._destroyed) mn.timerRef(this._id, true); } return this; }
     unref() { if (this._refed) { this._refed = false; if (!this._destroyed) mn.timerRef(this._id, false); } return this; }
     hasRef() { return this._refed; }
     refresh() { if (!this._destroyed) { refreshes++; callbacks.set(this._id, this); mn.timerStart(this._id, this._idleTimeout, 0, this._refed); } return this; }
     close() { clearTimeout(this); return this; }
-    [Symbol.toPrimitive]() { timersByPrimitive.set(this._asyncId, this); return this._asyncId; }
+    // node's async id: ids count timers, immediates, nextTicks and microtasks alike, after the
+    // main script's 1
+    [Symbol.toPrimitive]() { const asyncId = this._id + 1; timersByPrimitive.set(asyncId, this); return asyncId; }
   }
   Timeout.prototype._refed = true;
-  keepShapes(Timeout.prototype, ['_idleTimeout', '_onTimeout', '_timerArgs', '_repeat', '_destroyed', '_id', '_asyncId']);
+  keepShapes(Timeout.prototype, ['_idleTimeout', '_onTimeout', '_timerArgs', '_repeat', '_destroyed', '_id']);
   const timersByPrimitive = new Map();
   // refresh() calls so far: a timer that fired is active again afterwards only if its callback
   // refreshed some timer, so runTimer asks the loop only then.
@@ -903,6 +903,7 @@
       mn.tick(id, callerLine());
       return;
     }
+    nextId++;
     if (!tickDraining && plainHead === plainTicks.length) mn.tickWake();
     plainTicks.push(cb, args.length ? args : undefined);
   }
@@ -935,6 +936,7 @@
   function queueMicrotask(cb) {
     if (typeof cb !== 'function') throw invalidArgType('callback', 'function', cb);
     if (record) mn.microtask(callerLine());
+    nextId++;
     Promise.resolve().then(() => {
       try { __runMicrotask(cb); } catch (e) { reportUncaught(e, true); }
     });
