@@ -14,7 +14,11 @@ pub const OUT_OF_MEMORY: &str = "mini-node: the script ran out of memory: the Ja
 
 /// A QuickJS runtime with the run's heap limit and a 4 MB native stack.
 pub fn runtime(opts: &RunOptions) -> Result<Runtime, RunError> {
-    let runtime = Runtime::new().map_err(|e| RunError::Engine(e.to_string()))?;
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    let runtime = Runtime::new_with_alloc(heap::HugeHeap::new());
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    let runtime = Runtime::new();
+    let runtime = runtime.map_err(|e| RunError::Engine(e.to_string()))?;
     runtime.set_memory_limit(opts.max_memory);
     runtime.set_max_stack_size(4 * 1024 * 1024);
     Ok(runtime)
@@ -133,4 +137,89 @@ pub fn promise_state<'js>(ctx: &Ctx<'js>, non_promise: i32) -> rquickjs::Result<
             Ok(vec![state.into_js(&ctx)?, value])
         },
     )
+}
+
+/// The engine's memory, from the C heap, on transparent huge pages where the system offers them
+/// (Linux's `madvise` mode): a script that builds a big heap (a 200k-link promise chain is
+/// 150 MB) then takes a page fault per 2 MB instead of one per 4 KB, which was a fifth of its
+/// run time. Allocation itself stays glibc's `malloc`.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+mod heap {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Once;
+
+    const HUGE_PAGE: usize = 2 << 20;
+    /// How far ahead of its use `malloc` grows the heap, so that whole huge pages fit in it.
+    const TOP_PAD: i32 = 32 << 20;
+
+    /// The end of the heap already advised.
+    static ADVISED: AtomicUsize = AtomicUsize::new(0);
+
+    pub struct HugeHeap;
+
+    impl HugeHeap {
+        pub fn new() -> Self {
+            static SETUP: Once = Once::new();
+            // SAFETY: mallopt only changes how far the heap grows at a time.
+            SETUP.call_once(|| unsafe {
+                libc::mallopt(libc::M_TOP_PAD, TOP_PAD);
+            });
+            HugeHeap
+        }
+    }
+
+    /// Advise the heap grown since the last look (`sbrk(0)` reads the break, no system call).
+    #[inline]
+    fn advise_growth() {
+        // SAFETY: sbrk(0) only reads the current break.
+        let end = unsafe { libc::sbrk(0) } as usize;
+        let advised = ADVISED.load(Ordering::Relaxed);
+        if end <= advised {
+            return;
+        }
+        let from = if advised == 0 {
+            end.saturating_sub(TOP_PAD as usize * 2)
+        } else {
+            advised
+        } & !(HUGE_PAGE - 1);
+        // SAFETY: advice only; parts of the range that are not mapped are skipped (ENOMEM).
+        unsafe {
+            libc::madvise(from as *mut libc::c_void, end - from, libc::MADV_HUGEPAGE);
+        }
+        ADVISED.store(end, Ordering::Relaxed);
+    }
+
+    // SAFETY: every block comes from malloc/calloc/realloc (16-byte aligned) and goes back to free.
+    unsafe impl rquickjs::allocator::Allocator for HugeHeap {
+        fn alloc(&mut self, size: usize) -> *mut u8 {
+            // SAFETY: plain malloc.
+            let p = unsafe { libc::malloc(size) };
+            advise_growth();
+            p.cast()
+        }
+
+        fn calloc(&mut self, count: usize, size: usize) -> *mut u8 {
+            // SAFETY: plain calloc.
+            let p = unsafe { libc::calloc(count, size) };
+            advise_growth();
+            p.cast()
+        }
+
+        unsafe fn dealloc(&mut self, ptr: *mut u8) {
+            // SAFETY: `ptr` came from this allocator.
+            unsafe { libc::free(ptr.cast()) }
+        }
+
+        unsafe fn realloc(&mut self, ptr: *mut u8, new_size: usize) -> *mut u8 {
+            // SAFETY: `ptr` came from this allocator.
+            let p = unsafe { libc::realloc(ptr.cast(), new_size) };
+            advise_growth();
+            p.cast()
+        }
+
+        unsafe fn usable_size(ptr: *mut u8) -> usize {
+            // SAFETY: `ptr` came from this allocator.
+            unsafe { libc::malloc_usable_size(ptr.cast()) }
+        }
+    }
 }
