@@ -150,7 +150,7 @@ pub struct RunArgs {
     #[arg(value_name = "FILE.js")]
     pub file: PathBuf,
     /// Arguments for the script (process.argv[2..]), as with node: `mini-node run app.js a b`.
-    /// Put mini-node's own flags before the file; a `--` before the arguments also works.
+    /// Put mini-node's own flags before the file; everything after it, `--` too, is the script's.
     #[arg(
         value_name = "SCRIPT_ARGS",
         trailing_var_arg = true,

@@ -31,7 +31,10 @@ fn arguments_after_the_file_reach_the_script() {
         (&["a", "b"][..], r#"["a","b"]"#),
         (&["a", "--port", "1"], r#"["a","--port","1"]"#),
         (&["-x"], r#"["-x"]"#),
-        (&["--", "a", "--b"], r#"["a","--b"]"#),
+        // as node: `node args.js -- a --b` sees the `--` too
+        (&["--", "a", "--b"], r#"["--","a","--b"]"#),
+        (&["a", "--", "b"], r#"["a","--","b"]"#),
+        (&["--", "--", "a"], r#"["--","--","a"]"#),
         (&[], "[]"),
     ] {
         let (code, stdout, stderr) = argv_of(args);

@@ -371,7 +371,11 @@ fn script_arguments_reach_process_argv() {
         .args(["--", "a", "b c"])
         .output()
         .unwrap();
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "[ 'a', 'b c' ]\n");
+    // what `node argv.js -- a 'b c'` prints
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "[ '--', 'a', 'b c' ]\n"
+    );
 }
 
 #[test]

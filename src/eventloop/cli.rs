@@ -211,11 +211,27 @@ fn options(args: &RunArgs) -> Result<RunOptions, Exit> {
     } else {
         Clock::Virtual
     };
-    o.args = args.script_args.clone();
+    o.args = script_args(args, std::env::args());
     o.timeout = timeout;
     o.max_memory = args.max_memory.saturating_mul(1024 * 1024);
     o.record = args.trace.is_some();
     Ok(o)
+}
+
+/// The script's own arguments, as node passes them: everything after FILE.js. The parser drops
+/// the first `--` that follows the file; node hands it on (`node app.js -- a` sees `['--', 'a']`).
+fn script_args(args: &RunArgs, raw: impl Iterator<Item = String>) -> Vec<String> {
+    let raw: Vec<String> = raw.collect();
+    let file = args.file.to_string_lossy();
+    let after = raw
+        .iter()
+        .position(|a| *a == file)
+        .map_or(&raw[..0], |i| &raw[i + 1..]);
+    let mut out = args.script_args.clone();
+    if after.len() == out.len() + 1 && after.first().is_some_and(|a| a == "--") {
+        out.insert(0, "--".to_string());
+    }
+    out
 }
 
 pub fn run(args: RunArgs) -> anyhow::Result<()> {

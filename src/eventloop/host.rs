@@ -526,8 +526,23 @@ pub fn compile<'js>(
             // The wrapper shifts what the parser sees (an extra `}` closes it): report the error
             // the bare source has, when it has one.
             match bare_syntax_error(ctx, &body, file) {
-                Some(e) => Err(syntax_report(&e, source, file, main, false)),
-                None => Err(syntax_report(&wrapped_error, source, file, main, true)),
+                Some(e) => {
+                    // QuickJS places an error on the first line of a bare script at column 1;
+                    // the wrapped compile has the column right
+                    let first_col = match error_location(&e, file) {
+                        Some((1, 1)) => error_location(&wrapped_error, file)
+                            .filter(|&(line, col)| line == 1 && col > 1)
+                            .map(|(_, col)| col),
+                        _ => None,
+                    };
+                    Err(syntax_report(&e, source, file, main, first_col))
+                }
+                None => {
+                    // the wrapper's header shares the first line
+                    let first_col = error_location(&wrapped_error, file)
+                        .map(|(_, col)| col.saturating_sub(HEADER.len()).max(1));
+                    Err(syntax_report(&wrapped_error, source, file, main, first_col))
+                }
             }
         }
         Err(e) => Err(format!("{}: {e}\n", file.display())),
@@ -570,20 +585,28 @@ fn bare_syntax_error<'js>(ctx: &Ctx<'js>, body: &str, file: &Path) -> Option<Val
     }
 }
 
-fn syntax_report(e: &Value<'_>, source: &str, file: &Path, main: bool, wrapped: bool) -> String {
-    let (message, line, col) = match e.as_object() {
-        Some(o) => {
-            let message: String = o.get("message").unwrap_or_default();
-            let stack: String = o.get("stack").unwrap_or_default();
-            let (line, col) = location_in(&stack, &file.display().to_string()).unwrap_or((1, 1));
-            (message, line, col)
-        }
-        None => (String::from("invalid script"), 1, 1),
-    };
-    let col = if wrapped && line == 1 {
-        col.saturating_sub(HEADER.len()).max(1)
-    } else {
-        col
+/// Where a syntax error points: (line, column), 1-based.
+fn error_location(e: &Value<'_>, file: &Path) -> Option<(usize, usize)> {
+    let stack: String = e.as_object()?.get("stack").ok()?;
+    location_in(&stack, &file.display().to_string())
+}
+
+/// node's report of a syntax error; `first_col`: the column to use if it is on the first line.
+fn syntax_report(
+    e: &Value<'_>,
+    source: &str,
+    file: &Path,
+    main: bool,
+    first_col: Option<usize>,
+) -> String {
+    let message: String = e
+        .as_object()
+        .and_then(|o| o.get("message").ok())
+        .unwrap_or_else(|| "invalid script".into());
+    let (line, col) = error_location(e, file).unwrap_or((1, 1));
+    let col = match first_col {
+        Some(c) if line == 1 => c,
+        _ => col,
     };
     let mut message = v8_message(&message);
     let mut line = line.min(source.lines().count().max(1));
@@ -723,14 +746,31 @@ fn node_caret(
             under(name, len),
         ));
     }
-    if message == "Unexpected identifier" {
-        if let Some(at) = word_at("await") {
+    let unexpected_operand = message.starts_with("Unexpected identifier")
+        || message == "Unexpected number"
+        || message == "Unexpected string";
+    if unexpected_operand {
+        if let Some(at) = word_at("await").filter(|_| message == "Unexpected identifier") {
             return Some((
                 "await is only valid in async functions and the top level bodies of modules".into(),
                 line,
                 under(at, 5),
             ));
         }
+        let at = col.checked_sub(1)?;
+        if open_call_before(&text, &code, at).is_some() {
+            // V8: "missing ) after argument list", under the token before
+            let (start, len) = token_before(&text, at).unwrap_or((at, 1));
+            return Some((
+                "missing ) after argument list".into(),
+                line,
+                under(start, len),
+            ));
+        }
+        if let Some((m, len)) = unexpected_token(&text, at) {
+            return Some((m, line, under(at, len)));
+        }
+        return None;
     }
     if message.ends_with("has already been declared") {
         let at = ["const", "let", "class"]
@@ -745,6 +785,104 @@ fn node_caret(
         ));
     }
     None
+}
+
+/// The token that ends before `at`: (start, length).
+fn token_before(text: &[char], at: usize) -> Option<(usize, usize)> {
+    let end = (0..at).rev().find(|&i| !text[i].is_whitespace())? + 1;
+    let last = text[end - 1];
+    let start = if last == '"' || last == '\'' {
+        (0..end - 1)
+            .rev()
+            .find(|&i| text[i] == last && (i == 0 || text[i - 1] != '\\'))?
+    } else if is_ident(last) {
+        (0..end)
+            .rev()
+            .take_while(|&i| {
+                is_ident(text[i]) || text[i] == '.' && text[i.saturating_sub(1)].is_ascii_digit()
+            })
+            .last()?
+    } else {
+        end - 1
+    };
+    Some((start, end - start))
+}
+
+/// V8's words for the token QuickJS found where a `;` should have been: (message, its length).
+fn unexpected_token(text: &[char], at: usize) -> Option<(String, usize)> {
+    const KEYWORDS: &[&str] = &[
+        "async",
+        "break",
+        "case",
+        "catch",
+        "class",
+        "const",
+        "continue",
+        "debugger",
+        "default",
+        "delete",
+        "do",
+        "else",
+        "export",
+        "extends",
+        "false",
+        "finally",
+        "for",
+        "function",
+        "if",
+        "import",
+        "in",
+        "instanceof",
+        "new",
+        "null",
+        "return",
+        "super",
+        "switch",
+        "this",
+        "throw",
+        "true",
+        "try",
+        "typeof",
+        "var",
+        "void",
+        "while",
+        "with",
+    ];
+    let rest = text.get(at..)?;
+    let c = *rest.first()?;
+    if c.is_ascii_digit() || (c == '.' && rest.get(1).is_some_and(|d| d.is_ascii_digit())) {
+        let len = rest
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == '.' || **c == '_')
+            .count();
+        return Some(("Unexpected number".into(), len));
+    }
+    if c == '"' || c == '\'' {
+        let mut i = 1;
+        while i < rest.len() {
+            if rest[i] == '\\' {
+                i += 2;
+            } else if rest[i] == c {
+                return Some(("Unexpected string".into(), i + 1));
+            } else {
+                i += 1;
+            }
+        }
+        return None;
+    }
+    if is_ident(c) || c == '#' {
+        let len = 1 + rest[1..].iter().take_while(|c| is_ident(**c)).count();
+        let word: String = rest[..len].iter().collect();
+        let message = if KEYWORDS.contains(&word.as_str()) {
+            format!("Unexpected token '{word}'")
+        } else if word == "enum" {
+            "Unexpected reserved word".into()
+        } else {
+            format!("Unexpected identifier '{word}'")
+        };
+        return Some((message, len));
+    }
+    (!c.is_whitespace()).then(|| (format!("Unexpected token '{c}'"), 1))
 }
 
 fn is_ident(c: char) -> bool {

@@ -99,18 +99,20 @@
     if (text[col - 1] === '.' && /[A-Za-z_$]/.test(text[col] || '')) return col + 1;
     return col;
   }
+  // A column QuickJS reports on the script's first line, which it shares with the wrapper.
+  function firstLineColumn(col) {
+    col -= mainHeader;
+    // There QuickJS reports a call one column early (before the callee's name, even column 0);
+    // node's columns start at 1, on the callee.
+    const text = scriptLine(1) || '';
+    if (col < 1 || (/\s/.test(text[col - 1] || '') && /[A-Za-z_$]/.test(text[col] || ''))) col += 1;
+    return col < 1 ? 1 : col;
+  }
   function frameText(cs) {
     const file = cs.getFileName();
     const line = cs.getLineNumber();
     let col = cs.getColumnNumber();
-    if (line === 1 && file === SCRIPT) {
-      col -= mainHeader;
-      // On the wrapper's line QuickJS reports a call one column early (before the callee's
-      // name, even column 0); node's columns start at 1, on the callee.
-      const text = scriptLine(1) || '';
-      if (col < 1 || (/\s/.test(text[col - 1] || '') && /[A-Za-z_$]/.test(text[col] || ''))) col += 1;
-      if (col < 1) col = 1;
-    }
+    if (line === 1 && file === SCRIPT) col = firstLineColumn(col);
     col = v8Column(file, line, col);
     const loc = `${file}:${line}:${col}`;
     const name = cs.getFunctionName();
@@ -142,19 +144,28 @@
   }
   // QuickJS says only "not a function": V8 names the callee, read here from the source.
   function nameCallee(err, callsites) {
-    if (err.message !== 'not a function' && err.message !== 'not a constructor') return;
+    if (!(err instanceof TypeError) || !/^(?:[\w$.]+ is )?not a (?:function|constructor)$/.test(err.message)) return;
+    // thrown inside a built-in (`[1].map(3)`): V8 names the value, which is not known here
+    if (callsites.length > 0 && callsites[0].isNative && callsites[0].isNative()) return;
     const cs = callsites.find((c) => c.getFileName() === SCRIPT);
     if (!cs) return;
     const line = cs.getLineNumber();
     let col = cs.getColumnNumber();
-    if (line === 1) col -= mainHeader;
+    if (line === 1) col = firstLineColumn(col);
     const text = scriptLine(line);
     if (text === undefined) return;
+    // a method call: QuickJS points at the dot
+    if (text[col - 1] === '.' && /[A-Za-z_$]/.test(text[col] || '')) col += 1;
     let callee = null;
-    if (err.message === 'not a constructor') {
-      const m = text.slice(col - 1).match(/^new\s+([A-Za-z_$][\w$.]*)/);
-      if (m) callee = m[1];
-    } else {
+    // `new C()`: QuickJS points at `new` or at `C`
+    const ctor = text.slice(col - 1).match(/^new\s+([A-Za-z_$][\w$.]*)/) ||
+      (/new\s+$/.test(text.slice(0, col - 1)) && text.slice(col - 1).match(/^([A-Za-z_$][\w$.]*)/));
+    if (ctor) {
+      err.message = `${ctor[1]} is not a constructor`;
+      return;
+    }
+    if (err.message !== 'not a function') return;
+    {
       const m = text.slice(col - 1).match(/^[\w$]*(?=\s*\()/);
       if (m) {
         const end = col - 1 + m[0].length;

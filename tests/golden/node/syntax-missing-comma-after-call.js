@@ -1,0 +1,2 @@
+function g(n) { return n; }
+console.log(g(1) 2);

@@ -1,0 +1,2 @@
+// A missing comma between two arguments.
+console.log("start" "end");

@@ -1,0 +1,2 @@
+const ready = 1
+let x = ready true;

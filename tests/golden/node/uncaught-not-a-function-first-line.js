@@ -1,0 +1,1 @@
+const settings = { port: 8000 }; settings.listen();
