@@ -663,7 +663,17 @@ fn node_caret(
             return Some(("Invalid or unexpected token".into(), line, under(q, len)));
         }
     }
-    if message == "Unexpected token ''" {
+    if message == "let is disallowed as a lexically bound name" {
+        let at = col.checked_sub(1).filter(|&c| {
+            text.get(c..)
+                .is_some_and(|r| r.starts_with(&['l', 'e', 't']))
+        })?;
+        return Some((message.into(), line, under(at, 3)));
+    }
+    let unclosed_template = source.chars().filter(|&c| c == '`').count() % 2 == 1;
+    if message == "Unexpected token ''"
+        || (message == "Unexpected end of input" && unclosed_template)
+    {
         // the input ended inside a block: V8 points past the last line
         let last = if source.ends_with('\n') {
             lines.len() + 1
@@ -758,13 +768,29 @@ fn node_caret(
             ));
         }
         let at = col.checked_sub(1)?;
-        if open_call_before(&text, &code, at).is_some() {
-            // V8: "missing ) after argument list", under the token before
-            let (start, len) = token_before(&text, at).unwrap_or((at, 1));
+        // a call still open here, maybe since an earlier line: V8 says "missing ) after argument
+        // list", under the token before (on its own line)
+        let mut flat: Vec<char> = Vec::new();
+        let mut flat_code: Vec<bool> = Vec::new();
+        let mut starts: Vec<usize> = Vec::new();
+        for (k, l) in lines[..line].iter().enumerate() {
+            let chars: Vec<char> = l.chars().collect();
+            starts.push(flat.len());
+            flat_code.extend(code_mask(&chars));
+            flat.extend(chars);
+            if k + 1 < line {
+                flat.push('\n');
+                flat_code.push(true);
+            }
+        }
+        let flat_at = starts[line - 1] + at;
+        if open_call_before(&flat, &flat_code, flat_at).is_some() {
+            let (start, len) = token_before(&flat, flat_at).unwrap_or((flat_at, 1));
+            let k = starts.iter().rposition(|&s| s <= start).unwrap_or(line - 1);
             return Some((
                 "missing ) after argument list".into(),
-                line,
-                under(start, len),
+                k + 1,
+                under(start - starts[k], len),
             ));
         }
         if let Some((m, len)) = unexpected_token(&text, at) {
@@ -1031,6 +1057,9 @@ pub(super) fn v8_message(m: &str) -> String {
     match m {
         "unexpected end of string" | "unexpected end of input" => "Unexpected end of input".into(),
         "expecting ';'" => "Unexpected identifier".into(),
+        "'let' is not a valid lexical identifier" => {
+            "let is disallowed as a lexically bound name".into()
+        }
         "unexpected 'await' keyword" => {
             "await is only valid in async functions and the top level bodies of modules".into()
         }

@@ -1,0 +1,4 @@
+setTimeout(() => {
+  console.log("later");
+}, 100
+console.log("now");

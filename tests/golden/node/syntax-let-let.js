@@ -1,0 +1,2 @@
+// let cannot name a variable declared with let
+let let = 1;

@@ -1,0 +1,3 @@
+console.log("sum",
+  1 + 2
+  3 + 4);

@@ -1,0 +1,3 @@
+const name = "world";
+const greeting = `hello ${name}
+console.log(greeting);
