@@ -621,11 +621,32 @@ fn syntax_report(
         }
     };
     if !placed && (message == "Unexpected end of input" || message == "Expecting ')'") {
-        if let Some((l, start, end)) = unclosed_call(source) {
-            // V8: "missing ) after argument list", underlining the last argument
+        if let Some((l, start, len)) = open_call_at_end(source) {
+            // V8: "missing ) after argument list", under the last token
             message = "missing ) after argument list".into();
             line = l;
-            marker = format!("{}{}", " ".repeat(start), "^".repeat((end - start).max(1)));
+            marker = format!("{}{}", " ".repeat(start), "^".repeat(len.max(1)));
+        }
+    }
+    if !placed && message == "Invalid property name" {
+        let at = col.saturating_sub(1);
+        let found = source
+            .lines()
+            .nth(line.saturating_sub(1))
+            .and_then(|t| t.chars().nth(at));
+        match found {
+            // V8 names the token where a property name should be
+            Some(c) if !c.is_whitespace() && !is_ident(c) => {
+                message = format!("Unexpected token '{c}'");
+                marker = format!("{}^", " ".repeat(at));
+            }
+            // the input ended inside an object or class body: V8 points past the last line
+            _ if braces_left_open(source) => {
+                message = "Unexpected end of input".into();
+                line = source.lines().count() + usize::from(source.ends_with('\n'));
+                marker = String::new();
+            }
+            _ => {}
         }
     }
     let text = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
@@ -770,19 +791,7 @@ fn node_caret(
         let at = col.checked_sub(1)?;
         // a call still open here, maybe since an earlier line: V8 says "missing ) after argument
         // list", under the token before (on its own line)
-        let mut flat: Vec<char> = Vec::new();
-        let mut flat_code: Vec<bool> = Vec::new();
-        let mut starts: Vec<usize> = Vec::new();
-        for (k, l) in lines[..line].iter().enumerate() {
-            let chars: Vec<char> = l.chars().collect();
-            starts.push(flat.len());
-            flat_code.extend(code_mask(&chars));
-            flat.extend(chars);
-            if k + 1 < line {
-                flat.push('\n');
-                flat_code.push(true);
-            }
-        }
+        let (flat, flat_code, starts) = flatten(&lines[..line]);
         let flat_at = starts[line - 1] + at;
         if open_call_before(&flat, &flat_code, flat_at).is_some() {
             let (start, len) = token_before(&flat, flat_at).unwrap_or((flat_at, 1));
@@ -811,6 +820,53 @@ fn node_caret(
         ));
     }
     None
+}
+
+/// Lines joined by `\n`, with their code mask (outside strings and comments) and where each
+/// line starts.
+fn flatten(lines: &[&str]) -> (Vec<char>, Vec<bool>, Vec<usize>) {
+    let mut flat: Vec<char> = Vec::new();
+    let mut code: Vec<bool> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
+    for (k, l) in lines.iter().enumerate() {
+        let chars: Vec<char> = l.chars().collect();
+        starts.push(flat.len());
+        code.extend(code_mask(&chars));
+        flat.extend(chars);
+        if k + 1 < lines.len() {
+            flat.push('\n');
+            code.push(true);
+        }
+    }
+    (flat, code, starts)
+}
+
+/// More `{` than `}` in the code (strings and comments aside).
+fn braces_left_open(source: &str) -> bool {
+    let lines: Vec<&str> = source.lines().collect();
+    let (flat, code, _) = flatten(&lines);
+    let depth: i64 = flat
+        .iter()
+        .zip(&code)
+        .filter(|(_, &c)| c)
+        .map(|(&ch, _)| match ch {
+            '{' => 1,
+            '}' => -1,
+            _ => 0,
+        })
+        .sum();
+    depth > 0
+}
+
+/// A call still open where the source ends: (line, start, length) of the last token, where V8
+/// reports `missing ) after argument list`.
+fn open_call_at_end(source: &str) -> Option<(usize, usize, usize)> {
+    let lines: Vec<&str> = source.lines().collect();
+    let (flat, code, starts) = flatten(&lines);
+    open_call_before(&flat, &code, flat.len())?;
+    let (start, len) = token_before(&flat, flat.len())?;
+    let k = starts.iter().rposition(|&s| s <= start)?;
+    Some((k + 1, start - starts[k], len))
 }
 
 /// The token that ends before `at`: (start, length).
@@ -1005,37 +1061,6 @@ fn open_call_before(text: &[char], code: &[bool], at: usize) -> Option<usize> {
     (callee && !keyword).then_some(open)
 }
 
-/// The last line with a call left open: (line, start, end) of its last argument.
-fn unclosed_call(source: &str) -> Option<(usize, usize, usize)> {
-    let mut depth = 0i32;
-    let mut last_open: Option<(usize, usize)> = None;
-    for (i, text) in source.lines().enumerate() {
-        let mut quote: Option<char> = None;
-        for (j, c) in text.char_indices() {
-            match (quote, c) {
-                (Some(q), c) if c == q => quote = None,
-                (Some(_), _) => {}
-                (None, '\'' | '"' | '`') => quote = Some(c),
-                (None, '(') => {
-                    depth += 1;
-                    last_open = Some((i, j));
-                }
-                (None, ')') => depth -= 1,
-                _ => {}
-            }
-        }
-    }
-    let (i, j) = last_open.filter(|_| depth > 0)?;
-    let text = source.lines().nth(i)?;
-    let args = &text[j + 1..];
-    let trimmed = args.trim_end();
-    let from = args.rfind(',').map_or(0, |k| k + 1);
-    let lead = args[from..].len() - args[from..].trim_start().len();
-    let start = j + 1 + from + lead;
-    let end = j + 1 + trimmed.len();
-    (end > start).then_some((i + 1, start, end))
-}
-
 /// `file:line:col` of the first frame in `file`.
 pub(super) fn location_in(stack: &str, file: &str) -> Option<(usize, usize)> {
     let at = stack.find(&format!("{file}:"))?;
@@ -1063,9 +1088,10 @@ pub(super) fn v8_message(m: &str) -> String {
         "unexpected 'await' keyword" => {
             "await is only valid in async functions and the top level bodies of modules".into()
         }
-        "unterminated string literal" | "unexpected end of string literal" => {
-            "Invalid or unexpected token".into()
-        }
+        "unterminated string literal"
+        | "unexpected end of string literal"
+        | "invalid number literal"
+        | "Invalid number literal" => "Invalid or unexpected token".into(),
         _ if m.starts_with("invalid redefinition of lexical identifier")
             || m.ends_with("already declared") =>
         {

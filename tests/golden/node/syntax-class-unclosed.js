@@ -1,0 +1,4 @@
+class Counter {
+  constructor() {
+    this.n = 0;
+  }
