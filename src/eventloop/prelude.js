@@ -42,7 +42,10 @@
   // every Timeout builds and frees shapes of its own. These objects keep them alive.
   const shapes = [];
   mn.shapes = shapes; // (mn lives as long as the runtime)
-  function keepShapes(proto, names) {
+  // one object per step of the way `sample` was built (its properties in order)
+  function keepShapesOf(sample) {
+    const proto = Object.getPrototypeOf(sample);
+    const names = Object.keys(sample);
     for (let k = 0; k <= names.length; k++) {
       const o = Object.create(proto);
       for (let j = 0; j < k; j++) o[names[j]] = undefined;
@@ -154,12 +157,10 @@
     if (line === 1) col = firstLineColumn(col);
     const text = scriptLine(line);
     if (text === undefined) return;
-    // a method call: QuickJS points at the dot
-    if (text[col - 1] === '.' && /[A-Za-z_$]/.test(text[col] || '')) col += 1;
+    // where V8 points: at `new`, at the method's name
+    col = v8Column(SCRIPT, line, col);
     let callee = null;
-    // `new C()`: QuickJS points at `new` or at `C`
-    const ctor = text.slice(col - 1).match(/^new\s+([A-Za-z_$][\w$.]*)/) ||
-      (/new\s+$/.test(text.slice(0, col - 1)) && text.slice(col - 1).match(/^([A-Za-z_$][\w$.]*)/));
+    const ctor = text.slice(col - 1).match(/^new\s+([A-Za-z_$][\w$.]*)/);
     if (ctor) {
       err.message = `${ctor[1]} is not a constructor`;
       return;
@@ -809,7 +810,8 @@
     [Symbol.toPrimitive]() { const asyncId = this._id + 1; timersByPrimitive.set(asyncId, this); return asyncId; }
   }
   Timeout.prototype._refed = true;
-  keepShapes(Timeout.prototype, ['_idleTimeout', '_onTimeout', '_timerArgs', '_repeat', '_destroyed', '_id']);
+  keepShapesOf(new Timeout(() => {}, 1, undefined, false));
+  nextId -= 1; // the sample took no id
   const timersByPrimitive = new Map();
   // refresh() calls so far: a timer that fired is active again afterwards only if its callback
   // refreshed some timer, so runTimer asks the loop only then.
@@ -865,7 +867,8 @@
     hasRef() { return this._refed; }
   }
   Immediate.prototype._refed = true;
-  keepShapes(Immediate.prototype, ['_onImmediate', '_argv', '_destroyed', '_id']);
+  keepShapesOf(new Immediate(() => {}, undefined));
+  nextId -= 1;
   // setImmediate's records in queue order: immItems[immHead..]
   let immItems = [];
   let immHead = 0;
