@@ -791,7 +791,7 @@ fn node_caret(
         let at = col.checked_sub(1)?;
         // a call still open here, maybe since an earlier line: V8 says "missing ) after argument
         // list", under the token before (on its own line)
-        let (flat, flat_code, starts) = flatten(&lines[..line]);
+        let (flat, flat_code, starts) = flatten(lines.get(..line)?);
         let flat_at = starts[line - 1] + at;
         if open_call_before(&flat, &flat_code, flat_at).is_some() {
             let (start, len) = token_before(&flat, flat_at).unwrap_or((flat_at, 1));
