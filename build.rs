@@ -1,7 +1,8 @@
 //! Embeds the course (`lessons/`) in the binary so that `cargo install` works offline: generates
 //! `$OUT_DIR/lessons_files.rs`, a table of `(relative path, include_str!(absolute path))` for every
 //! lesson text (`.md`), index (`.toml`) and snippet (`.js`). The recorded node outputs
-//! (`*.node.out`) and scripts are left out: only the tests read those.
+//! (`*.node.out`) and scripts are left out: only the tests read those. Also names the engine's
+//! build (`MINI_NODE_ENGINE`, a hash of its patch) for the prelude's bytecode cache.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -30,6 +31,16 @@ fn main() {
     table.push(']');
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out.join("lessons_files.rs"), table).expect("writing lessons_files.rs");
+
+    // The engine's changes (vendor/rquickjs-sys): part of the key of the cached prelude bytecode,
+    // so a changed engine never reads bytecode an older one wrote.
+    let patch = root.join("vendor/rquickjs-sys/mini-node.patch");
+    println!("cargo:rerun-if-changed={}", patch.display());
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in fs::read(&patch).unwrap_or_default() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    println!("cargo:rustc-env=MINI_NODE_ENGINE={h:016x}");
 }
 
 /// Every embeddable file under `dir`, as (path relative to `base` with `/`, absolute path).

@@ -397,7 +397,8 @@ pub fn install<'js>(
 /// Where the compiled prelude is cached: parsing it is most of a one-line script's start-up.
 fn prelude_cache() -> Option<std::path::PathBuf> {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in PRELUDE.bytes().chain(env!("CARGO_PKG_VERSION").bytes()) {
+    let parts = [PRELUDE, env!("CARGO_PKG_VERSION"), env!("MINI_NODE_ENGINE")];
+    for b in parts.iter().flat_map(|p| p.bytes()) {
         h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
     let dirs = directories::ProjectDirs::from("", "", "mini-node")?;

@@ -90,17 +90,13 @@
     if (srcLinesCache === null) srcLinesCache = mn.source.split(/\r?\n/);
     return srcLinesCache[n - 1];
   }
-  // QuickJS points at the constructor's name in `new Error()`, V8 at `new`.
+  // A name that fails to resolve right after `new` (`new Nope()`): V8 points at `new`.
   function v8Column(file, line, col) {
     if (file !== SCRIPT) return col;
     const text = scriptLine(line);
     if (text === undefined) return col;
-    const before = text.slice(0, col - 1);
-    const m = before.match(/new\s+$/);
-    if (m) return col - m[0].length;
-    // a method call: V8 points at the method's name, QuickJS at the dot
-    if (text[col - 1] === '.' && /[A-Za-z_$]/.test(text[col] || '')) return col + 1;
-    return col;
+    const m = text.slice(0, col - 1).match(/new\s+$/);
+    return m ? col - m[0].length : col;
   }
   // A column QuickJS reports on the script's first line, which it shares with the wrapper.
   function firstLineColumn(col) {
@@ -118,8 +114,95 @@
     if (line === 1 && file === SCRIPT) col = firstLineColumn(col);
     col = v8Column(file, line, col);
     const loc = `${file}:${line}:${col}`;
-    const name = cs.getFunctionName();
+    const name = frameName(cs);
     return name ? `${name} (${loc})` : loc;
+  }
+  // V8's name for a frame (its CallSiteInfo serialisation): `new F` for a construct call;
+  // for a method call `Type.f [as key]`: the receiver's type (a class for a static method), then
+  // the function's name, then the property that held the function when the name does not end it.
+  function frameName(cs) {
+    const name = cs.getFunctionName();
+    if (cs.isConstructor()) return `new ${name || '<anonymous>'}`;
+    const recv = cs.getThis();
+    if (recv === undefined || recv === null || recv === globalThis) return name;
+    let type = null;
+    let method = null;
+    try {
+      type = typeNameOf(recv);
+      method = methodNameOf(recv, cs.getFunction(), name);
+    } catch (e) {
+      return name;
+    }
+    if (name) {
+      let text = type && IDENTIFIER.test(name) && name !== type ? `${type}.${name}` : name;
+      if (method && method !== name && !name.endsWith('.' + method)) text += ` [as ${method}]`;
+      return text;
+    }
+    return `${type ? type + '.' : ''}${method || '<anonymous>'}`;
+  }
+  // A built-in's frame as V8 shows it (`Array.forEach (<anonymous>)`, `new Promise (<anonymous>)`);
+  // null for those V8 leaves out of its stacks (call, apply, Reflect.apply ...).
+  const HIDDEN_NATIVES = new Set([Function.prototype.call, Function.prototype.apply, Reflect.apply, Reflect.construct]);
+  function nativeFrameText(cs) {
+    const fn = cs.getFunction();
+    const name = cs.getFunctionName();
+    if (!name || HIDDEN_NATIVES.has(fn) || name.startsWith('bound ')) return null;
+    if (cs.isConstructor()) return `new ${name} (<anonymous>)`;
+    const recv = cs.getThis();
+    let type = null;
+    if (recv !== undefined && recv !== null && recv !== globalThis) {
+      try {
+        type = typeNameOf(recv);
+      } catch (e) {
+        type = null;
+      }
+    }
+    return `${type ? type + '.' : ''}${name} (<anonymous>)`;
+  }
+  const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+  const fnToString = Function.prototype.toString;
+  // V8's constructor name: the class for a class receiver, else the first string
+  // Symbol.toStringTag or named constructor (other than Object) up the prototype chain.
+  function typeNameOf(recv) {
+    if (typeof recv === 'function' && recv.name && /^class\b/.test(fnToString.call(recv))) return recv.name;
+    const obj = Object(recv);
+    for (let o = obj; o !== null; o = Object.getPrototypeOf(o)) {
+      const tag = Object.getOwnPropertyDescriptor(o, Symbol.toStringTag);
+      if (tag && typeof tag.value === 'string') return tag.value;
+      if (o !== obj) {
+        const c = Object.getOwnPropertyDescriptor(o, 'constructor');
+        if (c && typeof c.value === 'function' && c.value.name && c.value.name !== 'Object') return c.value.name;
+      }
+    }
+    return typeof recv === 'function' ? 'Function' : Array.isArray(recv) ? 'Array' : 'Object';
+  }
+  // The property of the receiver (or a prototype) holding `fn`: its own name first (without a
+  // get/set prefix), else the one enumerable string key that holds it.
+  function methodNameOf(recv, fn, name) {
+    if (typeof fn !== 'function') return null;
+    const holds = (d) => d !== undefined && (d.value === fn || d.get === fn || d.set === fn);
+    const obj = Object(recv);
+    const key = name ? name.replace(/^[gs]et /, '') : '';
+    if (key) {
+      for (let o = obj; o !== null; o = Object.getPrototypeOf(o)) {
+        const d = Object.getOwnPropertyDescriptor(o, key);
+        if (d !== undefined) {
+          if (holds(d)) return key;
+          break;
+        }
+      }
+    }
+    let found = null;
+    for (let o = obj; o !== null; o = Object.getPrototypeOf(o)) {
+      for (const k of Object.getOwnPropertyNames(o)) {
+        if (/^(?:0|[1-9]\d*)$/.test(k)) continue; // array elements are not V8 property keys
+        const d = Object.getOwnPropertyDescriptor(o, k);
+        if (!d.enumerable || !holds(d) || k === found) continue;
+        if (found !== null) return null;
+        found = k;
+      }
+    }
+    return found;
   }
   // QuickJS's wording of the common runtime errors, in V8's words.
   const V8_MESSAGES = [
@@ -157,8 +240,7 @@
     if (line === 1) col = firstLineColumn(col);
     const text = scriptLine(line);
     if (text === undefined) return;
-    // where V8 points: at `new`, at the method's name
-    col = v8Column(SCRIPT, line, col);
+    // (the engine places a call where V8 does: at `new`, the callee's or the method's name)
     let callee = null;
     const ctor = text.slice(col - 1).match(/^new\s+([A-Za-z_$][\w$.]*)/);
     if (ctor) {
@@ -182,11 +264,6 @@
     try { head = errorHeader(err); } catch (e) { head = 'Error'; }
     const lines = [];
     let lastUser = null;
-    let reading = null;
-    try {
-      const rm = typeof err.message === 'string' && err.message.match(/^Cannot (?:read|set) properties of (?:null|undefined) \((?:reading|setting) '(.*)'\)$/);
-      if (rm) reading = rm[1];
-    } catch (e) { reading = null; }
     for (let i = 0; i < callsites.length; i++) {
       const cs = callsites[i];
       const file = cs.getFileName();
@@ -204,20 +281,13 @@
         for (const f of r.frames) lines.push(f);
         break;
       }
-      if (file === undefined || file === null || file === '<null>') continue;
-      if (cs.isNative && cs.isNative()) continue;
-      let text = frameText(cs);
-      if (reading !== null && lines.length === 0 && file === SCRIPT) {
-        // V8 points at the property read from null/undefined, QuickJS at the object
-        const mm = text.match(/:(\d+):(\d+)\)?$/);
-        const src = mm && scriptLine(Number(mm[1]));
-        if (src) {
-          const from = Number(mm[2]) - 1;
-          const k = src.indexOf('.' + reading, from);
-          if (k >= 0) text = text.replace(/:(\d+)(\)?)$/, `:${k + 2}$2`);
-        }
+      if (cs.isNative()) {
+        const text = nativeFrameText(cs);
+        if (text !== null) lines.push(text);
+        continue;
       }
-      lines.push(text);
+      if (file === undefined || file === null || file === '<null>') continue;
+      lines.push(frameText(cs));
       lastUser = cs;
     }
     const limit = typeof Error.stackTraceLimit === 'number' ? Error.stackTraceLimit : 10;

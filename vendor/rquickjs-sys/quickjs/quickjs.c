@@ -436,6 +436,9 @@ typedef struct JSStackFrame {
     uint16_t arg_count;
     bool is_strict_mode;
     bool is_constructor; /* true if invoked as a constructor (new) */
+    /* mini-node: the receiver as passed by the caller (not counted; it
+       lives as long as the call), for CallSite.prototype.getThis */
+    JSValueConst this_obj;
     /* only used in generators. Current stack pointer value. NULL if
        the function is running. */
     JSValue *cur_sp;
@@ -1211,6 +1214,7 @@ typedef struct JSCallSiteData {
     JSValue filename;
     JSValue func;
     JSValue func_name;
+    JSValue this_val; /* mini-node: the frame's receiver */
     bool native;
     bool constructor;
     int line_num;
@@ -6625,6 +6629,7 @@ static JSValue js_call_c_function_data(JSContext *ctx, JSValueConst func_obj,
     // TODO(bnoordhuis) switch realms like js_call_c_function does
     sf->is_strict_mode = false;
     sf->is_constructor = (flags & JS_CALL_FLAG_CONSTRUCTOR) != 0;
+    sf->this_obj = this_val;
     sf->cur_func = unsafe_unconst(func_obj);
     sf->arg_count = argc;
     ret = s->func(ctx, this_val, argc, arg_buf, s->magic, vc(s->data));
@@ -6751,6 +6756,7 @@ static JSValue js_call_c_closure(JSContext *ctx, JSValueConst func_obj,
     // TODO(bnoordhuis) switch realms like js_call_c_function does
     sf->is_strict_mode = false;
     sf->is_constructor = (flags & JS_CALL_FLAG_CONSTRUCTOR) != 0;
+    sf->this_obj = this_val;
     sf->cur_func = unsafe_unconst(func_obj);
     sf->arg_count = argc;
     ret = s->func(ctx, this_val, argc, arg_buf, s->magic, s->opaque);
@@ -8349,6 +8355,7 @@ static void build_backtrace(JSContext *ctx, JSValueConst error_val,
             JS_FreeValue(ctx, csd[k].filename);
             JS_FreeValue(ctx, csd[k].func);
             JS_FreeValue(ctx, csd[k].func_name);
+            JS_FreeValue(ctx, csd[k].this_val);
         }
         JSValueConst args[] = {
             error_obj,
@@ -17899,6 +17906,7 @@ static JSValue js_call_c_function(JSContext *ctx, JSValueConst func_obj,
 
     sf->is_strict_mode = false;
     sf->is_constructor = (flags & JS_CALL_FLAG_CONSTRUCTOR) != 0;
+    sf->this_obj = this_obj;
     sf->cur_func = unsafe_unconst(func_obj);
     sf->arg_count = argc;
     arg_buf = argv;
@@ -18158,6 +18166,7 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
 
     sf->is_strict_mode = b->is_strict_mode;
     sf->is_constructor = (flags & JS_CALL_FLAG_CONSTRUCTOR) != 0;
+    sf->this_obj = this_obj;
     arg_buf = (JSValue *)argv;
     sf->arg_count = argc;
     sf->cur_func = unsafe_unconst(func_obj);
@@ -21178,6 +21187,7 @@ static __exception int async_func_init(JSContext *ctx, JSAsyncFunctionState *s,
         return -1;
     sf->cur_func = js_dup(func_obj);
     s->this_val = js_dup(this_obj);
+    sf->this_obj = s->this_val;
     s->argc = argc;
     sf->arg_count = arg_buf_len;
     sf->var_buf = sf->arg_buf + arg_buf_len;
@@ -27083,6 +27093,10 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
     FuncCallType call_type;
     int optional_chaining_label;
     bool accept_lparen = (parse_flags & PF_POSTFIX_CALL) != 0;
+    /* mini-node: where V8 places a call (its stack frames and errors): the
+       callee's name, the property name of a method call, `new`, a tagged
+       template; the call's '(' otherwise. 0 = not known yet */
+    int call_line = 0, call_col = 0;
 
     call_type = FUNC_CALL_NORMAL;
     switch(s->token.val) {
@@ -27245,6 +27259,8 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
                     return -1;
                 }
             do_get_var:
+                call_line = identifier_line_num;
+                call_col = identifier_col_num;
                 emit_source_loc_at(s, identifier_line_num, identifier_col_num);
                 emit_op(s, OP_scope_get_var);
                 emit_u32(s, name);
@@ -27271,6 +27287,8 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
         }
         break;
     case TOK_NEW:
+        call_line = s->token.line_num;
+        call_col = (int)(s->token.ptr - s->token.line_start) + 1;
         if (next_token(s))
             return -1;
         if (s->token.val == '.') {
@@ -27292,6 +27310,7 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
             accept_lparen = true;
             if (s->token.val != '(') {
                 /* new operator on an object */
+                emit_source_loc_at(s, call_line, call_col);
                 emit_op(s, OP_dup);
                 emit_op(s, OP_call_constructor);
                 emit_u16(s, 0);
@@ -27392,18 +27411,24 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
                 return js_parse_error(s, "template literal cannot appear in an optional chain");
             }
             call_type = FUNC_CALL_TEMPLATE;
+            call_line = s->token.line_num;
+            call_col = (int)(s->token.ptr - s->token.line_start) + 1;
             goto parse_func_call2;
         } else if (s->token.val == '(' && accept_lparen) {
             int opcode, arg_count, drop_count;
 
             /* function call */
         parse_func_call:
+            if (call_line == 0) {
+                call_line = s->token.line_num;
+                call_col = (int)(s->token.ptr - s->token.line_start) + 1;
+            }
             if (next_token(s))
                 return -1;
 
             if (call_type == FUNC_CALL_NORMAL) {
             parse_func_call2:
-                emit_source_loc(s);
+                emit_source_loc_at(s, call_line, call_col);
                 switch(opcode = get_prev_opcode(fd)) {
                 case OP_get_field:
                     /* keep the object on the stack */
@@ -27573,6 +27598,8 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
                 emit_op(s, OP_drop);
 
                 /* apply function call */
+                if (call_type != FUNC_CALL_SUPER_CTOR)
+                    emit_source_loc_at(s, call_line, call_col);
                 switch(opcode) {
                 case OP_get_field:
                 case OP_scope_get_private_field:
@@ -27617,6 +27644,8 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
                 if (next_token(s))
                     return -1;
             emit_func_call:
+                if (call_type != FUNC_CALL_SUPER_CTOR)
+                    emit_source_loc_at(s, call_line, call_col);
                 switch(opcode) {
                 case OP_get_field:
                 case OP_scope_get_private_field:
@@ -27654,10 +27683,13 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
                 }
             }
             call_type = FUNC_CALL_NORMAL;
+            call_line = 0;
         } else if (s->token.val == '.') {
             if (next_token(s))
                 return -1;
         parse_property:
+            call_line = s->token.line_num;
+            call_col = (int)(s->token.ptr - s->token.line_start) + 1;
             if (s->token.val == TOK_PRIVATE_NAME) {
                 /* private class field */
                 if (get_prev_opcode(fd) == OP_get_super) {
@@ -27686,6 +27718,9 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
                     if (has_optional_chain) {
                         optional_chain_test(s, &optional_chaining_label, 1);
                     }
+                    /* mini-node: a failed read (or a getter's frame) is
+                       placed at the property's name, as V8 does */
+                    emit_source_loc_at(s, call_line, call_col);
                     emit_op(s, OP_get_field);
                     emit_atom(s, s->token.u.ident.atom);
                 }
@@ -27696,6 +27731,7 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
             int prev_op;
 
         parse_array_access:
+            call_line = 0;
             prev_op = get_prev_opcode(fd);
             if (has_optional_chain) {
                 optional_chain_test(s, &optional_chaining_label, 1);
@@ -63506,6 +63542,7 @@ static void js_callsite_finalizer(JSRuntime *rt, JSValueConst val)
         JS_FreeValueRT(rt, csd->filename);
         JS_FreeValueRT(rt, csd->func);
         JS_FreeValueRT(rt, csd->func_name);
+        JS_FreeValueRT(rt, csd->this_val);
         js_free_rt(rt, csd);
     }
 }
@@ -63518,6 +63555,7 @@ static void js_callsite_mark(JSRuntime *rt, JSValueConst val,
         JS_MarkValue(rt, csd->filename, mark_func);
         JS_MarkValue(rt, csd->func, mark_func);
         JS_MarkValue(rt, csd->func_name, mark_func);
+        JS_MarkValue(rt, csd->this_val, mark_func);
     }
 }
 
@@ -63538,6 +63576,7 @@ static JSValue js_new_callsite(JSContext *ctx, JSCallSiteData *csd) {
     csd->filename = JS_UNDEFINED;
     csd->func = JS_UNDEFINED;
     csd->func_name = JS_UNDEFINED;
+    csd->this_val = JS_UNDEFINED;
 
     JS_SetOpaqueInternal(obj, csd1);
 
@@ -63551,6 +63590,7 @@ static void js_new_callsite_data(JSContext *ctx, JSCallSiteData *csd, JSStackFra
 
     csd->constructor = sf->is_constructor;
     csd->func = js_dup(sf->cur_func);
+    csd->this_val = js_dup(sf->this_obj);
     /* func_name_str is UTF-8 encoded if needed */
     func_name_str = get_func_name(ctx, sf->cur_func);
     if (!func_name_str || func_name_str[0] == '\0')
@@ -63588,6 +63628,7 @@ static void js_new_callsite_data2(JSContext *ctx, JSCallSiteData *csd, const cha
 {
     csd->func = JS_NULL;
     csd->func_name = JS_NULL;
+    csd->this_val = JS_UNDEFINED;
     csd->native = false;
     csd->constructor = false;
     csd->line_num = line_num;
@@ -63643,6 +63684,7 @@ static const JSCFunctionListEntry js_callsite_proto_funcs[] = {
     JS_CFUNC_MAGIC_DEF("getFileName", 0, js_callsite_getfield, offsetof(JSCallSiteData, filename)),
     JS_CFUNC_MAGIC_DEF("getFunction", 0, js_callsite_getfield, offsetof(JSCallSiteData, func)),
     JS_CFUNC_MAGIC_DEF("getFunctionName", 0, js_callsite_getfield, offsetof(JSCallSiteData, func_name)),
+    JS_CFUNC_MAGIC_DEF("getThis", 0, js_callsite_getfield, offsetof(JSCallSiteData, this_val)),
     JS_CFUNC_MAGIC_DEF("getColumnNumber", 0, js_callsite_getnumber, offsetof(JSCallSiteData, col_num)),
     JS_CFUNC_MAGIC_DEF("getLineNumber", 0, js_callsite_getnumber, offsetof(JSCallSiteData, line_num)),
     JS_PROP_STRING_DEF("[Symbol.toStringTag]", "CallSite", JS_PROP_CONFIGURABLE ),
