@@ -592,6 +592,19 @@ fn es_modules_get_a_commonjs_hint() {
         "async function f() {\nawait 1;\n}\nf().then(() => console.log('ok'));\n",
     );
     assert_eq!(run(&[], &f).stdout, "ok\n");
+    // `await` inside a one-line async function, a string or a comment is not top-level
+    let f = script(
+        &dir,
+        "g.js",
+        "(async () => { const v = await Promise.resolve('one-liner'); console.log(v); })();\n\
+         console.log('= await is only text'); // const x = await y;\n",
+    );
+    let r = run(&[], &f);
+    assert_eq!(
+        r.stdout, "= await is only text\none-liner\n",
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]

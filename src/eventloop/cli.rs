@@ -113,26 +113,50 @@ pub fn reject_module(path: &Path, source: &str) -> Result<(), Exit> {
                     ));
                 }
             }
-            if t.starts_with("await ") || t.starts_with("await(") || t.contains("= await ") {
-                return Err(Exit::new(
-                    code::FAILURE,
-                    format!("{name}:{}: top-level `await` works only in ES modules: {commonjs}; put the code in an async function: `(async () => {{ … }})()`", i + 1),
-                ));
-            }
         }
-        let mut quote: Option<char> = None;
-        for c in text.chars() {
-            match (quote, c) {
-                (Some(q), c) if c == q => quote = None,
-                (Some(_), _) => {}
-                (None, '\'' | '"' | '`') => quote = Some(c),
-                (None, '{') => depth += 1,
-                (None, '}') => depth -= 1,
-                _ => {}
-            }
+        if top_level_await(text, &mut depth) {
+            return Err(Exit::new(
+                code::FAILURE,
+                format!("{name}:{}: top-level `await` works only in ES modules: {commonjs}; put the code in an async function: `(async () => {{ … }})()`", i + 1),
+            ));
         }
     }
     Ok(())
+}
+
+/// Whether `line` has an `await` outside every brace (`depth` carries the brace depth across
+/// lines) that no `async` before it on the line could own (`async () => await x` is fine).
+/// Strings and `//` comments are skipped.
+fn top_level_await(line: &str, depth: &mut i32) -> bool {
+    let mut quote: Option<char> = None;
+    let mut word = String::new();
+    let mut async_seen = false;
+    let mut found = false;
+    let mut prev = ' ';
+    for c in line.chars().chain(std::iter::once(' ')) {
+        if quote.is_none() && (c.is_alphanumeric() || c == '_' || c == '$') {
+            word.push(c);
+            prev = c;
+            continue;
+        }
+        match word.as_str() {
+            "async" => async_seen = true,
+            "await" if *depth == 0 && !async_seen => found = true,
+            _ => {}
+        }
+        word.clear();
+        match (quote, c) {
+            (Some(q), c) if c == q && prev != '\\' => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"' | '`') => quote = Some(c),
+            (None, '/') if prev == '/' => break,
+            (None, '{') => *depth += 1,
+            (None, '}') => *depth -= 1,
+            _ => {}
+        }
+        prev = c;
+    }
+    found
 }
 
 /// `import fs from 'fs'` → `const fs = require('fs')` (and the `{ a, b }` and `* as x` forms).
