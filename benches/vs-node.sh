@@ -2,10 +2,12 @@
 # mini-node beside real node on scheduler-heavy snippets (not part of `cargo test`).
 #
 #   benches/vs-node.sh            build target/release/mini-node if needed, run, print the table
-#   RUNS=10 benches/vs-node.sh    runs per measurement (default 5; hyperfine adds warm-up runs)
+#   RUNS=15 benches/vs-node.sh    rounds per snippet (default 5; one warm-up run each comes first)
 #
-# For each snippet: wall time (mean, hyperfine if installed, else a `date +%s%N` loop), peak resident
-# memory (`/usr/bin/time -v`, the largest of 3 runs), and whether both print the same stdout.
+# For each snippet: wall time (the median of RUNS rounds, each round running node and mini-node one
+# after the other, alternating which goes first, so a machine whose speed drifts slows both alike),
+# peak resident memory (`/usr/bin/time -v`, the largest of 3 runs), and whether both print the same
+# stdout.
 # mini-node runs with its default virtual clock; node waits real time for timers.
 # Goals: every ratio <= 1.0, identical output, peak memory no higher than node's,
 # startup of a one-line script <= 10 ms.
@@ -84,24 +86,46 @@ cat >"$work/startup.js" <<'EOF'
 console.log('hello');
 EOF
 
-# mean wall time in ms of: $@
-wall_ms() {
-  if command -v hyperfine >/dev/null; then
-    hyperfine --warmup 1 --runs "$runs" -N --export-json "$work/h.json" "$(printf '%q ' "$@")" >/dev/null 2>&1 \
-      || hyperfine --warmup 1 --runs "$runs" --export-json "$work/h.json" "$(printf '%q ' "$@")" >/dev/null 2>&1 \
-      || { echo "failed"; return; }
-    python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["mean"]*1000))' "$work/h.json"
-  else
-    local total=0 start end
+# Wall time in ms, node and mini-node side by side: one warm-up run each, then $runs rounds that
+# run both (alternating which goes first), so a machine whose speed drifts slows both alike.
+# Prints "node_median mini_median" (the median of the rounds).
+side_by_side_ms() {
+  local file="$1" i
+  local -a node_t=() mini_t=()
+  node "$file" >/dev/null 2>&1 || true
+  "$mini" run "$file" >/dev/null 2>&1 || true
+  for ((i = 0; i < runs; i++)); do
+    if ((i % 2 == 0)); then
+      timed node "$file"; node_t+=("$took")
+      timed "$mini" run "$file"; mini_t+=("$took")
+    else
+      timed "$mini" run "$file"; mini_t+=("$took")
+      timed node "$file"; node_t+=("$took")
+    fi
+  done
+  echo "$(median_ms "${node_t[@]}") $(median_ms "${mini_t[@]}")"
+}
+
+# run "$@" (output discarded) and set `took` to its wall time in microseconds; the clock is read
+# without starting a process (bash 5's EPOCHREALTIME; `date` otherwise)
+timed() {
+  local t0 t1
+  if [ -n "${EPOCHREALTIME:-}" ]; then
+    t0="${EPOCHREALTIME/[.,]/}"
     "$@" >/dev/null 2>&1 || true
-    for ((i = 0; i < runs; i++)); do
-      start=$(date +%s%N)
-      "$@" >/dev/null 2>&1 || true
-      end=$(date +%s%N)
-      total=$((total + end - start))
-    done
-    awk -v t="$total" -v n="$runs" 'BEGIN { printf "%.1f\n", t / n / 1e6 }'
+    t1="${EPOCHREALTIME/[.,]/}"
+    took=$((10#$t1 - 10#$t0))
+  else
+    t0=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || true
+    t1=$(date +%s%N)
+    took=$(((t1 - t0) / 1000))
   fi
+}
+
+# median of microsecond durations, in ms
+median_ms() {
+  printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f\n", m / 1e3 }'
 }
 
 # peak RSS in MB (largest of 3 runs) of: $@
@@ -121,8 +145,7 @@ for name in immediate-200k tick-promise-200k timers-50k await-100k startup; do
   mini_out="$("$mini" run "$file" 2>&1)" || true
   same=no
   [ "$node_out" = "$mini_out" ] && same=yes
-  node_ms="$(wall_ms node "$file")"
-  mini_ms="$(wall_ms "$mini" run "$file")"
+  read -r node_ms mini_ms < <(side_by_side_ms "$file")
   ratio="$(awk -v a="$mini_ms" -v b="$node_ms" 'BEGIN { if (b > 0 && a == a + 0) printf "%.2f", a / b; else print "-" }')"
   node_mb="$(peak_mb node "$file")"
   mini_mb="$(peak_mb "$mini" run "$file")"
@@ -132,4 +155,4 @@ for name in immediate-200k tick-promise-200k timers-50k await-100k startup; do
     echo "  mini-node printed: $(head -c 300 <<<"$mini_out" | tr '\n' '|')" >&2
   fi
 done
-echo "(node $(node --version), $("$mini" --version 2>/dev/null | head -1), $runs runs each, $(nproc) cores)"
+echo "(node $(node --version), $("$mini" --version 2>/dev/null | head -1), median of $runs side-by-side rounds, $(nproc) cores)"

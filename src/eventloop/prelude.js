@@ -80,6 +80,7 @@
     __runTimerArgs: { timer: true, frames: ['listOnTimeout (node:internal/timers:583:11)', 'process.processTimers (node:internal/timers:519:7)'] },
     __runImmediate: { immediate: true, frames: ['process.processImmediate (node:internal/timers:483:21)'] },
     __runTick: { frames: ['process.processTicksAndRejections (node:internal/process/task_queues:77:11)'] },
+    __runTicks: { frames: ['process.processTicksAndRejections (node:internal/process/task_queues:77:11)'] },
     __runMicrotask: { frames: ['node:internal/process/task_queues:140:7', 'AsyncResource.runInAsyncScope (node:async_hooks:206:9)', 'AsyncResource.runMicrotask (node:internal/process/task_queues:137:8)'] },
     __runReadFile: { frames: ['FSReqCallback.readFileAfterClose [as oncomplete] (node:internal/fs/read/context:68:3)'] },
     __runFs: { frames: ['FSReqCallback.oncomplete (node:fs:187:23)'] },
@@ -974,7 +975,7 @@
 
   // ---------------------------------------------------------------- nextTick, microtasks
   // Recorded runs queue each tick with the loop (an Enqueue event, a CallbackStart per tick); plain
-  // runs keep the queue here and drain it in one call (runTicks), telling the loop only that it
+  // runs keep the queue here and drain it in one call (__runTicks), telling the loop only that it
   // has work when the queue stops being empty outside a drain.
   let plainTicks = [];
   let plainHead = 0;
@@ -988,15 +989,20 @@
       return;
     }
     nextId++;
-    if (!tickDraining && plainHead === plainTicks.length) mn.tickWake();
-    plainTicks.push(cb, args.length ? args : undefined);
+    const q = plainTicks;
+    const n = q.length;
+    if (!tickDraining && plainHead === n) mn.tickWake();
+    q[n] = cb;
+    q[n + 1] = args.length ? args : undefined;
   }
   function __runTick(cb, args) { return args === undefined ? cb() : cb(...args); }
   function runTick(id) {
     const t = tickQueue.take(id);
     if (t !== undefined) __runTick(t.cb, t.args);
   }
-  function runTicks() {
+  // (the callbacks are called here, not through __runTick: one call less per tick; the name
+  // stands for node's processTicksAndRejections in stack traces)
+  function __runTicks() {
     tickDraining = true;
     try {
       while (plainHead < plainTicks.length) {
@@ -1009,7 +1015,8 @@
           plainTicks = plainTicks.slice(plainHead);
           plainHead = 0;
         }
-        __runTick(cb, args);
+        if (args === undefined) cb();
+        else cb(...args);
       }
     } finally {
       tickDraining = false;
@@ -1648,7 +1655,7 @@
   // The scheduler's handles on this side.
   return {
     main: __mainModule,
-    runTimer, runImmediate, runTick, runTicks,
+    runTimer, runImmediate, runTick, runTicks: __runTicks,
     runCallback(id) { const f = callbacks.get(id); callbacks.delete(id); if (f !== undefined) f(); },
     uncaught: reportUncaught,
     report: uncaughtReport,
