@@ -248,6 +248,22 @@
       err.message = `${ctor[1]} is not a constructor`;
       return;
     }
+    // a method call: V8 prints the receiver as its CallPrinter does (`g(...).m`, `{}.m`)
+    // (the position is the method's name, or the call's '(' after a keyword such as `.catch`)
+    let start = col - 1;
+    if (text[start] === '(') {
+      const kw = text.slice(0, start).match(/([A-Za-z_$][\w$]*)\s*$/);
+      if (kw) start -= kw[0].length;
+    }
+    const name = text.slice(start).match(/^([A-Za-z_$][\w$]*)\s*\(/);
+    if (name && /^(?:[\w$.]+ is )?not a function$/.test(err.message)) {
+      const dot = text.slice(0, start).match(/(\?\.|\.)\s*$/);
+      const recv = dot ? printReceiver(text.slice(0, start - dot[0].length)) : null;
+      if (recv !== null) {
+        err.message = `${recv}${dot[1]}${name[1]} is not a function`;
+        return;
+      }
+    }
     if (err.message !== 'not a function') return;
     {
       const m = text.slice(col - 1).match(/^[\w$]*(?=\s*\()/);
@@ -258,6 +274,101 @@
       }
     }
     if (callee) err.message = `${callee} is ${err.message}`;
+  }
+  // The expression that ends `src` (a method call's receiver), printed as V8's CallPrinter prints
+  // it: arguments as `(...)`, `['k']` as `.k`, a non-empty object literal and `new X()` as
+  // `(intermediate value)`, strings in double quotes. null when it cannot be read back.
+  function printReceiver(src) {
+    let i = src.length;
+    const parts = [];
+    // the text of the bracketed group that ends at i - 1 (`)`, `]`, `}`), from its opener
+    const group = () => {
+      const close = src[i - 1];
+      const open = { ')': '(', ']': '[', '}': '{' }[close];
+      let depth = 0;
+      for (let j = i - 1; j >= 0; j--) {
+        const c = src[j];
+        if (c === '"' || c === "'" || c === '`') {
+          // a string inside: skip back to its opening quote
+          j = src.lastIndexOf(c, j - 1);
+          if (j < 0) return null;
+          continue;
+        }
+        if (c === close) depth++;
+        else if (c === open && --depth === 0) {
+          const g = src.slice(j, i);
+          i = j;
+          return g;
+        }
+      }
+      return null;
+    };
+    for (;;) {
+      while (i > 0 && src[i - 1] === ' ') i--;
+      if (i === 0) return null;
+      const c = src[i - 1];
+      let m;
+      if (c === ')') {
+        const g = group();
+        if (g === null) return null;
+        const before = src.slice(0, i).trimEnd();
+        const keyword = /\b(?:return|typeof|void|await|in|of|case|delete|throw|yield|else|do)$/.test(before);
+        if (!keyword && /[\w$\])]$/.test(before)) { parts.unshift('(...)'); continue; } // a call
+        if (/\bnew\s*$/.test(before)) return null;
+        // parenthesized: an object literal prints as below, anything else as written
+        const inner = g.slice(1, -1).trim();
+        if (/^\{[^]*\}$/.test(inner)) return (/^\{\s*\}$/.test(inner) ? '{}' : '{(intermediate value)}') + parts.join('');
+        return g + parts.join('');
+      }
+      if (c === ']') {
+        const g = group();
+        if (g === null) return null;
+        const before = src.slice(0, i).trimEnd();
+        const keyword = /\b(?:return|typeof|void|await|in|of|case|delete|throw|yield|else|do)$/.test(before);
+        if (!keyword && /[\w$\])]$/.test(before)) {
+          const k = g.slice(1, -1).trim().match(/^(['"])([A-Za-z_$][\w$]*)\1$/);
+          parts.unshift(k ? `.${k[2]}` : g);
+          continue;
+        }
+        // an array literal: V8 prints simple elements without spaces
+        const items = g.slice(1, -1).trim();
+        if (items === '') return '[]' + parts.join('');
+        const els = items.split(',').map((e) => e.trim());
+        if (!els.every((e) => /^(?:-?\d+(?:\.\d+)?|[A-Za-z_$][\w$]*)$/.test(e))) return null;
+        return `[${els.join(',')}]` + parts.join('');
+      }
+      if (c === '}') {
+        const g = group();
+        if (g === null) return null;
+        return (/^\{\s*\}$/.test(g) ? '{}' : '{(intermediate value)}') + parts.join('');
+      }
+      if (c === "'" || c === '"' || c === '`') {
+        const j = src.lastIndexOf(c, i - 2);
+        if (j < 0) return null;
+        const body = src.slice(j + 1, i - 1);
+        if (/["'`\\]|\$\{/.test(body)) return null;
+        i = j;
+        return `"${body}"` + parts.join('');
+      }
+      if ((m = src.slice(0, i).match(/(\?\.|\.)\s*([A-Za-z_$][\w$]*)$/))) {
+        parts.unshift(m[1] + m[2]);
+        i -= m[0].length;
+        continue;
+      }
+      if ((m = src.slice(0, i).match(/[A-Za-z_$][\w$]*$/))) {
+        const before = src.slice(0, i - m[0].length).trimEnd();
+        // `new X(...)`, `new a.B(...)`: the new object is an intermediate value
+        if (/\bnew$/.test(before)) {
+          const args = parts.indexOf('(...)');
+          return args < 0 ? null : '(intermediate value)' + parts.slice(args + 1).join('');
+        }
+        if (/^(?:new|typeof|void|await|return)$/.test(m[0])) return null;
+        // a primary expression: it must start the expression (after an operator or `(`)
+        if (before !== '' && !/[=(,;:?!&|+\-*\/%<>{[]$|\breturn$|=>$/.test(before)) return null;
+        return m[0] + parts.join('');
+      }
+      return null;
+    }
   }
   function prepareStackTrace(err, callsites) {
     try { v8ify(err); nameCallee(err, callsites); } catch (e) { /* keep QuickJS's words */ }
@@ -1081,8 +1192,9 @@
     if (sourceLines === null) sourceLines = mn.source.split(/\r?\n/);
     const text = sourceLines[line - 1];
     if (text === undefined) return null;
-    // node points at the throw statement: find it when the error was built right after it.
-    if (atThrow) {
+    // node points at the throw statement: find it when the error was built by the script
+    // (`new Error(...)`); an error the engine raised (a failed call or read) is thrown where it is.
+    if (atThrow && /^new\b/.test(text.slice(col - 1))) {
       // node points at the throw statement: the nearest `throw` before the error's place on
       // that line, else the first one after it.
       let best = -1;

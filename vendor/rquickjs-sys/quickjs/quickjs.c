@@ -27097,6 +27097,10 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
        callee's name, the property name of a method call, `new`, a tagged
        template; the call's '(' otherwise. 0 = not known yet */
     int call_line = 0, call_col = 0;
+    /* where a property read is placed (V8: the name; the '.' or '?.' once
+       the chain has had a call or an optional link), and that token */
+    int prop_line, prop_col, dot_line = 0, dot_col = 0;
+    bool after_call = false;
 
     call_type = FUNC_CALL_NORMAL;
     switch(s->token.val) {
@@ -27395,9 +27399,12 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
 
         if (s->token.val == TOK_QUESTION_MARK_DOT) {
             /* optional chaining */
+            dot_line = s->token.line_num;
+            dot_col = (int)(s->token.ptr - s->token.line_start) + 1;
             if (next_token(s))
                 return -1;
             has_optional_chain = true;
+            after_call = true; /* (V8: the rest of the chain reads at the '.') */
             if (s->token.val == '(' && accept_lparen) {
                 goto parse_func_call;
             } else if (s->token.val == '[') {
@@ -27684,12 +27691,25 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
             }
             call_type = FUNC_CALL_NORMAL;
             call_line = 0;
+            after_call = true;
         } else if (s->token.val == '.') {
+            dot_line = s->token.line_num;
+            dot_col = (int)(s->token.ptr - s->token.line_start) + 1;
             if (next_token(s))
                 return -1;
         parse_property:
-            call_line = s->token.line_num;
-            call_col = (int)(s->token.ptr - s->token.line_start) + 1;
+            prop_line = s->token.line_num;
+            prop_col = (int)(s->token.ptr - s->token.line_start) + 1;
+            /* V8 places a call at a property name that could name a
+               variable (`o.m()`, `p.then()`); after a keyword (`.catch()`,
+               `.finally()`) at the call's '(' */
+            if (s->token.val == TOK_IDENT || s->token.val == TOK_PRIVATE_NAME ||
+                (s->token.val >= TOK_SUPER && s->token.val <= TOK_AWAIT)) {
+                call_line = prop_line;
+                call_col = prop_col;
+            } else {
+                call_line = 0;
+            }
             if (s->token.val == TOK_PRIVATE_NAME) {
                 /* private class field */
                 if (get_prev_opcode(fd) == OP_get_super) {
@@ -27719,8 +27739,11 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
                         optional_chain_test(s, &optional_chaining_label, 1);
                     }
                     /* mini-node: a failed read (or a getter's frame) is
-                       placed at the property's name, as V8 does */
-                    emit_source_loc_at(s, call_line, call_col);
+                       placed where V8 places it */
+                    if (after_call)
+                        emit_source_loc_at(s, dot_line, dot_col);
+                    else
+                        emit_source_loc_at(s, prop_line, prop_col);
                     emit_op(s, OP_get_field);
                     emit_atom(s, s->token.u.ident.atom);
                 }
@@ -27732,6 +27755,8 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
 
         parse_array_access:
             call_line = 0;
+            prop_line = s->token.line_num; /* the '[' (V8 places the read there) */
+            prop_col = (int)(s->token.ptr - s->token.line_start) + 1;
             prev_op = get_prev_opcode(fd);
             if (has_optional_chain) {
                 optional_chain_test(s, &optional_chaining_label, 1);
@@ -27745,6 +27770,7 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
             if (prev_op == OP_get_super) {
                 emit_op(s, OP_get_super_value);
             } else {
+                emit_source_loc_at(s, prop_line, prop_col);
                 emit_op(s, OP_get_array_el);
             }
         } else {
