@@ -241,15 +241,14 @@
     if (line === 1) col = firstLineColumn(col);
     const text = scriptLine(line);
     if (text === undefined) return;
-    // (the engine places a call where V8 does: at `new`, the callee's or the method's name)
     let callee = null;
     const ctor = text.slice(col - 1).match(/^new\s+([A-Za-z_$][\w$.]*)/);
     if (ctor) {
       err.message = `${ctor[1]} is not a constructor`;
       return;
     }
-    // a method call: V8 prints the receiver as its CallPrinter does (`g(...).m`, `{}.m`)
-    // (the position is the method's name, or the call's '(' after a keyword such as `.catch`)
+    // A method call: V8 prints the receiver as its CallPrinter does (`g(...).m`, `{}.m`). The
+    // engine places the call at the method's name, or at its '(' after a keyword (`.catch(`).
     let start = col - 1;
     if (text[start] === '(') {
       const kw = text.slice(0, start).match(/([A-Za-z_$][\w$]*)\s*$/);
@@ -278,6 +277,8 @@
   // The expression that ends `src` (a method call's receiver), printed as V8's CallPrinter prints
   // it: arguments as `(...)`, `['k']` as `.k`, a non-empty object literal and `new X()` as
   // `(intermediate value)`, strings in double quotes. null when it cannot be read back.
+  // (a bracket after one of these opens an expression; after a name it is a call or an index)
+  const AFTER_KEYWORD = /\b(?:return|typeof|void|await|in|of|case|delete|throw|yield|else|do)$/;
   function printReceiver(src) {
     let i = src.length;
     const parts = [];
@@ -312,8 +313,7 @@
         const g = group();
         if (g === null) return null;
         const before = src.slice(0, i).trimEnd();
-        const keyword = /\b(?:return|typeof|void|await|in|of|case|delete|throw|yield|else|do)$/.test(before);
-        if (!keyword && /[\w$\])]$/.test(before)) { parts.unshift('(...)'); continue; } // a call
+        if (!AFTER_KEYWORD.test(before) && /[\w$\])]$/.test(before)) { parts.unshift('(...)'); continue; } // a call
         if (/\bnew\s*$/.test(before)) return null;
         // parenthesized: an object literal prints as below, anything else as written
         const inner = g.slice(1, -1).trim();
@@ -324,8 +324,7 @@
         const g = group();
         if (g === null) return null;
         const before = src.slice(0, i).trimEnd();
-        const keyword = /\b(?:return|typeof|void|await|in|of|case|delete|throw|yield|else|do)$/.test(before);
-        if (!keyword && /[\w$\])]$/.test(before)) {
+        if (!AFTER_KEYWORD.test(before) && /[\w$\])]$/.test(before)) {
           const k = g.slice(1, -1).trim().match(/^(['"])([A-Za-z_$][\w$]*)\1$/);
           parts.unshift(k ? `.${k[2]}` : g);
           continue;
