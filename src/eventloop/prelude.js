@@ -102,10 +102,6 @@
   // A column QuickJS reports on the script's first line, which it shares with the wrapper.
   function firstLineColumn(col) {
     col -= mainHeader;
-    // There QuickJS reports a call one column early (before the callee's name, even column 0);
-    // node's columns start at 1, on the callee.
-    const text = scriptLine(1) || '';
-    if (col < 1 || (/\s/.test(text[col - 1] || '') && /[A-Za-z_$]/.test(text[col] || ''))) col += 1;
     return col < 1 ? 1 : col;
   }
   function frameText(cs) {
@@ -125,11 +121,10 @@
     const name = cs.getFunctionName();
     if (cs.isConstructor()) return `new ${name || '<anonymous>'}`;
     const recv = cs.getThis();
-    if (recv === undefined || recv === null || recv === globalThis) return name;
-    let type = null;
+    const type = receiverType(recv);
+    if (type === null) return name;
     let method = null;
     try {
-      type = typeNameOf(recv);
       method = methodNameOf(recv, cs.getFunction(), name);
     } catch (e) {
       return name;
@@ -149,16 +144,18 @@
     const name = cs.getFunctionName();
     if (!name || HIDDEN_NATIVES.has(fn) || name.startsWith('bound ')) return null;
     if (cs.isConstructor()) return `new ${name} (<anonymous>)`;
-    const recv = cs.getThis();
-    let type = null;
-    if (recv !== undefined && recv !== null && recv !== globalThis) {
-      try {
-        type = typeNameOf(recv);
-      } catch (e) {
-        type = null;
-      }
-    }
+    const type = receiverType(cs.getThis());
     return `${type ? type + '.' : ''}${name} (<anonymous>)`;
+  }
+  // The type V8 names a method call's receiver by; null for a plain call (no receiver, the
+  // global object) or a receiver that cannot be inspected.
+  function receiverType(recv) {
+    if (recv === undefined || recv === null || recv === globalThis) return null;
+    try {
+      return typeNameOf(recv);
+    } catch (e) {
+      return null;
+    }
   }
   const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
   const fnToString = Function.prototype.toString;
