@@ -225,13 +225,31 @@ async fn the_scheduling_policy_can_be_switched_while_running() {
     while next(&mut handle.events).await.is_some() {}
 }
 
-/// A stand-in child program (a shell script) for the fork engine.
+/// A stand-in child program (a shell script) for the fork engine. It is written by a `sh`
+/// process, not by this one: the other tests fork children concurrently, and a child forked while
+/// this process held the file open for writing would make executing it fail with "Text file
+/// busy" until that child calls exec.
 fn script(body: &str) -> (tempfile::TempDir, PathBuf) {
-    use std::os::unix::fs::PermissionsExt;
+    use std::io::Write;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("child.sh");
-    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut writer = std::process::Command::new("sh")
+        .args(["-c", "cat > \"$1\" && chmod 755 \"$1\"", "sh"])
+        .arg(&path)
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    writer
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("#!/bin/sh\n{body}\n").as_bytes())
+        .unwrap();
+    assert!(
+        writer.wait().unwrap().success(),
+        "writing {}",
+        path.display()
+    );
     (dir, path)
 }
 
