@@ -3,6 +3,7 @@
 # `mini-node demo fork|cluster` against the notes' programs in ../shared/anchors/node/.
 #
 #   benches/vs-node-processes.sh            (builds --release first)
+#   MINI_NODE=path/to/mini-node benches/vs-node-processes.sh   measure that binary (no build)
 #
 # Figures: fork + message + exit round trip; fork-per-request throughput (wrk -t1 -c2 -d5s
 # /get-data); a cluster of 2 workers (wrk -t2 -c64 -d8s /); kill -> replacement listening;
@@ -11,7 +12,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 ANCHORS="$ROOT/../shared/anchors/node"
-BIN="$ROOT/target/release/mini-node"
+BIN="${MINI_NODE:-$ROOT/target/release/mini-node}"
 FORK_SECS=${FORK_SECS:-5}
 CLUSTER_SECS=${CLUSTER_SECS:-8}
 
@@ -19,7 +20,8 @@ for tool in node wrk curl; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y wrk curl; node v20)" >&2; exit 3; }
 done
 [ -d "$ANCHORS" ] || { echo "missing $ANCHORS (the shared folder beside the checkout)" >&2; exit 3; }
-(cd "$ROOT" && cargo build --release --quiet)
+[ -n "${MINI_NODE:-}" ] || (cd "$ROOT" && cargo build --release --quiet)
+[ -x "$BIN" ] || { echo "$BIN is not an executable (MINI_NODE names the binary to measure)" >&2; exit 3; }
 
 PIDS=()
 cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }

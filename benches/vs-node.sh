@@ -3,6 +3,7 @@
 #
 #   benches/vs-node.sh            build target/release/mini-node if needed, run, print the table
 #   RUNS=15 benches/vs-node.sh    rounds per snippet (default 5; one warm-up run each comes first)
+#   MINI_NODE=path/to/mini-node benches/vs-node.sh   measure that binary (no build), e.g. an older one
 #
 # For each snippet: wall time (the median of RUNS rounds, each round running node and mini-node one
 # after the other, alternating which goes first, so a machine whose speed drifts slows both alike),
@@ -15,13 +16,16 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${RUNS:-5}"
-mini="$root/target/release/mini-node"
+mini="${MINI_NODE:-$root/target/release/mini-node}"
 
 command -v node >/dev/null || { echo "vs-node.sh: node is not on PATH" >&2; exit 3; }
 [ -x /usr/bin/time ] || { echo "vs-node.sh: /usr/bin/time missing: apt-get install -y time" >&2; exit 3; }
 
-echo "building: cargo build --release (no-op when up to date)" >&2
-(cd "$root" && cargo build --release --quiet) || { echo "vs-node.sh: cargo build --release failed" >&2; exit 3; }
+if [ -z "${MINI_NODE:-}" ]; then
+  echo "building: cargo build --release (no-op when up to date)" >&2
+  (cd "$root" && cargo build --release --quiet) || { echo "vs-node.sh: cargo build --release failed" >&2; exit 3; }
+fi
+[ -x "$mini" ] || { echo "vs-node.sh: $mini is not an executable (MINI_NODE names the binary to measure)" >&2; exit 3; }
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
