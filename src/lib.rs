@@ -10,6 +10,7 @@
 //! - [`print`]: the coloured command-line views; [`tui`]: the terminal UI.
 
 pub mod cli;
+pub mod commands;
 pub mod error;
 pub mod eventloop;
 pub mod lessons;

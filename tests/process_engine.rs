@@ -34,7 +34,7 @@ async fn the_fork_engine_answers_a_request_command_and_closes_its_events_after_s
         as_written: false,
         program: program(),
     };
-    let mut handle = fork::start(cfg).await.unwrap();
+    let mut handle = fork::start(cfg, std::future::pending()).await.unwrap();
     assert_ne!(handle.addr.port(), 0);
     handle.commands.send(ForkCommand::Request).unwrap();
     handle.commands.send(ForkCommand::ForkChild).unwrap();
@@ -75,7 +75,7 @@ async fn the_cluster_engine_replaces_a_killed_worker_and_closes_its_events_after
         program: program(),
         ..ClusterConfig::default()
     };
-    let mut handle = cluster::start(cfg).await.unwrap();
+    let mut handle = cluster::start(cfg, std::future::pending()).await.unwrap();
     let mut pids = Vec::new();
     let mut listening = 0;
     while listening < 2 {
@@ -183,7 +183,7 @@ async fn the_scheduling_policy_can_be_switched_while_running() {
         program: program(),
         ..ClusterConfig::default()
     };
-    let mut handle = cluster::start(cfg).await.unwrap();
+    let mut handle = cluster::start(cfg, std::future::pending()).await.unwrap();
     let mut listening = 0;
     while listening < 2 {
         if let ClusterEvent::Listening { .. } = next(&mut handle.events).await.unwrap() {
@@ -259,7 +259,7 @@ async fn one_request(program: PathBuf) -> (Vec<String>, String) {
         program: Some(program),
         ..ForkConfig::default()
     };
-    let mut handle = fork::start(cfg).await.unwrap();
+    let mut handle = fork::start(cfg, std::future::pending()).await.unwrap();
     handle.commands.send(ForkCommand::Request).unwrap();
     let mut warnings = Vec::new();
     let body = loop {
@@ -326,7 +326,7 @@ async fn views_can_send_messages_to_a_leaked_child_and_to_a_worker() {
         program: program(),
         ..ForkConfig::default()
     };
-    let mut handle = fork::start(cfg).await.unwrap();
+    let mut handle = fork::start(cfg, std::future::pending()).await.unwrap();
     // The notes' child stays alive after its first answer and answers every message.
     let cfg_pid = {
         handle.commands.send(ForkCommand::ForkChild).unwrap();
@@ -377,7 +377,7 @@ async fn views_can_send_messages_to_a_leaked_child_and_to_a_worker() {
         program: program(),
         ..ClusterConfig::default()
     };
-    let mut handle = cluster::start(cfg).await.unwrap();
+    let mut handle = cluster::start(cfg, std::future::pending()).await.unwrap();
     loop {
         if let ClusterEvent::Listening { .. } = next(&mut handle.events).await.unwrap() {
             break;
