@@ -1,8 +1,8 @@
 //! The coloured command-line view of the fork and cluster demos: one line per engine event
 //! (`[  0.105] fork  child 4242 for request #1`), and a summary at the end. It only formats what the
 //! engines report (a view): it starts, kills and counts no process itself, and reads what it needs
-//! from the engines' own folds ([`ClusterState`], [`ForkState`]), words included only here. Colour follows
-//! `print::init_color` (plain text for NO_COLOR and non-terminals).
+//! from the engines' own folds ([`ClusterState`], [`ForkState`]); only the words are its own.
+//! Colour follows `print::init_color` (plain text for NO_COLOR and non-terminals).
 
 use std::collections::BTreeSet;
 use std::io::Write;
