@@ -552,17 +552,17 @@ impl Primary {
         let sched = self.sched;
         let shared = self.shared_fd.clone();
         tokio::spawn(async move {
-            let result = match sched {
-                SchedPolicy::Rr => {
-                    writer
-                        .send(&json!({"cmd": CLUSTER_CMD, "act": "listen", "sched": "rr"}))
-                        .await
-                }
-                SchedPolicy::None => {
-                    let msg = json!({"cmd": ipc::HANDLE_CMD, "act": "listen", "sched": "none"});
-                    writer.send_fd(&msg, shared.as_raw_fd()).await
-                }
-            };
+            let result =
+                match sched {
+                    SchedPolicy::Rr => writer
+                        .send(&json!({"cmd": CLUSTER_CMD, "act": "listen", "sched": sched.name()}))
+                        .await,
+                    SchedPolicy::None => {
+                        let msg =
+                            json!({"cmd": ipc::HANDLE_CMD, "act": "listen", "sched": sched.name()});
+                        writer.send_fd(&msg, shared.as_raw_fd()).await
+                    }
+                };
             if let Err(err) = result {
                 let _ = internal.send(Internal::Worker {
                     id,
