@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use mini_node::cli::{Lang, Theme};
 use mini_node::eventloop::{self, Event, RunOptions};
 use mini_node::lessons;
-use mini_node::process::{ClusterEvent, ExitStatus, ForkEvent, SchedPolicy, Side};
+use mini_node::process::{ClusterEvent, Decision, ExitStatus, ForkEvent, SchedPolicy, Side};
 use mini_node::tui::app::{Action, App, Config, Effect, TabId};
 use mini_node::tui::engines;
 use mini_node::tui::tabs::event_loop::LoopAction;
@@ -39,6 +39,7 @@ fn app() -> App {
         a.on_cluster_event(ClusterEvent::Fork {
             id,
             pid: 100 + id,
+            replaces: None,
             at: d,
         });
         a.on_cluster_event(ClusterEvent::Listening {
@@ -68,8 +69,13 @@ fn app() -> App {
     });
     a.on_cluster_event(ClusterEvent::Guard {
         id: 3,
-        decision: "unstable: wait 2 s".into(),
-        delay: Duration::from_secs(2),
+        decision: Decision::Unstable {
+            uptime: Duration::from_millis(300),
+            min_uptime: Duration::from_secs(1),
+            in_a_row: 5,
+            delay: Duration::from_secs(2),
+            capped: false,
+        },
         at: d,
     });
     // Fork: parent, six children, messages in flight.

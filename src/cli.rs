@@ -222,7 +222,7 @@ pub struct ForkArgs {
 #[derive(Debug, Args)]
 pub struct ClusterArgs {
     /// Number of workers (default: one per CPU).
-    #[arg(long)]
+    #[arg(long, value_parser = at_least_one::<usize>("--workers", "worker"))]
     pub workers: Option<usize>,
     /// Port the workers share.
     #[arg(long, default_value_t = 9000)]
@@ -234,14 +234,40 @@ pub struct ClusterArgs {
     #[arg(long, value_enum, env = "NODE_CLUSTER_SCHED_POLICY")]
     pub sched: Option<Sched>,
     /// Kill a random worker every MS milliseconds (chaos), to watch the guard.
-    #[arg(long, value_name = "MS")]
+    #[arg(long, value_name = "MS", value_parser = at_least_one::<u64>("--kill-every", "millisecond"))]
     pub kill_every: Option<u64>,
     /// Run a built-in load generator with this many connections and print requests per worker.
-    #[arg(long, value_name = "CONNECTIONS")]
+    #[arg(long, value_name = "CONNECTIONS", value_parser = at_least_one::<usize>("--load", "connection"))]
     pub load: Option<usize>,
     /// Stop after this many seconds.
-    #[arg(long, value_name = "SECS")]
+    #[arg(long, value_name = "SECS", value_parser = positive_seconds)]
     pub duration: Option<f64>,
+}
+
+/// A whole number of at least 1 for `flag`, refused with a message that names the flag and the
+/// minimum (`--load must be at least 1 (connections)`; clap's own range check would say
+/// `0 is not in 1..18446744073709551615`).
+fn at_least_one<T>(
+    flag: &'static str,
+    unit: &'static str,
+) -> impl Fn(&str) -> Result<T, String> + Clone + Send + Sync + 'static
+where
+    T: std::str::FromStr + From<u8> + PartialOrd + Clone + Send + Sync + 'static,
+    T::Err: std::fmt::Display,
+{
+    move |text| match text.parse::<T>() {
+        Ok(n) if n >= T::from(1) => Ok(n),
+        Ok(_) => Err(format!("{flag} must be at least 1 ({unit}s)")),
+        Err(err) => Err(format!("{flag} takes a whole number ({err})")),
+    }
+}
+
+/// Seconds: a finite number above 0 (`--duration 0.5`).
+fn positive_seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s.is_finite() && s > 0.0 => Ok(s),
+        _ => Err("--duration must be a positive number of seconds (e.g. --duration 5)".into()),
+    }
 }
 
 #[derive(Debug, Args)]

@@ -8,8 +8,11 @@
 //! - [`process`]: real OS processes: the IPC channel, the fork demo and the cluster with its guard.
 //! - [`lessons`]: the course, embedded from `lessons/`, with quizzes answered by the scheduler.
 //! - [`print`]: the coloured command-line views; [`tui`]: the terminal UI.
+//! - [`commands`]: one module per subcommand, joining clap's arguments, an engine, a view and the
+//!   exit code.
 
 pub mod cli;
+pub mod commands;
 pub mod error;
 pub mod eventloop;
 pub mod lessons;

@@ -5,7 +5,7 @@ use std::io::Write;
 use clap::{CommandFactory, Parser};
 use mini_node::cli::{Cli, Command, DemoCommand};
 use mini_node::error::{code, Exit};
-use mini_node::{eventloop, lessons, print, process, tui};
+use mini_node::{commands, eventloop, lessons, print, process, tui};
 
 fn main() {
     // The hidden child entry points skip the command-line parser: a child starts once per request.
@@ -17,8 +17,8 @@ fn main() {
     let result = match cli.command {
         Command::Tui(args) => tui::run(args),
         Command::Run(args) => eventloop::cli::run(args),
-        Command::Demo(DemoCommand::Fork(args)) => process::fork::cli(args),
-        Command::Demo(DemoCommand::Cluster(args)) => process::cluster::cli(args),
+        Command::Demo(DemoCommand::Fork(args)) => commands::demo_fork::run(args),
+        Command::Demo(DemoCommand::Cluster(args)) => commands::demo_cluster::run(args),
         Command::Demo(DemoCommand::EventLoop(args)) => eventloop::cli::demo(args),
         Command::Lessons(args) => lessons::cli::list(args),
         Command::Lesson(args) => lessons::cli::show(args),

@@ -6,7 +6,10 @@ use std::time::Duration;
 
 use mini_node::process::cluster::{self, ClusterConfig};
 use mini_node::process::fork::{self, ForkConfig};
-use mini_node::process::{ClusterCommand, ClusterEvent, ForkCommand, ForkEvent, SchedPolicy, Side};
+use mini_node::process::{
+    ClusterCommand, ClusterEvent, ClusterState, ForkCommand, ForkEvent, ForkState, SchedPolicy,
+    Side,
+};
 
 const TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -34,7 +37,7 @@ async fn the_fork_engine_answers_a_request_command_and_closes_its_events_after_s
         as_written: false,
         program: program(),
     };
-    let mut handle = fork::start(cfg).await.unwrap();
+    let mut handle = fork::start(cfg, std::future::pending()).await.unwrap();
     assert_ne!(handle.addr.port(), 0);
     handle.commands.send(ForkCommand::Request).unwrap();
     handle.commands.send(ForkCommand::ForkChild).unwrap();
@@ -75,7 +78,7 @@ async fn the_cluster_engine_replaces_a_killed_worker_and_closes_its_events_after
         program: program(),
         ..ClusterConfig::default()
     };
-    let mut handle = cluster::start(cfg).await.unwrap();
+    let mut handle = cluster::start(cfg, std::future::pending()).await.unwrap();
     let mut pids = Vec::new();
     let mut listening = 0;
     while listening < 2 {
@@ -105,8 +108,11 @@ async fn the_cluster_engine_replaces_a_killed_worker_and_closes_its_events_after
                 order.push("exit")
             }
             ClusterEvent::Guard { id: 2, .. } => order.push("guard"),
-            ClusterEvent::Fork { id, pid, .. } => {
+            ClusterEvent::Fork {
+                id, pid, replaces, ..
+            } => {
                 assert_eq!(*id, 3, "ids are never reused");
+                assert_eq!(*replaces, Some(2), "the fork says which worker it replaces");
                 pids.push(*pid);
                 order.push("fork")
             }
@@ -183,7 +189,7 @@ async fn the_scheduling_policy_can_be_switched_while_running() {
         program: program(),
         ..ClusterConfig::default()
     };
-    let mut handle = cluster::start(cfg).await.unwrap();
+    let mut handle = cluster::start(cfg, std::future::pending()).await.unwrap();
     let mut listening = 0;
     while listening < 2 {
         if let ClusterEvent::Listening { .. } = next(&mut handle.events).await.unwrap() {
@@ -259,7 +265,7 @@ async fn one_request(program: PathBuf) -> (Vec<String>, String) {
         program: Some(program),
         ..ForkConfig::default()
     };
-    let mut handle = fork::start(cfg).await.unwrap();
+    let mut handle = fork::start(cfg, std::future::pending()).await.unwrap();
     handle.commands.send(ForkCommand::Request).unwrap();
     let mut warnings = Vec::new();
     let body = loop {
@@ -326,7 +332,7 @@ async fn views_can_send_messages_to_a_leaked_child_and_to_a_worker() {
         program: program(),
         ..ForkConfig::default()
     };
-    let mut handle = fork::start(cfg).await.unwrap();
+    let mut handle = fork::start(cfg, std::future::pending()).await.unwrap();
     // The notes' child stays alive after its first answer and answers every message.
     let cfg_pid = {
         handle.commands.send(ForkCommand::ForkChild).unwrap();
@@ -377,7 +383,7 @@ async fn views_can_send_messages_to_a_leaked_child_and_to_a_worker() {
         program: program(),
         ..ClusterConfig::default()
     };
-    let mut handle = cluster::start(cfg).await.unwrap();
+    let mut handle = cluster::start(cfg, std::future::pending()).await.unwrap();
     loop {
         if let ClusterEvent::Listening { .. } = next(&mut handle.events).await.unwrap() {
             break;
@@ -406,4 +412,130 @@ async fn views_can_send_messages_to_a_leaked_child_and_to_a_worker() {
     }
     handle.commands.send(ClusterCommand::Shutdown).unwrap();
     while next(&mut handle.events).await.is_some() {}
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_engines_stop_when_their_shutdown_future_completes() {
+    let (stop, shutdown) = tokio::sync::oneshot::channel::<()>();
+    let cfg = ClusterConfig {
+        host: "127.0.0.1".into(),
+        port: 0,
+        workers: 2,
+        program: program(),
+        ..ClusterConfig::default()
+    };
+    let mut handle = cluster::start(cfg, async {
+        let _ = shutdown.await;
+    })
+    .await
+    .unwrap();
+    let mut state = ClusterState::new();
+    let mut stop = Some(stop);
+    let mut workers = Vec::new();
+    while let Some(event) = next(&mut handle.events).await {
+        state.apply(&event);
+        if let ClusterEvent::Fork { pid, .. } = event {
+            workers.push(pid);
+        }
+        if state.live_workers().len() == 2
+            && state
+                .workers
+                .iter()
+                .all(|w| w.state == mini_node::process::WorkerState::Listening)
+        {
+            if let Some(stop) = stop.take() {
+                stop.send(()).unwrap();
+            }
+        }
+    }
+    assert!(stop.is_none(), "both workers listened");
+    assert_eq!(state.exits, 2);
+    assert!(
+        state.workers.is_empty(),
+        "both exits were expected: {state:?}"
+    );
+    assert_eq!(workers.len(), 2);
+    for pid in workers {
+        assert!(gone(pid), "worker {pid} was reaped");
+    }
+
+    let (stop, shutdown) = tokio::sync::oneshot::channel::<()>();
+    let cfg = ForkConfig {
+        host: "127.0.0.1".into(),
+        port: 0,
+        as_written: true,
+        program: program(),
+    };
+    let mut handle = fork::start(cfg, async {
+        let _ = shutdown.await;
+    })
+    .await
+    .unwrap();
+    handle.commands.send(ForkCommand::Request).unwrap();
+    let mut state = ForkState::new();
+    let mut stop = Some(stop);
+    let mut pids = Vec::new();
+    while let Some(event) = next(&mut handle.events).await {
+        state.apply(&event);
+        if let ForkEvent::Forked { pid, .. } = event {
+            pids.push(pid);
+        }
+        if state.responses == 1 {
+            if let Some(stop) = stop.take() {
+                // The notes' child is still alive: the shutdown must end it.
+                assert_eq!(state.children.len(), 1);
+                stop.send(()).unwrap();
+            }
+        }
+    }
+    assert_eq!(state.ok, 1);
+    assert!(state.children.is_empty(), "{state:?}");
+    assert_eq!(pids.len(), 1);
+    assert!(gone(pids[0]));
+}
+
+/// The engines know no view, command line or terminal: `src/process` imports none of them.
+#[test]
+fn the_process_engines_import_no_view_and_no_command_line() {
+    fn sources(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    sources(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/process"),
+        &mut files,
+    );
+    assert!(files.len() >= 8, "{files:?}");
+    let forbidden = [
+        "crate::print",
+        "crate::tui",
+        "crate::cli",
+        "crate::commands",
+        "error::Exit",
+        "colored",
+        "crossterm",
+        "ratatui",
+        "clap",
+    ];
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for word in forbidden {
+                assert!(
+                    !code.contains(word),
+                    "{}:{}: an engine uses `{word}`: {line}",
+                    file.display(),
+                    n + 1
+                );
+            }
+        }
+    }
 }

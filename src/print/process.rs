@@ -1,16 +1,20 @@
 //! The coloured command-line view of the fork and cluster demos: one line per engine event
 //! (`[  0.105] fork  child 4242 for request #1`), and a summary at the end. It only formats what the
-//! engines report (a view): it starts, kills and counts no process itself. Colour follows
-//! `print::init_color` (plain text for NO_COLOR and non-terminals).
+//! engines report (a view): it starts, kills and counts no process itself, and reads what it needs
+//! from the engines' own folds ([`ClusterState`], [`ForkState`]); only the words are its own.
+//! Colour follows `print::init_color` (plain text for NO_COLOR and non-terminals).
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::time::Duration;
 
 use colored::Colorize;
 
-use crate::process::spawn::signal_name;
-use crate::process::{ClusterEvent, ExitStatus, ForkEvent, SchedPolicy, Side};
+use crate::process::load::REQUESTS_PER_CONNECTION;
+use crate::process::{
+    signal_name, ClusterEvent, ClusterState, Decision, ExitStatus, ForkEvent, ForkState,
+    SchedPolicy, Side,
+};
 
 fn stamp(at: Duration) -> String {
     format!("[{:>8.3}]", at.as_secs_f64()).dimmed().to_string()
@@ -26,64 +30,64 @@ fn out(line: &str) {
     let _ = stdout.flush();
 }
 
+/// A signal by name (`SIGKILL`), or `signal 42` for a number that names none.
+fn signal_text(signal: i32) -> String {
+    signal_name(signal).map_or_else(|| format!("signal {signal}"), str::to_string)
+}
+
 fn status_text(status: ExitStatus) -> String {
     match status {
         ExitStatus::Code(code) => format!("code {code}"),
-        ExitStatus::Signal(sig) => format!("killed by {}", signal_name(sig)),
+        ExitStatus::Signal(sig) => format!("killed by {}", signal_text(sig)),
     }
 }
 
-/// Numbers for `demo fork --requests N`.
+/// A duration as the guard's lines show it: `0.1 s` from a second on, `250 ms` below.
+fn short(d: Duration) -> String {
+    if d >= Duration::from_secs(1) {
+        format!("{:.1} s", d.as_secs_f64())
+    } else {
+        format!("{} ms", d.as_millis())
+    }
+}
+
+/// The guard's decision in words.
+fn decision_text(decision: &Decision) -> String {
+    match *decision {
+        Decision::Stable { uptime, reset } => format!(
+            "up {} (stable){}: fork a replacement now",
+            short(uptime),
+            if reset { " (back-off reset)" } else { "" }
+        ),
+        Decision::Unstable {
+            uptime,
+            min_uptime,
+            in_a_row,
+            delay,
+            capped,
+        } => format!(
+            "died after {} (< {} min uptime), unstable {in_a_row} in a row: wait {} before re-forking{}",
+            short(uptime),
+            short(min_uptime),
+            short(delay),
+            if capped { " (capped)" } else { "" }
+        ),
+    }
+}
+
+/// What `demo fork --requests N` counts itself; the rest of its summary is the [`ForkState`].
 #[derive(Debug, Default)]
 pub struct ForkSummary {
+    /// Requests sent.
     pub requests: usize,
-    pub latencies: Vec<Duration>,
-    pub ok: usize,
+    /// Children alive before the first request and after the last answer.
     pub live_before: usize,
     pub live_after: usize,
-    pub forked: usize,
-    /// When each child was forked, and how long it lived (fork → answer → exit, reaped).
-    forked_at: BTreeMap<u32, Duration>,
-    pub lifetimes: Vec<Duration>,
 }
 
-impl ForkSummary {
-    pub fn new(requests: usize) -> Self {
-        ForkSummary {
-            requests,
-            ..Default::default()
-        }
-    }
-
-    /// Take what the summary needs from an event.
-    pub fn record(&mut self, event: &ForkEvent) {
-        match event {
-            ForkEvent::Response {
-                status, latency, ..
-            } => {
-                self.latencies.push(*latency);
-                if *status == 200 {
-                    self.ok += 1;
-                }
-            }
-            ForkEvent::Forked { pid, at, .. } => {
-                self.forked += 1;
-                self.forked_at.insert(*pid, *at);
-            }
-            ForkEvent::Exit { pid, at, .. } => {
-                if let Some(start) = self.forked_at.remove(pid) {
-                    self.lifetimes.push(at.saturating_sub(start));
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-/// The fork demo's printer.
+/// The fork demo's printer: one line per event, given the [`ForkState`] the event was folded into.
 pub struct ForkPrinter {
     as_written: bool,
-    parent: u32,
     /// The live-children count printed last: an unchanged count is not printed again.
     last_live: Option<usize>,
 }
@@ -92,7 +96,6 @@ impl ForkPrinter {
     pub fn new(as_written: bool) -> Self {
         ForkPrinter {
             as_written,
-            parent: std::process::id(),
             last_live: None,
         }
     }
@@ -102,14 +105,16 @@ impl ForkPrinter {
         out(&format!("{} {}", "note".bold().yellow(), text));
     }
 
-    pub fn print(&mut self, event: &ForkEvent) {
-        if let Some(line) = self.line(event) {
+    /// Print `event`, already folded into `state`.
+    pub fn print(&mut self, event: &ForkEvent, state: &ForkState) {
+        if let Some(line) = self.line(event, state) {
             out(&line);
         }
     }
 
     /// The line an event prints, if any.
-    fn line(&mut self, event: &ForkEvent) -> Option<String> {
+    fn line(&mut self, event: &ForkEvent, state: &ForkState) -> Option<String> {
+        let parent = state.parent_pid.unwrap_or_else(std::process::id);
         let line = match event {
             ForkEvent::Listening {
                 addr,
@@ -117,7 +122,6 @@ impl ForkPrinter {
                 as_written,
                 at,
             } => {
-                self.parent = *parent_pid;
                 let mut text = format!(
                     "{} {} parent {} listening on http://{addr}  (GET /get-data forks a child; Ctrl-C stops)\n{}",
                     stamp(*at),
@@ -164,8 +168,8 @@ impl ForkPrinter {
                 at,
             } => {
                 let (who, to) = match from {
-                    Side::Parent => (format!("parent {}", self.parent), format!("child {pid}")),
-                    Side::Child => (format!("child {pid}"), format!("parent {}", self.parent)),
+                    Side::Parent => (format!("parent {parent}"), format!("child {pid}")),
+                    Side::Child => (format!("child {pid}"), format!("parent {parent}")),
                 };
                 format!(
                     "{} {} {who} → {to}: {}",
@@ -228,8 +232,8 @@ impl ForkPrinter {
         Some(line)
     }
 
-    pub fn summary(&self, s: &ForkSummary) {
-        let mut sorted = s.latencies.clone();
+    pub fn summary(&self, s: &ForkSummary, state: &ForkState) {
+        let mut sorted = state.latencies.clone();
         sorted.sort();
         let pick = |q: f64| -> String {
             if sorted.is_empty() {
@@ -248,8 +252,8 @@ impl ForkPrinter {
         out(&format!(
             "  requests     {} sent, {} answered 200, {} forked",
             s.requests,
-            s.ok,
-            count(s.forked as u64, "child", "children")
+            state.ok,
+            count(state.forked, "child", "children")
         ));
         out(&format!(
             "  latency      min {}  median {}  mean {}  max {}",
@@ -258,8 +262,8 @@ impl ForkPrinter {
             mean,
             pick(1.0)
         ));
-        if !s.lifetimes.is_empty() {
-            let mut lives = s.lifetimes.clone();
+        if !state.lifetimes.is_empty() {
+            let mut lives = state.lifetimes.clone();
             lives.sort();
             out(&format!(
                 "  child fork → answer → exit (reaped): median {}  max {}",
@@ -284,45 +288,20 @@ impl ForkPrinter {
     }
 }
 
-/// The cluster's printer; it also remembers what the summary needs.
+/// The cluster's printer: one line per event, given the [`ClusterState`] the event was folded
+/// into, and a summary from that state at the end.
+#[derive(Default)]
 pub struct ClusterPrinter {
-    live: BTreeMap<u32, u32>,
-    served: BTreeMap<u32, u64>,
-    dealt: BTreeMap<u32, u64>,
-    memory: BTreeMap<u32, u64>,
-    respawns: Vec<Duration>,
+    /// When the `served` and `load` lines were printed last (they print at most once a second).
     last_served_print: Option<Duration>,
     last_load_print: Option<Duration>,
-    load: Option<(u64, u64)>,
-    sched: Option<SchedPolicy>,
-    exits: usize,
-}
-
-impl Default for ClusterPrinter {
-    fn default() -> Self {
-        Self::new()
-    }
+    /// Workers whose memory was printed (once each).
+    memory_shown: BTreeSet<u32>,
 }
 
 impl ClusterPrinter {
     pub fn new() -> Self {
-        ClusterPrinter {
-            live: BTreeMap::new(),
-            served: BTreeMap::new(),
-            dealt: BTreeMap::new(),
-            memory: BTreeMap::new(),
-            respawns: Vec::new(),
-            last_served_print: None,
-            last_load_print: None,
-            load: None,
-            sched: None,
-            exits: 0,
-        }
-    }
-
-    /// Ids of the workers alive now (as far as the events said).
-    pub fn live_workers(&self) -> Vec<u32> {
-        self.live.keys().copied().collect()
+        Self::default()
     }
 
     pub fn note(&self, text: &str) {
@@ -337,6 +316,7 @@ impl ClusterPrinter {
         )
     }
 
+    /// Print `event`, already folded into the state (the summary reads the state).
     pub fn print(&mut self, event: &ClusterEvent) {
         let line = match event {
             ClusterEvent::PrimaryStarted {
@@ -345,7 +325,6 @@ impl ClusterPrinter {
                 sched,
                 at,
             } => {
-                self.sched = Some(*sched);
                 format!(
                     "{} {} primary {} on http://{addr}, sched {}",
                     stamp(*at),
@@ -354,8 +333,7 @@ impl ClusterPrinter {
                     sched_text(*sched)
                 )
             }
-            ClusterEvent::Fork { id, pid, at } => {
-                self.live.insert(*id, *pid);
+            ClusterEvent::Fork { id, pid, at, .. } => {
                 format!(
                     "{} {} {}",
                     stamp(*at),
@@ -388,8 +366,6 @@ impl ClusterPrinter {
                 expected,
                 at,
             } => {
-                self.live.remove(id);
-                self.exits += 1;
                 let mut line = format!(
                     "{} {} {} {}",
                     stamp(*at),
@@ -403,23 +379,20 @@ impl ClusterPrinter {
                 }
                 line
             }
-            ClusterEvent::Guard {
-                id,
-                decision,
-                delay,
-                at,
-            } => {
-                let tag = if delay.is_zero() {
+            ClusterEvent::Guard { id, decision, at } => {
+                let tag = if decision.delay().is_zero() {
                     "guard     ".bold().green()
                 } else {
                     "guard     ".bold().yellow()
                 };
-                format!("{} {} worker {id}: {decision}", stamp(*at), tag)
+                format!(
+                    "{} {} worker {id}: {}",
+                    stamp(*at),
+                    tag,
+                    decision_text(decision)
+                )
             }
             ClusterEvent::Served { counts, at } => {
-                for (id, n) in counts {
-                    self.served.insert(*id, *n);
-                }
                 if self
                     .last_served_print
                     .is_some_and(|last| *at < last + Duration::from_secs(1))
@@ -436,8 +409,7 @@ impl ClusterPrinter {
                 )
             }
             ClusterEvent::Memory { id, rss, at } => {
-                let first = self.memory.insert(*id, *rss).is_none();
-                if !first {
+                if !self.memory_shown.insert(*id) {
                     return;
                 }
                 format!(
@@ -453,7 +425,6 @@ impl ClusterPrinter {
                 per_second,
                 at,
             } => {
-                self.load = Some((*requests, *errors));
                 if self
                     .last_load_print
                     .is_some_and(|last| *at < last + Duration::from_millis(990))
@@ -481,7 +452,7 @@ impl ClusterPrinter {
                 stamp(*at),
                 "kill      ".bold().red(),
                 Self::worker(*id, *pid),
-                signal_name(*signal)
+                signal_text(*signal)
             ),
             ClusterEvent::Respawned {
                 old_id,
@@ -491,7 +462,6 @@ impl ClusterPrinter {
                 at,
             } => {
                 let measured = since_kill.unwrap_or(*since_exit);
-                self.respawns.push(measured);
                 format!(
                     "{} {} worker {new_id} replaces {old_id}: listening {} after the {}",
                     stamp(*at),
@@ -517,14 +487,8 @@ impl ClusterPrinter {
                     payload.to_string().yellow()
                 )
             }
-            ClusterEvent::Connections { counts, .. } => {
-                for (id, n) in counts {
-                    self.dealt.insert(*id, *n);
-                }
-                return;
-            }
+            ClusterEvent::Connections { .. } => return,
             ClusterEvent::SchedChanged { sched, at } => {
-                self.sched = Some(*sched);
                 format!(
                     "{} {} now {}",
                     stamp(*at),
@@ -537,20 +501,20 @@ impl ClusterPrinter {
     }
 
     /// Requests per worker (bars), the load's totals, replacement times, memory.
-    pub fn summary(&self) {
+    pub fn summary(&self, state: &ClusterState) {
         out(&format!("{}", "summary".bold().underline()));
-        let total: u64 = self.served.values().sum();
-        let max = self.served.values().copied().max().unwrap_or(0).max(1);
+        let total: u64 = state.served.values().sum();
+        let max = state.served.values().copied().max().unwrap_or(0).max(1);
         if total > 0 {
             out(&format!(
                 "  requests per worker ({} served, as the workers count them{}):",
                 total,
-                match self.sched {
+                match state.sched {
                     Some(SchedPolicy::Rr) => format!(
                         "; rr: the primary deals each new connection to the next worker, \
                          and the load generator opens a new connection every {} requests, \
                          so each worker's share follows how long it was listening",
-                        crate::process::load::REQUESTS_PER_CONNECTION
+                        REQUESTS_PER_CONNECTION
                     ),
                     Some(SchedPolicy::None) => "; none: the kernel chose who accepted, \
                                                 so an uneven spread is expected"
@@ -558,9 +522,9 @@ impl ClusterPrinter {
                     None => String::new(),
                 }
             ));
-            for (id, n) in &self.served {
+            for (id, n) in &state.served {
                 let width = (*n * 40 / max) as usize;
-                let dealt = match self.dealt.get(id) {
+                let dealt = match state.connections.get(id) {
                     Some(c) => format!("  ({})", count(*c, "connection", "connections")),
                     None => String::new(),
                 };
@@ -574,15 +538,16 @@ impl ClusterPrinter {
         } else {
             out("  no requests served");
         }
-        if let Some((requests, errors)) = self.load {
+        if let Some(load) = state.load {
+            let (requests, errors) = (load.requests, load.errors);
             out(&format!(
                 "  load generator: {requests} answers received, {errors} errors \
                  (not the workers' total: they report every 100 ms, so a killed worker's \
                  last requests are missing there, and it also counts other clients)"
             ));
         }
-        if !self.respawns.is_empty() {
-            let mut sorted = self.respawns.clone();
+        if !state.respawns.is_empty() {
+            let mut sorted = state.respawns.clone();
             sorted.sort();
             out(&format!(
                 "  replacements: {} (kill → replacement listening: median {}, max {})",
@@ -591,7 +556,7 @@ impl ClusterPrinter {
                 ms(sorted[sorted.len() - 1])
             ));
         }
-        if let Some(max) = self.memory.values().max() {
+        if let Some(max) = state.memory.values().max() {
             out(&format!(
                 "  worker memory: up to {:.1} MB resident",
                 *max as f64 / 1_048_576.0
@@ -604,11 +569,11 @@ fn sched_text(sched: SchedPolicy) -> String {
     match sched {
         SchedPolicy::Rr => format!(
             "{} (the primary accepts and passes each connection to the next worker)",
-            "rr".bold()
+            SchedPolicy::Rr.name().bold()
         ),
         SchedPolicy::None => format!(
             "{} (every worker accepts on the shared socket; the kernel picks)",
-            "none".bold()
+            SchedPolicy::None.name().bold()
         ),
     }
 }
@@ -625,14 +590,37 @@ mod tests {
     #[test]
     fn an_unchanged_count_of_live_children_prints_once() {
         let mut printer = ForkPrinter::new(false);
+        let state = ForkState::new();
         let live = |count| ForkEvent::LiveChildren {
             count,
             at: Duration::from_millis(5),
         };
-        assert!(printer.line(&live(1)).is_some());
-        assert!(printer.line(&live(0)).is_some());
-        assert_eq!(printer.line(&live(0)), None);
-        assert!(printer.line(&live(2)).is_some());
+        assert!(printer.line(&live(1), &state).is_some());
+        assert!(printer.line(&live(0), &state).is_some());
+        assert_eq!(printer.line(&live(0), &state), None);
+        assert!(printer.line(&live(2), &state).is_some());
+    }
+
+    #[test]
+    fn the_guard_decision_in_words() {
+        let ms = Duration::from_millis;
+        assert_eq!(
+            decision_text(&Decision::Stable {
+                uptime: ms(2500),
+                reset: true
+            }),
+            "up 2.5 s (stable) (back-off reset): fork a replacement now"
+        );
+        assert_eq!(
+            decision_text(&Decision::Unstable {
+                uptime: ms(30),
+                min_uptime: ms(1000),
+                in_a_row: 6,
+                delay: ms(3200),
+                capped: true
+            }),
+            "died after 30 ms (< 1.0 s min uptime), unstable 6 in a row: wait 3.2 s before re-forking (capped)"
+        );
     }
 
     #[test]

@@ -8,6 +8,8 @@
 
 use std::time::Duration;
 
+use serde::Serialize;
+
 /// The guard's tuning. [`Default`] is what `mini-node demo cluster` uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GuardPolicy {
@@ -38,13 +40,39 @@ pub struct SlotRecord {
     pub restarts: u32,
 }
 
-/// What to do after an unexpected exit.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decision {
+/// What to do after an unexpected exit, with the numbers it was decided on (each view words it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Decision {
+    /// It lived at least `min_uptime`: fork a replacement now. `reset`: this ends a run of
+    /// unstable exits (the back-off starts again from its base).
+    Stable { uptime: Duration, reset: bool },
+    /// It died before `min_uptime`, the `in_a_row`-th time: wait `delay` before re-forking
+    /// (`capped`: the delay reached the policy's longest).
+    Unstable {
+        uptime: Duration,
+        min_uptime: Duration,
+        in_a_row: u32,
+        delay: Duration,
+        capped: bool,
+    },
+}
+
+impl Decision {
     /// How long to wait before forking the replacement (zero: at once).
-    pub delay: Duration,
-    /// The decision in words, as printed.
-    pub reason: String,
+    pub fn delay(&self) -> Duration {
+        match self {
+            Decision::Stable { .. } => Duration::ZERO,
+            Decision::Unstable { delay, .. } => *delay,
+        }
+    }
+
+    /// How long the worker had lived.
+    pub fn uptime(&self) -> Duration {
+        match self {
+            Decision::Stable { uptime, .. } | Decision::Unstable { uptime, .. } => *uptime,
+        }
+    }
 }
 
 impl GuardPolicy {
@@ -52,46 +80,20 @@ impl GuardPolicy {
     pub fn decide(&self, slot: &mut SlotRecord, uptime: Duration) -> Decision {
         slot.restarts += 1;
         if uptime >= self.min_uptime {
-            let reset = if slot.unstable > 0 {
-                " (back-off reset)"
-            } else {
-                ""
-            };
+            let reset = slot.unstable > 0;
             slot.unstable = 0;
-            return Decision {
-                delay: Duration::ZERO,
-                reason: format!(
-                    "up {} (stable){reset}: fork a replacement now",
-                    show(uptime)
-                ),
-            };
+            return Decision::Stable { uptime, reset };
         }
         slot.unstable += 1;
         let factor = 1u32 << (slot.unstable - 1).min(16);
         let delay = self.base_delay.saturating_mul(factor).min(self.max_delay);
-        Decision {
+        Decision::Unstable {
+            uptime,
+            min_uptime: self.min_uptime,
+            in_a_row: slot.unstable,
             delay,
-            reason: format!(
-                "died after {} (< {} min uptime), unstable {} in a row: wait {} before re-forking{}",
-                show(uptime),
-                show(self.min_uptime),
-                slot.unstable,
-                show(delay),
-                if delay == self.max_delay {
-                    " (capped)"
-                } else {
-                    ""
-                }
-            ),
+            capped: delay == self.max_delay,
         }
-    }
-}
-
-fn show(d: Duration) -> String {
-    if d >= Duration::from_secs(1) {
-        format!("{:.1} s", d.as_secs_f64())
-    } else {
-        format!("{} ms", d.as_millis())
     }
 }
 
@@ -104,7 +106,7 @@ mod tests {
         let policy = GuardPolicy::default();
         let mut slot = SlotRecord::default();
         let d = policy.decide(&mut slot, Duration::from_secs(5));
-        assert_eq!(d.delay, Duration::ZERO);
+        assert_eq!(d.delay(), Duration::ZERO);
         assert_eq!(slot.restarts, 1);
     }
 
@@ -116,18 +118,23 @@ mod tests {
             .map(|_| {
                 policy
                     .decide(&mut slot, Duration::from_millis(30))
-                    .delay
+                    .delay()
                     .as_millis()
             })
             .collect();
         assert_eq!(delays, [100, 200, 400, 800, 1600, 3200, 3200, 3200]);
         let d = policy.decide(&mut slot, Duration::from_secs(2));
-        assert_eq!(d.delay, Duration::ZERO);
-        assert!(d.reason.contains("reset"), "{}", d.reason);
+        assert_eq!(
+            d,
+            Decision::Stable {
+                uptime: Duration::from_secs(2),
+                reset: true
+            }
+        );
         assert_eq!(
             policy
                 .decide(&mut slot, Duration::from_millis(1))
-                .delay
+                .delay()
                 .as_millis(),
             100
         );

@@ -3,7 +3,10 @@
 //!
 //! The same `mini-node` binary re-executes itself as the child (`__fork-child`) or the worker
 //! (`__cluster-worker`). Each demo is an engine: it takes typed commands and emits typed events on
-//! channels, so that the CLI printer and the TUI are only views. Nothing here draws or colours.
+//! channels, so that the CLI printer and the TUI are only views, and offers the state those events
+//! fold into ([`ClusterState`], [`ForkState`]). Each engine takes a plain config struct and a shutdown
+//! future: Ctrl-C, `--duration` and the like belong to `commands`. Nothing here draws, colours,
+//! parses arguments or words a message for a view.
 
 pub mod cluster;
 pub mod fork;
@@ -16,6 +19,10 @@ mod worker;
 use std::time::Duration;
 
 use serde::Serialize;
+
+pub use cluster::{ClusterState, WorkerStatus};
+pub use fork::{ChildStatus, ForkState};
+pub use guard::Decision;
 
 /// Which side of an IPC channel something came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -30,6 +37,14 @@ pub enum Side {
 pub enum ExitStatus {
     Code(i32),
     Signal(i32),
+}
+
+/// A signal's name as `kill -l` gives it (`SIGKILL`), or None for a number that names no signal:
+/// the views choose how to show such a number.
+pub fn signal_name(signal: i32) -> Option<&'static str> {
+    nix::sys::signal::Signal::try_from(signal)
+        .ok()
+        .map(|s| s.as_str())
 }
 
 /// Events of the fork demo, in the order they happen. `at` is the time since the demo started.
@@ -87,6 +102,24 @@ pub enum ForkEvent {
     Warning { message: String, at: Duration },
 }
 
+impl ForkEvent {
+    /// When it happened, since the demo started.
+    pub fn at(&self) -> Duration {
+        match self {
+            ForkEvent::Listening { at, .. }
+            | ForkEvent::Request { at, .. }
+            | ForkEvent::Forked { at, .. }
+            | ForkEvent::Message { at, .. }
+            | ForkEvent::Disconnect { at, .. }
+            | ForkEvent::Exit { at, .. }
+            | ForkEvent::Close { at, .. }
+            | ForkEvent::Response { at, .. }
+            | ForkEvent::LiveChildren { at, .. }
+            | ForkEvent::Warning { at, .. } => *at,
+        }
+    }
+}
+
 /// What a view can ask of the fork demo.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ForkCommand {
@@ -129,9 +162,12 @@ pub enum ClusterEvent {
         sched: SchedPolicy,
         at: Duration,
     },
+    /// Worker `id` was forked; `replaces` is the worker whose slot it takes (after the guard's
+    /// decision), None for a new slot.
     Fork {
         id: u32,
         pid: u32,
+        replaces: Option<u32>,
         at: Duration,
     },
     Online {
@@ -158,11 +194,10 @@ pub enum ClusterEvent {
         expected: bool,
         at: Duration,
     },
-    /// The guard's decision after an unexpected exit: re-fork now, or wait `delay` (crash loop).
+    /// The guard's decision after worker `id` exited unexpectedly: re-fork now, or wait (crash loop).
     Guard {
         id: u32,
-        decision: String,
-        delay: Duration,
+        decision: guard::Decision,
         at: Duration,
     },
     /// Requests served so far by each worker (id, count), sent about every 100 ms while they change.
@@ -222,6 +257,30 @@ pub enum ClusterEvent {
     },
 }
 
+impl ClusterEvent {
+    /// When it happened, since the cluster started.
+    pub fn at(&self) -> Duration {
+        match self {
+            ClusterEvent::PrimaryStarted { at, .. }
+            | ClusterEvent::Fork { at, .. }
+            | ClusterEvent::Online { at, .. }
+            | ClusterEvent::Listening { at, .. }
+            | ClusterEvent::Disconnect { at, .. }
+            | ClusterEvent::Exit { at, .. }
+            | ClusterEvent::Guard { at, .. }
+            | ClusterEvent::Served { at, .. }
+            | ClusterEvent::Memory { at, .. }
+            | ClusterEvent::Load { at, .. }
+            | ClusterEvent::Warning { at, .. }
+            | ClusterEvent::Killed { at, .. }
+            | ClusterEvent::Respawned { at, .. }
+            | ClusterEvent::Message { at, .. }
+            | ClusterEvent::Connections { at, .. }
+            | ClusterEvent::SchedChanged { at, .. } => *at,
+        }
+    }
+}
+
 /// Node's cluster scheduling policies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -230,6 +289,33 @@ pub enum SchedPolicy {
     Rr,
     /// Every worker accepts on the shared listening socket; the kernel decides.
     None,
+}
+
+impl SchedPolicy {
+    /// Node's name for it (`NODE_CLUSTER_SCHED_POLICY`, `--sched`).
+    pub fn name(self) -> &'static str {
+        match self {
+            SchedPolicy::Rr => "rr",
+            SchedPolicy::None => "none",
+        }
+    }
+
+    /// The policy named `name` (`rr` or `none`).
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "rr" => Some(SchedPolicy::Rr),
+            "none" => Some(SchedPolicy::None),
+            _ => None,
+        }
+    }
+
+    /// The other one.
+    pub fn toggled(self) -> Self {
+        match self {
+            SchedPolicy::Rr => SchedPolicy::None,
+            SchedPolicy::None => SchedPolicy::Rr,
+        }
+    }
 }
 
 /// What a view can ask of the cluster.
@@ -294,43 +380,6 @@ pub(crate) fn program_or_self(
         Some(path) => Ok(path.clone()),
         None => std::env::current_exe().context("cannot find the mini-node binary to re-execute"),
     }
-}
-
-/// The signals that stop a demo gracefully in the CLI: Ctrl-C (SIGINT), SIGTERM and SIGHUP.
-pub(crate) struct StopSignals {
-    int: tokio::signal::unix::Signal,
-    term: tokio::signal::unix::Signal,
-    hup: tokio::signal::unix::Signal,
-}
-
-impl StopSignals {
-    pub(crate) fn new() -> anyhow::Result<Self> {
-        use tokio::signal::unix::{signal, SignalKind};
-        Ok(StopSignals {
-            int: signal(SignalKind::interrupt())?,
-            term: signal(SignalKind::terminate())?,
-            hup: signal(SignalKind::hangup())?,
-        })
-    }
-
-    /// The name of the next stop signal received.
-    pub(crate) async fn recv(&mut self) -> &'static str {
-        tokio::select! {
-            _ = self.int.recv() => "SIGINT (Ctrl-C)",
-            _ = self.term.recv() => "SIGTERM",
-            _ = self.hup.recv() => "SIGHUP",
-        }
-    }
-}
-
-/// A hidden test hook: `MINI_NODE_TEST_PANIC_AFTER_MS` makes a demo's parent panic after that many
-/// milliseconds, so that tests can prove its children do not survive a panic.
-pub(crate) fn test_panic_after() -> Option<Duration> {
-    std::env::var("MINI_NODE_TEST_PANIC_AFTER_MS")
-        .ok()?
-        .parse()
-        .ok()
-        .map(Duration::from_millis)
 }
 
 /// The hidden entry points (`__fork-child`, `__cluster-worker`) when `argv[1]` names one: run it

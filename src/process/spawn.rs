@@ -314,13 +314,6 @@ pub fn die_with_parent() {
     }
 }
 
-/// A human word for a signal number (`SIGKILL`), for messages.
-pub fn signal_name(signal: i32) -> String {
-    nix::sys::signal::Signal::try_from(signal)
-        .map(|s| s.as_str().to_string())
-        .unwrap_or_else(|_| format!("signal {signal}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

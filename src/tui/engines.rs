@@ -71,7 +71,7 @@ pub fn spawn_fork(port: u16, as_written: bool, tx: UnboundedSender<Msg>) {
             as_written,
             ..ForkConfig::default()
         };
-        match fork::start(cfg).await {
+        match fork::start(cfg, std::future::pending()).await {
             Ok(mut handle) => {
                 let _ = tx.send(Msg::ForkStarted(handle.commands.clone()));
                 while let Some(ev) = handle.events.recv().await {
@@ -90,17 +90,17 @@ pub fn spawn_fork(port: u16, as_written: bool, tx: UnboundedSender<Msg>) {
 /// Start the cluster and forward its events until it closes its channel.
 pub fn spawn_cluster(port: u16, workers: usize, tx: UnboundedSender<Msg>) {
     tokio::spawn(async move {
-        let sched = match std::env::var("NODE_CLUSTER_SCHED_POLICY").as_deref() {
-            Ok("none") => SchedPolicy::None,
-            _ => SchedPolicy::Rr,
-        };
+        let sched = std::env::var("NODE_CLUSTER_SCHED_POLICY")
+            .ok()
+            .and_then(|name| SchedPolicy::from_name(&name))
+            .unwrap_or(SchedPolicy::Rr);
         let cfg = ClusterConfig {
             port,
             workers,
             sched,
             ..ClusterConfig::default()
         };
-        match cluster::start(cfg).await {
+        match cluster::start(cfg, std::future::pending()).await {
             Ok(mut handle) => {
                 let _ = tx.send(Msg::ClusterStarted(handle.commands.clone()));
                 while let Some(ev) = handle.events.recv().await {

@@ -7,7 +7,7 @@ use std::time::Duration;
 use mini_node::cli::{Lang, Theme};
 use mini_node::eventloop::{Event, Phase, Queue, Stream};
 use mini_node::lessons::{Bilingual, DemoLink, Lesson, Quiz};
-use mini_node::process::{ClusterEvent, ExitStatus, ForkEvent, SchedPolicy, Side};
+use mini_node::process::{ClusterEvent, Decision, ExitStatus, ForkEvent, SchedPolicy, Side};
 use mini_node::tui::app::{App, Config, Script, TabId};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -301,7 +301,16 @@ pub fn cluster_events(app: &mut App) {
         },
     );
     for (id, pid) in [(1u32, 7001u32), (2, 7002), (3, 7003)] {
-        ev(app, 10, ClusterEvent::Fork { id, pid, at: d });
+        ev(
+            app,
+            10,
+            ClusterEvent::Fork {
+                id,
+                pid,
+                replaces: None,
+                at: d,
+            },
+        );
         ev(app, 20, ClusterEvent::Online { id, pid, at: d });
         ev(
             app,
@@ -357,8 +366,10 @@ pub fn cluster_events(app: &mut App) {
         2001,
         ClusterEvent::Guard {
             id: 2,
-            decision: "worker 2 ran 2.0 s (stable): re-fork now".into(),
-            delay: Duration::ZERO,
+            decision: Decision::Stable {
+                uptime: Duration::from_millis(2000),
+                reset: false,
+            },
             at: d,
         },
     );
@@ -368,6 +379,7 @@ pub fn cluster_events(app: &mut App) {
         ClusterEvent::Fork {
             id: 4,
             pid: 7004,
+            replaces: Some(2),
             at: d,
         },
     );
@@ -406,8 +418,13 @@ pub fn cluster_events(app: &mut App) {
         2501,
         ClusterEvent::Guard {
             id: 3,
-            decision: "worker 3 died after 0.1 s: unstable, wait 1.0 s".into(),
-            delay: Duration::from_secs(1),
+            decision: Decision::Unstable {
+                uptime: Duration::from_millis(100),
+                min_uptime: Duration::from_millis(1000),
+                in_a_row: 1,
+                delay: Duration::from_secs(1),
+                capped: false,
+            },
             at: d,
         },
     );

@@ -6,7 +6,6 @@
 //! and the event log. A replacement worker takes the box of the one it replaces, with a new id
 //! (Node never reuses ids) and its restart count.
 
-use std::collections::VecDeque;
 use std::time::Duration;
 
 use ratatui::buffer::Buffer;
@@ -15,7 +14,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 
 use crate::cli::Lang;
-use crate::process::{ClusterCommand, ClusterEvent, ExitStatus, SchedPolicy, WorkerState};
+use crate::process::{
+    ClusterCommand, ClusterEvent, ClusterState, Decision, SchedPolicy, WorkerState, WorkerStatus,
+};
 use crate::tui::app::{Action, Ctx, Effect};
 use crate::tui::i18n::{say, L};
 use crate::tui::theme::Symbol;
@@ -48,38 +49,8 @@ pub enum ClusterAction {
     Retry,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct WorkerBox {
-    pub id: u32,
-    pub pid: u32,
-    pub state: WorkerState,
-    pub since: Duration,
-    pub served: u64,
-    pub restarts: u32,
-    pub rss: Option<u64>,
-    /// Connections the primary handed to it (rr).
-    pub connections: u64,
-    pub backoff_until: Option<Duration>,
-    pub last_exit: Option<ExitStatus>,
-    /// Requests served in each second of the TUI's clock (`(second, count)`, oldest first, the
-    /// last minute kept): the sparkline's data, from the engine's `Served` counts.
-    pub per_second: VecDeque<(u64, u64)>,
-}
-
-impl WorkerBox {
-    /// Requests served in each of the `n` whole seconds before `now`, oldest first.
-    pub fn rates(&self, now: Duration, n: u64) -> Vec<u64> {
-        let end = now.as_secs();
-        (end.saturating_sub(n)..end)
-            .map(|s| {
-                self.per_second
-                    .iter()
-                    .find(|(k, _)| *k == s)
-                    .map_or(0, |(_, c)| *c)
-            })
-            .collect()
-    }
-}
+/// A worker's box draws the engine's [`WorkerStatus`] (its times on the TUI's clock).
+pub type WorkerBox = WorkerStatus;
 
 /// Seconds of history a worker's sparkline shows.
 pub const SPARK_SECONDS: u64 = 30;
@@ -108,16 +79,13 @@ pub struct ClusterTab {
     pub starting: bool,
     pub error: Option<String>,
     pub closed: bool,
-    pub primary_pid: Option<u32>,
-    pub addr: Option<String>,
+    /// The cluster's events folded (primary, worker boxes, load figures), timed by the TUI's clock.
+    pub state: ClusterState,
+    /// The policy shown: the engine's, or the one just asked for.
     pub sched: SchedPolicy,
-    pub workers: Vec<WorkerBox>,
     pub selected: usize,
     pub load: Option<usize>,
-    pub load_figures: Option<(u64, u64, f64)>,
     pub log: EventLog,
-    /// Boxes whose worker the guard will replace, oldest first.
-    replacing: VecDeque<u32>,
     cols: usize,
     /// Workers asked for at start (for a retry).
     pub wanted: usize,
@@ -132,15 +100,11 @@ impl ClusterTab {
             starting: false,
             error: None,
             closed: false,
-            primary_pid: None,
-            addr: None,
+            state: ClusterState::new(),
             sched: SchedPolicy::Rr,
-            workers: Vec::new(),
             selected: 0,
             load: None,
-            load_figures: None,
             log: EventLog::default(),
-            replacing: VecDeque::new(),
             cols: 1,
             wanted: 1,
             sent: 0,
@@ -159,10 +123,68 @@ fn state_label(s: WorkerState) -> (L, &'static str) {
     }
 }
 
+/// The tab reads its worker boxes and figures from the state it holds (`tab.workers`).
+impl std::ops::Deref for ClusterTab {
+    type Target = ClusterState;
+
+    fn deref(&self) -> &ClusterState {
+        &self.state
+    }
+}
+
 fn sched_name(s: SchedPolicy) -> &'static str {
-    match s {
-        SchedPolicy::Rr => "rr",
-        SchedPolicy::None => "none",
+    s.name()
+}
+
+/// The guard's decision for worker `id`, in the tab's words.
+fn decision_text(id: u32, decision: &Decision, lang: Lang) -> String {
+    let secs = |d: Duration| d.as_secs_f64();
+    match *decision {
+        Decision::Stable { uptime, reset } => {
+            let mut text = say(
+                lang,
+                format!(
+                    "worker {id} ran {:.1} s (stable): re-fork now",
+                    secs(uptime)
+                ),
+                format!(
+                    "工作进程 {id} 运行了 {:.1} 秒（稳定）：立即重新 fork",
+                    secs(uptime)
+                ),
+            );
+            if reset {
+                text.push_str(&say(lang, " (back-off reset)", "（退避清零）"));
+            }
+            text
+        }
+        Decision::Unstable {
+            uptime,
+            in_a_row,
+            delay,
+            ..
+        } => {
+            let mut text = say(
+                lang,
+                format!(
+                    "worker {id} died after {:.1} s: unstable, wait {:.1} s",
+                    secs(uptime),
+                    secs(delay)
+                ),
+                format!(
+                    "工作进程 {id} 运行 {:.1} 秒就退出：不稳定，等待 {:.1} 秒",
+                    secs(uptime),
+                    secs(delay)
+                ),
+            );
+            if in_a_row > 1 {
+                text.push_str(&say(
+                    lang,
+                    format!(" ({in_a_row} in a row)"),
+                    format!("（连续 {in_a_row} 次）"),
+                ));
+            }
+            text
+        }
     }
 }
 
@@ -195,17 +217,14 @@ impl ClusterTab {
     }
 
     pub fn has_live(&self) -> bool {
-        self.primary_pid.is_some() && !self.closed
+        self.state.primary_pid.is_some() && !self.closed
     }
 
     pub fn animating(&self, now: Duration) -> bool {
-        self.workers
+        self.state
+            .workers
             .iter()
             .any(|w| w.backoff_until.is_some_and(|u| now < u))
-    }
-
-    fn find(&mut self, id: u32) -> Option<&mut WorkerBox> {
-        self.workers.iter_mut().find(|w| w.id == id)
     }
 
     pub fn update(&mut self, a: ClusterAction, now: Duration) -> Vec<Effect> {
@@ -270,7 +289,7 @@ impl ClusterTab {
                 return vec![Effect::Cluster(ClusterCommand::SetSched(self.sched))];
             }
             ClusterAction::SendMessage => {
-                if let Some(w) = self.workers.get(self.selected) {
+                if let Some(w) = self.state.workers.get(self.selected) {
                     if !matches!(w.state, WorkerState::Dead | WorkerState::BackingOff) {
                         self.sent += 1;
                         return vec![Effect::Cluster(ClusterCommand::Send {
@@ -296,7 +315,7 @@ impl ClusterTab {
 
     /// Ask the engine to kill worker `id`; the engine reports it back as `Killed`.
     fn kill(&mut self, id: u32) -> Vec<Effect> {
-        let Some(w) = self.find(id) else {
+        let Some(w) = self.state.worker(id) else {
             return vec![];
         };
         if matches!(w.state, WorkerState::Dead | WorkerState::BackingOff) {
@@ -315,12 +334,7 @@ impl ClusterTab {
 
     pub fn on_closed(&mut self, now: Duration) {
         self.closed = true;
-        for w in &mut self.workers {
-            if w.state != WorkerState::Dead {
-                w.state = WorkerState::Dead;
-                w.backoff_until = None;
-            }
-        }
+        self.state.stop();
         self.log.push(
             now,
             Kind::Info,
@@ -330,12 +344,19 @@ impl ClusterTab {
 
     pub fn on_event(&mut self, ev: ClusterEvent, now: Duration) {
         let lang = self.lang;
+        // The box a fork replaces, while it is still there to name.
+        let replaced = match &ev {
+            ClusterEvent::Fork { replaces, .. } => {
+                replaces.filter(|old| self.worker(*old).is_some())
+            }
+            _ => None,
+        };
+        self.state.apply_at(&ev, now);
         match ev {
             ClusterEvent::PrimaryStarted {
                 pid, addr, sched, ..
             } => {
                 self.starting = false;
-                self.primary_pid = Some(pid);
                 self.log.push(
                     now,
                     Kind::Good,
@@ -351,60 +372,24 @@ impl ClusterTab {
                         ),
                     ),
                 );
-                self.addr = Some(addr);
                 self.sched = sched;
             }
             ClusterEvent::Fork { id, pid, .. } => {
-                let fresh = WorkerBox {
-                    id,
-                    pid,
-                    state: WorkerState::Starting,
-                    since: now,
-                    served: 0,
-                    restarts: 0,
-                    rss: None,
-                    connections: 0,
-                    backoff_until: None,
-                    last_exit: None,
-                    per_second: VecDeque::new(),
+                let text = match replaced {
+                    Some(old) => say(
+                        lang,
+                        format!("fork: worker {id} (pid {pid}) replaces worker {old}"),
+                        format!("fork：工作进程 {id}（pid {pid}）接替 {old}"),
+                    ),
+                    None => say(
+                        lang,
+                        format!("fork: worker {id} (pid {pid})"),
+                        format!("fork：工作进程 {id}（pid {pid}）"),
+                    ),
                 };
-                let slot = self
-                    .replacing
-                    .pop_front()
-                    .and_then(|old| self.workers.iter().position(|w| w.id == old));
-                match slot {
-                    Some(i) => {
-                        let old = &self.workers[i];
-                        let restarts = old.restarts + 1;
-                        self.log.push(
-                            now,
-                            Kind::Good,
-                            say(
-                                lang,
-                                format!("fork: worker {id} (pid {pid}) replaces worker {}", old.id),
-                                format!("fork：工作进程 {id}（pid {pid}）接替 {}", old.id),
-                            ),
-                        );
-                        self.workers[i] = WorkerBox { restarts, ..fresh };
-                    }
-                    None => {
-                        self.log.push(
-                            now,
-                            Kind::Good,
-                            say(
-                                lang,
-                                format!("fork: worker {id} (pid {pid})"),
-                                format!("fork：工作进程 {id}（pid {pid}）"),
-                            ),
-                        );
-                        self.workers.push(fresh);
-                    }
-                }
+                self.log.push(now, Kind::Good, text);
             }
             ClusterEvent::Online { id, .. } => {
-                if let Some(w) = self.find(id) {
-                    w.state = WorkerState::Online;
-                }
                 self.log.push(
                     now,
                     Kind::Info,
@@ -416,9 +401,6 @@ impl ClusterTab {
                 );
             }
             ClusterEvent::Listening { id, addr, .. } => {
-                if let Some(w) = self.find(id) {
-                    w.state = WorkerState::Listening;
-                }
                 self.log.push(
                     now,
                     Kind::Info,
@@ -430,9 +412,6 @@ impl ClusterTab {
                 );
             }
             ClusterEvent::Disconnect { id, .. } => {
-                if let Some(w) = self.find(id) {
-                    w.state = WorkerState::Disconnected;
-                }
                 self.log.push(
                     now,
                     Kind::Info,
@@ -450,8 +429,7 @@ impl ClusterTab {
                 ..
             } => {
                 if expected {
-                    // Removed on purpose: its box goes.
-                    self.workers.retain(|w| w.id != id);
+                    // Removed on purpose: its box went.
                     self.selected = self.selected.min(self.workers.len().saturating_sub(1));
                     self.log.push(
                         now,
@@ -469,10 +447,6 @@ impl ClusterTab {
                         ),
                     );
                 } else {
-                    if let Some(w) = self.find(id) {
-                        w.state = WorkerState::Dead;
-                        w.last_exit = Some(status);
-                    }
                     // The notes' process guard prints exactly this.
                     self.log.push(
                         now,
@@ -481,67 +455,23 @@ impl ClusterTab {
                     );
                 }
             }
-            ClusterEvent::Guard {
-                id,
-                decision,
-                delay,
-                ..
-            } => {
-                if let Some(w) = self.find(id) {
-                    if delay > Duration::ZERO {
-                        w.state = WorkerState::BackingOff;
-                        w.backoff_until = Some(now + delay);
-                    }
-                }
-                if self.workers.iter().any(|w| w.id == id) {
-                    self.replacing.push_back(id);
-                }
-                let kind = if delay > Duration::ZERO {
+            ClusterEvent::Guard { id, decision, .. } => {
+                let kind = if decision.delay() > Duration::ZERO {
                     Kind::Warn
                 } else {
                     Kind::Info
                 };
+                let text = decision_text(id, &decision, lang);
                 self.log.push(
                     now,
                     kind,
-                    say(
-                        lang,
-                        format!("guard: {decision}"),
-                        format!("守护：{decision}"),
-                    ),
+                    say(lang, format!("guard: {text}"), format!("守护：{text}")),
                 );
             }
-            ClusterEvent::Served { counts, .. } => {
-                let sec = now.as_secs();
-                for (id, count) in counts {
-                    if let Some(w) = self.find(id) {
-                        let delta = count.saturating_sub(w.served);
-                        w.served = count;
-                        match w.per_second.back_mut() {
-                            Some((s, c)) if *s == sec => *c += delta,
-                            _ => w.per_second.push_back((sec, delta)),
-                        }
-                        while w
-                            .per_second
-                            .front()
-                            .is_some_and(|(s, _)| *s + 2 * SPARK_SECONDS < sec)
-                        {
-                            w.per_second.pop_front();
-                        }
-                    }
-                }
-            }
-            ClusterEvent::Memory { id, rss, .. } => {
-                if let Some(w) = self.find(id) {
-                    w.rss = Some(rss);
-                }
-            }
-            ClusterEvent::Load {
-                requests,
-                errors,
-                per_second,
-                ..
-            } => self.load_figures = Some((requests, errors, per_second)),
+            ClusterEvent::Served { .. }
+            | ClusterEvent::Memory { .. }
+            | ClusterEvent::Load { .. }
+            | ClusterEvent::Connections { .. } => {}
             ClusterEvent::Warning { message, .. } => self.log.push(now, Kind::Warn, message),
             ClusterEvent::Killed {
                 id, pid, signal, ..
@@ -593,13 +523,6 @@ impl ClusterTab {
                     ),
                 };
                 self.log.push(now, Kind::Message, text);
-            }
-            ClusterEvent::Connections { counts, .. } => {
-                for (id, n) in counts {
-                    if let Some(w) = self.find(id) {
-                        w.connections = n;
-                    }
-                }
             }
             ClusterEvent::SchedChanged { sched, .. } => {
                 self.sched = sched;
@@ -678,7 +601,7 @@ impl ClusterTab {
             ctx.t(L::SendMessage),
             Action::Cluster(ClusterAction::SendMessage),
         );
-        if let Some(pid) = self.primary_pid {
+        if let Some(pid) = self.state.primary_pid {
             let p = format!("{} pid {pid}", ctx.t(L::Primary));
             let pw = width(&p);
             if x + pw < r {
@@ -694,7 +617,8 @@ impl ClusterTab {
         if let Some(addr) = &self.addr {
             spans.push(Span::styled(format!("http://{addr}  "), ctx.theme.info()));
         }
-        if let Some((req, err, rps)) = self.load_figures {
+        if let Some(load) = self.state.load {
+            let (req, err, rps) = (load.requests, load.errors, load.per_second);
             spans.push(Span::styled(
                 format!(
                     "{} {req} · {rps:.0} {} · {err} {}  ",
@@ -713,7 +637,7 @@ impl ClusterTab {
         buf.set_line(area.x + 1, y + 1, &Line::from(spans), area.width - 2);
         // Under load, one more line says what the spread of requests means.
         let mut top = 2;
-        if self.load_figures.is_some() {
+        if self.state.load.is_some() {
             let every = crate::process::load::REQUESTS_PER_CONNECTION;
             let meaning = match self.sched {
                 SchedPolicy::Rr => say(

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 
 use crate::cli::Lang;
-use crate::process::{ExitStatus, ForkCommand, ForkEvent, Side};
+use crate::process::{ExitStatus, ForkCommand, ForkEvent, ForkState, Side};
 use crate::tui::app::{Action, Ctx, Effect};
 use crate::tui::i18n::{say, L};
 use crate::tui::theme::Symbol;
@@ -33,12 +33,7 @@ pub enum ForkAction {
     Retry,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum ChildState {
-    Running,
-    Disconnected,
-    Exited(ExitStatus),
-}
+pub use crate::process::fork::ChildState;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChildBox {
@@ -78,14 +73,12 @@ pub struct ForkTab {
     pub starting: bool,
     pub error: Option<String>,
     pub closed: bool,
-    pub addr: Option<String>,
-    pub parent_pid: Option<u32>,
+    /// The demo's events folded: parent, counts of requests, answers and live children.
+    pub state: ForkState,
     pub as_written: bool,
+    /// The children on screen, with the times each state is shown from (the view's animation).
     pub children: Vec<ChildBox>,
     pub flights: Vec<Flight>,
-    pub live: usize,
-    pub requests: u64,
-    pub responses: u64,
     pub log: EventLog,
 }
 
@@ -100,16 +93,9 @@ pub fn status_text(s: ExitStatus, lang: Lang) -> String {
     }
 }
 
+/// A signal by name (`SIGKILL`), or its bare number when it names none.
 pub fn signal_name(sig: i32) -> String {
-    match sig {
-        libc::SIGKILL => "SIGKILL".into(),
-        libc::SIGTERM => "SIGTERM".into(),
-        libc::SIGINT => "SIGINT".into(),
-        libc::SIGHUP => "SIGHUP".into(),
-        libc::SIGSEGV => "SIGSEGV".into(),
-        libc::SIGABRT => "SIGABRT".into(),
-        n => format!("{n}"),
-    }
+    crate::process::signal_name(sig).map_or_else(|| sig.to_string(), str::to_string)
 }
 
 impl ForkTab {
@@ -119,14 +105,10 @@ impl ForkTab {
             starting: false,
             error: None,
             closed: false,
-            addr: None,
-            parent_pid: None,
+            state: ForkState::new(),
             as_written: false,
             children: Vec::new(),
             flights: Vec::new(),
-            live: 0,
-            requests: 0,
-            responses: 0,
             log: EventLog::default(),
         }
     }
@@ -150,7 +132,7 @@ impl ForkTab {
     /// that have exited but are still shown running until their answer arrives on screen, so
     /// the count and the boxes always agree.
     pub fn live_shown(&self, now: Duration) -> usize {
-        self.live
+        self.state.live
             + self
                 .children
                 .iter()
@@ -231,6 +213,7 @@ impl ForkTab {
         self.children
             .retain(|c| c.ended.is_none_or(|e| now < e + FADE));
         self.flights.retain(|f| now < f.at + FLIGHT);
+        self.state.apply(&ev);
         match ev {
             ForkEvent::Listening {
                 addr,
@@ -248,8 +231,6 @@ impl ForkTab {
                         format!("父进程 pid {parent_pid} 监听 http://{addr}"),
                     ),
                 );
-                self.addr = Some(addr);
-                self.parent_pid = Some(parent_pid);
                 // The engine started with the view's setting; a toggle made while it was starting
                 // is on its way to it, so the view's own flag stays the truth.
                 let _ = as_written;
@@ -260,7 +241,6 @@ impl ForkTab {
                 path,
                 ..
             } => {
-                self.requests += 1;
                 self.log.push(
                     now,
                     Kind::Info,
@@ -379,7 +359,6 @@ impl ForkTab {
                 latency,
                 ..
             } => {
-                self.responses += 1;
                 let kind = if status == 200 {
                     Kind::Good
                 } else {
@@ -394,7 +373,7 @@ impl ForkTab {
                     )
                 });
             }
-            ForkEvent::LiveChildren { count, .. } => self.live = count,
+            ForkEvent::LiveChildren { .. } => {}
             ForkEvent::Warning { message, .. } => self.log.push(now, Kind::Warn, message),
         }
     }
@@ -506,7 +485,7 @@ impl ForkTab {
             ));
         let inner = block.inner(parent);
         block.render(parent, buf);
-        let parent_lines = if self.starting && self.parent_pid.is_none() {
+        let parent_lines = if self.starting && self.state.parent_pid.is_none() {
             vec![Line::styled(ctx.t(L::Starting), ctx.theme.dim())]
         } else {
             vec![
@@ -515,21 +494,30 @@ impl ForkTab {
                     Span::styled(
                         format!(
                             "pid {}",
-                            self.parent_pid.map(|p| p.to_string()).unwrap_or_default()
+                            self.state
+                                .parent_pid
+                                .map(|p| p.to_string())
+                                .unwrap_or_default()
                         ),
                         ctx.theme.text(),
                     ),
                 ]),
                 Line::styled(ctx.t(L::Listening).to_string(), ctx.theme.text()),
                 Line::styled(
-                    format!("http://{}", self.addr.clone().unwrap_or_default()),
+                    format!("http://{}", self.state.addr.clone().unwrap_or_default()),
                     ctx.theme.info(),
                 ),
                 Line::styled(
                     say(
                         ctx.lang,
-                        format!("requests {}, answered {}", self.requests, self.responses),
-                        format!("请求 {}，已回复 {}", self.requests, self.responses),
+                        format!(
+                            "requests {}, answered {}",
+                            self.state.requests, self.state.responses
+                        ),
+                        format!(
+                            "请求 {}，已回复 {}",
+                            self.state.requests, self.state.responses
+                        ),
                     ),
                     ctx.theme.text(),
                 ),

@@ -14,9 +14,12 @@
 //!
 //! The guard re-forks a worker that exits unexpectedly, at once when it had been up for a while and
 //! with a growing back-off when it keeps dying young ([`super::guard`]). One task (an actor) owns all
-//! state; it emits [`ClusterEvent`]s and obeys [`ClusterCommand`]s, and prints nothing.
+//! state; it emits [`ClusterEvent`]s and obeys [`ClusterCommand`]s until its shutdown future completes,
+//! and prints nothing: `commands::demo_cluster` and the TUI are its views. [`ClusterState`] is what
+//! those events fold into, the one fold every view reads.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::future::Future;
 use std::net::SocketAddr;
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::path::PathBuf;
@@ -28,11 +31,17 @@ use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
 
 use super::guard::{GuardPolicy, SlotRecord};
-use super::ipc::{self, Incoming};
+use super::ipc;
 use super::spawn::{self, Proc};
 use super::worker::{CLUSTER_CMD, ID_ENV};
 use super::{ClusterCommand, ClusterEvent, ExitStatus, Handle, SchedPolicy, Side};
-use crate::cli::{ClusterArgs, Sched};
+
+mod state;
+mod workers;
+
+use workers::watch_worker;
+
+pub use state::{ClusterState, WorkerStatus};
 
 /// How to run the cluster.
 #[derive(Debug, Clone)]
@@ -73,8 +82,14 @@ const GRACE: Duration = Duration::from_millis(1000);
 /// Connections waiting while no worker is listening (all dead or backing off).
 const BACKLOG: usize = 1024;
 
-/// Start the cluster: bind (a port in use is an error naming `--port`), fork the workers.
-pub async fn start(cfg: ClusterConfig) -> anyhow::Result<Handle<ClusterCommand, ClusterEvent>> {
+/// Start the cluster: bind (a port in use is an error naming `--port`), fork the workers, and run
+/// until `shutdown` completes (or a view sends [`ClusterCommand::Shutdown`]): then disconnect the
+/// workers, kill what is left after a grace period, reap them all and close the event channel.
+/// `std::future::pending()` leaves the stop to the commands alone.
+pub async fn start(
+    cfg: ClusterConfig,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<Handle<ClusterCommand, ClusterEvent>> {
     let std_listener = super::bind(&cfg.host, cfg.port)?;
     let shared_fd: OwnedFd = std_listener.try_clone()?.into();
     let listener = tokio::net::TcpListener::from_std(std_listener)?;
@@ -124,7 +139,7 @@ pub async fn start(cfg: ClusterConfig) -> anyhow::Result<Handle<ClusterCommand, 
         let slot = primary.new_slot();
         primary.fork(slot, None).await;
     }
-    tokio::spawn(primary.run(commands_rx, internal_rx));
+    tokio::spawn(primary.run(commands_rx, internal_rx, shutdown));
     Ok(Handle {
         commands,
         events,
@@ -243,13 +258,6 @@ struct Primary {
     acceptor: JoinHandle<()>,
 }
 
-fn sched_name(sched: SchedPolicy) -> &'static str {
-    match sched {
-        SchedPolicy::Rr => "rr",
-        SchedPolicy::None => "none",
-    }
-}
-
 impl Primary {
     fn at(&self) -> Duration {
         self.t0.elapsed()
@@ -282,7 +290,9 @@ impl Primary {
         mut self,
         mut commands: mpsc::UnboundedReceiver<ClusterCommand>,
         mut internal: mpsc::UnboundedReceiver<Internal>,
+        shutdown: impl Future<Output = ()> + Send,
     ) {
+        tokio::pin!(shutdown);
         let mut served_tick = tokio::time::interval(Duration::from_millis(100));
         let mut memory_tick = tokio::time::interval(Duration::from_millis(1000));
         loop {
@@ -291,6 +301,7 @@ impl Primary {
                     Some(ClusterCommand::Shutdown) | None => break,
                     Some(command) => self.command(command).await,
                 },
+                () = &mut shutdown => break,
                 Some(msg) = internal.recv() => self.internal(msg).await,
                 _ = served_tick.tick() => self.report_served(),
                 _ = memory_tick.tick() => self.report_memory(),
@@ -499,6 +510,7 @@ impl Primary {
         self.emit(ClusterEvent::Fork {
             id,
             pid: proc.pid,
+            replaces: replaces.map(|(old, _, _)| old),
             at: self.at(),
         });
         tokio::spawn(watch_worker(
@@ -540,17 +552,17 @@ impl Primary {
         let sched = self.sched;
         let shared = self.shared_fd.clone();
         tokio::spawn(async move {
-            let result = match sched {
-                SchedPolicy::Rr => {
-                    writer
-                        .send(&json!({"cmd": CLUSTER_CMD, "act": "listen", "sched": "rr"}))
-                        .await
-                }
-                SchedPolicy::None => {
-                    let msg = json!({"cmd": ipc::HANDLE_CMD, "act": "listen", "sched": "none"});
-                    writer.send_fd(&msg, shared.as_raw_fd()).await
-                }
-            };
+            let result =
+                match sched {
+                    SchedPolicy::Rr => writer
+                        .send(&json!({"cmd": CLUSTER_CMD, "act": "listen", "sched": sched.name()}))
+                        .await,
+                    SchedPolicy::None => {
+                        let msg =
+                            json!({"cmd": ipc::HANDLE_CMD, "act": "listen", "sched": sched.name()});
+                        writer.send_fd(&msg, shared.as_raw_fd()).await
+                    }
+                };
             if let Err(err) = result {
                 let _ = internal.send(Internal::Worker {
                     id,
@@ -559,437 +571,9 @@ impl Primary {
             }
         });
     }
-
-    async fn internal(&mut self, msg: Internal) {
-        match msg {
-            Internal::Accepted(stream) => {
-                let _ = stream.set_nodelay(true);
-                if let Ok(stream) = stream.into_std() {
-                    self.dispatch(stream, Vec::new());
-                }
-            }
-            Internal::RespawnDue { slot, replaces } => {
-                self.fork(slot, replaces).await;
-            }
-            Internal::Worker { id, msg } => self.worker_msg(id, msg).await,
-        }
-    }
-
-    async fn worker_msg(&mut self, id: u32, msg: WorkerMsg) {
-        let at = self.at();
-        match msg {
-            WorkerMsg::Online => {
-                if let Some(worker) = self.workers.get(&id) {
-                    let pid = worker.proc.pid;
-                    self.emit(ClusterEvent::Online { id, pid, at });
-                    if !worker.expected {
-                        self.send_listen(id);
-                    }
-                }
-            }
-            WorkerMsg::Listening => {
-                let Some(worker) = self.workers.get_mut(&id) else {
-                    return;
-                };
-                if worker.expected {
-                    return;
-                }
-                worker.listening = true;
-                let pid = worker.proc.pid;
-                let replaces = worker.replaces.take();
-                self.emit(ClusterEvent::Listening {
-                    id,
-                    pid,
-                    addr: self.addr.to_string(),
-                    at,
-                });
-                if let Some((old_id, exit_seen, killed)) = replaces {
-                    self.emit(ClusterEvent::Respawned {
-                        old_id,
-                        new_id: id,
-                        since_exit: exit_seen.elapsed(),
-                        since_kill: killed.map(|k| k.elapsed()),
-                        at,
-                    });
-                }
-                while let Some((stream, tried)) = self.backlog.pop_front() {
-                    self.dispatch(stream, tried);
-                }
-            }
-            WorkerMsg::Served(count) => {
-                self.served.insert(id, count);
-                self.served_dirty = true;
-            }
-            WorkerMsg::Answer { seq, accepted } => {
-                if let Some(pending) = self.pending.remove(&seq) {
-                    if !accepted {
-                        let mut tried = pending.tried;
-                        tried.push(pending.worker);
-                        self.dispatch(pending.stream, tried);
-                    }
-                    // Accepted: the worker has its own copy; ours closes here.
-                    if accepted {
-                        *self.dealt.entry(id).or_insert(0) += 1;
-                        self.dealt_dirty = true;
-                    }
-                }
-            }
-            WorkerMsg::SendFailed { seq } => {
-                if let Some(pending) = self.pending.remove(&seq) {
-                    let mut tried = pending.tried;
-                    tried.push(pending.worker);
-                    self.dispatch(pending.stream, tried);
-                }
-            }
-            WorkerMsg::Error(message) => self.warn(format!("worker {id}: {message}")),
-            WorkerMsg::User(payload) => self.emit(ClusterEvent::Message {
-                id,
-                from: Side::Child,
-                payload,
-                at,
-            }),
-            WorkerMsg::Malformed(reason) => {
-                self.warn(format!("worker {id} sent a bad message: {reason}"))
-            }
-            WorkerMsg::Disconnected => {
-                if let Some(worker) = self.workers.get_mut(&id) {
-                    worker.listening = false;
-                    let pid = worker.proc.pid;
-                    self.emit(ClusterEvent::Disconnect { id, pid, at });
-                }
-                self.redispatch_pending_of(id);
-            }
-            WorkerMsg::Exited(status) => {
-                let Some(worker) = self.workers.remove(&id) else {
-                    return;
-                };
-                self.redispatch_pending_of(id);
-                let expected = worker.expected || self.stopping;
-                let guarded = !expected && self.slots.contains_key(&worker.slot);
-                self.emit(ClusterEvent::Exit {
-                    id,
-                    pid: worker.proc.pid,
-                    status,
-                    expected: !guarded,
-                    at,
-                });
-                if !guarded {
-                    return;
-                }
-                let uptime = worker.started.elapsed();
-                let Some(slot) = self.slots.get_mut(&worker.slot) else {
-                    return;
-                };
-                let decision = self.guard.decide(&mut slot.record, uptime);
-                self.emit(ClusterEvent::Guard {
-                    id,
-                    decision: decision.reason.clone(),
-                    delay: decision.delay,
-                    at: self.at(),
-                });
-                let replaces = Some((id, Instant::now(), worker.killed_at));
-                if decision.delay.is_zero() {
-                    self.fork(worker.slot, replaces).await;
-                } else {
-                    self.respawn_later(worker.slot, decision.delay, replaces);
-                }
-            }
-        }
-    }
-
-    fn redispatch_pending_of(&mut self, id: u32) {
-        let seqs: Vec<u64> = self
-            .pending
-            .iter()
-            .filter(|(_, p)| p.worker == id)
-            .map(|(s, _)| *s)
-            .collect();
-        for seq in seqs {
-            if let Some(pending) = self.pending.remove(&seq) {
-                let mut tried = pending.tried;
-                tried.push(pending.worker);
-                self.dispatch(pending.stream, tried);
-            }
-        }
-    }
-
-    /// Round-robin: hand `stream` to the next listening worker after the last one used, skipping
-    /// the ones that already could not take it.
-    fn dispatch(&mut self, stream: std::net::TcpStream, tried: Vec<u32>) {
-        if self.stopping {
-            return;
-        }
-        let candidates: Vec<u32> = self
-            .workers
-            .values()
-            .filter(|w| w.listening && !tried.contains(&w.id))
-            .map(|w| w.id)
-            .collect();
-        let Some(&id) = candidates
-            .iter()
-            .find(|&&id| id > self.rr_last)
-            .or_else(|| candidates.first())
-        else {
-            let any_listening = self.workers.values().any(|w| w.listening);
-            if any_listening {
-                self.warn("no worker could take a connection: it was closed");
-            } else if self.backlog.len() < BACKLOG {
-                // Nobody listens right now (all dead or backing off): the connection waits.
-                self.backlog.push_back((stream, Vec::new()));
-            } else {
-                self.warn("too many connections waiting for a worker: one was closed");
-            }
-            return;
-        };
-        self.rr_last = id;
-        let seq = self.next_seq;
-        self.next_seq += 1;
-        let Some(worker) = self.workers.get(&id) else {
-            return;
-        };
-        // The sending task gets its own copy of the socket; ours waits for the worker's answer.
-        let copy = match stream.try_clone() {
-            Ok(copy) => copy,
-            Err(err) => {
-                self.warn(format!(
-                    "cannot hand a connection over ({err}): it was closed"
-                ));
-                return;
-            }
-        };
-        let writer = worker.writer.clone();
-        let internal = self.internal.clone();
-        self.pending.insert(
-            seq,
-            PendingConn {
-                stream,
-                worker: id,
-                tried,
-            },
-        );
-        tokio::spawn(async move {
-            let msg = json!({"cmd": ipc::HANDLE_CMD, "act": "newconn", "seq": seq});
-            if writer.send_fd(&msg, copy.as_raw_fd()).await.is_err() {
-                let _ = internal.send(Internal::Worker {
-                    id,
-                    msg: WorkerMsg::SendFailed { seq },
-                });
-            }
-        });
-    }
-
-    fn report_served(&mut self) {
-        if self.dealt_dirty {
-            self.dealt_dirty = false;
-            while self.dealt.len() > 64 {
-                let Some((&oldest, _)) = self.dealt.iter().next() else {
-                    break;
-                };
-                self.dealt.remove(&oldest);
-            }
-            self.emit(ClusterEvent::Connections {
-                counts: self.dealt.iter().map(|(&id, &n)| (id, n)).collect(),
-                at: self.at(),
-            });
-        }
-        if !self.served_dirty {
-            return;
-        }
-        self.served_dirty = false;
-        while self.served.len() > 64 {
-            let Some((&oldest, _)) = self.served.iter().next() else {
-                break;
-            };
-            self.served.remove(&oldest);
-        }
-        self.emit(ClusterEvent::Served {
-            counts: self.served.iter().map(|(&id, &n)| (id, n)).collect(),
-            at: self.at(),
-        });
-    }
-
-    fn report_memory(&self) {
-        for worker in self.workers.values() {
-            if let Some(rss) = worker.proc.rss() {
-                self.emit(ClusterEvent::Memory {
-                    id: worker.id,
-                    rss,
-                    at: self.at(),
-                });
-            }
-        }
-    }
-}
-
-/// Read a worker's channel until it closes, then wait for the worker and reap it: the events
-/// come out in Node's order (messages, disconnect, exit).
-async fn watch_worker(
-    id: u32,
-    mut reader: ipc::Reader,
-    proc: Proc,
-    internal: mpsc::UnboundedSender<Internal>,
-) {
-    let send = |msg| {
-        let _ = internal.send(Internal::Worker { id, msg });
-    };
-    while let Some(incoming) = reader.next().await {
-        match incoming {
-            Incoming::Message { value, .. } => {
-                if value.get("cmd").and_then(Value::as_str) != Some(CLUSTER_CMD) {
-                    send(WorkerMsg::User(value)); // process.send() in the worker
-                    continue;
-                }
-                match value.get("act").and_then(Value::as_str) {
-                    Some("online") => send(WorkerMsg::Online),
-                    Some("listening") => send(WorkerMsg::Listening),
-                    Some("served") => {
-                        send(WorkerMsg::Served(
-                            value.get("count").and_then(Value::as_u64).unwrap_or(0),
-                        ));
-                    }
-                    Some("accepted") => send(WorkerMsg::Answer {
-                        seq: value.get("seq").and_then(Value::as_u64).unwrap_or(0),
-                        accepted: value
-                            .get("accepted")
-                            .and_then(Value::as_bool)
-                            .unwrap_or(false),
-                    }),
-                    Some("error") => send(WorkerMsg::Error(
-                        value
-                            .get("message")
-                            .and_then(Value::as_str)
-                            .unwrap_or("an error")
-                            .to_string(),
-                    )),
-                    _ => send(WorkerMsg::Malformed(format!("unknown message {value}"))),
-                }
-            }
-            Incoming::Malformed { reason } => send(WorkerMsg::Malformed(reason)),
-        }
-    }
-    send(WorkerMsg::Disconnected);
-    let status = proc.wait().await;
-    send(WorkerMsg::Exited(status));
 }
 
 /// The hidden `__cluster-worker` entry point.
 pub fn worker_main() -> anyhow::Result<()> {
     super::worker::main()
-}
-
-/// `mini-node demo cluster`: run the engine and print its events until Ctrl-C or `--duration`.
-pub fn cli(args: ClusterArgs) -> anyhow::Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()?;
-    runtime.block_on(cli_async(args))
-}
-
-async fn cli_async(args: ClusterArgs) -> anyhow::Result<()> {
-    use crate::print::process::ClusterPrinter;
-    if args.workers == Some(0) {
-        return Err(crate::error::Exit::new(
-            crate::error::code::USAGE,
-            "--workers must be at least 1",
-        )
-        .into());
-    }
-    if args.kill_every == Some(0) {
-        return Err(crate::error::Exit::new(
-            crate::error::code::USAGE,
-            "--kill-every must be at least 1 (milliseconds)",
-        )
-        .into());
-    }
-    if args.load == Some(0) {
-        return Err(crate::error::Exit::new(
-            crate::error::code::USAGE,
-            "--load must be at least 1 (connections)",
-        )
-        .into());
-    }
-    if let Some(d) = args.duration {
-        if !(d.is_finite() && d > 0.0) {
-            return Err(crate::error::Exit::new(
-                crate::error::code::USAGE,
-                "--duration must be a positive number of seconds",
-            )
-            .into());
-        }
-    }
-    let sched = match args.sched {
-        Some(Sched::None) => SchedPolicy::None,
-        _ => SchedPolicy::Rr,
-    };
-    let cfg = ClusterConfig {
-        host: args.host.clone(),
-        port: args.port,
-        workers: args.workers.unwrap_or_else(default_workers),
-        sched,
-        ..ClusterConfig::default()
-    };
-    let mut handle = start(cfg).await?;
-    let mut printer = ClusterPrinter::new();
-    let mut stop = super::StopSignals::new()?;
-    // The load starts once every first worker listens, so that rr deals its connections to all.
-    let mut load_pending = args.load;
-    let mut listening = 0;
-    let workers = args.workers.unwrap_or_else(default_workers);
-    let far = tokio::time::Instant::now() + Duration::from_secs(100 * 365 * 24 * 3600);
-    let end = args
-        .duration
-        .map(|d| tokio::time::Instant::now() + Duration::from_secs_f64(d))
-        .unwrap_or(far);
-    let panic_at = super::test_panic_after().map(|d| tokio::time::Instant::now() + d);
-    let kill_every = args.kill_every.map(Duration::from_millis);
-    let mut chaos = tokio::time::interval(kill_every.unwrap_or(Duration::from_secs(3600)));
-    chaos.tick().await;
-    let mut stopping = false;
-    loop {
-        tokio::select! {
-            event = handle.events.recv() => match event {
-                Some(event) => {
-                    printer.print(&event);
-                    if let ClusterEvent::Listening { .. } = event {
-                        listening += 1;
-                        if listening >= workers {
-                            if let Some(connections) = load_pending.take() {
-                                let _ = handle.commands.send(ClusterCommand::Load(Some(connections)));
-                            }
-                        }
-                    }
-                }
-                None => break,
-            },
-            _ = chaos.tick(), if kill_every.is_some() && !stopping => {
-                let live = printer.live_workers();
-                if !live.is_empty() {
-                    let id = live[fastrand::usize(..live.len())];
-                    let _ = handle.commands.send(ClusterCommand::Kill { id, signal: libc::SIGKILL });
-                }
-            }
-            _ = tokio::time::sleep_until(end), if !stopping => {
-                printer.note(&format!("--duration {}s is over: disconnecting the workers", args.duration.unwrap_or_default()));
-                stopping = true;
-                let _ = handle.commands.send(ClusterCommand::Load(None));
-                let _ = handle.commands.send(ClusterCommand::Shutdown);
-            }
-            signal = stop.recv(), if !stopping => {
-                printer.note(&format!("{signal}: disconnecting the workers, then stopping"));
-                stopping = true;
-                let _ = handle.commands.send(ClusterCommand::Shutdown);
-            }
-            _ = tokio::time::sleep_until(panic_at.unwrap_or(far)), if panic_at.is_some() && !stopping => {
-                panic!("MINI_NODE_TEST_PANIC_AFTER_MS: a deliberate panic in the primary");
-            }
-        }
-    }
-    printer.summary();
-    Ok(())
-}
-
-/// The policy named by `--sched`, for messages.
-pub fn policy_name(sched: SchedPolicy) -> &'static str {
-    sched_name(sched)
 }

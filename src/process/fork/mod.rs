@@ -9,10 +9,12 @@
 //! response that has already ended: the engine reports that second `res.end` as a warning.
 //!
 //! The engine emits [`ForkEvent`]s in Node's order (message, disconnect, exit, close) and takes
-//! [`ForkCommand`]s; it prints nothing (see `print::process` for the CLI view).
+//! [`ForkCommand`]s until its shutdown future completes; it prints nothing (`commands::demo_fork`
+//! and the TUI are its views). [`ForkState`] is what those events fold into.
 
 use std::collections::HashMap;
 use std::convert::Infallible;
+use std::future::Future;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -30,7 +32,10 @@ use tokio::task::JoinHandle;
 use super::ipc::{self, Incoming};
 use super::spawn::{self, Proc};
 use super::{ForkCommand, ForkEvent, Handle, Side};
-use crate::cli::ForkArgs;
+
+mod state;
+
+pub use state::{ChildState, ChildStatus, ForkState};
 
 /// The notes' `sum()`: 0 + 1 + ... + 9999.
 pub fn sum() -> u64 {
@@ -112,8 +117,14 @@ impl Shared {
     }
 }
 
-/// Start the fork demo: bind the server (a port in use is an error naming `--port`), then serve.
-pub async fn start(cfg: ForkConfig) -> anyhow::Result<Handle<ForkCommand, ForkEvent>> {
+/// Start the fork demo: bind the server (a port in use is an error naming `--port`), then serve
+/// until `shutdown` completes (or a view sends [`ForkCommand::Shutdown`]): then disconnect the
+/// children, kill what is left after a grace period, reap them all and close the event channel.
+/// `std::future::pending()` leaves the stop to the commands alone.
+pub async fn start(
+    cfg: ForkConfig,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<Handle<ForkCommand, ForkEvent>> {
     let listener = super::bind(&cfg.host, cfg.port)?;
     let listener = tokio::net::TcpListener::from_std(listener)?;
     let addr = listener.local_addr()?;
@@ -139,8 +150,10 @@ pub async fn start(cfg: ForkConfig) -> anyhow::Result<Handle<ForkCommand, ForkEv
     tokio::spawn(async move {
         let mut conns = tokio::task::JoinSet::new();
         let mut clients = tokio::task::JoinSet::new();
+        let mut stop = std::pin::pin!(shutdown);
         loop {
             tokio::select! {
+                () = &mut stop => break,
                 accepted = listener.accept() => {
                     let Ok((stream, _)) = accepted else { continue };
                     let _ = stream.set_nodelay(true);
@@ -198,7 +211,7 @@ pub async fn start(cfg: ForkConfig) -> anyhow::Result<Handle<ForkCommand, ForkEv
             }
         }
         drop(listener);
-        shutdown(&shared).await;
+        stop_all(&shared).await;
         conns.abort_all();
         while conns.join_next().await.is_some() {}
         clients.abort_all();
@@ -213,7 +226,7 @@ pub async fn start(cfg: ForkConfig) -> anyhow::Result<Handle<ForkCommand, ForkEv
 }
 
 /// Disconnect every child, give them [`GRACE`] to leave, kill the rest, reap them all.
-async fn shutdown(shared: &Arc<Shared>) {
+async fn stop_all(shared: &Arc<Shared>) {
     shared.stopping.store(true, Ordering::SeqCst);
     let live: Vec<(Proc, Arc<ipc::Writer>)> = shared
         .children
@@ -481,111 +494,6 @@ pub fn child_main() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `mini-node demo fork`: run the engine and print its events; with `--requests N` ask it N
-/// times, print a summary and exit.
-pub fn cli(args: ForkArgs) -> anyhow::Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()?;
-    runtime.block_on(cli_async(args))
-}
-
-async fn cli_async(args: ForkArgs) -> anyhow::Result<()> {
-    use crate::print::process::{ForkPrinter, ForkSummary};
-    let cfg = ForkConfig {
-        host: args.host.clone(),
-        port: args.port,
-        as_written: args.as_written,
-        program: None,
-    };
-    let mut handle = start(cfg).await?;
-    let mut printer = ForkPrinter::new(args.as_written);
-    let mut stop = super::StopSignals::new()?;
-    let panic_at = super::test_panic_after().map(|d| tokio::time::Instant::now() + d);
-    let far = tokio::time::Instant::now() + Duration::from_secs(100 * 365 * 24 * 3600);
-    let Some(n) = args.requests else {
-        // Serve until a signal; then drain the events of the shutdown.
-        let mut stopping = false;
-        loop {
-            tokio::select! {
-                event = handle.events.recv() => match event {
-                    Some(event) => printer.print(&event),
-                    None => break,
-                },
-                signal = stop.recv(), if !stopping => {
-                    printer.note(&format!("{signal}: disconnecting the children, then stopping"));
-                    stopping = true;
-                    let _ = handle.commands.send(ForkCommand::Shutdown);
-                }
-                _ = tokio::time::sleep_until(panic_at.unwrap_or(far)), if panic_at.is_some() && !stopping => {
-                    panic!("MINI_NODE_TEST_PANIC_AFTER_MS: a deliberate panic in the parent");
-                }
-            }
-        }
-        return Ok(());
-    };
-    let mut summary = ForkSummary::new(n);
-    let mut sent = 0;
-    let mut answered = 0;
-    let mut live = 0usize;
-    let mut stopping = false;
-    if n == 0 {
-        stopping = true;
-        let _ = handle.commands.send(ForkCommand::Shutdown);
-    } else {
-        let _ = handle.commands.send(ForkCommand::Request);
-        sent = 1;
-    }
-    summary.live_before = 0;
-    let mut settle: Option<tokio::time::Instant> = None;
-    loop {
-        let deadline =
-            settle.unwrap_or_else(|| tokio::time::Instant::now() + Duration::from_secs(3600));
-        tokio::select! {
-            event = handle.events.recv() => {
-                let Some(event) = event else { break };
-                printer.print(&event);
-                summary.record(&event);
-                match &event {
-                    ForkEvent::LiveChildren { count, .. } => live = *count,
-                    ForkEvent::Response { .. } => {
-                        answered += 1;
-                        if sent < n {
-                            let _ = handle.commands.send(ForkCommand::Request);
-                            sent += 1;
-                        } else if answered >= n {
-                            // Give the children time to leave (the fixed ones do, at once).
-                            settle = Some(tokio::time::Instant::now() + Duration::from_millis(300));
-                        }
-                    }
-                    _ => {}
-                }
-                if settle.is_some() && live == 0 && !stopping {
-                    settle = Some(tokio::time::Instant::now());
-                }
-            }
-            _ = tokio::time::sleep_until(deadline), if settle.is_some() && !stopping => {
-                summary.live_after = live;
-                stopping = true;
-                settle = None;
-                printer.summary(&summary);
-                let _ = handle.commands.send(ForkCommand::Shutdown);
-            }
-            signal = stop.recv(), if !stopping => {
-                printer.note(&format!("{signal}: stopping early"));
-                summary.live_after = live;
-                stopping = true;
-                let _ = handle.commands.send(ForkCommand::Shutdown);
-            }
-        }
-    }
-    if n == 0 {
-        printer.summary(&summary);
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -609,7 +517,11 @@ mod tests {
             port,
             ..ForkConfig::default()
         };
-        let err = start(cfg).await.err().expect("must fail").to_string();
+        let err = start(cfg, std::future::pending())
+            .await
+            .err()
+            .expect("must fail")
+            .to_string();
         assert!(
             err.contains(&port.to_string()) && err.contains("--port"),
             "{err}"

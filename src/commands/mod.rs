@@ -1,0 +1,2 @@
+pub mod demo_cluster;
+pub mod demo_fork;
