@@ -20,10 +20,29 @@ use std::time::Duration;
 
 use anyhow::{bail, Context as _};
 
-use crate::cli::Lang;
 use crate::eventloop::{RunOptions, Stream};
 
 pub use load::load_dir;
+
+/// The two languages of the course (and of every view that shows it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// Every language, in the order the views list them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// The language's code as the command line writes it: `en`, `zh`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+}
 
 /// A text in both languages of the course.
 #[derive(Debug, Clone, PartialEq, Eq)]
