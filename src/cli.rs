@@ -136,7 +136,7 @@ pub struct TuiArgs {
     #[arg(long)]
     pub no_mouse: bool,
     /// Workers the cluster tab starts with (default: one per CPU).
-    #[arg(long, value_parser = tui_workers)]
+    #[arg(long)]
     pub workers: Option<usize>,
     /// Port of the fork demo's server (0: any free port).
     #[arg(long, value_name = "PORT", default_value_t = 8000)]
@@ -312,23 +312,6 @@ pub struct LessonArgs {
     pub answers: bool,
 }
 
-/// Most workers the TUI's Cluster tab shows (`tui --workers`).
-pub const MAX_TUI_WORKERS: usize = 32;
-
-/// `tui --workers N`: 1 to [`MAX_TUI_WORKERS`].
-fn tui_workers(text: &str) -> Result<usize, String> {
-    match text.parse::<usize>() {
-        Ok(0) => Err("must be at least 1 (leave it out for one worker per CPU)".into()),
-        Ok(n) if n > MAX_TUI_WORKERS => Err(format!(
-            "{n} is more than the TUI shows ({MAX_TUI_WORKERS}); give at most {MAX_TUI_WORKERS}"
-        )),
-        Ok(n) => Ok(n),
-        Err(_) => Err(format!(
-            "give a whole number of workers from 1 to {MAX_TUI_WORKERS}"
-        )),
-    }
-}
-
 /// `--timeout SECS`: a positive, finite number of seconds.
 fn positive_secs(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
@@ -340,7 +323,9 @@ fn positive_secs(text: &str) -> Result<f64, String> {
 /// `--max-memory MB`: at least 1.
 fn megabytes(text: &str) -> Result<usize, String> {
     match text.parse::<usize>() {
-        Ok(0) | Err(_) => Err("must be a whole number of MB, at least 1, e.g. --max-memory 64".into()),
+        Ok(0) | Err(_) => {
+            Err("must be a whole number of MB, at least 1, e.g. --max-memory 64".into())
+        }
         Ok(mb) => Ok(mb),
     }
 }

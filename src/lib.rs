@@ -8,8 +8,10 @@
 //! - [`process`]: real OS processes: the IPC channel, the fork demo and the cluster with its guard.
 //! - [`lessons`]: the course, embedded from `lessons/`, with quizzes answered by the scheduler.
 //! - [`print`]: the coloured command-line views; [`tui`]: the terminal UI.
+//! - [`commands`]: one module per subcommand, joining the [`cli`] arguments to an engine and a view.
 
 pub mod cli;
+pub mod commands;
 pub mod error;
 pub mod eventloop;
 pub mod lessons;

@@ -1,6 +1,6 @@
 //! The course: lessons embedded from `lessons/` (one folder per lesson: `lesson.toml`, `en.md`,
 //! `zh.md`, quiz snippets as `.js`), validated, with quizzes whose answers the scheduler computes
-//! at run time. Nothing here draws; `cli` prints, the TUI's Lessons tab renders.
+//! at run time. Nothing here draws: `crate::print::lessons` prints, the TUI's Lessons tab renders.
 //!
 //! - [`catalog`] is the embedded course; [`load_dir`] reads a folder on disk (for authors and
 //!   `mini-node lessons --check --dir DIR`).
@@ -10,7 +10,6 @@
 //! - [`markdown`] turns a lesson's text into typed blocks for the views; [`progress`] remembers
 //!   what the student has read and answered.
 
-pub mod cli;
 mod load;
 pub mod markdown;
 pub mod progress;
