@@ -56,3 +56,33 @@ fn script_args(args: &RunArgs, raw: impl Iterator<Item = String>) -> Vec<String>
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn parsed(argv: &[&str]) -> Vec<String> {
+        let cli = crate::cli::Cli::parse_from(argv);
+        let crate::cli::Command::Run(args) = cli.command else {
+            panic!("not run")
+        };
+        script_args(&args, argv.iter().map(|a| a.to_string()))
+    }
+
+    #[test]
+    fn the_script_gets_what_follows_its_file_as_node_passes_it() {
+        assert_eq!(
+            parsed(&["mini-node", "run", "app.js", "a", "-b"]),
+            ["a", "-b"]
+        );
+        assert_eq!(
+            parsed(&["mini-node", "run", "app.js", "--", "a"]),
+            ["--", "a"]
+        );
+        assert_eq!(
+            parsed(&["mini-node", "run", "--trace", "app.js"]),
+            [] as [&str; 0]
+        );
+    }
+}

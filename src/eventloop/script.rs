@@ -207,3 +207,64 @@ pub fn script_path(p: &Path) -> PathBuf {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(name: &str, source: &str) -> Option<String> {
+        reject_module(Path::new(name), source)
+            .err()
+            .map(|e| e.to_string())
+    }
+
+    #[test]
+    fn es_modules_are_refused_with_the_commonjs_rewrite() {
+        let mjs = refusal("app.mjs", "").unwrap();
+        assert!(mjs.starts_with("app.mjs is an ES module (.mjs)"), "{mjs}");
+        let import = refusal("a.js", "// x\nimport fs from 'fs';\n").unwrap();
+        assert!(
+            import.starts_with("a.js:2: `import` makes this an ES module"),
+            "{import}"
+        );
+        assert!(
+            import.ends_with("rewrite it as `const fs = require('fs')`"),
+            "{import}"
+        );
+        let named = refusal("a.js", "import { a, b } from \"m\"\n").unwrap();
+        assert!(
+            named.ends_with("`const { a, b } = require(\"m\")`"),
+            "{named}"
+        );
+        let star = refusal("a.js", "import * as m from 'm'\n").unwrap();
+        assert!(star.ends_with("`const m = require('m')`"), "{star}");
+        let export = refusal("a.js", "export default 1;\n").unwrap();
+        assert!(export.starts_with("a.js:1: `export`"), "{export}");
+        let wait = refusal("a.js", "const x = 1;\nawait f();\n").unwrap();
+        assert!(wait.starts_with("a.js:2: top-level `await`"), "{wait}");
+    }
+
+    #[test]
+    fn commonjs_with_await_inside_functions_runs() {
+        for ok in [
+            "import('m').then(console.log);\n",
+            "async function f() {\n  await g();\n}\n",
+            "const f = async () => await g();\n",
+            "console.log('await here is text'); // await in a comment\n",
+            "const important = 1; exports.x = 2;\n",
+        ] {
+            assert_eq!(refusal("a.js", ok), None, "{ok}");
+        }
+    }
+
+    #[test]
+    fn the_script_path_is_absolute_and_normalised() {
+        assert_eq!(script_path(Path::new("-")), PathBuf::from(STDIN_NAME));
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(script_path(Path::new("./x/../a.js")), cwd.join("a.js"));
+        assert_eq!(
+            script_path(Path::new("/t/./b.js")),
+            PathBuf::from("/t/b.js")
+        );
+    }
+}
