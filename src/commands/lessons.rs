@@ -3,7 +3,7 @@
 //! `crate::print::lessons` and `crate::print::quiz` print and ask; this picks which and the exit
 //! code, and keeps the student's progress.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 
 use crate::cli::{LessonArgs, LessonsArgs};
 use crate::error::{code, Exit};
@@ -23,16 +23,8 @@ fn list_lessons(args: LessonsArgs) -> anyhow::Result<()> {
     }
     if args.reset {
         let file = progress::path()?;
-        let mut out = io::stdout().lock();
-        if progress::reset_at(&file)? {
-            writeln!(out, "progress reset ({} removed)", file.display())?;
-        } else {
-            writeln!(
-                out,
-                "no progress to reset ({} does not exist)",
-                file.display()
-            )?;
-        }
+        let removed = progress::reset_at(&file)?;
+        view::reset(&file, removed, &mut io::stdout().lock())?;
         return Ok(());
     }
     let lessons = lessons::catalog()?;
@@ -64,15 +56,9 @@ fn check(args: &LessonsArgs) -> anyhow::Result<()> {
         ));
     }
     problems.extend(lessons::check(&lessons));
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
+    view::checked(lessons.len(), &problems, &mut io::stdout().lock())?;
     if problems.is_empty() {
-        let n = lessons.len();
-        writeln!(out, "{n} lesson{} OK", if n == 1 { "" } else { "s" })?;
         return Ok(());
-    }
-    for problem in &problems {
-        writeln!(out, "{problem}")?;
     }
     Err(Exit::new(
         code::FAILURE,

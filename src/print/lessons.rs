@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::markdown::{render_markdown, text_width};
 use crate::lessons::markdown;
 use crate::lessons::progress::Progress;
-use crate::lessons::{DemoLink, Lang, Lesson};
+use crate::lessons::{DemoLink, Lang, Lesson, Problem};
 
 /// Every label of the lessons' command-line views, in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,6 +183,31 @@ pub fn json(
         .collect();
     serde_json::to_writer_pretty(&mut *out, &rows)?;
     writeln!(out)?;
+    Ok(())
+}
+
+/// `mini-node lessons --reset`: whether a progress file was removed.
+pub fn reset(file: &std::path::Path, removed: bool, out: &mut dyn Write) -> io::Result<()> {
+    if removed {
+        writeln!(out, "progress reset ({} removed)", file.display())
+    } else {
+        writeln!(
+            out,
+            "no progress to reset ({} does not exist)",
+            file.display()
+        )
+    }
+}
+
+/// `mini-node lessons --check`: each problem as `file:line: message`, or how many lessons are OK.
+pub fn checked(lessons: usize, problems: &[Problem], out: &mut dyn Write) -> io::Result<()> {
+    if problems.is_empty() {
+        let s = if lessons == 1 { "" } else { "s" };
+        return writeln!(out, "{lessons} lesson{s} OK");
+    }
+    for problem in problems {
+        writeln!(out, "{problem}")?;
+    }
     Ok(())
 }
 
