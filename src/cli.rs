@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Learn how Node.js runs: its event loop and its processes, live in your terminal.
@@ -96,10 +97,17 @@ pub enum Theme {
     HighContrast,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    En,
-    Zh,
+/// The course's language, defined by the lessons engine; re-exported here for the views.
+pub use crate::lessons::Lang;
+
+/// `--lang en|zh`: parsed by clap into the engine's [`Lang`] (listed in `--help` and completions).
+fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
+    clap::builder::PossibleValuesParser::new(Lang::ALL.map(Lang::code)).map(|code| {
+        Lang::ALL
+            .into_iter()
+            .find(|lang| lang.code() == code)
+            .expect("clap accepts only the listed codes")
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -116,7 +124,7 @@ pub struct TuiArgs {
     #[arg(long, value_enum, default_value_t = Theme::Dark)]
     pub theme: Theme,
     /// Language of every label and lesson.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
+    #[arg(long, value_parser = lang_parser(), default_value = "en")]
     pub lang: Lang,
     /// A JavaScript file to load into the Event Loop tab.
     #[arg(long, value_name = "FILE.js")]
@@ -170,10 +178,10 @@ pub struct RunArgs {
     #[arg(long)]
     pub realtime: bool,
     /// Stop a script that runs longer than this many seconds (busy loops, endless nextTick chains).
-    #[arg(long, value_name = "SECS", default_value_t = 10.0)]
+    #[arg(long, value_name = "SECS", default_value_t = 10.0, value_parser = positive_secs)]
     pub timeout: f64,
     /// Heap limit of the JavaScript engine, in MB.
-    #[arg(long, value_name = "MB", default_value_t = 512)]
+    #[arg(long, value_name = "MB", default_value_t = 512, value_parser = megabytes)]
     pub max_memory: usize,
 }
 
@@ -295,7 +303,7 @@ pub struct EventLoopArgs {
     pub compare: bool,
     /// Stop recording a script that runs longer than this many seconds (busy loops, endless
     /// nextTick chains); the walk then ends with the reason.
-    #[arg(long, value_name = "SECS", default_value_t = 2.0)]
+    #[arg(long, value_name = "SECS", default_value_t = 2.0, value_parser = positive_secs)]
     pub timeout: f64,
 }
 
@@ -314,7 +322,7 @@ pub struct LessonsArgs {
     #[arg(long)]
     pub reset: bool,
     /// Language of the titles.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
+    #[arg(long, value_parser = lang_parser(), default_value = "en")]
     pub lang: Lang,
 }
 
@@ -323,9 +331,27 @@ pub struct LessonArgs {
     /// The lesson's id (see `mini-node lessons`).
     pub id: String,
     /// Language.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
+    #[arg(long, value_parser = lang_parser(), default_value = "en")]
     pub lang: Lang,
     /// Show the quiz answers instead of asking.
     #[arg(long)]
     pub answers: bool,
+}
+
+/// `--timeout SECS`: a positive, finite number of seconds.
+fn positive_secs(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(secs) if secs > 0.0 && secs.is_finite() => Ok(secs),
+        _ => Err("must be a positive number of seconds, e.g. --timeout 2.5".into()),
+    }
+}
+
+/// `--max-memory MB`: at least 1.
+fn megabytes(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) | Err(_) => {
+            Err("must be a whole number of MB, at least 1, e.g. --max-memory 64".into())
+        }
+        Ok(mb) => Ok(mb),
+    }
 }

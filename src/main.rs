@@ -1,11 +1,9 @@
 //! The `mini-node` binary: parse the command line, dispatch to a command, map errors to exit codes.
 
-use std::io::Write;
-
-use clap::{CommandFactory, Parser};
-use mini_node::cli::{Cli, Command, DemoCommand};
+use clap::Parser;
+use mini_node::cli::Cli;
 use mini_node::error::{code, Exit};
-use mini_node::{commands, eventloop, lessons, print, process, tui};
+use mini_node::{commands, print, process};
 
 fn main() {
     // The hidden child entry points skip the command-line parser: a child starts once per request.
@@ -14,27 +12,7 @@ fn main() {
     }
     let cli = Cli::parse();
     print::init_color(cli.color);
-    let result = match cli.command {
-        Command::Tui(args) => tui::run(args),
-        Command::Run(args) => eventloop::cli::run(args),
-        Command::Demo(DemoCommand::Fork(args)) => commands::demo_fork::run(args),
-        Command::Demo(DemoCommand::Cluster(args)) => commands::demo_cluster::run(args),
-        Command::Demo(DemoCommand::EventLoop(args)) => eventloop::cli::demo(args),
-        Command::Lessons(args) => lessons::cli::list(args),
-        Command::Lesson(args) => lessons::cli::show(args),
-        Command::Completions { shell } => {
-            // Generated into memory first: clap_complete panics when its own write fails.
-            let mut script = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "mini-node", &mut script);
-            std::io::stdout().write_all(&script).map_err(Into::into)
-        }
-        Command::Man => clap_mangen::Man::new(Cli::command())
-            .render(&mut std::io::stdout())
-            .map_err(Into::into),
-        Command::ForkChild => process::fork::child_main(),
-        Command::ClusterWorker => process::cluster::worker_main(),
-    };
-    finish(result);
+    finish(commands::dispatch(cli.command));
 }
 
 /// Map the command's result to an exit code (printing its one-line error) and exit.

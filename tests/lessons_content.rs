@@ -257,7 +257,7 @@ fn every_lesson_renders_cleanly_at_80_columns() {
     for lesson in catalog() {
         for (lang, body) in [("en", &lesson.body.en), ("zh", &lesson.body.zh)] {
             let mut out = Vec::new();
-            mini_node::lessons::cli::render_markdown(body, Some(80), &mut out).unwrap();
+            mini_node::print::markdown::render_markdown(body, Some(80), &mut out).unwrap();
             let text = String::from_utf8(out).unwrap();
             for line in text.lines() {
                 let trimmed = line.trim_start();

@@ -7,7 +7,6 @@
 //! nothing here writes to a terminal.
 
 pub mod browser;
-pub mod cli;
 mod clock;
 mod examples;
 mod explore;
@@ -16,6 +15,7 @@ mod jobs;
 mod node;
 mod quickjs;
 pub mod replay;
+pub mod script;
 
 pub use examples::{examples, Example};
 

@@ -1,6 +1,6 @@
 //! The course: lessons embedded from `lessons/` (one folder per lesson: `lesson.toml`, `en.md`,
 //! `zh.md`, quiz snippets as `.js`), validated, with quizzes whose answers the scheduler computes
-//! at run time. Nothing here draws; `cli` prints, the TUI's Lessons tab renders.
+//! at run time. Nothing here draws: `crate::print::lessons` prints, the TUI's Lessons tab renders.
 //!
 //! - [`catalog`] is the embedded course; [`load_dir`] reads a folder on disk (for authors and
 //!   `mini-node lessons --check --dir DIR`).
@@ -10,7 +10,6 @@
 //! - [`markdown`] turns a lesson's text into typed blocks for the views; [`progress`] remembers
 //!   what the student has read and answered.
 
-pub mod cli;
 mod load;
 pub mod markdown;
 pub mod progress;
@@ -20,10 +19,29 @@ use std::time::Duration;
 
 use anyhow::{bail, Context as _};
 
-use crate::cli::Lang;
 use crate::eventloop::{RunOptions, Stream};
 
 pub use load::load_dir;
+
+/// The two languages of the course (and of every view that shows it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// Every language, in the order the views list them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// The language's code as the command line writes it: `en`, `zh`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+}
 
 /// A text in both languages of the course.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -20,5 +20,10 @@ pub fn init_color(choice: ColorChoice) {
 }
 
 pub mod compare;
+pub mod lessons;
+pub mod markdown;
 pub mod process;
+pub mod quiz;
+pub mod run;
 pub mod trace;
+pub mod walk;

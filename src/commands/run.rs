@@ -1,0 +1,88 @@
+//! `mini-node run FILE.js`: read the script, run it under the scheduler (or explore every order),
+//! print what node prints (and the trace), and exit with node's code.
+
+use crate::cli::RunArgs;
+use crate::eventloop::{self, script, Clock, Model, RunOptions};
+use crate::print::run::{explored, RunPrinter};
+
+use super::{failure, script_status};
+
+pub fn run(args: RunArgs) -> anyhow::Result<()> {
+    let source = script::load(&args.file).map_err(failure)?;
+    let opts = options(&args);
+    if args.explore {
+        let branches = eventloop::explore(&source, &opts).map_err(failure)?;
+        explored(&branches, &mut std::io::stdout().lock())?;
+        return Ok(());
+    }
+    let mut printer = RunPrinter::new(args.trace);
+    let outcome = eventloop::run(&source, &opts, &mut |e| printer.event(e)).map_err(failure)?;
+    printer.finish();
+    script_status(outcome.exit_code)
+}
+
+/// The engine's options from the flags (their ranges are checked by the parser).
+fn options(args: &RunArgs) -> RunOptions {
+    let mut o = RunOptions::new(script::script_path(&args.file));
+    o.model = if args.browser {
+        Model::Browser
+    } else {
+        Model::Node
+    };
+    o.clock = if args.realtime {
+        Clock::Realtime
+    } else {
+        Clock::Virtual
+    };
+    o.args = script_args(args, std::env::args());
+    o.timeout = std::time::Duration::from_secs_f64(args.timeout);
+    o.max_memory = args.max_memory.saturating_mul(1024 * 1024);
+    o.record = args.trace.is_some();
+    o
+}
+
+/// The script's own arguments, as node passes them: everything after FILE.js. The parser drops
+/// the first `--` that follows the file; node hands it on (`node app.js -- a` sees `['--', 'a']`).
+fn script_args(args: &RunArgs, raw: impl Iterator<Item = String>) -> Vec<String> {
+    let raw: Vec<String> = raw.collect();
+    let file = args.file.to_string_lossy();
+    let after = raw
+        .iter()
+        .position(|a| *a == file)
+        .map_or(&raw[..0], |i| &raw[i + 1..]);
+    let mut out = args.script_args.clone();
+    if after.len() == out.len() + 1 && after.first().is_some_and(|a| a == "--") {
+        out.insert(0, "--".to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn parsed(argv: &[&str]) -> Vec<String> {
+        let cli = crate::cli::Cli::parse_from(argv);
+        let crate::cli::Command::Run(args) = cli.command else {
+            panic!("not run")
+        };
+        script_args(&args, argv.iter().map(|a| a.to_string()))
+    }
+
+    #[test]
+    fn the_script_gets_what_follows_its_file_as_node_passes_it() {
+        assert_eq!(
+            parsed(&["mini-node", "run", "app.js", "a", "-b"]),
+            ["a", "-b"]
+        );
+        assert_eq!(
+            parsed(&["mini-node", "run", "app.js", "--", "a"]),
+            ["--", "a"]
+        );
+        assert_eq!(
+            parsed(&["mini-node", "run", "--trace", "app.js"]),
+            [] as [&str; 0]
+        );
+    }
+}

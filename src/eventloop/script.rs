@@ -1,0 +1,270 @@
+//! Reading a script for the engine: its source from a file or stdin, the path the script sees as
+//! `__filename`, and the refusal of ES modules (`import`/`export`, `.mjs`, top-level `await`),
+//! which mini-node does not run.
+//!
+//! Every failure is a typed [`ScriptError`] whose message names the file (and line) and the way
+//! out; the commands decide the exit code. Nothing here prints or knows the command line.
+
+use std::path::{Path, PathBuf};
+
+/// The name node gives a script read from stdin (`node -` or `node < app.js`).
+pub const STDIN_NAME: &str = "[stdin]";
+
+/// Why a script cannot be run.
+#[derive(Debug, thiserror::Error)]
+pub enum ScriptError {
+    #[error(
+        "cannot read the script from stdin: {0} (pipe UTF-8 JavaScript into `mini-node run -`)"
+    )]
+    Stdin(std::io::Error),
+    #[error("cannot read {}: {}", .path.display(), io_reason(.source))]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{} is a directory: give a JavaScript file, e.g. {}/index.js", .0.display(), .0.display())]
+    Directory(PathBuf),
+    #[error("{} is a binary file, not JavaScript source", .0.display())]
+    Binary(PathBuf),
+    #[error("{} is not UTF-8 text: save the script as UTF-8", .0.display())]
+    NotUtf8(PathBuf),
+    #[error("{} is an ES module (.mjs): {COMMONJS}; save it as .js and use require, e.g. `const fs = require('fs')`", .0.display())]
+    ModuleFile(PathBuf),
+    #[error("{}:{line}: `import` makes this an ES module: {COMMONJS}; rewrite it as `{rewrite}`", .path.display())]
+    Import {
+        path: PathBuf,
+        line: usize,
+        /// The CommonJS form of the import, e.g. `const fs = require('fs')`.
+        rewrite: String,
+    },
+    #[error("{}:{line}: `export` makes this an ES module: {COMMONJS}; use `module.exports = …` instead", .path.display())]
+    Export { path: PathBuf, line: usize },
+    #[error("{}:{line}: top-level `await` works only in ES modules: {COMMONJS}; put the code in an async function: `(async () => {{ … }})()`", .path.display())]
+    TopLevelAwait { path: PathBuf, line: usize },
+}
+
+const COMMONJS: &str =
+    "mini-node runs CommonJS scripts (like node's .js files without \"type\": \"module\")";
+
+/// Whether `path` means "read the script from stdin" (`-`, as with node).
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Read a script, refusing a missing file, a directory or a binary file. The path `-` reads the
+/// script from stdin.
+pub fn read(path: &Path) -> Result<String, ScriptError> {
+    if is_stdin(path) {
+        let mut source = String::new();
+        return match std::io::Read::read_to_string(&mut std::io::stdin(), &mut source) {
+            Ok(_) => Ok(source),
+            Err(e) => Err(ScriptError::Stdin(e)),
+        };
+    }
+    let read_error = |source| ScriptError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(read_error)?;
+    if meta.is_dir() {
+        return Err(ScriptError::Directory(path.to_path_buf()));
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
+    if bytes.contains(&0) {
+        return Err(ScriptError::Binary(path.to_path_buf()));
+    }
+    String::from_utf8(bytes).map_err(|_| ScriptError::NotUtf8(path.to_path_buf()))
+}
+
+/// Read a script and refuse an ES module: what `mini-node run` and the demos do first.
+pub fn load(path: &Path) -> Result<String, ScriptError> {
+    let source = read(path)?;
+    reject_module(path, &source)?;
+    Ok(source)
+}
+
+/// A script written as an ES module (`.mjs`, `import`/`export`, top-level `await`): mini-node runs
+/// CommonJS scripts, so it says so with the CommonJS rewrite instead of letting the parser report
+/// a puzzling syntax error.
+pub fn reject_module(path: &Path, source: &str) -> Result<(), ScriptError> {
+    let path_buf = || path.to_path_buf();
+    if path.extension().is_some_and(|e| e == "mjs") {
+        return Err(ScriptError::ModuleFile(path_buf()));
+    }
+    let mut depth = 0i32;
+    for (i, text) in source.lines().enumerate() {
+        let t = text.trim_start();
+        if depth == 0 {
+            if let Some(rest) = t.strip_prefix("import") {
+                let next = rest.chars().next();
+                if matches!(next, Some(' ' | '{' | '*' | '\'' | '"'))
+                    && !rest.trim_start().starts_with('(')
+                {
+                    return Err(ScriptError::Import {
+                        path: path_buf(),
+                        line: i + 1,
+                        rewrite: require_form(t),
+                    });
+                }
+            }
+            if let Some(rest) = t.strip_prefix("export") {
+                if matches!(rest.chars().next(), Some(' ' | '{' | '*')) {
+                    return Err(ScriptError::Export {
+                        path: path_buf(),
+                        line: i + 1,
+                    });
+                }
+            }
+        }
+        if top_level_await(text, &mut depth) {
+            return Err(ScriptError::TopLevelAwait {
+                path: path_buf(),
+                line: i + 1,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Whether `line` has an `await` outside every brace (`depth` carries the brace depth across
+/// lines) that no `async` before it on the line could own (`async () => await x` is fine).
+/// Strings and `//` comments are skipped.
+fn top_level_await(line: &str, depth: &mut i32) -> bool {
+    let mut quote: Option<char> = None;
+    let mut word = String::new();
+    let mut async_seen = false;
+    let mut found = false;
+    let mut prev = ' ';
+    for c in line.chars().chain(std::iter::once(' ')) {
+        if quote.is_none() && (c.is_alphanumeric() || c == '_' || c == '$') {
+            word.push(c);
+            prev = c;
+            continue;
+        }
+        match word.as_str() {
+            "async" => async_seen = true,
+            "await" if *depth == 0 && !async_seen => found = true,
+            _ => {}
+        }
+        word.clear();
+        match (quote, c) {
+            (Some(q), c) if c == q && prev != '\\' => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"' | '`') => quote = Some(c),
+            (None, '/') if prev == '/' => break,
+            (None, '{') => *depth += 1,
+            (None, '}') => *depth -= 1,
+            _ => {}
+        }
+        prev = c;
+    }
+    found
+}
+
+/// `import fs from 'fs'` → `const fs = require('fs')` (and the `{ a, b }` and `* as x` forms).
+fn require_form(import: &str) -> String {
+    let stmt = import.trim_end().trim_end_matches(';');
+    let Some((what, from)) = stmt
+        .strip_prefix("import")
+        .and_then(|r| r.rsplit_once(" from "))
+    else {
+        let module = stmt.strip_prefix("import").unwrap_or("").trim();
+        return format!("require({module})");
+    };
+    let what = what.trim();
+    let binding = what.strip_prefix("* as ").unwrap_or(what).trim();
+    format!("const {binding} = require({})", from.trim())
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file (check the path)".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// The path the script sees as `__filename` and `process.argv[1]`: absolute and normalised like
+/// node's `path.resolve`, or [`STDIN_NAME`] for `-`.
+pub fn script_path(p: &Path) -> PathBuf {
+    if is_stdin(p) {
+        return PathBuf::from(STDIN_NAME);
+    }
+    let p = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(name: &str, source: &str) -> Option<String> {
+        reject_module(Path::new(name), source)
+            .err()
+            .map(|e| e.to_string())
+    }
+
+    #[test]
+    fn es_modules_are_refused_with_the_commonjs_rewrite() {
+        let mjs = refusal("app.mjs", "").unwrap();
+        assert!(mjs.starts_with("app.mjs is an ES module (.mjs)"), "{mjs}");
+        let import = refusal("a.js", "// x\nimport fs from 'fs';\n").unwrap();
+        assert!(
+            import.starts_with("a.js:2: `import` makes this an ES module"),
+            "{import}"
+        );
+        assert!(
+            import.ends_with("rewrite it as `const fs = require('fs')`"),
+            "{import}"
+        );
+        let named = refusal("a.js", "import { a, b } from \"m\"\n").unwrap();
+        assert!(
+            named.ends_with("`const { a, b } = require(\"m\")`"),
+            "{named}"
+        );
+        let star = refusal("a.js", "import * as m from 'm'\n").unwrap();
+        assert!(star.ends_with("`const m = require('m')`"), "{star}");
+        let export = refusal("a.js", "export default 1;\n").unwrap();
+        assert!(export.starts_with("a.js:1: `export`"), "{export}");
+        let wait = refusal("a.js", "const x = 1;\nawait f();\n").unwrap();
+        assert!(wait.starts_with("a.js:2: top-level `await`"), "{wait}");
+    }
+
+    #[test]
+    fn commonjs_with_await_inside_functions_runs() {
+        for ok in [
+            "import('m').then(console.log);\n",
+            "async function f() {\n  await g();\n}\n",
+            "const f = async () => await g();\n",
+            "console.log('await here is text'); // await in a comment\n",
+            "const important = 1; exports.x = 2;\n",
+        ] {
+            assert_eq!(refusal("a.js", ok), None, "{ok}");
+        }
+    }
+
+    #[test]
+    fn the_script_path_is_absolute_and_normalised() {
+        assert_eq!(script_path(Path::new("-")), PathBuf::from(STDIN_NAME));
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(script_path(Path::new("./x/../a.js")), cwd.join("a.js"));
+        assert_eq!(
+            script_path(Path::new("/t/./b.js")),
+            PathBuf::from("/t/b.js")
+        );
+    }
+}
