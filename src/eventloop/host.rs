@@ -33,7 +33,8 @@ pub struct Js<'js> {
     pub before_exit: Function<'js>,
 }
 
-const PRELUDE: &str = include_str!("prelude.js");
+/// Node's library, joined by build.rs from `lib/*.js`.
+const PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/prelude.js"));
 const HEADER: &str = "(function (exports, require, module, __filename, __dirname) { ";
 
 /// node's frames below a syntax error in the main module.
