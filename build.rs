@@ -83,7 +83,12 @@ const NODE_LIB: &[&str] = &[
 fn join_prelude(lib: &Path) -> String {
     let mut listed: Vec<String> = fs::read_dir(lib)
         .unwrap_or_else(|e| panic!("reading {}: {e}", lib.display()))
-        .map(|e| e.expect("a directory entry").file_name().to_string_lossy().into_owned())
+        .map(|e| {
+            e.expect("a directory entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .filter(|n| n.ends_with(".js"))
         .collect();
     listed.sort();

@@ -3,9 +3,9 @@
 //
 // HOW: the globals are defined non-enumerable on the global object, as node's are. The returned
 // object's names (main, runTimer, runImmediate, runTick, runTicks, runCallback, uncaught,
-// processRejections, runExit, beforeExit, trackRejection ...) *Must* match what
-// src/eventloop/host/mod.rs reads into `Js` (and the loop model's use of `report`, `exitCode`,
-// `inspect`, `isExit`).
+// processRejections, runExit, beforeExit, trackRejection) *Must* match what
+// src/eventloop/host/mod.rs reads into `Js`; `report`, `exitCode`, `inspect` and `isExit` are
+// offered too, though no Rust code reads them today.
 // WHY: Date.now and performance.now follow the scheduler's virtual clock, so traces are
 // deterministic.
 //
