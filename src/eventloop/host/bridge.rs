@@ -121,8 +121,8 @@ fn record<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     h.sched.borrow().record.into_js(ctx)
 }
 
-/// `mn.promiseState(p)`: 0 pending, 1 fulfilled, 2 rejected. An object that only inherits from
-/// Promise answers 2: util.inspect shows its (undefined) value.
+/// `mn.promiseState(p)`: `[state, value]`, state 0 pending, 1 fulfilled, 2 rejected. An object
+/// that only inherits from Promise answers 2: util.inspect shows its (undefined) value.
 fn promise_state<'js>(ctx: &Ctx<'js>, _: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     quickjs::promise_state(ctx, 2).map(Function::into_value)
 }

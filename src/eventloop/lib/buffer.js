@@ -4,7 +4,8 @@
 // (`mn.utf8Encode`, `mn.utf8Decode`, `mn.base64Encode`, `mn.base64Decode`).
 // WHY: QuickJS has no TextEncoder/atob of its own; Rust does the byte work in one call.
 //
-// Bridge names: utf8Encode, utf8Decode, base64Encode, base64Decode, in BRIDGE in src/eventloop/host/bridge.rs
+// Bridge names: utf8Encode, utf8Decode, base64Encode, base64Decode, in BRIDGE in
+// src/eventloop/host/bridge.rs
 // (their native half: src/eventloop/host/buffer.rs).
 
   // ---------------------------------------------------------------- Buffer (the common part)

@@ -16,9 +16,8 @@
 // What the including script must define: `mn` (the native bridge), `record` (mn.record: the run
 // keeps a trace) and `isScriptFile(file)` (true for a call site in the user's code, not in the
 // host's own script).
-// Bridge names used here: `mn.source`.
-// *Must* match `Bridge::source` in src/eventloop/host/mod.rs and the `source` the browser model
-// sets in src/eventloop/browser.rs.
+// Bridge names used here: `mn.source`, the user's script. *Must* match `source` in BRIDGE in
+// src/eventloop/host/bridge.rs and the `source` the browser model sets in src/eventloop/browser.rs.
 
   // ---------------------------------------------------------------- the script's text
   let scriptLinesCache = null;

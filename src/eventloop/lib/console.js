@@ -5,8 +5,9 @@
 // `mn.write(stream, text)`; the scheduler records it as a Write event or prints it.
 // WHY: writing through Rust keeps stdout and stderr in the order the loop produced them.
 //
-// Shared with Rust: streams are numbers, 1 stdout and 2 stderr (*Must* match Stream and
-// quickjs::write_fn in src/eventloop/quickjs.rs); `mn.now()` is the loop's clock in ms
+// Shared with Rust: streams are numbers, 1 stdout and 2 stderr (*Must* match quickjs::write_fn
+// in src/eventloop/quickjs.rs, which reads 2 as Stream::Stderr and anything else as stdout);
+// `mn.now()` is the loop's clock in ms
 // (console.time). Bridge names: write, now, in BRIDGE in src/eventloop/host/bridge.rs.
 
   // ---------------------------------------------------------------- console

@@ -11,7 +11,8 @@
 // Shared with Rust: the prelude's own file name 'node:mini-node' (*Must* match PRELUDE_FILE in
 // src/eventloop/host/mod.rs); `mn.headerLength`, the length of the CommonJS wrapper's header that
 // shares the script's first line (*Must* match HEADER in src/eventloop/host/module.rs).
-// Bridge names: headerLength (and `source` through common.js), in BRIDGE in src/eventloop/host/bridge.rs.
+// Bridge names: headerLength (and `source` through common.js), in BRIDGE in
+// src/eventloop/host/bridge.rs.
 
   // ---------------------------------------------------------------- stack traces, node style
   const MAIN_FRAMES = [

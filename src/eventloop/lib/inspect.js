@@ -6,9 +6,10 @@
 // knows and JavaScript cannot see.
 // WHY: console.log output is most of what the golden tests compare with node.
 //
-// Shared with Rust: mn.promiseState(value) answers 0 pending, 1 fulfilled, 2 rejected (and 2 for
-// an object that only inherits from Promise); *Must* match quickjs::promise_state in
-// src/eventloop/quickjs.rs and its entry in BRIDGE in src/eventloop/host/bridge.rs.
+// Shared with Rust: mn.promiseState(value) answers [state, value], state 0 pending, 1 fulfilled,
+// 2 rejected (and 2 for an object that only inherits from Promise); *Must* match
+// quickjs::promise_state in src/eventloop/quickjs.rs and its entry in BRIDGE in
+// src/eventloop/host/bridge.rs.
 
   // ---------------------------------------------------------------- util.inspect
   const kObjectType = 0, kArrayType = 1, kArrayExtrasType = 2;

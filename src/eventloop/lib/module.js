@@ -9,7 +9,8 @@
 // WHY: compiling in Rust lets a syntax error be reported as V8 reports it (host/syntax.rs).
 //
 // Shared with Rust: the wrapper's parameters *Must* match HEADER in
-// src/eventloop/host/module.rs. Bridge names: compile, fs, in BRIDGE in src/eventloop/host/bridge.rs.
+// src/eventloop/host/module.rs. Bridge names: compile, fs, in BRIDGE in
+// src/eventloop/host/bridge.rs.
 
   // ---------------------------------------------------------------- require
   const timersModule = { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate, promises: timersPromises };

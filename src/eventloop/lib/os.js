@@ -5,7 +5,8 @@
 // WHY: /proc and the environment are Rust's to read.
 //
 // Bridge names: platform, arch, env, tmpdir, homedir, hostname, osRelease, cpus, totalmem,
-// freemem, osUptime, in BRIDGE in src/eventloop/host/bridge.rs (their native half: src/eventloop/host/os.rs).
+// freemem, osUptime, in BRIDGE in src/eventloop/host/bridge.rs (their native half:
+// src/eventloop/host/os.rs).
 
   // ---------------------------------------------------------------- os
   const os = {

@@ -7,7 +7,8 @@
 // WHY: node emits 'beforeExit' when the loop empties and 'exit' once, with process.exitCode.
 //
 // Shared with Rust: process.abort exits with 134 (SIGABRT's status); process.version is node
-// v20.20.2, as in the reports written by src/eventloop/host/module.rs. Bridge names: argv, pid,
+// v20.20.2, as in the syntax-error reports of src/eventloop/host/syntax.rs. Bridge names: argv,
+// pid,
 // ppid, platform, arch, env, cwd, memory, now, exit, in BRIDGE in src/eventloop/host/bridge.rs.
 
   // ---------------------------------------------------------------- process
