@@ -25,7 +25,7 @@
 //
 // WHY: the trace of a run names the line of the script that queued each callback, and both models
 // print errors in V8's words (node and Chrome share V8), while QuickJS words them its own way and
-// builds its own stacks. These helpers read QuickJS's call sites (`Error.captureStackTrace` with a
+// builds its own stacks. These functions read QuickJS's call sites (`Error.captureStackTrace` with a
 // `prepareStackTrace` returning the raw call sites, which the vendored engine provides) and the
 // script's own text.
 //

@@ -1,4 +1,4 @@
-// inspect.js: util.inspect, util.format and their helpers, as node v20 prints values.
+// inspect.js: util.inspect, util.format and what they build on, as node v20 prints values.
 //
 // HOW: a port of the core of node's lib/internal/util/inspect.js (formatValue, formatRaw,
 // groupArrayElements, reduceToSingleString, formatWithOptions), cut to the types a teaching

@@ -3,7 +3,7 @@
 //
 // HOW: promisify knows setTimeout and setImmediate (timers/promises, in timers.js), as node's
 // util.promisify.custom does; isDeepStrictEqual compares what inspect prints.
-// WHY: the common helpers of teaching snippets; nothing here talks to Rust.
+// WHY: the common utilities of teaching snippets; nothing here talks to Rust.
 //
 // Bridge names: none.
 
