@@ -13,7 +13,39 @@
   const tasks = Object.create(null); // task id -> function, for messages, clicks and rejection reports
   let nextTaskId = 1;
 
+  // BEGIN lib/common.js: a verbatim copy of src/eventloop/lib/common.js; edit that file, then copy it here.
+// common.js: what the Node model's prelude and the browser model's script share, written once.
+//
+// HOW: both models run one script per page or process inside a function `(mn, global)` that
+// QuickJS compiles under a file name of its own, so the user's script is the only other file in a
+// stack. This file is pasted into both of them: by build.rs into the Node prelude (after
+// callbacks.js), and as a copy between the `common.js` markers of src/eventloop/browser.js (a unit
+// test in src/eventloop/host/bridge.rs fails when that copy differs from this file). It declares
+// only functions and constants, so it may sit anywhere in either script.
+//
+// WHY: the trace of a run names the line of the script that queued each callback, and both models
+// print errors in V8's words (node and Chrome share V8), while QuickJS words them its own way and
+// builds its own stacks. These functions read QuickJS's call sites (`Error.captureStackTrace` with a
+// `prepareStackTrace` returning the raw call sites, which the vendored engine provides) and the
+// script's own text.
+//
+// What the including script must define: `mn` (the native bridge), `record` (mn.record: the run
+// keeps a trace) and `isScriptFile(file)` (true for a call site in the user's code, not in the
+// host's own script).
+// Bridge names used here: `mn.source`, the user's script. *Must* match `source` in BRIDGE in
+// src/eventloop/host/bridge.rs and the `source` the browser model sets in src/eventloop/browser.rs.
+
+  // ---------------------------------------------------------------- the script's text
+  let scriptLinesCache = null;
+  // The user's script, split in lines once (error reports and call sites read it back).
+  function scriptLines() {
+    if (scriptLinesCache === null) scriptLinesCache = mn.source.split(/\r?\n/);
+    return scriptLinesCache;
+  }
+  function scriptLine(n) { return scriptLines()[n - 1]; }
+
   // ---------------------------------------------------------------- where a call came from
+  // Line of the script that called into the host (for trace labels); only when events are recorded.
   function callerLine() {
     if (!record) return 0;
     const saved = Error.prepareStackTrace;
@@ -24,23 +56,54 @@
     Error.prepareStackTrace = saved;
     if (!Array.isArray(cs)) return 0;
     for (const c of cs) {
-      if (c.getFileName() === SCRIPT) return c.getLineNumber() || 0;
+      if (isScriptFile(c.getFileName())) return c.getLineNumber() || 0;
     }
     return 0;
   }
 
   // ---------------------------------------------------------------- errors in V8's words
+  function isError(v) { return v instanceof Error || Object.prototype.toString.call(v) === '[object Error]'; }
+  // QuickJS's wording of the common runtime errors, and V8's: [QuickJS pattern, V8 text].
+  const V8_MESSAGES = [
+    [/^cannot read property '(.*)' of (null|undefined)$/, (m) => `Cannot read properties of ${m[2]} (reading '${m[1]}')`],
+    [/^cannot set property '(.*)' of (null|undefined)$/, (m) => `Cannot set properties of ${m[2]} (setting '${m[1]}')`],
+    [/^'(.*)' is read-only$/, () => 'Assignment to constant variable.'],
+    [/^lexical variable is not initialized$/, () => 'Cannot access variable before initialization'],
+  ];
+  // Rewrite `err`'s own message in V8's words, by V8_MESSAGES then the model's `extra` rules
+  // (patterns that match none of V8_MESSAGES'); a rule whose text is null leaves it as it is.
+  // QuickJS's stack overflow (an InternalError) becomes V8's RangeError.
+  function v8Words(err, extra) {
+    if (err === null || typeof err !== 'object') return;
+    const d = Object.getOwnPropertyDescriptor(err, 'message');
+    if (!d || typeof d.value !== 'string') return;
+    const m = d.value;
+    if (m === 'stack overflow' && err.name === 'InternalError') {
+      Object.setPrototypeOf(err, RangeError.prototype);
+      err.message = 'Maximum call stack size exceeded';
+      return;
+    }
+    for (const rules of [V8_MESSAGES, extra]) {
+      for (const [re, f] of rules) {
+        const r = m.match(re);
+        if (r) {
+          const text = f(r);
+          if (text !== null) err.message = text;
+          return;
+        }
+      }
+    }
+  }
+  // END lib/common.js
+  function isScriptFile(file) { return file === SCRIPT; }
+
+  // ---------------------------------------------------------------- errors in V8's words
   // QuickJS's wording of the common runtime errors, rewritten as V8 (and so Chrome) words them,
   // when the error is created; stacks in V8's form, without this file's frames.
-  let srcLines = null;
-  function sourceLine(n) {
-    if (srcLines === null) srcLines = mn.source.split(/\r?\n/);
-    return srcLines[n - 1];
-  }
   // The callee of a failed call, from the script's text at the call site: `window.setImmediate`.
   function calleeAt(cs) {
     if (!cs || cs.getFileName() !== SCRIPT) return null;
-    const text = sourceLine(cs.getLineNumber());
+    const text = scriptLine(cs.getLineNumber());
     if (text === undefined) return null;
     let a = cs.getColumnNumber() - 1;
     // QuickJS counts the first line's columns from 0: step onto the name.
@@ -51,26 +114,12 @@
     const callee = text.slice(a, b);
     return /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(callee) ? callee : null;
   }
+  // QuickJS says only "not a function": V8 names the callee, read here from the source.
   function v8ify(err, callsites) {
-    const d = Object.getOwnPropertyDescriptor(err, 'message');
-    if (!d || typeof d.value !== 'string') return;
-    const m = d.value;
-    let r;
-    if (m === 'stack overflow' && err.name === 'InternalError') {
-      Object.setPrototypeOf(err, RangeError.prototype);
-      err.message = 'Maximum call stack size exceeded';
-    } else if ((r = m.match(/^cannot read property '(.*)' of (null|undefined)$/))) {
-      err.message = `Cannot read properties of ${r[2]} (reading '${r[1]}')`;
-    } else if ((r = m.match(/^cannot set property '(.*)' of (null|undefined)$/))) {
-      err.message = `Cannot set properties of ${r[2]} (setting '${r[1]}')`;
-    } else if (m === 'not a function') {
+    v8Words(err, [[/^not a function$/, () => {
       const callee = calleeAt(callsites[0]);
-      if (callee) err.message = `${callee} is not a function`;
-    } else if (/^'.*' is read-only$/.test(m)) {
-      err.message = 'Assignment to constant variable.';
-    } else if (m === 'lexical variable is not initialized') {
-      err.message = 'Cannot access variable before initialization';
-    }
+      return callee ? `${callee} is not a function` : null;
+    }]]);
   }
   Error.prepareStackTrace = (err, callsites) => {
     if (err !== null && typeof err === 'object') {
@@ -114,7 +163,6 @@
       return 'Object';
     }
   }
-  function isError(v) { return v instanceof Error || Object.prototype.toString.call(v) === '[object Error]'; }
   function errorHead(e) {
     let name, message;
     try { name = e.name; message = e.message; } catch (x) { /* a hostile getter */ }

@@ -1,0 +1,93 @@
+//! The compiled-prelude cache: parsing the prelude (lib/*.js joined by build.rs) is most of a
+//! one-line script's start-up, so its QuickJS bytecode is kept in the user's cache directory,
+//! under a key made of the joined text, the crate's version and the engine's build
+//! (`MINI_NODE_ENGINE`, set by build.rs): a change to any lib file, or to the engine, makes a new
+//! file.
+//!
+//! It must stay a pure speed-up: any failure (no cache directory, a stale or damaged file) falls
+//! back to compiling the source.
+
+use std::fs;
+
+use rquickjs::{Ctx, Function, Value};
+
+use super::{PRELUDE, PRELUDE_FILE};
+
+/// Where the compiled prelude is cached: parsing it is most of a one-line script's start-up.
+fn prelude_cache() -> Option<std::path::PathBuf> {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let parts = [PRELUDE, env!("CARGO_PKG_VERSION"), env!("MINI_NODE_ENGINE")];
+    for b in parts.iter().flat_map(|p| p.bytes()) {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    let dirs = directories::ProjectDirs::from("", "", "mini-node")?;
+    Some(dirs.cache_dir().join(format!("prelude-{h:016x}.qjsbc")))
+}
+
+/// The prelude from its cached bytecode, compiling and caching it on the first run. `None`:
+/// evaluate the source instead (no cache directory, a stale or damaged file).
+pub fn load_prelude<'js>(ctx: &Ctx<'js>) -> Option<Function<'js>> {
+    let path = prelude_cache()?;
+    let raw = ctx.as_raw().as_ptr();
+    // SAFETY: plain QuickJS calls on a live context; every JSValue is consumed exactly once
+    // (JS_EvalFunction frees the function object) and buffers outlive the calls.
+    unsafe {
+        let func = match fs::read(&path) {
+            Ok(bytes) => {
+                let f = rquickjs::qjs::JS_ReadObject(
+                    raw,
+                    bytes.as_ptr(),
+                    bytes.len() as _,
+                    rquickjs::qjs::JS_READ_OBJ_BYTECODE as i32,
+                );
+                if rquickjs::qjs::JS_IsException(f) {
+                    let _ = ctx.catch();
+                    let _ = fs::remove_file(&path);
+                    return None;
+                }
+                f
+            }
+            Err(_) => {
+                let src = std::ffi::CString::new(PRELUDE).ok()?;
+                let f = rquickjs::qjs::JS_Eval(
+                    raw,
+                    src.as_ptr(),
+                    PRELUDE.len() as _,
+                    PRELUDE_FILE.as_ptr(),
+                    (rquickjs::qjs::JS_EVAL_TYPE_GLOBAL | rquickjs::qjs::JS_EVAL_FLAG_COMPILE_ONLY)
+                        as i32,
+                );
+                if rquickjs::qjs::JS_IsException(f) {
+                    let _ = ctx.catch();
+                    return None;
+                }
+                let mut size: rquickjs::qjs::size_t = 0;
+                let buf = rquickjs::qjs::JS_WriteObject(
+                    raw,
+                    &mut size,
+                    f,
+                    rquickjs::qjs::JS_WRITE_OBJ_BYTECODE as i32,
+                );
+                if !buf.is_null() {
+                    let bytes = std::slice::from_raw_parts(buf, size as usize).to_vec();
+                    rquickjs::qjs::js_free(raw, buf.cast());
+                    if let Some(dir) = path.parent() {
+                        let _ = fs::create_dir_all(dir);
+                    }
+                    // write then rename, so a concurrent run never reads half a file
+                    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+                    if fs::write(&tmp, bytes).is_ok() {
+                        let _ = fs::rename(&tmp, &path);
+                    }
+                }
+                f
+            }
+        };
+        let v = rquickjs::qjs::JS_EvalFunction(raw, func);
+        if rquickjs::qjs::JS_IsException(v) {
+            let _ = ctx.catch();
+            return None;
+        }
+        Value::from_raw(ctx.clone(), v).into_function()
+    }
+}

@@ -1,0 +1,80 @@
+// common.js: what the Node model's prelude and the browser model's script share, written once.
+//
+// HOW: both models run one script per page or process inside a function `(mn, global)` that
+// QuickJS compiles under a file name of its own, so the user's script is the only other file in a
+// stack. This file is pasted into both of them: by build.rs into the Node prelude (after
+// callbacks.js), and as a copy between the `common.js` markers of src/eventloop/browser.js (a unit
+// test in src/eventloop/host/bridge.rs fails when that copy differs from this file). It declares
+// only functions and constants, so it may sit anywhere in either script.
+//
+// WHY: the trace of a run names the line of the script that queued each callback, and both models
+// print errors in V8's words (node and Chrome share V8), while QuickJS words them its own way and
+// builds its own stacks. These functions read QuickJS's call sites (`Error.captureStackTrace` with a
+// `prepareStackTrace` returning the raw call sites, which the vendored engine provides) and the
+// script's own text.
+//
+// What the including script must define: `mn` (the native bridge), `record` (mn.record: the run
+// keeps a trace) and `isScriptFile(file)` (true for a call site in the user's code, not in the
+// host's own script).
+// Bridge names used here: `mn.source`, the user's script. *Must* match `source` in BRIDGE in
+// src/eventloop/host/bridge.rs and the `source` the browser model sets in src/eventloop/browser.rs.
+
+  // ---------------------------------------------------------------- the script's text
+  let scriptLinesCache = null;
+  // The user's script, split in lines once (error reports and call sites read it back).
+  function scriptLines() {
+    if (scriptLinesCache === null) scriptLinesCache = mn.source.split(/\r?\n/);
+    return scriptLinesCache;
+  }
+  function scriptLine(n) { return scriptLines()[n - 1]; }
+
+  // ---------------------------------------------------------------- where a call came from
+  // Line of the script that called into the host (for trace labels); only when events are recorded.
+  function callerLine() {
+    if (!record) return 0;
+    const saved = Error.prepareStackTrace;
+    Error.prepareStackTrace = (e, cs) => cs;
+    const o = {};
+    Error.captureStackTrace(o);
+    const cs = o.stack;
+    Error.prepareStackTrace = saved;
+    if (!Array.isArray(cs)) return 0;
+    for (const c of cs) {
+      if (isScriptFile(c.getFileName())) return c.getLineNumber() || 0;
+    }
+    return 0;
+  }
+
+  // ---------------------------------------------------------------- errors in V8's words
+  function isError(v) { return v instanceof Error || Object.prototype.toString.call(v) === '[object Error]'; }
+  // QuickJS's wording of the common runtime errors, and V8's: [QuickJS pattern, V8 text].
+  const V8_MESSAGES = [
+    [/^cannot read property '(.*)' of (null|undefined)$/, (m) => `Cannot read properties of ${m[2]} (reading '${m[1]}')`],
+    [/^cannot set property '(.*)' of (null|undefined)$/, (m) => `Cannot set properties of ${m[2]} (setting '${m[1]}')`],
+    [/^'(.*)' is read-only$/, () => 'Assignment to constant variable.'],
+    [/^lexical variable is not initialized$/, () => 'Cannot access variable before initialization'],
+  ];
+  // Rewrite `err`'s own message in V8's words, by V8_MESSAGES then the model's `extra` rules
+  // (patterns that match none of V8_MESSAGES'); a rule whose text is null leaves it as it is.
+  // QuickJS's stack overflow (an InternalError) becomes V8's RangeError.
+  function v8Words(err, extra) {
+    if (err === null || typeof err !== 'object') return;
+    const d = Object.getOwnPropertyDescriptor(err, 'message');
+    if (!d || typeof d.value !== 'string') return;
+    const m = d.value;
+    if (m === 'stack overflow' && err.name === 'InternalError') {
+      Object.setPrototypeOf(err, RangeError.prototype);
+      err.message = 'Maximum call stack size exceeded';
+      return;
+    }
+    for (const rules of [V8_MESSAGES, extra]) {
+      for (const [re, f] of rules) {
+        const r = m.match(re);
+        if (r) {
+          const text = f(r);
+          if (text !== null) err.message = text;
+          return;
+        }
+      }
+    }
+  }

@@ -1,0 +1,346 @@
+// errors.js: stack traces and error messages as node v20 prints them.
+//
+// HOW: the vendored QuickJS calls `Error.prepareStackTrace(err, callsites)` with V8-style call
+// sites. prepareStackTrace rewrites QuickJS's messages in V8's words (v8ify, nameCallee, with the
+// shared rules of common.js), then prints the frames: the user's frames with V8's names
+// (`Type.method [as key]`, `new F`), built-ins as `Array.forEach (<anonymous>)`, and, where a
+// runner of this prelude (`__runTimer`, `__mainModule` ...) called the user's code, the node
+// internal frames that stand for it (RUNNER_FRAMES), so traces match node line for line.
+// WHY: the golden tests compare mini-node's output with recorded node output, frames included.
+//
+// Shared with Rust: the prelude's own file name 'node:mini-node' (*Must* match PRELUDE_FILE in
+// src/eventloop/host/mod.rs); `mn.headerLength`, the length of the CommonJS wrapper's header that
+// shares the script's first line (*Must* match HEADER in src/eventloop/host/module.rs).
+// Bridge names: headerLength (and `source` through common.js), in BRIDGE in
+// src/eventloop/host/bridge.rs.
+
+  // ---------------------------------------------------------------- stack traces, node style
+  const MAIN_FRAMES = [
+    'Module._compile (node:internal/modules/cjs/loader:1521:14)',
+    'Module._extensions..js (node:internal/modules/cjs/loader:1623:10)',
+    'Module.load (node:internal/modules/cjs/loader:1266:32)',
+    'Module._load (node:internal/modules/cjs/loader:1091:12)',
+    'Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)',
+    'node:internal/main/run_main_module:28:49',
+  ];
+  // The runner functions of this file stand for node's internal frames.
+  const RUNNER_FRAMES = {
+    __mainModule: { rename: 'Object.<anonymous>', frames: MAIN_FRAMES },
+    __requireModule: { rename: 'Object.<anonymous>', frames: [] },
+    __runTimer: { timer: true, frames: ['listOnTimeout (node:internal/timers:581:17)', 'process.processTimers (node:internal/timers:519:7)'] },
+    __runTimerArgs: { timer: true, frames: ['listOnTimeout (node:internal/timers:583:11)', 'process.processTimers (node:internal/timers:519:7)'] },
+    __runImmediate: { immediate: true, frames: ['process.processImmediate (node:internal/timers:483:21)'] },
+    __runTick: { frames: ['process.processTicksAndRejections (node:internal/process/task_queues:77:11)'] },
+    __runTicks: { frames: ['process.processTicksAndRejections (node:internal/process/task_queues:77:11)'] },
+    __runMicrotask: { frames: ['node:internal/process/task_queues:140:7', 'AsyncResource.runInAsyncScope (node:async_hooks:206:9)', 'AsyncResource.runMicrotask (node:internal/process/task_queues:137:8)'] },
+    __runReadFile: { frames: ['FSReqCallback.readFileAfterClose [as oncomplete] (node:internal/fs/read/context:68:3)'] },
+    __runFs: { frames: ['FSReqCallback.oncomplete (node:fs:187:23)'] },
+  };
+  const mainHeader = mn.headerLength;
+  // A call site in the user's code (the main script or a required file), not in this prelude.
+  function isScriptFile(f) { return !!f && f !== 'node:mini-node'; }
+  // A name that fails to resolve right after `new` (`new Nope()`): V8 points at `new`.
+  function v8Column(file, line, col) {
+    if (file !== SCRIPT) return col;
+    const text = scriptLine(line);
+    if (text === undefined) return col;
+    const m = text.slice(0, col - 1).match(/new\s+$/);
+    return m ? col - m[0].length : col;
+  }
+  // A column QuickJS reports on the script's first line, which it shares with the wrapper.
+  function firstLineColumn(col) {
+    col -= mainHeader;
+    return col < 1 ? 1 : col;
+  }
+  function frameText(cs) {
+    const file = cs.getFileName();
+    const line = cs.getLineNumber();
+    let col = cs.getColumnNumber();
+    if (line === 1 && file === SCRIPT) col = firstLineColumn(col);
+    col = v8Column(file, line, col);
+    const loc = `${file}:${line}:${col}`;
+    const name = frameName(cs);
+    return name ? `${name} (${loc})` : loc;
+  }
+  // V8's name for a frame (its CallSiteInfo serialisation): `new F` for a construct call;
+  // for a method call `Type.f [as key]`: the receiver's type (a class for a static method), then
+  // the function's name, then the property that held the function when the name does not end it.
+  function frameName(cs) {
+    const name = cs.getFunctionName();
+    if (cs.isConstructor()) return `new ${name || '<anonymous>'}`;
+    const recv = cs.getThis();
+    const type = receiverType(recv);
+    if (type === null) return name;
+    let method = null;
+    try {
+      method = methodNameOf(recv, cs.getFunction(), name);
+    } catch (e) {
+      return name;
+    }
+    if (name) {
+      let text = type && IDENTIFIER.test(name) && name !== type ? `${type}.${name}` : name;
+      if (method && method !== name && !name.endsWith('.' + method)) text += ` [as ${method}]`;
+      return text;
+    }
+    return `${type ? type + '.' : ''}${method || '<anonymous>'}`;
+  }
+  // A built-in's frame as V8 shows it (`Array.forEach (<anonymous>)`, `new Promise (<anonymous>)`);
+  // null for those V8 leaves out of its stacks (call, apply, Reflect.apply ...).
+  const HIDDEN_NATIVES = new Set([Function.prototype.call, Function.prototype.apply, Reflect.apply, Reflect.construct]);
+  function nativeFrameText(cs) {
+    const fn = cs.getFunction();
+    const name = cs.getFunctionName();
+    if (!name || HIDDEN_NATIVES.has(fn) || name.startsWith('bound ')) return null;
+    if (cs.isConstructor()) return `new ${name} (<anonymous>)`;
+    const type = receiverType(cs.getThis());
+    return `${type ? type + '.' : ''}${name} (<anonymous>)`;
+  }
+  // The type V8 names a method call's receiver by; null for a plain call (no receiver, the
+  // global object) or a receiver that cannot be inspected.
+  function receiverType(recv) {
+    if (recv === undefined || recv === null || recv === globalThis) return null;
+    try {
+      return typeNameOf(recv);
+    } catch (e) {
+      return null;
+    }
+  }
+  const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+  const fnToString = Function.prototype.toString;
+  // V8's constructor name: the class for a class receiver, else the first string
+  // Symbol.toStringTag or named constructor (other than Object) up the prototype chain.
+  function typeNameOf(recv) {
+    if (typeof recv === 'function' && recv.name && /^class\b/.test(fnToString.call(recv))) return recv.name;
+    const obj = Object(recv);
+    for (let o = obj; o !== null; o = Object.getPrototypeOf(o)) {
+      const tag = Object.getOwnPropertyDescriptor(o, Symbol.toStringTag);
+      if (tag && typeof tag.value === 'string') return tag.value;
+      if (o !== obj) {
+        const c = Object.getOwnPropertyDescriptor(o, 'constructor');
+        if (c && typeof c.value === 'function' && c.value.name && c.value.name !== 'Object') return c.value.name;
+      }
+    }
+    return typeof recv === 'function' ? 'Function' : Array.isArray(recv) ? 'Array' : 'Object';
+  }
+  // The property of the receiver (or a prototype) holding `fn`: its own name first (without a
+  // get/set prefix), else the one enumerable string key that holds it.
+  function methodNameOf(recv, fn, name) {
+    if (typeof fn !== 'function') return null;
+    const holds = (d) => d !== undefined && (d.value === fn || d.get === fn || d.set === fn);
+    const obj = Object(recv);
+    const key = name ? name.replace(/^[gs]et /, '') : '';
+    if (key) {
+      for (let o = obj; o !== null; o = Object.getPrototypeOf(o)) {
+        const d = Object.getOwnPropertyDescriptor(o, key);
+        if (d !== undefined) {
+          if (holds(d)) return key;
+          break;
+        }
+      }
+    }
+    let found = null;
+    for (let o = obj; o !== null; o = Object.getPrototypeOf(o)) {
+      for (const k of Object.getOwnPropertyNames(o)) {
+        if (/^(?:0|[1-9]\d*)$/.test(k)) continue; // array elements are not V8 property keys
+        const d = Object.getOwnPropertyDescriptor(o, k);
+        if (!d.enumerable || !holds(d) || k === found) continue;
+        if (found !== null) return null;
+        found = k;
+      }
+    }
+    return found;
+  }
+  // QuickJS's wording of the common runtime errors, in V8's words.
+  // QuickJS's wording of the errors only node's model rewrites (the shared ones are in common.js).
+  const NODE_V8_MESSAGES = [
+    [/^'(.*)' is not defined$/, (m) => `${m[1]} is not defined`],
+  ];
+  function v8ify(err) { v8Words(err, NODE_V8_MESSAGES); }
+  // QuickJS says only "not a function": V8 names the callee, read here from the source.
+  function nameCallee(err, callsites) {
+    if (!(err instanceof TypeError) || !/^(?:[\w$.]+ is )?not a (?:function|constructor)$/.test(err.message)) return;
+    // thrown inside a built-in (`[1].map(3)`): V8 names the value, which is not known here
+    if (callsites.length > 0 && callsites[0].isNative && callsites[0].isNative()) return;
+    const cs = callsites.find((c) => c.getFileName() === SCRIPT);
+    if (!cs) return;
+    const line = cs.getLineNumber();
+    let col = cs.getColumnNumber();
+    if (line === 1) col = firstLineColumn(col);
+    const text = scriptLine(line);
+    if (text === undefined) return;
+    let callee = null;
+    const ctor = text.slice(col - 1).match(/^new\s+([A-Za-z_$][\w$.]*)/);
+    if (ctor) {
+      err.message = `${ctor[1]} is not a constructor`;
+      return;
+    }
+    // A method call: V8 prints the receiver as its CallPrinter does (`g(...).m`, `{}.m`). The
+    // engine places the call at the method's name, or at its '(' after a keyword (`.catch(`).
+    let start = col - 1;
+    if (text[start] === '(') {
+      const kw = text.slice(0, start).match(/([A-Za-z_$][\w$]*)\s*$/);
+      if (kw) start -= kw[0].length;
+    }
+    const name = text.slice(start).match(/^([A-Za-z_$][\w$]*)\s*\(/);
+    if (name && /^(?:[\w$.]+ is )?not a function$/.test(err.message)) {
+      const dot = text.slice(0, start).match(/(\?\.|\.)\s*$/);
+      const recv = dot ? printReceiver(text.slice(0, start - dot[0].length)) : null;
+      if (recv !== null) {
+        err.message = `${recv}${dot[1]}${name[1]} is not a function`;
+        return;
+      }
+    }
+    if (err.message !== 'not a function') return;
+    {
+      const m = text.slice(col - 1).match(/^[\w$]*(?=\s*\()/);
+      if (m) {
+        const end = col - 1 + m[0].length;
+        const back = text.slice(0, end).match(/[A-Za-z_$][\w$.]*$/);
+        if (back) callee = back[0];
+      }
+    }
+    if (callee) err.message = `${callee} is ${err.message}`;
+  }
+  // The expression that ends `src` (a method call's receiver), printed as V8's CallPrinter prints
+  // it: arguments as `(...)`, `['k']` as `.k`, a non-empty object literal and `new X()` as
+  // `(intermediate value)`, strings in double quotes. null when it cannot be read back.
+  // (a bracket after one of these opens an expression; after a name it is a call or an index)
+  const AFTER_KEYWORD = /\b(?:return|typeof|void|await|in|of|case|delete|throw|yield|else|do)$/;
+  function printReceiver(src) {
+    let i = src.length;
+    const parts = [];
+    // the text of the bracketed group that ends at i - 1 (`)`, `]`, `}`), from its opener
+    const group = () => {
+      const close = src[i - 1];
+      const open = { ')': '(', ']': '[', '}': '{' }[close];
+      let depth = 0;
+      for (let j = i - 1; j >= 0; j--) {
+        const c = src[j];
+        if (c === '"' || c === "'" || c === '`') {
+          // a string inside: skip back to its opening quote
+          j = src.lastIndexOf(c, j - 1);
+          if (j < 0) return null;
+          continue;
+        }
+        if (c === close) depth++;
+        else if (c === open && --depth === 0) {
+          const g = src.slice(j, i);
+          i = j;
+          return g;
+        }
+      }
+      return null;
+    };
+    for (;;) {
+      while (i > 0 && src[i - 1] === ' ') i--;
+      if (i === 0) return null;
+      const c = src[i - 1];
+      let m;
+      if (c === ')') {
+        const g = group();
+        if (g === null) return null;
+        const before = src.slice(0, i).trimEnd();
+        if (!AFTER_KEYWORD.test(before) && /[\w$\])]$/.test(before)) { parts.unshift('(...)'); continue; } // a call
+        if (/\bnew\s*$/.test(before)) return null;
+        // parenthesized: an object literal prints as below, anything else as written
+        const inner = g.slice(1, -1).trim();
+        if (/^\{[^]*\}$/.test(inner)) return (/^\{\s*\}$/.test(inner) ? '{}' : '{(intermediate value)}') + parts.join('');
+        return g + parts.join('');
+      }
+      if (c === ']') {
+        const g = group();
+        if (g === null) return null;
+        const before = src.slice(0, i).trimEnd();
+        if (!AFTER_KEYWORD.test(before) && /[\w$\])]$/.test(before)) {
+          const k = g.slice(1, -1).trim().match(/^(['"])([A-Za-z_$][\w$]*)\1$/);
+          parts.unshift(k ? `.${k[2]}` : g);
+          continue;
+        }
+        // an array literal: V8 prints simple elements without spaces
+        const items = g.slice(1, -1).trim();
+        if (items === '') return '[]' + parts.join('');
+        const els = items.split(',').map((e) => e.trim());
+        if (!els.every((e) => /^(?:-?\d+(?:\.\d+)?|[A-Za-z_$][\w$]*)$/.test(e))) return null;
+        return `[${els.join(',')}]` + parts.join('');
+      }
+      if (c === '}') {
+        const g = group();
+        if (g === null) return null;
+        return (/^\{\s*\}$/.test(g) ? '{}' : '{(intermediate value)}') + parts.join('');
+      }
+      if (c === "'" || c === '"' || c === '`') {
+        const j = src.lastIndexOf(c, i - 2);
+        if (j < 0) return null;
+        const body = src.slice(j + 1, i - 1);
+        if (/["'`\\]|\$\{/.test(body)) return null;
+        i = j;
+        return `"${body}"` + parts.join('');
+      }
+      if ((m = src.slice(0, i).match(/(\?\.|\.)\s*([A-Za-z_$][\w$]*)$/))) {
+        parts.unshift(m[1] + m[2]);
+        i -= m[0].length;
+        continue;
+      }
+      if ((m = src.slice(0, i).match(/[A-Za-z_$][\w$]*$/))) {
+        const before = src.slice(0, i - m[0].length).trimEnd();
+        // `new X(...)`, `new a.B(...)`: the new object is an intermediate value
+        if (/\bnew$/.test(before)) {
+          const args = parts.indexOf('(...)');
+          return args < 0 ? null : '(intermediate value)' + parts.slice(args + 1).join('');
+        }
+        if (/^(?:new|typeof|void|await|return)$/.test(m[0])) return null;
+        // a primary expression: it must start the expression (after an operator or `(`)
+        if (before !== '' && !/[=(,;:?!&|+\-*\/%<>{[]$|\breturn$|=>$/.test(before)) return null;
+        return m[0] + parts.join('');
+      }
+      return null;
+    }
+  }
+  function prepareStackTrace(err, callsites) {
+    try { v8ify(err); nameCallee(err, callsites); } catch (e) { /* keep QuickJS's words */ }
+    let head;
+    try { head = errorHeader(err); } catch (e) { head = 'Error'; }
+    const lines = [];
+    let lastUser = null;
+    for (let i = 0; i < callsites.length; i++) {
+      const cs = callsites[i];
+      const file = cs.getFileName();
+      if (file === 'node:mini-node') {
+        const fname = cs.getFunctionName();
+        const r = RUNNER_FRAMES[fname];
+        if (r === undefined) continue;
+        if (lastUser !== null && lines.length > 0) {
+          const pname = lastUser.getFunctionName();
+          const loc = lines[lines.length - 1].replace(/^[^(]*\(/, '').replace(/\)$/, '');
+          if (r.rename) lines[lines.length - 1] = `${r.rename} (${loc})`;
+          else if (r.timer) lines[lines.length - 1] = `Timeout.${pname ? pname + ' [as _onTimeout]' : '_onTimeout'} (${loc})`;
+          else if (r.immediate) lines[lines.length - 1] = `Immediate.${pname || '<anonymous>'} (${loc})`;
+        }
+        for (const f of r.frames) lines.push(f);
+        break;
+      }
+      if (cs.isNative()) {
+        const text = nativeFrameText(cs);
+        if (text !== null) lines.push(text);
+        continue;
+      }
+      if (file === undefined || file === null || file === '<null>') continue;
+      lines.push(frameText(cs));
+      lastUser = cs;
+    }
+    const limit = typeof Error.stackTraceLimit === 'number' ? Error.stackTraceLimit : 10;
+    const kept = lines.slice(0, limit);
+    return kept.length ? head + '\n    at ' + kept.join('\n    at ') : head;
+  }
+  function errorHeader(err) {
+    if (err === null || typeof err !== 'object') return String(err);
+    let name = err.name;
+    let msg = err.message;
+    name = name === undefined ? 'Error' : String(name);
+    msg = msg === undefined ? '' : String(msg);
+    if (!name) return msg;
+    if (!msg) return name;
+    return `${name}: ${msg}`;
+  }
+  Error.prepareStackTrace = prepareStackTrace;
+  Error.stackTraceLimit = 10;

@@ -1,0 +1,53 @@
+// globals.js: the globals (console, process, timers, Buffer, performance, Date.now on the loop's
+// clock ...), and the end of the prelude's function: the handles the scheduler calls.
+//
+// HOW: the globals are defined non-enumerable on the global object, as node's are. The returned
+// object's names (main, runTimer, runImmediate, runTick, runTicks, runCallback, uncaught,
+// processRejections, runExit, beforeExit, trackRejection) *Must* match what
+// src/eventloop/host/mod.rs reads into `Js`; `report`, `exitCode`, `inspect` and `isExit` are
+// offered too, though no Rust code reads them today.
+// WHY: Date.now and performance.now follow the scheduler's virtual clock, so traces are
+// deterministic.
+//
+// Bridge names: now, utf8Decode, in BRIDGE in src/eventloop/host/bridge.rs.
+
+  // ---------------------------------------------------------------- globals
+  const realDateNow = Date.now;
+  const startEpoch = realDateNow();
+  Date.now = () => Math.floor(startEpoch + mn.now());
+  const performance = {
+    now: () => mn.now(),
+    timeOrigin: startEpoch,
+    mark() {}, measure() {},
+    toJSON() { return { timeOrigin: startEpoch }; },
+  };
+  const defs = {
+    console, process, setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate,
+    queueMicrotask, Buffer: BufferClass, performance, global, structuredClone: (v) => JSON.parse(JSON.stringify(v)),
+  };
+  for (const k of Object.keys(defs)) {
+    Object.defineProperty(global, k, { value: defs[k], writable: true, configurable: true, enumerable: k === 'global' ? false : false });
+  }
+  if (typeof globalThis.URL === 'undefined') {
+    global.URL = class URL { constructor(s) { this.href = String(s); this.pathname = String(s).replace(/^file:\/\//, ''); } toString() { return this.href; } };
+  }
+  if (typeof globalThis.AbortController === 'undefined') {
+    global.AbortController = class AbortController { constructor() { this.signal = new EventEmitter(); this.signal.aborted = false; } abort() { this.signal.aborted = true; this.signal.emit('abort'); } };
+  }
+  if (typeof globalThis.TextEncoder === 'undefined') {
+    global.TextEncoder = class TextEncoder { encode(s) { return new Uint8Array(enc(s)); } };
+    global.TextDecoder = class TextDecoder { decode(b) { return b ? mn.utf8Decode(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)) : ''; } };
+  }
+
+  // The scheduler's handles on this side.
+  return {
+    main: __mainModule,
+    runTimer, runImmediate, runTick, runTicks: __runTicks,
+    runCallback(id) { const f = callbacks.get(id); callbacks.delete(id); if (f !== undefined) f(); },
+    uncaught: reportUncaught,
+    report: uncaughtReport,
+    trackRejection, processRejections,
+    exitCode, runExit, beforeExit,
+    inspect,
+    isExit: (e) => e === EXIT,
+  };
