@@ -25,7 +25,7 @@ const ENGINE_FILES_NOT_YET_CLEAN: &[&str] = &[];
 const CIRCLES_NOT_YET_BROKEN: &[&[&str]] = &[
     &[
         "src/eventloop/explore.rs",
-        "src/eventloop/host.rs",
+        "src/eventloop/host/mod.rs",
         "src/eventloop/node.rs",
     ],
     &[
@@ -180,7 +180,12 @@ fn import_graph() -> BTreeMap<String, BTreeSet<String>> {
         let from = relative(file);
         let source = Source::read(file);
         let edges: &mut BTreeSet<String> = graph.entry(from.clone()).or_default();
+        let depth = module_path(&from).len();
         for import in source.imports() {
+            // A file's unit tests (`mod tests`) may drive it through the modules that call it.
+            if import.module.iter().skip(depth).any(|m| m == "tests") {
+                continue;
+            }
             let path = Source::resolve(&import);
             if path.first().map(String::as_str) != Some("crate") {
                 continue;

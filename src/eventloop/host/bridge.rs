@@ -18,27 +18,11 @@
 //! The bridge only records requests in the scheduler's state and does the real work (files,
 //! clocks, the machine's facts); it must never decide when a callback runs.
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
-
-use rquickjs::function::IntoJsFunc;
 use rquickjs::{Ctx, Function, IntoJs, Object, Value};
 
-use super::super::node::Sched;
-use super::super::{quickjs, RunOptions};
+use super::super::quickjs;
+use super::native::{Host, Make};
 use super::{buffer, fs, module, os, process, task_queues, timers};
-
-/// What the bridge's functions may reach: the run's options and script, the scheduler's state and
-/// the flag that interrupts the running callback.
-pub struct Host<'a> {
-    pub source: &'a str,
-    pub opts: &'a RunOptions,
-    pub sched: Rc<RefCell<Sched>>,
-    pub interrupt: Rc<Cell<bool>>,
-}
-
-/// Makes the value of one bridge name.
-pub type Make = for<'js> fn(&Ctx<'js>, &Host<'_>) -> rquickjs::Result<Value<'js>>;
 
 /// Every name of `mn`, by the lib file that uses it first, with the Rust function that makes it.
 /// *Must* match the `mn.<name>` uses in src/eventloop/lib/*.js (checked by the tests below).
@@ -105,14 +89,6 @@ pub fn install<'js>(ctx: &Ctx<'js>, host: &Host<'_>) -> rquickjs::Result<Object<
         mn.set(*name, make(ctx, host)?)?;
     }
     Ok(mn)
-}
-
-/// A Rust closure as a JavaScript function value.
-pub fn native<'js, F, P>(ctx: &Ctx<'js>, f: F) -> rquickjs::Result<Value<'js>>
-where
-    F: IntoJsFunc<'js, P> + 'js,
-{
-    Function::new(ctx.clone(), f).map(Function::into_value)
 }
 
 /// `mn.record`: whether the run keeps a trace of events (callbacks then tell the scheduler the

@@ -9,7 +9,7 @@ use base64::engine::DecodePaddingMode;
 use base64::Engine as _;
 use rquickjs::{ArrayBuffer, Ctx, Value};
 
-use super::bridge::{native, Host};
+use super::native::{native, Host};
 
 /// `mn.utf8Encode(text)`.
 pub fn utf8_encode<'js>(ctx: &Ctx<'js>, _: &Host<'_>) -> rquickjs::Result<Value<'js>> {

@@ -11,8 +11,8 @@ use std::path::Path;
 use rquickjs::function::Rest;
 use rquickjs::{ArrayBuffer, Ctx, IntoJs, Object, Value};
 
-use super::bridge::{native, Host};
 use super::buffer::buffer_bytes;
+use super::native::{native, Host};
 
 /// `mn.fs(op, ...args)`: the sync calls, and the work of the callback calls.
 pub fn fs_native<'js>(ctx: &Ctx<'js>, _: &Host<'_>) -> rquickjs::Result<Value<'js>> {

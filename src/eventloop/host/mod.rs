@@ -13,6 +13,7 @@ mod buffer;
 mod cache;
 mod fs;
 mod module;
+mod native;
 mod os;
 mod process;
 mod syntax;
@@ -60,7 +61,7 @@ pub fn install<'js>(
     sched: Rc<RefCell<Sched>>,
     interrupt: Rc<Cell<bool>>,
 ) -> rquickjs::Result<Js<'js>> {
-    let host = bridge::Host {
+    let host = native::Host {
         source,
         opts,
         sched,

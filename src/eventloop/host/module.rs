@@ -10,7 +10,7 @@ use std::path::Path;
 
 use rquickjs::{Ctx, Function, IntoJs, Value};
 
-use super::bridge::{native, Host};
+use super::native::{native, Host};
 use super::syntax::{error_location, syntax_report};
 
 /// The wrapper's head; it shares the script's first line, so QuickJS's columns there are off by

@@ -5,7 +5,7 @@
 
 use rquickjs::{Ctx, Value};
 
-use super::bridge::{native, Host};
+use super::native::{native, Host};
 
 /// `mn.tmpdir()`: $TMPDIR without its trailing `/`, or /tmp.
 pub fn tmpdir<'js>(ctx: &Ctx<'js>, _: &Host<'_>) -> rquickjs::Result<Value<'js>> {

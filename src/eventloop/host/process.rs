@@ -8,7 +8,7 @@
 use rquickjs::{Ctx, IntoJs, Value};
 
 use super::super::{quickjs, Stream};
-use super::bridge::{native, Host};
+use super::native::{native, Host};
 
 /// `mn.argv`: node's argv: the node binary, the script, its arguments.
 pub fn argv<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {

@@ -7,7 +7,7 @@
 use rquickjs::{Ctx, Value};
 
 use super::super::{Event, Queue};
-use super::bridge::{native, Host};
+use super::native::{native, Host};
 
 /// `mn.tick(id, line)`: a recorded run's nextTick, queued with the loop.
 pub fn tick<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {

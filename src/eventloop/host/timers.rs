@@ -7,7 +7,7 @@
 use rquickjs::function::Opt;
 use rquickjs::{Ctx, Value};
 
-use super::bridge::{native, Host};
+use super::native::{native, Host};
 
 /// The prelude names a timer's kind by number (1 setTimeout, 2 setInterval): no string crosses
 /// from JavaScript for each timer. *Must* match lib/timers.js.
