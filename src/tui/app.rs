@@ -12,73 +12,25 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::Frame;
 
-use crate::cli::{Lang, TabName, Theme as ThemeName};
-use crate::eventloop::{Event, Model};
+use crate::cli::{Lang, Theme as ThemeName};
+use crate::eventloop::Event;
 use crate::lessons::{DemoLink, Lesson};
-use crate::process::{ClusterCommand, ClusterEvent, ForkCommand, ForkEvent};
+use crate::process::{ClusterEvent, ForkEvent};
+
+pub use super::action::{
+    Action, ClusterAction, Effect, ForkAction, LessonsAction, LoopAction, TabId,
+};
+pub use super::ctx::{Ctx, Hit};
+pub use super::script::{BranchView, Compared, Recorded, Script};
+pub use super::widgets::chrome::{MIN_HEIGHT, MIN_WIDTH};
 
 use super::i18n::L;
-use super::tabs::cluster::{ClusterAction, ClusterTab};
-use super::tabs::event_loop::{Compared, LoopAction, LoopTab, Recorded};
-use super::tabs::fork::{ForkAction, ForkTab};
-use super::tabs::lessons::{LessonsAction, LessonsTab, Opened};
+use super::tabs::cluster::ClusterTab;
+use super::tabs::event_loop::LoopTab;
+use super::tabs::fork::ForkTab;
+use super::tabs::lessons::{LessonsTab, Opened};
 use super::theme::Theme;
 use super::widgets;
-
-/// The smallest terminal the layout is made for.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
-
-/// The four tabs, in their order on the tab bar (keys 1-4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TabId {
-    Lessons,
-    Fork,
-    Cluster,
-    EventLoop,
-}
-
-impl TabId {
-    pub const ALL: [TabId; 4] = [
-        TabId::Lessons,
-        TabId::Fork,
-        TabId::Cluster,
-        TabId::EventLoop,
-    ];
-
-    pub fn index(self) -> usize {
-        Self::ALL.iter().position(|t| *t == self).unwrap_or(0)
-    }
-    pub fn label(self) -> L {
-        match self {
-            TabId::Lessons => L::TabLessons,
-            TabId::Fork => L::TabFork,
-            TabId::Cluster => L::TabCluster,
-            TabId::EventLoop => L::TabEventLoop,
-        }
-    }
-}
-
-impl From<TabName> for TabId {
-    fn from(t: TabName) -> Self {
-        match t {
-            TabName::Lessons => TabId::Lessons,
-            TabName::Fork => TabId::Fork,
-            TabName::Cluster => TabId::Cluster,
-            TabName::EventLoop => TabId::EventLoop,
-        }
-    }
-}
-
-/// A script for the Event Loop tab: a name to show and its source.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Script {
-    pub name: String,
-    pub title: String,
-    pub source: String,
-    /// The file it came from (`--script`), for `__filename` and error locations.
-    pub path: Option<std::path::PathBuf>,
-}
 
 /// How the TUI starts.
 #[derive(Debug, Clone)]
@@ -95,71 +47,6 @@ pub struct Config {
     pub examples: Vec<Script>,
     /// `--script FILE.js`, loaded first when given.
     pub script: Option<Script>,
-}
-
-/// Everything the user can ask for, whatever the key or click that asked.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Action {
-    Quit,
-    NextTab,
-    PrevTab,
-    Go(TabId),
-    ToggleHelp,
-    CloseOverlay,
-    TogglePresenter,
-    Lessons(LessonsAction),
-    Fork(ForkAction),
-    Cluster(ClusterAction),
-    Loop(LoopAction),
-}
-
-/// What the runtime must do on the engines after an update.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Start the fork demo (the Fork tab was opened).
-    StartFork {
-        as_written: bool,
-    },
-    Fork(ForkCommand),
-    /// Start the cluster (the Cluster tab was opened).
-    StartCluster {
-        workers: usize,
-    },
-    Cluster(ClusterCommand),
-    /// Record a run of this script with the scheduler under this model (and explore its orders).
-    RunScript(Script, Model),
-    /// Run this script under both models and align their console lines (the compare view).
-    CompareScript(Script),
-    /// Shut every engine down and leave.
-    Quit,
-}
-
-/// A clickable area stored while drawing, hit-tested on the next click.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Hit {
-    pub area: Rect,
-    pub action: Action,
-}
-
-/// What a tab needs to draw: the palette, the language, the clock, and where to store buttons.
-pub struct Ctx<'a> {
-    pub theme: &'a Theme,
-    pub lang: Lang,
-    pub now: Duration,
-    pub presenter: bool,
-    pub hits: &'a mut Vec<Hit>,
-}
-
-impl Ctx<'_> {
-    pub fn t(&self, l: L) -> &'static str {
-        l.t(self.lang)
-    }
-    /// Remember that a click inside `area` means `action`.
-    pub fn hit(&mut self, area: Rect, action: Action) {
-        if area.width > 0 && area.height > 0 {
-            self.hits.push(Hit { area, action });
-        }
-    }
 }
 
 /// The whole TUI state.

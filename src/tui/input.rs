@@ -5,11 +5,8 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use super::app::{Action, App, TabId};
-use super::tabs::cluster::ClusterAction;
-use super::tabs::event_loop::LoopAction;
-use super::tabs::fork::ForkAction;
-use super::tabs::lessons::LessonsAction;
+use super::action::{Action, ClusterAction, Effect, ForkAction, LessonsAction, LoopAction, TabId};
+use super::app::App;
 
 /// The action an input event means, if any.
 pub fn action(app: &App, ev: &Event) -> Option<Action> {
@@ -138,7 +135,7 @@ fn key(app: &App, k: &KeyEvent) -> Option<Action> {
 
 impl App {
     /// Turn one input event into effects: map it to an action and apply it.
-    pub fn handle(&mut self, ev: &Event) -> Vec<super::app::Effect> {
+    pub fn handle(&mut self, ev: &Event) -> Vec<Effect> {
         match action(self, ev) {
             Some(a) => self.update(a),
             None => vec![],

@@ -16,37 +16,21 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 
 use crate::cli::Lang;
 use crate::process::{ClusterCommand, ClusterEvent, ExitStatus, SchedPolicy, WorkerState};
-use crate::tui::app::{Action, Ctx, Effect};
+pub use crate::tui::action::ClusterAction;
+use crate::tui::action::{Action, Effect};
+use crate::tui::ctx::Ctx;
 use crate::tui::i18n::{say, L};
 use crate::tui::theme::Symbol;
 use crate::tui::widgets::button::{button, button_styled};
 use crate::tui::widgets::log::{EventLog, Kind};
 use crate::tui::widgets::{self, fit, short_duration, width};
 
-use super::fork::{signal_name, status_text};
+use crate::tui::widgets::exit_status::{signal_name, status_text};
 
 /// Connections of the built-in load started by the load button.
 pub const LOAD_CONNECTIONS: usize = 16;
 /// The width a worker box needs.
 const BOX_W: u16 = 26;
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum ClusterAction {
-    Left,
-    Right,
-    Up,
-    Down,
-    Select(usize),
-    KillSelected,
-    Kill(u32),
-    Add,
-    Remove,
-    ToggleLoad,
-    ToggleSched,
-    /// `worker.send(...)` to the selected worker.
-    SendMessage,
-    Retry,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkerBox {

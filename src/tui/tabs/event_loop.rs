@@ -27,8 +27,12 @@ use crate::cli::Lang;
 use crate::eventloop::browser::{Comparison, LineMark};
 use crate::eventloop::replay::{QueueKey, Snapshot, Waiting};
 use crate::eventloop::{Event, Model, Phase, Queue, Stream};
-use crate::tui::app::{Action, Ctx, Effect, Script};
+pub use crate::tui::action::LoopAction;
+use crate::tui::action::{Action, Effect};
+use crate::tui::ctx::Ctx;
 use crate::tui::i18n::L;
+use crate::tui::script::Script;
+pub use crate::tui::script::{BranchView, Compared, Recorded};
 use crate::tui::widgets::button::{button, button_styled};
 use crate::tui::widgets::phase_ring::{self, Station};
 use crate::tui::widgets::{self, fit, width};
@@ -39,59 +43,6 @@ const DEFAULT_SPEED: usize = 2;
 /// Below this many rows for the tab (a terminal under 30 rows, less the tab bar and footer), the
 /// phase ring is drawn on one line.
 const COMPACT_BELOW: u16 = 28;
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum LoopAction {
-    PlayPause,
-    Step,
-    Back,
-    Faster,
-    Slower,
-    Restart,
-    /// Open the example picker.
-    Pick,
-    PickerUp,
-    PickerDown,
-    /// Load the script at this index of the picker (None: the one highlighted).
-    Choose(Option<usize>),
-    /// Play the next order `--explore` found.
-    NextBranch,
-    /// Move the cursor to this event.
-    Seek(usize),
-    /// Switch between Node's event loop and the browser's, and run the snippet again.
-    ToggleModel,
-    /// Open / close the compare view: the snippet under both models, side by side.
-    ToggleCompare,
-}
-
-/// The engine's alignment of the two models' console lines, as the runtime hands it back.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Compared {
-    /// The script's name (matches [`Script::name`]).
-    pub name: String,
-    pub result: Result<Comparison, String>,
-}
-
-/// One order `--explore` found: why, what it prints, and its events when the engine gave them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BranchView {
-    pub reason: String,
-    pub output: Vec<(Stream, String)>,
-    pub events: Option<Vec<Event>>,
-}
-
-/// A finished recording, as the runtime hands it back.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Recorded {
-    /// The script's name (matches [`Script::name`]).
-    pub name: String,
-    /// The model it ran under.
-    pub model: Model,
-    /// The events of the run, or the error that stopped the engine.
-    pub result: Result<Vec<Event>, String>,
-    /// What `--explore` found (empty when it was not run or found one order).
-    pub branches: Vec<BranchView>,
-}
 
 /// The queues in the order the tab lists them.
 pub const QUEUES: [Queue; 6] = [

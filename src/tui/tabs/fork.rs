@@ -12,10 +12,13 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 
 use crate::cli::Lang;
 use crate::process::{ExitStatus, ForkCommand, ForkEvent, Side};
-use crate::tui::app::{Action, Ctx, Effect};
+pub use crate::tui::action::ForkAction;
+use crate::tui::action::{Action, Effect};
+use crate::tui::ctx::Ctx;
 use crate::tui::i18n::{say, L};
 use crate::tui::theme::Symbol;
 use crate::tui::widgets::button::{button, button_styled};
+use crate::tui::widgets::exit_status::status_text;
 use crate::tui::widgets::log::{EventLog, Kind};
 use crate::tui::widgets::{self, fit, short_duration, width};
 
@@ -23,15 +26,6 @@ use crate::tui::widgets::{self, fit, short_duration, width};
 pub const FLIGHT: Duration = Duration::from_millis(700);
 /// How long an exited child stays on screen before it vanishes.
 pub const FADE: Duration = Duration::from_millis(2000);
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum ForkAction {
-    Request,
-    ForkChild,
-    ToggleLeaky,
-    /// Start the engine again after an error.
-    Retry,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ChildState {
@@ -87,29 +81,6 @@ pub struct ForkTab {
     pub requests: u64,
     pub responses: u64,
     pub log: EventLog,
-}
-
-pub fn status_text(s: ExitStatus, lang: Lang) -> String {
-    match s {
-        ExitStatus::Code(c) => say(lang, format!("code {c}"), format!("退出码 {c}")),
-        ExitStatus::Signal(sig) => say(
-            lang,
-            format!("signal {}", signal_name(sig)),
-            format!("信号 {}", signal_name(sig)),
-        ),
-    }
-}
-
-pub fn signal_name(sig: i32) -> String {
-    match sig {
-        libc::SIGKILL => "SIGKILL".into(),
-        libc::SIGTERM => "SIGTERM".into(),
-        libc::SIGINT => "SIGINT".into(),
-        libc::SIGHUP => "SIGHUP".into(),
-        libc::SIGSEGV => "SIGSEGV".into(),
-        libc::SIGABRT => "SIGABRT".into(),
-        n => format!("{n}"),
-    }
 }
 
 impl ForkTab {

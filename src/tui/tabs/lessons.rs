@@ -10,22 +10,12 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use crate::cli::Lang;
 use crate::lessons::{DemoLink, Lesson};
-use crate::tui::app::{Action, Ctx, Script};
+use crate::tui::action::Action;
+pub use crate::tui::action::LessonsAction;
+use crate::tui::ctx::Ctx;
 use crate::tui::i18n::L;
+use crate::tui::script::Script;
 use crate::tui::widgets::{self, button::button, fit, markdown};
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum LessonsAction {
-    Up,
-    Down,
-    Select(usize),
-    ScrollUp,
-    ScrollDown,
-    /// Open the selected lesson's demo.
-    RunThis,
-    /// Load the selected lesson's quiz snippet into the Event Loop tab.
-    RunQuiz(usize),
-}
 
 /// What a lesson asked to open.
 #[derive(Debug, Clone, PartialEq)]
