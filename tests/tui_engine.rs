@@ -5,10 +5,11 @@
 mod tui_support;
 
 use mini_node::cli::Lang;
+use mini_node::eventloop::replay::Snapshot;
 use mini_node::eventloop::{self, Event, Phase, RunOptions};
 use mini_node::tui::app::{Action, Effect, TabId};
 use mini_node::tui::engines;
-use mini_node::tui::tabs::event_loop::{Folded, LoopAction};
+use mini_node::tui::tabs::event_loop::LoopAction;
 use tui_support::*;
 
 fn example(name: &str) -> mini_node::tui::app::Script {
@@ -65,7 +66,7 @@ fn a_replayed_recording_ends_with_the_engines_output() {
     let mut opts = RunOptions::new(std::env::temp_dir().join(&script.name));
     opts.record = false;
     let outcome = eventloop::run(&script.source, &opts, &mut |_e: &Event| {}).unwrap();
-    let folded = Folded::fold(&events);
+    let folded = Snapshot::after(&events, events.len());
     assert_eq!(norm(&folded.output), norm(&outcome.output));
     assert_eq!(folded.exit.as_ref().map(|e| e.0), Some(outcome.exit_code));
     // The phases are entered in libuv's order within an iteration.
@@ -158,7 +159,7 @@ fn a_script_that_never_ends_is_stopped_and_shown_not_fatal() {
     };
     let rec = engines::record(&script, mini_node::eventloop::Model::Node);
     let events = rec.result.expect("a timeout ends the run normally");
-    let folded = Folded::fold(&events);
+    let folded = Snapshot::after(&events, events.len());
     let (code, _) = folded.exit.expect("the run exits");
     assert_ne!(code, 0);
 }
@@ -282,7 +283,7 @@ fn another_order_is_replayed_step_by_step_from_its_own_events() {
     for k in 1..=branches[b].events.len() {
         a.update(Action::Loop(LoopAction::Step));
         assert_eq!(a.event_loop.cursor, k);
-        assert_eq!(a.event_loop.folded, Folded::fold(&branches[b].events[..k]));
+        assert_eq!(a.event_loop.folded, Snapshot::after(&branches[b].events, k));
     }
     // Half way through the other order, and at its end (its output in its order).
     let n = branches[b].events.len();

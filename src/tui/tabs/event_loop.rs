@@ -2,7 +2,7 @@
 //!
 //! The scheduler runs the snippet once (in the runtime, off the UI thread) and the tab keeps every
 //! [`Event`] it emitted. The screen is a pure fold of the events up to the playback cursor
-//! ([`Folded::fold`]): the phase lit, the queues' contents, the call stack, the running line and
+//! ([`Snapshot`], the engine's replay): the phase lit, the queues' contents, the call stack, the running line and
 //! the console output. Controls play, pause, step, step back, change speed, restart, pick an
 //! example (or the `--script` file), and switch between the orders `--explore` found. The model
 //! (Node's or the browser's) decides which stations the phase diagram shows and which queues are
@@ -25,7 +25,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use crate::cli::Lang;
 use crate::eventloop::browser::{Comparison, LineMark};
-use crate::eventloop::replay::{QueueKey, Snapshot, Waiting};
+use crate::eventloop::replay::Snapshot;
 use crate::eventloop::{Event, Model, Phase, Queue, Stream};
 pub use crate::tui::action::LoopAction;
 use crate::tui::action::{Action, Effect};
@@ -53,114 +53,6 @@ pub const QUEUES: [Queue; 6] = [
     Queue::NextTick,
     Queue::Microtask,
 ];
-
-/// What the screen shows after the first `cursor` events: the engine's own replay
-/// ([`Snapshot`]: phase, queues, call stack) plus what only a screen needs (the running line,
-/// the console, the last event in words).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Folded {
-    pub snap: Snapshot,
-    /// The browser's task and animation-frame queues (the engine's replay lumps them together).
-    pub tasks: Vec<(Queue, Vec<Waiting>)>,
-    /// The line of each callback on the call stack, outermost first.
-    pub lines: Vec<Option<u32>>,
-    pub output: Vec<(Stream, String)>,
-    pub exit: Option<(i32, String)>,
-}
-
-impl Folded {
-    /// Replay `events` from the start.
-    pub fn fold(events: &[Event]) -> Folded {
-        let mut f = Folded::default();
-        for e in events {
-            f.apply(e);
-        }
-        f
-    }
-
-    pub fn waiting(&self, q: Queue) -> &[Waiting] {
-        if matches!(q, Queue::Task | Queue::AnimationFrame) {
-            return self
-                .tasks
-                .iter()
-                .find(|(k, _)| *k == q)
-                .map(|(_, v)| v.as_slice())
-                .unwrap_or(&[]);
-        }
-        if !QUEUES.contains(&q) {
-            return &[];
-        }
-        self.snap
-            .queues
-            .get(&QueueKey::from(q))
-            .map(|v| v.as_slice())
-            .unwrap_or(&[])
-    }
-
-    pub fn phase(&self) -> Option<Phase> {
-        self.snap.phase
-    }
-
-    /// The queue being drained right now (the innermost drain).
-    pub fn draining(&self) -> Option<Queue> {
-        self.snap.draining.last().copied()
-    }
-
-    /// The line the running callback belongs to.
-    pub fn line(&self) -> Option<u32> {
-        self.lines.last().copied().flatten()
-    }
-
-    pub fn apply(&mut self, e: &Event) {
-        self.snap.apply(e);
-        match Waiting::queued(e) {
-            Some((q @ (Queue::Task | Queue::AnimationFrame), w)) => {
-                match self.tasks.iter_mut().find(|(k, _)| *k == q) {
-                    Some((_, v)) => v.push(w),
-                    None => self.tasks.push((q, vec![w])),
-                }
-            }
-            Some(_) => {}
-            None => {
-                if let Event::Cancel { id, .. } = e {
-                    for (_, v) in &mut self.tasks {
-                        v.retain(|w| w.id != *id);
-                    }
-                }
-            }
-        }
-        match e {
-            Event::CallbackStart { id, line, .. } => {
-                for (_, v) in &mut self.tasks {
-                    v.retain(|w| w.id != *id);
-                }
-                self.lines.push(*line)
-            }
-            // The running callback has reached the line that queued something.
-            Event::Enqueue { line: Some(l), .. } => {
-                if let Some(top) = self.lines.last_mut() {
-                    *top = Some(*l);
-                }
-            }
-            Event::CallbackEnd { .. } => {
-                self.lines.pop();
-            }
-            Event::Output { stream, text } => {
-                // One entry per line, as a console shows it.
-                let text = text.strip_suffix('\n').unwrap_or(text);
-                for line in text.split('\n') {
-                    self.output.push((*stream, line.to_string()));
-                }
-            }
-            Event::Exit { code, reason } => {
-                self.exit = Some((*code, reason.clone()));
-                self.snap.phase = None;
-                self.lines.clear();
-            }
-            _ => {}
-        }
-    }
-}
 
 /// The phase's name, with the browser's render step in one word.
 fn phase_name(p: Phase) -> &'static str {
@@ -248,7 +140,7 @@ pub struct LoopTab {
     pub playing: bool,
     pub speed: usize,
     pub picker: Option<usize>,
-    pub folded: Folded,
+    pub folded: Snapshot,
     /// The compare view: the same script recorded under the other model, played alongside.
     pub compare: Option<Box<LoopTab>>,
     /// The engine's alignment of the two outputs (None until it comes back).
@@ -310,7 +202,7 @@ impl LoopTab {
             playing: false,
             speed: DEFAULT_SPEED,
             picker: None,
-            folded: Folded::default(),
+            folded: Snapshot::default(),
             compare: None,
             comparison: None,
             compare_line: 0,
@@ -379,7 +271,7 @@ impl LoopTab {
         self.cursor = 0;
         self.playing = false;
         self.last_step = now;
-        self.folded = Folded::default();
+        self.folded = Snapshot::default();
         let mut fx = vec![Effect::RunScript(s.clone(), self.model)];
         if let Some(side) = &mut self.compare {
             side.scripts = self.scripts.clone();
@@ -553,7 +445,7 @@ impl LoopTab {
             .unwrap_or(0);
         self.played_branch = self.branch;
         self.cursor = 0;
-        self.folded = Folded::default();
+        self.folded = Snapshot::default();
         self.playing = !self.events.is_empty();
         self.last_step = now;
         if self.compare.is_some() {
@@ -571,7 +463,7 @@ impl LoopTab {
                 self.folded.apply(e);
             }
         } else {
-            self.folded = Folded::fold(&self.events[..to]);
+            self.folded = Snapshot::after(&self.events, to);
         }
         self.cursor = to;
     }
@@ -680,7 +572,7 @@ impl LoopTab {
                     if let Some(events) = self.branches[self.branch].events.clone() {
                         self.played_branch = self.branch;
                         self.events = events;
-                        self.folded = Folded::default();
+                        self.folded = Snapshot::default();
                         self.cursor = 0;
                         self.playing = true;
                         self.last_step = now;
@@ -693,7 +585,7 @@ impl LoopTab {
 
     /// The stations of the phase diagram for the model being played.
     fn stations(&self, lang: Lang) -> Vec<Station> {
-        let lit = self.folded.phase();
+        let lit = self.folded.lit();
         let f = &self.folded;
         let st = |phase: Phase, label: L, queue: Option<Queue>| Station {
             label: label.t(lang),
@@ -823,9 +715,9 @@ impl LoopTab {
                 format!(
                     "· {} {} · {} {} ms ",
                     ctx.t(L::Iteration),
-                    f.snap.iteration,
+                    f.iteration,
                     ctx.t(L::Time),
-                    f.snap.now_ms
+                    f.now_ms
                 ),
                 ctx.theme.text(),
             ),
@@ -1008,7 +900,7 @@ impl LoopTab {
         let f = &self.folded;
         let drain_of = |q: Queue| {
             let n = f.waiting(q).len();
-            let lit = f.draining() == Some(q);
+            let lit = f.drained() == Some(q);
             (q, n, lit)
         };
         let mut spans = vec![Span::styled(" ⟳ ", ctx.theme.dim())];
@@ -1034,7 +926,7 @@ impl LoopTab {
                 },
             ));
         }
-        if let Some(q) = f.draining() {
+        if let Some(q) = f.drained() {
             spans.push(Span::styled(
                 format!("  {} {}", ctx.t(L::Draining), q.short_label()),
                 ctx.theme.warn(),
@@ -1162,9 +1054,9 @@ impl LoopTab {
                     self.cursor,
                     self.events.len(),
                     ctx.t(L::Iteration),
-                    f.snap.iteration,
+                    f.iteration,
                     ctx.t(L::Time),
-                    f.snap.now_ms
+                    f.now_ms
                 ),
                 ctx.theme.text(),
             ),
@@ -1427,15 +1319,15 @@ impl LoopTab {
         block.render(area, buf);
         let f = &self.folded;
         let mut lines: Vec<Line> = Vec::new();
-        if f.snap.stack.is_empty() {
+        if f.stack.is_empty() {
             lines.push(Line::styled(
                 format!("  {}", ctx.t(L::Empty)),
                 ctx.theme.dim(),
             ));
         }
-        for (i, label) in f.snap.stack.iter().enumerate().rev() {
-            let top = i + 1 == f.snap.stack.len();
-            let line = f.lines.get(i).copied().flatten();
+        for (i, label) in f.stack.iter().enumerate().rev() {
+            let top = i + 1 == f.stack.len();
+            let line = f.stack_lines.get(i).copied().flatten();
             let text = format!(
                 "{}{}{}",
                 if top { "▶ " } else { "  " },
