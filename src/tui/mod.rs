@@ -14,6 +14,7 @@ pub mod ctx;
 pub mod engines;
 pub mod i18n;
 pub mod input;
+pub mod messages;
 pub mod script;
 pub mod tabs;
 pub mod theme;

@@ -19,7 +19,8 @@ use crate::process::{ClusterCommand, ClusterEvent, ExitStatus, SchedPolicy, Work
 pub use crate::tui::action::ClusterAction;
 use crate::tui::action::{Action, Effect};
 use crate::tui::ctx::Ctx;
-use crate::tui::i18n::{say, L};
+use crate::tui::i18n::L;
+use crate::tui::messages::Message;
 use crate::tui::theme::Symbol;
 use crate::tui::widgets::button::{button, button_styled};
 use crate::tui::widgets::log::{EventLog, Kind};
@@ -226,14 +227,11 @@ impl ClusterTab {
                     Some(_) => None,
                     None => Some(LOAD_CONNECTIONS),
                 };
-                let text = match self.load {
-                    Some(c) => say(
-                        self.lang,
-                        format!("load: started with {c} connections"),
-                        format!("压测：已开始，{c} 个连接"),
-                    ),
-                    None => say(self.lang, "load: stopped", "压测：已停止"),
-                };
+                let text = match &self.load {
+                    Some(c) => Message::LoadStarted { connections: c },
+                    None => Message::LoadStopped,
+                }
+                .t(self.lang);
                 self.log.push(now, Kind::Info, text);
                 return vec![Effect::Cluster(ClusterCommand::Load(self.load))];
             }
@@ -245,11 +243,10 @@ impl ClusterTab {
                 self.log.push(
                     now,
                     Kind::Info,
-                    say(
-                        self.lang,
-                        format!("sched: switching to {}", sched_name(self.sched)),
-                        format!("调度：切换为 {}", sched_name(self.sched)),
-                    ),
+                    Message::SchedSwitching {
+                        sched: &sched_name(self.sched),
+                    }
+                    .t(self.lang),
                 );
                 return vec![Effect::Cluster(ClusterCommand::SetSched(self.sched))];
             }
@@ -305,11 +302,8 @@ impl ClusterTab {
                 w.backoff_until = None;
             }
         }
-        self.log.push(
-            now,
-            Kind::Info,
-            say(self.lang, "cluster stopped", "集群已停止"),
-        );
+        self.log
+            .push(now, Kind::Info, Message::ClusterStopped.t(self.lang));
     }
 
     pub fn on_event(&mut self, ev: ClusterEvent, now: Duration) {
@@ -323,17 +317,12 @@ impl ClusterTab {
                 self.log.push(
                     now,
                     Kind::Good,
-                    say(
-                        lang,
-                        format!(
-                            "primary pid {pid} on http://{addr}, sched {}",
-                            sched_name(sched)
-                        ),
-                        format!(
-                            "主进程 pid {pid}，http://{addr}，调度 {}",
-                            sched_name(sched)
-                        ),
-                    ),
+                    Message::PrimaryStarted {
+                        pid: &pid,
+                        addr: &addr,
+                        sched: &sched_name(sched),
+                    }
+                    .t(lang),
                 );
                 self.addr = Some(addr);
                 self.sched = sched;
@@ -363,11 +352,12 @@ impl ClusterTab {
                         self.log.push(
                             now,
                             Kind::Good,
-                            say(
-                                lang,
-                                format!("fork: worker {id} (pid {pid}) replaces worker {}", old.id),
-                                format!("fork：工作进程 {id}（pid {pid}）接替 {}", old.id),
-                            ),
+                            Message::WorkerReplaces {
+                                id: &id,
+                                pid: &pid,
+                                old: &old.id,
+                            }
+                            .t(lang),
                         );
                         self.workers[i] = WorkerBox { restarts, ..fresh };
                     }
@@ -375,11 +365,7 @@ impl ClusterTab {
                         self.log.push(
                             now,
                             Kind::Good,
-                            say(
-                                lang,
-                                format!("fork: worker {id} (pid {pid})"),
-                                format!("fork：工作进程 {id}（pid {pid}）"),
-                            ),
+                            Message::WorkerForked { id: &id, pid: &pid }.t(lang),
                         );
                         self.workers.push(fresh);
                     }
@@ -389,15 +375,8 @@ impl ClusterTab {
                 if let Some(w) = self.find(id) {
                     w.state = WorkerState::Online;
                 }
-                self.log.push(
-                    now,
-                    Kind::Info,
-                    say(
-                        lang,
-                        format!("online: worker {id}"),
-                        format!("online：工作进程 {id}"),
-                    ),
-                );
+                self.log
+                    .push(now, Kind::Info, Message::WorkerOnline { id: &id }.t(lang));
             }
             ClusterEvent::Listening { id, addr, .. } => {
                 if let Some(w) = self.find(id) {
@@ -406,11 +385,11 @@ impl ClusterTab {
                 self.log.push(
                     now,
                     Kind::Info,
-                    say(
-                        lang,
-                        format!("listening: worker {id} on {addr}"),
-                        format!("listening：工作进程 {id} 监听 {addr}"),
-                    ),
+                    Message::WorkerListening {
+                        id: &id,
+                        addr: &addr,
+                    }
+                    .t(lang),
                 );
             }
             ClusterEvent::Disconnect { id, .. } => {
@@ -420,11 +399,7 @@ impl ClusterTab {
                 self.log.push(
                     now,
                     Kind::Info,
-                    say(
-                        lang,
-                        format!("disconnect: worker {id}"),
-                        format!("disconnect：工作进程 {id}"),
-                    ),
+                    Message::WorkerDisconnect { id: &id }.t(lang),
                 );
             }
             ClusterEvent::Exit {
@@ -440,17 +415,11 @@ impl ClusterTab {
                     self.log.push(
                         now,
                         Kind::Info,
-                        say(
-                            lang,
-                            format!(
-                                "exit: worker {id} ({}), as asked",
-                                status_text(status, lang)
-                            ),
-                            format!(
-                                "exit：工作进程 {id}（{}），按要求移除",
-                                status_text(status, lang)
-                            ),
-                        ),
+                        Message::WorkerRemoved {
+                            id: &id,
+                            status: &status_text(status, lang),
+                        }
+                        .t(lang),
                     );
                 } else {
                     if let Some(w) = self.find(id) {
@@ -488,11 +457,10 @@ impl ClusterTab {
                 self.log.push(
                     now,
                     kind,
-                    say(
-                        lang,
-                        format!("guard: {decision}"),
-                        format!("守护：{decision}"),
-                    ),
+                    Message::Guard {
+                        decision: &decision,
+                    }
+                    .t(lang),
                 );
             }
             ClusterEvent::Served { counts, .. } => {
@@ -532,11 +500,12 @@ impl ClusterTab {
             } => self.log.push(
                 now,
                 Kind::Warn,
-                say(
-                    lang,
-                    format!("kill -s {} {pid} (worker {id})", signal_name(signal)),
-                    format!("kill -s {} {pid}（工作进程 {id}）", signal_name(signal)),
-                ),
+                Message::Kill {
+                    signal: &signal_name(signal),
+                    pid: &pid,
+                    id: &id,
+                }
+                .t(lang),
             ),
             ClusterEvent::Respawned {
                 old_id,
@@ -545,37 +514,29 @@ impl ClusterTab {
                 since_kill,
                 ..
             } => {
-                let exit_ms = since_exit.as_secs_f64() * 1000.0;
-                let mut text = say(
-                    lang,
-                    format!("worker {new_id} replaces {old_id}: listening {exit_ms:.1} ms after the exit"),
-                    format!("工作进程 {new_id} 接替 {old_id}：退出后 {exit_ms:.1} ms 开始监听"),
-                );
-                if let Some(k) = since_kill {
-                    let kill_ms = k.as_secs_f64() * 1000.0;
-                    text.push_str(&say(
-                        lang,
-                        format!(", {kill_ms:.1} ms after the kill"),
-                        format!("，距 kill {kill_ms:.1} ms"),
-                    ));
+                let text = Message::Respawned {
+                    new: &new_id,
+                    old: &old_id,
+                    exit_ms: since_exit.as_secs_f64() * 1000.0,
+                    kill_ms: since_kill.map(|k| k.as_secs_f64() * 1000.0),
                 }
+                .t(lang);
                 self.log.push(now, Kind::Good, text);
             }
             ClusterEvent::Message {
                 id, from, payload, ..
             } => {
                 let text = match from {
-                    crate::process::Side::Parent => say(
-                        lang,
-                        format!("primary → worker {id}: send({payload})"),
-                        format!("主进程 → 工作进程 {id}：send({payload})"),
-                    ),
-                    crate::process::Side::Child => say(
-                        lang,
-                        format!("worker {id} → primary: send({payload})"),
-                        format!("工作进程 {id} → 主进程：send({payload})"),
-                    ),
-                };
+                    crate::process::Side::Parent => Message::PrimaryToWorker {
+                        id: &id,
+                        payload: &payload,
+                    },
+                    crate::process::Side::Child => Message::WorkerToPrimary {
+                        id: &id,
+                        payload: &payload,
+                    },
+                }
+                .t(lang);
                 self.log.push(now, Kind::Message, text);
             }
             ClusterEvent::Connections { counts, .. } => {
@@ -590,11 +551,10 @@ impl ClusterTab {
                 self.log.push(
                     now,
                     Kind::Info,
-                    say(
-                        lang,
-                        format!("sched is now {}", sched_name(sched)),
-                        format!("调度已切换为 {}", sched_name(sched)),
-                    ),
+                    Message::SchedNow {
+                        sched: &sched_name(sched),
+                    }
+                    .t(lang),
                 );
             }
         }
@@ -700,21 +660,10 @@ impl ClusterTab {
         if self.load_figures.is_some() {
             let every = crate::process::load::REQUESTS_PER_CONNECTION;
             let meaning = match self.sched {
-                SchedPolicy::Rr => say(
-                    self.lang,
-                    format!(
-                        "spread: rr deals each new connection to the next worker; the load \
-                         reconnects every {every} req, so every worker up gets an even share, \
-                         a replacement too"
-                    ),
-                    format!("分布：rr 把每个新连接依次交给下一个工作进程；压测每 {every} 个请求重连，所以在线的进程（包括替补）分得均匀"),
-                ),
-                SchedPolicy::None => say(
-                    self.lang,
-                    "spread: with none the kernel picks who accepts, so it is uneven",
-                    "分布：none 由内核决定谁 accept，所以不均匀",
-                ),
-            };
+                SchedPolicy::Rr => Message::SpreadRr { every: &every },
+                SchedPolicy::None => Message::SpreadNone,
+            }
+            .t(self.lang);
             let meaning = Line::styled(meaning, ctx.theme.dim());
             Paragraph::new(meaning).wrap(Wrap { trim: true }).render(
                 Rect {

@@ -15,7 +15,8 @@ use crate::process::{ExitStatus, ForkCommand, ForkEvent, Side};
 pub use crate::tui::action::ForkAction;
 use crate::tui::action::{Action, Effect};
 use crate::tui::ctx::Ctx;
-use crate::tui::i18n::{say, L};
+use crate::tui::i18n::L;
+use crate::tui::messages::Message;
 use crate::tui::theme::Symbol;
 use crate::tui::widgets::button::{button, button_styled};
 use crate::tui::widgets::exit_status::status_text;
@@ -213,11 +214,11 @@ impl ForkTab {
                 self.log.push(
                     now,
                     Kind::Good,
-                    say(
-                        lang,
-                        format!("parent pid {parent_pid} listening on http://{addr}"),
-                        format!("父进程 pid {parent_pid} 监听 http://{addr}"),
-                    ),
+                    Message::ParentListening {
+                        pid: &parent_pid,
+                        addr: &addr,
+                    }
+                    .t(lang),
                 );
                 self.addr = Some(addr);
                 self.parent_pid = Some(parent_pid);
@@ -235,11 +236,12 @@ impl ForkTab {
                 self.log.push(
                     now,
                     Kind::Info,
-                    say(
-                        lang,
-                        format!("request #{request}: {method} {path}"),
-                        format!("请求 #{request}：{method} {path}"),
-                    ),
+                    Message::Request {
+                        request: &request,
+                        method: &method,
+                        path: &path,
+                    }
+                    .t(lang),
                 );
             }
             ForkEvent::Forked { pid, request, .. } => {
@@ -250,36 +252,25 @@ impl ForkTab {
                     timeline: Vec::new(),
                     ended: None,
                 });
-                let why = match request {
-                    Some(r) => say(lang, format!("for request #{r}"), format!("（请求 #{r}）")),
-                    None => say(lang, "directly", "（直接）"),
-                };
-                self.log.push(
-                    now,
-                    Kind::Good,
-                    say(
-                        lang,
-                        format!("fork() → child pid {pid} {why}"),
-                        format!("fork() → 子进程 pid {pid}{why}"),
-                    ),
-                );
+                let text = match &request {
+                    Some(r) => Message::ForkedFor {
+                        pid: &pid,
+                        request: r,
+                    },
+                    None => Message::ForkedDirectly { pid: &pid },
+                }
+                .t(lang);
+                self.log.push(now, Kind::Good, text);
             }
             ForkEvent::Message {
                 pid, from, payload, ..
             } => {
                 let text = payload.to_string();
                 let arrow = match from {
-                    Side::Parent => say(
-                        lang,
-                        format!("parent → child {pid}"),
-                        format!("父进程 → 子进程 {pid}"),
-                    ),
-                    Side::Child => say(
-                        lang,
-                        format!("child {pid} → parent"),
-                        format!("子进程 {pid} → 父进程"),
-                    ),
-                };
+                    Side::Parent => Message::ParentToChild { pid: &pid },
+                    Side::Child => Message::ChildToParent { pid: &pid },
+                }
+                .t(lang);
                 self.log
                     .push(now, Kind::Message, format!("{arrow}: send({text})"));
                 // One message at a time on an arrow: a reply waits for the request to arrive.
@@ -305,11 +296,7 @@ impl ForkTab {
                 self.log.push(
                     now,
                     Kind::Info,
-                    say(
-                        lang,
-                        format!("child {pid}: 'disconnect'"),
-                        format!("子进程 {pid}：'disconnect'"),
-                    ),
+                    Message::ChildDisconnect { pid: &pid }.t(lang),
                 );
             }
             ForkEvent::Exit { pid, status, .. } => {
@@ -325,23 +312,16 @@ impl ForkTab {
                 self.log.push(
                     now,
                     kind,
-                    say(
-                        lang,
-                        format!("child {pid}: 'exit' ({})", status_text(status, lang)),
-                        format!("子进程 {pid}：'exit'（{}）", status_text(status, lang)),
-                    ),
+                    Message::ChildExit {
+                        pid: &pid,
+                        status: &status_text(status, lang),
+                    }
+                    .t(lang),
                 );
             }
             ForkEvent::Close { pid, .. } => {
-                self.log.push(
-                    now,
-                    Kind::Info,
-                    say(
-                        lang,
-                        format!("child {pid}: 'close'"),
-                        format!("子进程 {pid}：'close'"),
-                    ),
-                );
+                self.log
+                    .push(now, Kind::Info, Message::ChildClose { pid: &pid }.t(lang));
             }
             ForkEvent::Response {
                 request,
@@ -358,11 +338,13 @@ impl ForkTab {
                 };
                 self.log.push(now, kind, {
                     let ms = latency.as_secs_f64() * 1000.0;
-                    say(
-                        lang,
-                        format!("response #{request}: {status} {body:?} in {ms:.1} ms"),
-                        format!("响应 #{request}：{status} {body:?}，耗时 {ms:.1} ms"),
-                    )
+                    Message::Response {
+                        request: &request,
+                        status: &status,
+                        body: &body,
+                        ms,
+                    }
+                    .t(lang)
                 });
             }
             ForkEvent::LiveChildren { count, .. } => self.live = count,
@@ -497,11 +479,11 @@ impl ForkTab {
                     ctx.theme.info(),
                 ),
                 Line::styled(
-                    say(
-                        ctx.lang,
-                        format!("requests {}, answered {}", self.requests, self.responses),
-                        format!("请求 {}，已回复 {}", self.requests, self.responses),
-                    ),
+                    Message::Counts {
+                        requests: &self.requests,
+                        responses: &self.responses,
+                    }
+                    .t(ctx.lang),
                     ctx.theme.text(),
                 ),
                 Line::styled(

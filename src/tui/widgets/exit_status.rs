@@ -3,17 +3,16 @@
 
 use crate::cli::Lang;
 use crate::process::ExitStatus;
-use crate::tui::i18n::say;
+use crate::tui::messages::Message;
 
 /// A process's exit, in words: its code or the signal that ended it.
 pub fn status_text(s: ExitStatus, lang: Lang) -> String {
     match s {
-        ExitStatus::Code(c) => say(lang, format!("code {c}"), format!("退出码 {c}")),
-        ExitStatus::Signal(sig) => say(
-            lang,
-            format!("signal {}", signal_name(sig)),
-            format!("信号 {}", signal_name(sig)),
-        ),
+        ExitStatus::Code(c) => Message::ExitCode { code: &c }.t(lang),
+        ExitStatus::Signal(sig) => Message::ExitSignal {
+            name: &signal_name(sig),
+        }
+        .t(lang),
     }
 }
 
