@@ -25,12 +25,58 @@ pub use super::script::{BranchView, Compared, Recorded, Script};
 pub use super::widgets::chrome::{MIN_HEIGHT, MIN_WIDTH};
 
 use super::i18n::L;
+use super::tab::{Keys, Tab};
 use super::tabs::cluster::ClusterTab;
 use super::tabs::event_loop::LoopTab;
 use super::tabs::fork::ForkTab;
 use super::tabs::lessons::{LessonsTab, Opened};
 use super::theme::Theme;
 use super::widgets;
+
+/// Run `$body` with `$t` bound to the tab on screen (shared, or `mut`), whichever it is.
+macro_rules! on_tab {
+    ($app:expr, $t:ident => $body:expr) => {
+        match $app.tab {
+            TabId::Lessons => {
+                let $t = &$app.lessons;
+                $body
+            }
+            TabId::Fork => {
+                let $t = &$app.fork;
+                $body
+            }
+            TabId::Cluster => {
+                let $t = &$app.cluster;
+                $body
+            }
+            TabId::EventLoop => {
+                let $t = &$app.event_loop;
+                $body
+            }
+        }
+    };
+    ($app:expr, mut $t:ident => $body:expr) => {
+        match $app.tab {
+            TabId::Lessons => {
+                let $t = &mut $app.lessons;
+                $body
+            }
+            TabId::Fork => {
+                let $t = &mut $app.fork;
+                $body
+            }
+            TabId::Cluster => {
+                let $t = &mut $app.cluster;
+                $body
+            }
+            TabId::EventLoop => {
+                let $t = &mut $app.event_loop;
+                $body
+            }
+        }
+    };
+}
+pub(crate) use on_tab;
 
 /// How the TUI starts.
 #[derive(Debug, Clone)]
@@ -110,21 +156,12 @@ impl App {
     /// True while something moves on its own (playback, a message in flight, a fading child):
     /// only then does the runtime tick frames.
     pub fn animating(&self) -> bool {
-        match self.tab {
-            TabId::EventLoop => self.event_loop.animating(),
-            TabId::Fork => self.fork.animating(self.now),
-            TabId::Cluster => self.cluster.animating(self.now),
-            TabId::Lessons => false,
-        }
+        on_tab!(self, t => t.animating(self.now))
     }
 
     /// True when the tab shows clocks (uptimes) that should be redrawn about once a second.
     pub fn shows_clock(&self) -> bool {
-        match self.tab {
-            TabId::Fork => self.fork.has_live(),
-            TabId::Cluster => self.cluster.has_live(),
-            _ => false,
-        }
+        on_tab!(self, t => t.shows_clock())
     }
 
     /// Advance time-driven state (playback) to `now`.
@@ -139,18 +176,11 @@ impl App {
         match tab {
             TabId::Fork if !self.fork_started => {
                 self.fork_started = true;
-                self.fork.starting = true;
-                fx.push(Effect::StartFork {
-                    as_written: self.fork.as_written,
-                });
+                fx.push(self.fork.start());
             }
             TabId::Cluster if !self.cluster_started => {
                 self.cluster_started = true;
-                self.cluster.starting = true;
-                self.cluster.wanted = self.workers;
-                fx.push(Effect::StartCluster {
-                    workers: self.workers,
-                });
+                fx.push(self.cluster.start(self.workers));
             }
             TabId::EventLoop => fx.extend(self.event_loop.opened(self.now)),
             _ => {}
@@ -181,8 +211,7 @@ impl App {
             Action::CloseOverlay => {
                 if self.help {
                     self.help = false;
-                } else if self.event_loop.picker.is_some() {
-                    self.event_loop.picker = None;
+                } else if self.event_loop.close_overlay() {
                 } else if self.presenter {
                     self.presenter = false;
                 }
@@ -192,7 +221,7 @@ impl App {
                 self.presenter = !self.presenter;
                 vec![]
             }
-            Action::Lessons(a) => match self.lessons.update(a) {
+            Action::Lessons(a) => match self.lessons.update(a, self.now) {
                 Some(Opened::Demo(link)) => self.run_demo(link),
                 Some(Opened::Quiz(script)) => {
                     self.tab = TabId::EventLoop;
@@ -260,23 +289,7 @@ impl App {
     }
     /// A panic on an engine's thread: shown in the tab on screen, the TUI goes on.
     pub fn on_background_panic(&mut self, message: String) {
-        match self.tab {
-            TabId::Fork => self.fork.on_error(message),
-            TabId::EventLoop => {
-                let t = &mut self.event_loop;
-                if let Some(side) = t.compare.as_mut().filter(|s| s.recording) {
-                    side.recording = false;
-                    side.error = Some(message.clone());
-                }
-                if t.compare.is_some() && t.comparison.is_none() {
-                    t.comparison = Some(Err(message.clone()));
-                }
-                t.recording = false;
-                t.error = Some(message);
-            }
-            TabId::Cluster => self.cluster.on_error(message),
-            TabId::Lessons => self.lessons.error = Some(message),
-        }
+        on_tab!(self, mut t => t.on_error(message))
     }
     pub fn on_recorded(&mut self, rec: Recorded) {
         self.event_loop.on_recorded(rec, self.now);
@@ -289,7 +302,7 @@ impl App {
         self.event_loop.on_recorded(
             Recorded {
                 name: name.to_string(),
-                model: self.event_loop.model,
+                model: self.event_loop.model(),
                 result: Ok(events),
                 branches: Vec::new(),
             },
@@ -362,12 +375,7 @@ impl App {
         if let Some(bar) = bar {
             widgets::chrome::tab_bar(&mut ctx, self.tab, bar, buf);
         }
-        match self.tab {
-            TabId::Lessons => self.lessons.draw(&mut ctx, body, buf),
-            TabId::Fork => self.fork.draw(&mut ctx, body, buf),
-            TabId::Cluster => self.cluster.draw(&mut ctx, body, buf),
-            TabId::EventLoop => self.event_loop.draw(&mut ctx, body, buf),
-        }
+        on_tab!(self, t => t.draw(&mut ctx, body, buf));
         if let Some(footer) = footer {
             widgets::chrome::footer(
                 &mut ctx,
@@ -385,14 +393,8 @@ impl App {
     }
 
     /// The keys of the current tab, for the footer: (key, label).
-    pub fn tab_keys(&self) -> Vec<(&'static str, &'static str)> {
-        let lang = self.lang;
-        match self.tab {
-            TabId::Lessons => LessonsTab::keys(lang),
-            TabId::Fork => ForkTab::keys(lang, self.fork.as_written),
-            TabId::Cluster => ClusterTab::keys(lang, self.cluster.load_on()),
-            TabId::EventLoop => LoopTab::keys(lang, self.event_loop.playing),
-        }
+    pub fn tab_keys(&self) -> Keys {
+        on_tab!(self, t => t.keys(self.lang))
     }
 
     /// The keys the footer shows at `width` columns, and whether they are packed tight: the
@@ -405,11 +407,7 @@ impl App {
         if one_row(&keys, false) {
             return (keys, false);
         }
-        let narrow = match self.tab {
-            TabId::EventLoop => LoopTab::keys_narrow(self.lang, self.event_loop.playing),
-            TabId::Cluster => ClusterTab::keys_narrow(self.lang, self.cluster.load_on()),
-            _ => keys.clone(),
-        };
+        let narrow = on_tab!(self, t => t.keys_narrow(self.lang));
         if one_row(&narrow, true) {
             (narrow, true)
         } else {
@@ -432,10 +430,10 @@ impl App {
                     ("mouse", L::HelpClick.t(lang)),
                 ],
             ),
-            (L::TabLessons.t(lang), LessonsTab::keys(lang)),
-            (L::TabFork.t(lang), ForkTab::keys(lang, false)),
-            (L::TabCluster.t(lang), ClusterTab::keys(lang, false)),
-            (L::TabEventLoop.t(lang), LoopTab::keys(lang, false)),
+            (L::TabLessons.t(lang), LessonsTab::help_keys(lang)),
+            (L::TabFork.t(lang), ForkTab::help_keys(lang)),
+            (L::TabCluster.t(lang), ClusterTab::help_keys(lang)),
+            (L::TabEventLoop.t(lang), LoopTab::help_keys(lang)),
         ]
     }
 }

@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod input;
 pub mod messages;
 pub mod script;
+pub mod tab;
 pub mod tabs;
 pub mod theme;
 pub mod widgets;

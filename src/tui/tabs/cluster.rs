@@ -6,9 +6,11 @@
 //! and the event log. A replacement worker takes the box of the one it replaces, with a new id
 //! (Node never reuses ids) and its restart count.
 
+use std::cell::Cell;
 use std::collections::VecDeque;
 use std::time::Duration;
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -21,6 +23,7 @@ use crate::tui::action::{Action, Effect};
 use crate::tui::ctx::Ctx;
 use crate::tui::i18n::L;
 use crate::tui::messages::Message;
+use crate::tui::tab::{Keys, Tab};
 use crate::tui::theme::Symbol;
 use crate::tui::widgets::button::{button, button_styled};
 use crate::tui::widgets::log::{EventLog, Kind};
@@ -89,25 +92,26 @@ pub fn sparkline(rates: &[u64], max: u64) -> String {
 
 #[derive(Debug)]
 pub struct ClusterTab {
-    pub lang: Lang,
-    pub starting: bool,
-    pub error: Option<String>,
-    pub closed: bool,
-    pub primary_pid: Option<u32>,
-    pub addr: Option<String>,
-    pub sched: SchedPolicy,
-    pub workers: Vec<WorkerBox>,
-    pub selected: usize,
-    pub load: Option<usize>,
-    pub load_figures: Option<(u64, u64, f64)>,
-    pub log: EventLog,
+    lang: Lang,
+    starting: bool,
+    error: Option<String>,
+    closed: bool,
+    primary_pid: Option<u32>,
+    addr: Option<String>,
+    sched: SchedPolicy,
+    workers: Vec<WorkerBox>,
+    selected: usize,
+    load: Option<usize>,
+    load_figures: Option<(u64, u64, f64)>,
+    log: EventLog,
     /// Boxes whose worker the guard will replace, oldest first.
     replacing: VecDeque<u32>,
-    cols: usize,
+    /// Worker boxes per row as last drawn (↑ and ↓ move by a row).
+    cols: Cell<usize>,
     /// Workers asked for at start (for a retry).
-    pub wanted: usize,
+    wanted: usize,
     /// Messages sent with `m`, numbering their payloads.
-    pub sent: u64,
+    sent: u64,
 }
 
 impl ClusterTab {
@@ -126,7 +130,7 @@ impl ClusterTab {
             load_figures: None,
             log: EventLog::default(),
             replacing: VecDeque::new(),
-            cols: 1,
+            cols: Cell::new(1),
             wanted: 1,
             sent: 0,
         }
@@ -152,12 +156,12 @@ fn sched_name(s: SchedPolicy) -> &'static str {
 }
 
 impl ClusterTab {
-    pub fn keys(lang: Lang, load_on: bool) -> Vec<(&'static str, &'static str)> {
+    fn keys_for(lang: Lang, load_on: bool) -> Keys {
         Self::keys_labelled(lang, load_on, false)
     }
 
     /// The same keys with shorter labels, for a narrow footer.
-    pub fn keys_narrow(lang: Lang, load_on: bool) -> Vec<(&'static str, &'static str)> {
+    fn keys_narrow_for(lang: Lang, load_on: bool) -> Keys {
         Self::keys_labelled(lang, load_on, true)
     }
 
@@ -175,15 +179,15 @@ impl ClusterTab {
         ]
     }
 
-    pub fn load_on(&self) -> bool {
+    fn load_on(&self) -> bool {
         self.load.is_some()
     }
 
-    pub fn has_live(&self) -> bool {
+    fn has_live(&self) -> bool {
         self.primary_pid.is_some() && !self.closed
     }
 
-    pub fn animating(&self, now: Duration) -> bool {
+    fn in_motion(&self, now: Duration) -> bool {
         self.workers
             .iter()
             .any(|w| w.backoff_until.is_some_and(|u| now < u))
@@ -193,15 +197,15 @@ impl ClusterTab {
         self.workers.iter_mut().find(|w| w.id == id)
     }
 
-    pub fn update(&mut self, a: ClusterAction, now: Duration) -> Vec<Effect> {
+    fn apply(&mut self, a: ClusterAction, now: Duration) -> Vec<Effect> {
         let n = self.workers.len();
         match a {
             ClusterAction::Left => self.selected = self.selected.saturating_sub(1),
             ClusterAction::Right => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
-            ClusterAction::Up => self.selected = self.selected.saturating_sub(self.cols),
+            ClusterAction::Up => self.selected = self.selected.saturating_sub(self.cols.get()),
             ClusterAction::Down => {
-                if self.selected + self.cols < n {
-                    self.selected += self.cols;
+                if self.selected + self.cols.get() < n {
+                    self.selected += self.cols.get();
                 }
             }
             ClusterAction::Select(i) => {
@@ -289,7 +293,7 @@ impl ClusterTab {
         })]
     }
 
-    pub fn on_error(&mut self, message: String) {
+    fn failed(&mut self, message: String) {
         self.starting = false;
         self.error = Some(message);
     }
@@ -560,7 +564,7 @@ impl ClusterTab {
         }
     }
 
-    pub fn draw(&mut self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+    fn draw_tab(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
         let now = ctx.now;
         let y = area.y;
         let mut x = area.x + 1;
@@ -696,7 +700,7 @@ impl ClusterTab {
         let box_h = if ctx.presenter || spark { 6 } else { 5 };
         let min_w = if spark { BOX_W_SPARK } else { BOX_W };
         let cols = ((rest.width.saturating_sub(2)) / min_w).max(1) as usize;
-        self.cols = cols;
+        self.cols.set(cols);
         let bw = (rest.width.saturating_sub(2) / cols as u16).min(40);
         let spark_max = if spark {
             self.workers
@@ -876,4 +880,74 @@ fn draw_spark(ctx: &Ctx, w: &WorkerBox, now: Duration, max: u64, rect: Rect, buf
         fit(&figure, iw - n as u16),
         ctx.theme.dim(),
     );
+}
+
+impl ClusterTab {
+    /// The tab was first shown: the cluster starts with `workers` workers.
+    pub fn start(&mut self, workers: usize) -> Effect {
+        self.starting = true;
+        self.wanted = workers;
+        Effect::StartCluster { workers }
+    }
+}
+
+impl Tab for ClusterTab {
+    type Action = ClusterAction;
+    type Outcome = Vec<Effect>;
+
+    fn update(&mut self, a: ClusterAction, now: Duration) -> Vec<Effect> {
+        self.apply(a, now)
+    }
+
+    fn animating(&self, now: Duration) -> bool {
+        self.in_motion(now)
+    }
+
+    fn shows_clock(&self) -> bool {
+        self.has_live()
+    }
+
+    fn keys(&self, lang: Lang) -> Keys {
+        Self::keys_for(lang, self.load_on())
+    }
+
+    fn keys_narrow(&self, lang: Lang) -> Keys {
+        Self::keys_narrow_for(lang, self.load_on())
+    }
+
+    fn help_keys(lang: Lang) -> Keys {
+        Self::keys_for(lang, false)
+    }
+
+    fn key(&self, k: &KeyEvent) -> Option<Action> {
+        let a = if k.modifiers.contains(KeyModifiers::CONTROL) {
+            match k.code {
+                KeyCode::Char('r') => ClusterAction::Retry,
+                _ => return None,
+            }
+        } else {
+            match k.code {
+                KeyCode::Left | KeyCode::Char('h') => ClusterAction::Left,
+                KeyCode::Right => ClusterAction::Right,
+                KeyCode::Up => ClusterAction::Up,
+                KeyCode::Down | KeyCode::Char('j') => ClusterAction::Down,
+                KeyCode::Char('k') | KeyCode::Delete => ClusterAction::KillSelected,
+                KeyCode::Char('a') | KeyCode::Char('+') => ClusterAction::Add,
+                KeyCode::Char('d') | KeyCode::Char('-') => ClusterAction::Remove,
+                KeyCode::Char('l') => ClusterAction::ToggleLoad,
+                KeyCode::Char('s') => ClusterAction::ToggleSched,
+                KeyCode::Char('m') => ClusterAction::SendMessage,
+                _ => return None,
+            }
+        };
+        Some(Action::Cluster(a))
+    }
+
+    fn on_error(&mut self, message: String) {
+        self.failed(message);
+    }
+
+    fn draw(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+        self.draw_tab(ctx, area, buf);
+    }
 }

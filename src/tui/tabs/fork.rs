@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -17,6 +18,7 @@ use crate::tui::action::{Action, Effect};
 use crate::tui::ctx::Ctx;
 use crate::tui::i18n::L;
 use crate::tui::messages::Message;
+use crate::tui::tab::{Keys, Tab};
 use crate::tui::theme::Symbol;
 use crate::tui::widgets::button::{button, button_styled};
 use crate::tui::widgets::exit_status::status_text;
@@ -69,19 +71,19 @@ pub struct Flight {
 
 #[derive(Debug)]
 pub struct ForkTab {
-    pub lang: Lang,
-    pub starting: bool,
-    pub error: Option<String>,
-    pub closed: bool,
-    pub addr: Option<String>,
-    pub parent_pid: Option<u32>,
-    pub as_written: bool,
-    pub children: Vec<ChildBox>,
-    pub flights: Vec<Flight>,
-    pub live: usize,
-    pub requests: u64,
-    pub responses: u64,
-    pub log: EventLog,
+    lang: Lang,
+    starting: bool,
+    error: Option<String>,
+    closed: bool,
+    addr: Option<String>,
+    parent_pid: Option<u32>,
+    as_written: bool,
+    children: Vec<ChildBox>,
+    flights: Vec<Flight>,
+    live: usize,
+    requests: u64,
+    responses: u64,
+    log: EventLog,
 }
 
 impl ForkTab {
@@ -103,7 +105,7 @@ impl ForkTab {
         }
     }
 
-    pub fn keys(lang: Lang, as_written: bool) -> Vec<(&'static str, &'static str)> {
+    fn keys_for(lang: Lang, as_written: bool) -> Keys {
         vec![
             ("r", L::SendRequest.t(lang)),
             ("f", L::ForkChild.t(lang)),
@@ -121,7 +123,7 @@ impl ForkTab {
     /// The live count as the screen shows it at `now`: the engine's count, plus the children
     /// that have exited but are still shown running until their answer arrives on screen, so
     /// the count and the boxes always agree.
-    pub fn live_shown(&self, now: Duration) -> usize {
+    fn live_shown(&self, now: Duration) -> usize {
         self.live
             + self
                 .children
@@ -130,11 +132,11 @@ impl ForkTab {
                 .count()
     }
 
-    pub fn has_live(&self) -> bool {
+    fn has_live(&self) -> bool {
         self.children.iter().any(|c| c.ended.is_none())
     }
 
-    pub fn animating(&self, now: Duration) -> bool {
+    fn in_motion(&self, now: Duration) -> bool {
         self.flights.iter().any(|f| now < f.at + FLIGHT)
             || self
                 .children
@@ -142,7 +144,7 @@ impl ForkTab {
                 .any(|c| c.ended.is_some_and(|e| now < e + FADE))
     }
 
-    pub fn update(&mut self, a: ForkAction, now: Duration) -> Vec<Effect> {
+    fn apply(&mut self, a: ForkAction, now: Duration) -> Vec<Effect> {
         match a {
             ForkAction::Request => vec![Effect::Fork(ForkCommand::Request)],
             ForkAction::ForkChild => vec![Effect::Fork(ForkCommand::ForkChild)],
@@ -171,7 +173,7 @@ impl ForkTab {
         }
     }
 
-    pub fn on_error(&mut self, message: String) {
+    fn failed(&mut self, message: String) {
         self.starting = false;
         self.error = Some(message);
     }
@@ -352,7 +354,7 @@ impl ForkTab {
         }
     }
 
-    pub fn draw(&mut self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+    fn draw_tab(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
         let now = ctx.now;
         // Buttons and the live count.
         let y = area.y;
@@ -623,5 +625,65 @@ impl ForkTab {
                 ctx.theme.warn(),
             );
         }
+    }
+}
+
+impl ForkTab {
+    /// The tab was first shown: its engine starts (with the tab's leaky/fixed setting).
+    pub fn start(&mut self) -> Effect {
+        self.starting = true;
+        Effect::StartFork {
+            as_written: self.as_written,
+        }
+    }
+}
+
+impl Tab for ForkTab {
+    type Action = ForkAction;
+    type Outcome = Vec<Effect>;
+
+    fn update(&mut self, a: ForkAction, now: Duration) -> Vec<Effect> {
+        self.apply(a, now)
+    }
+
+    fn animating(&self, now: Duration) -> bool {
+        self.in_motion(now)
+    }
+
+    fn shows_clock(&self) -> bool {
+        self.has_live()
+    }
+
+    fn keys(&self, lang: Lang) -> Keys {
+        Self::keys_for(lang, self.as_written)
+    }
+
+    fn help_keys(lang: Lang) -> Keys {
+        Self::keys_for(lang, false)
+    }
+
+    fn key(&self, k: &KeyEvent) -> Option<Action> {
+        let a = if k.modifiers.contains(KeyModifiers::CONTROL) {
+            match k.code {
+                KeyCode::Char('r') => ForkAction::Retry,
+                _ => return None,
+            }
+        } else {
+            match k.code {
+                KeyCode::Char('r') | KeyCode::Enter => ForkAction::Request,
+                KeyCode::Char('f') => ForkAction::ForkChild,
+                KeyCode::Char('w') => ForkAction::ToggleLeaky,
+                _ => return None,
+            }
+        };
+        Some(Action::Fork(a))
+    }
+
+    fn on_error(&mut self, message: String) {
+        self.failed(message);
+    }
+
+    fn draw(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+        self.draw_tab(ctx, area, buf);
     }
 }
