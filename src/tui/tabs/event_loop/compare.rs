@@ -7,7 +7,7 @@
 //! drawn by [`super::draw`] and [`super::panes`].
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
@@ -135,34 +135,21 @@ impl Compare {
             height: area.height.saturating_sub(1),
             ..area
         };
-        if body.width >= 160 {
+        let [first, second] = if body.width >= 160 {
             // A two-column gap keeps the two rings' arrows apart.
             let half = body.width / 2;
-            let left = Rect {
-                width: half - 1,
-                ..body
-            };
-            let right = Rect {
-                x: body.x + half + 1,
-                width: body.width - half - 1,
-                ..body
-            };
-            draw_side(node, ctx, left, buf, node_marks, script);
-            draw_side(browser, ctx, right, buf, browser_marks, script);
+            let [left, _gap, right] = Layout::horizontal([
+                Constraint::Length(half - 1),
+                Constraint::Length(2),
+                Constraint::Fill(1),
+            ])
+            .areas(body);
+            [left, right]
         } else {
-            let half = body.height / 2;
-            let top = Rect {
-                height: half,
-                ..body
-            };
-            let bottom = Rect {
-                y: body.y + half,
-                height: body.height - half,
-                ..body
-            };
-            draw_side(node, ctx, top, buf, node_marks, script);
-            draw_side(browser, ctx, bottom, buf, browser_marks, script);
-        }
+            Layout::vertical([Constraint::Length(body.height / 2), Constraint::Fill(1)]).areas(body)
+        };
+        draw_side(node, ctx, first, buf, node_marks, script);
+        draw_side(browser, ctx, second, buf, browser_marks, script);
     }
 }
 
@@ -225,18 +212,11 @@ fn draw_side(
         height: area.height - 3,
         ..area
     };
-    let qw = (rest.width * 9 / 20).max(20).min(rest.width);
-    run.draw_queues(ctx, Rect { width: qw, ..rest }, buf);
-    run.draw_console(
-        ctx,
-        Rect {
-            x: rest.x + qw,
-            width: rest.width - qw,
-            ..rest
-        },
-        buf,
-        marks,
-    );
+    let qw = (rest.width * 9 / 20).max(20);
+    let [queues, console] =
+        Layout::horizontal([Constraint::Length(qw), Constraint::Fill(1)]).areas(rest);
+    run.draw_queues(ctx, queues, buf);
+    run.draw_console(ctx, console, buf, marks);
 }
 
 /// Output events in `events`.

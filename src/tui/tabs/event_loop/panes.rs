@@ -3,7 +3,7 @@
 //! and draws; changes no state.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
@@ -41,83 +41,34 @@ impl Run {
             // Source | queues over the call stack | console.
             let src_w = area.width * 2 / 5;
             let mid_w = (area.width - src_w) / 2;
-            let src = Rect {
-                width: src_w,
-                ..area
-            };
-            let mid = Rect {
-                x: area.x + src_w,
-                width: mid_w,
-                ..area
-            };
-            let con = Rect {
-                x: area.x + src_w + mid_w,
-                width: area.width - src_w - mid_w,
-                ..area
-            };
-            let qh = (n_queues + 1).min(mid.height);
+            let [src, mid, con] = Layout::horizontal([
+                Constraint::Length(src_w),
+                Constraint::Length(mid_w),
+                Constraint::Fill(1),
+            ])
+            .areas(area);
+            let [queues, stack] =
+                Layout::vertical([Constraint::Length(n_queues + 1), Constraint::Fill(1)])
+                    .areas(mid);
             self.draw_source(ctx, src, buf, script);
-            self.draw_queues(ctx, Rect { height: qh, ..mid }, buf);
-            self.draw_stack(
-                ctx,
-                Rect {
-                    y: mid.y + qh,
-                    height: mid.height - qh,
-                    ..mid
-                },
-                buf,
-            );
+            self.draw_queues(ctx, queues, buf);
+            self.draw_stack(ctx, stack, buf);
             self.draw_console(ctx, con, buf, marks);
         } else {
             // Source over the call stack | queues over the console.
-            let half = area.width / 2;
-            let left = Rect {
-                width: half,
-                ..area
-            };
-            let right = Rect {
-                x: area.x + half,
-                width: area.width - half,
-                ..area
-            };
-            let stack_h = (area.height / 3).max(3).min(area.height);
-            self.draw_source(
-                ctx,
-                Rect {
-                    height: area.height - stack_h,
-                    ..left
-                },
-                buf,
-                script,
-            );
-            self.draw_stack(
-                ctx,
-                Rect {
-                    y: left.bottom() - stack_h,
-                    height: stack_h,
-                    ..left
-                },
-                buf,
-            );
-            let qh = (n_queues + 1).min(right.height);
-            self.draw_queues(
-                ctx,
-                Rect {
-                    height: qh,
-                    ..right
-                },
-                buf,
-            );
-            self.draw_console(
-                ctx,
-                Rect {
-                    y: right.y + qh,
-                    height: right.height - qh,
-                    ..right
-                },
-                buf,
-                marks,
-            );
+            let [left, right] =
+                Layout::horizontal([Constraint::Length(area.width / 2), Constraint::Fill(1)])
+                    .areas(area);
+            let stack_h = (area.height / 3).max(3);
+            let [source, stack] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(stack_h)]).areas(left);
+            let [queues, console] =
+                Layout::vertical([Constraint::Length(n_queues + 1), Constraint::Fill(1)])
+                    .areas(right);
+            self.draw_source(ctx, source, buf, script);
+            self.draw_stack(ctx, stack, buf);
+            self.draw_queues(ctx, queues, buf);
+            self.draw_console(ctx, console, buf, marks);
         }
     }
 
