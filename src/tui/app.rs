@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
+use ratatui::widgets::Widget;
 use ratatui::Frame;
 
 use crate::cli::{Lang, Theme as ThemeName};
@@ -25,7 +26,7 @@ pub use super::script::{BranchView, Compared, Recorded, Script};
 pub use super::widgets::chrome::{MIN_HEIGHT, MIN_WIDTH};
 
 use super::i18n::L;
-use super::tab::{Keys, Tab};
+use super::tab::{Drawn, Keys, Tab};
 use super::tabs::cluster::ClusterTab;
 use super::tabs::event_loop::LoopTab;
 use super::tabs::fork::ForkTab;
@@ -375,7 +376,7 @@ impl App {
         if let Some(bar) = bar {
             widgets::chrome::tab_bar(&mut ctx, self.tab, bar, buf);
         }
-        on_tab!(self, t => t.draw(&mut ctx, body, buf));
+        on_tab!(self, t => Drawn::new(t, &mut ctx).render(body, buf));
         if let Some(footer) = footer {
             widgets::chrome::footer(
                 &mut ctx,

@@ -9,6 +9,7 @@ use std::time::Duration;
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 
 use crate::cli::Lang;
 
@@ -80,4 +81,25 @@ pub trait Tab {
 
     /// Draw the tab into `area`, storing its buttons in `ctx`.
     fn draw(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer);
+}
+
+/// A tab with the context it draws in, as a ratatui [`Widget`]: `Drawn::new(&tab, &mut ctx)`
+/// renders like any widget (`frame.render_widget(..)`). Borrowing the tab, as ratatui's
+/// `impl Widget for &App` does, means no state is cloned per frame; the context travels with it
+/// because a tab's buttons must be stored for the next click.
+pub struct Drawn<'t, 'c, T> {
+    tab: &'t T,
+    ctx: &'t mut Ctx<'c>,
+}
+
+impl<'t, 'c, T: Tab> Drawn<'t, 'c, T> {
+    pub fn new(tab: &'t T, ctx: &'t mut Ctx<'c>) -> Self {
+        Drawn { tab, ctx }
+    }
+}
+
+impl<T: Tab> Widget for Drawn<'_, '_, T> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        self.tab.draw(self.ctx, area, buf);
+    }
 }
