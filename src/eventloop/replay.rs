@@ -273,4 +273,70 @@ mod tests {
         assert_eq!(s.queues[&QueueKey::Timers].len(), 1);
         assert_eq!(s.stack, vec!["setTimeout at line 2".to_string()]);
     }
+
+    #[test]
+    fn browser_queues_console_lines_stack_lines_and_exit() {
+        let enqueue = |id, queue, line| Event::Enqueue {
+            id,
+            queue,
+            label: format!("job {id}"),
+            line: Some(line),
+            due_ms: None,
+        };
+        let events = vec![
+            Event::CallbackStart {
+                id: 0,
+                queue: Queue::Main,
+                label: "main script".into(),
+                line: Some(1),
+            },
+            enqueue(1, Queue::Task, 2),
+            enqueue(2, Queue::AnimationFrame, 3),
+            enqueue(3, Queue::Task, 4),
+            Event::Output {
+                stream: Stream::Stdout,
+                text: "a\nb\n".into(),
+            },
+            Event::CallbackEnd { id: 0 },
+            Event::PhaseEnter {
+                phase: Phase::Task,
+                at_ms: 0.0,
+            },
+            // A task reported under another queue still leaves the task queue.
+            Event::CallbackStart {
+                id: 1,
+                queue: Queue::Timers,
+                label: "job 1".into(),
+                line: Some(2),
+            },
+            Event::Cancel {
+                id: 2,
+                queue: Queue::Timers,
+            },
+            Event::Exit {
+                code: 0,
+                reason: "done".into(),
+            },
+        ];
+        let s = Snapshot::after(&events, 4);
+        assert_eq!(s.waiting(Queue::Task).len(), 2);
+        assert_eq!(s.waiting(Queue::AnimationFrame).len(), 1);
+        // The main script has reached the line of the last thing it queued.
+        assert_eq!(s.line(), Some(4));
+        let s = Snapshot::after(&events, 5);
+        assert_eq!(
+            s.output,
+            vec![(Stream::Stdout, "a".into()), (Stream::Stdout, "b".into())]
+        );
+        let s = Snapshot::after(&events, 9);
+        assert_eq!(s.lit(), Some(Phase::Task));
+        let ids: Vec<u64> = s.waiting(Queue::Task).iter().map(|w| w.id).collect();
+        assert_eq!(ids, vec![3]);
+        assert!(s.waiting(Queue::AnimationFrame).is_empty());
+        assert_eq!(s.line(), Some(2));
+        let s = Snapshot::after(&events, events.len());
+        assert_eq!(s.exit, Some((0, "done".into())));
+        assert_eq!(s.finished, Some(0));
+        assert_eq!((s.lit(), s.line()), (None, None));
+    }
 }
