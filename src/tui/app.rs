@@ -22,7 +22,7 @@ pub use super::action::{
     Action, ClusterAction, Effect, ForkAction, LessonsAction, LoopAction, TabId,
 };
 pub use super::ctx::{Ctx, Hit};
-pub use super::script::{BranchView, Compared, Recorded, Script};
+pub use super::script::{BranchView, Compared, LoopEvent, Recorded, Script};
 pub use super::widgets::chrome::{MIN_HEIGHT, MIN_WIDTH};
 
 use super::i18n::L;
@@ -268,7 +268,7 @@ impl App {
     // ---- engine events ------------------------------------------------------------------
 
     pub fn on_lessons(&mut self, lessons: anyhow::Result<Vec<Lesson>>) {
-        self.lessons.set(lessons);
+        self.lessons.on_event(lessons, self.now);
     }
     pub fn on_fork_event(&mut self, ev: ForkEvent) {
         self.fork.on_event(ev, self.now);
@@ -293,20 +293,20 @@ impl App {
         on_tab!(self, mut t => t.on_error(message))
     }
     pub fn on_recorded(&mut self, rec: Recorded) {
-        self.event_loop.on_recorded(rec, self.now);
+        self.event_loop.on_event(LoopEvent::Recorded(rec), self.now);
     }
     pub fn on_compared(&mut self, c: Compared) {
-        self.event_loop.on_compared(c, self.now);
+        self.event_loop.on_event(LoopEvent::Compared(c), self.now);
     }
     /// A convenience for tests: record a finished run from its events.
     pub fn on_loop_events(&mut self, name: &str, events: Vec<Event>) {
-        self.event_loop.on_recorded(
-            Recorded {
+        self.event_loop.on_event(
+            LoopEvent::Recorded(Recorded {
                 name: name.to_string(),
                 model: self.event_loop.model(),
                 result: Ok(events),
                 branches: Vec::new(),
-            },
+            }),
             self.now,
         );
     }

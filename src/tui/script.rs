@@ -44,3 +44,12 @@ pub struct Recorded {
     /// What `--explore` found (empty when it was not run or found one order).
     pub branches: Vec<BranchView>,
 }
+
+/// What the runtime brings back to the Event Loop tab.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoopEvent {
+    /// A run of the current script under one model.
+    Recorded(Recorded),
+    /// The engine's alignment of both models' output (the compare view).
+    Compared(Compared),
+}

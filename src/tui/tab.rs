@@ -1,4 +1,5 @@
-//! The one shape every tab has ([`Tab`]): it answers its own actions, moves with the clock,
+//! The one shape every tab has ([`Tab`]): it answers its own actions, takes its engine's
+//! events, moves with the clock,
 //! names its keys for the footer and the help, maps a key press to an action, takes an engine's
 //! error, and draws itself from `&self` (drawing never changes a tab; only the clickable areas
 //! go into the [`Ctx`]). The app (`tui/app.rs`) holds the four tabs and dispatches through this
@@ -26,9 +27,14 @@ pub trait Tab {
     /// What an action asks of the app: effects on the engines, or (the Lessons tab) a demo or
     /// a quiz to open in another tab.
     type Outcome;
+    /// What the tab's engine sends it (the fork demo's events, a recorded run, the course).
+    type Event;
 
     /// Apply one of the tab's actions at time `now`.
     fn update(&mut self, action: Self::Action, now: Duration) -> Self::Outcome;
+
+    /// Take one event from the tab's engine, arrived at `now`.
+    fn on_event(&mut self, event: Self::Event, now: Duration);
 
     /// Advance time-driven state (playback) to `now`.
     fn tick(&mut self, _now: Duration) {}

@@ -894,9 +894,14 @@ impl ClusterTab {
 impl Tab for ClusterTab {
     type Action = ClusterAction;
     type Outcome = Vec<Effect>;
+    type Event = ClusterEvent;
 
     fn update(&mut self, a: ClusterAction, now: Duration) -> Vec<Effect> {
         self.apply(a, now)
+    }
+
+    fn on_event(&mut self, ev: ClusterEvent, now: Duration) {
+        ClusterTab::on_event(self, ev, now);
     }
 
     fn animating(&self, now: Duration) -> bool {

@@ -641,9 +641,14 @@ impl ForkTab {
 impl Tab for ForkTab {
     type Action = ForkAction;
     type Outcome = Vec<Effect>;
+    type Event = ForkEvent;
 
     fn update(&mut self, a: ForkAction, now: Duration) -> Vec<Effect> {
         self.apply(a, now)
+    }
+
+    fn on_event(&mut self, ev: ForkEvent, now: Duration) {
+        ForkTab::on_event(self, ev, now);
     }
 
     fn animating(&self, now: Duration) -> bool {

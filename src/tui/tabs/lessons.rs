@@ -42,7 +42,7 @@ pub struct LessonsTab {
 }
 
 impl LessonsTab {
-    pub fn set(&mut self, lessons: anyhow::Result<Vec<Lesson>>) {
+    fn set(&mut self, lessons: anyhow::Result<Vec<Lesson>>) {
         self.loaded = true;
         match lessons {
             Ok(l) => {
@@ -260,9 +260,15 @@ impl LessonsTab {
 impl Tab for LessonsTab {
     type Action = LessonsAction;
     type Outcome = Option<Opened>;
+    type Event = anyhow::Result<Vec<Lesson>>;
 
     fn update(&mut self, a: LessonsAction, _now: Duration) -> Option<Opened> {
         self.apply(a)
+    }
+
+    /// The course loaded (or failed to).
+    fn on_event(&mut self, lessons: anyhow::Result<Vec<Lesson>>, _now: Duration) {
+        self.set(lessons);
     }
 
     fn keys(&self, lang: Lang) -> Keys {

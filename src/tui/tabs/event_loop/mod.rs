@@ -33,7 +33,7 @@ use crate::tui::action::{Action, Effect};
 use crate::tui::ctx::Ctx;
 use crate::tui::i18n::L;
 use crate::tui::script::Script;
-pub use crate::tui::script::{BranchView, Compared, Recorded};
+pub use crate::tui::script::{BranchView, Compared, LoopEvent, Recorded};
 use crate::tui::tab::{Keys, Tab};
 
 use compare::Compare;
@@ -164,7 +164,7 @@ impl LoopTab {
         self.clock.set(ready && !self.run.events.is_empty(), now);
     }
 
-    pub fn on_compared(&mut self, c: Compared, _now: Duration) {
+    fn on_compared(&mut self, c: Compared) {
         let name = self.script().map(|s| s.name.clone());
         if let Some(cmp) = &mut self.compare {
             if name.is_some_and(|n| n == c.name) {
@@ -238,7 +238,7 @@ impl LoopTab {
         }
     }
 
-    pub fn on_recorded(&mut self, rec: Recorded, now: Duration) {
+    fn on_recorded(&mut self, rec: Recorded, now: Duration) {
         let name = self.script().map(|s| s.name.clone());
         if let Some(c) = &mut self.compare {
             if rec.model == c.side.model {
@@ -265,6 +265,14 @@ impl LoopTab {
 impl Tab for LoopTab {
     type Action = LoopAction;
     type Outcome = Vec<Effect>;
+    type Event = LoopEvent;
+
+    fn on_event(&mut self, ev: LoopEvent, now: Duration) {
+        match ev {
+            LoopEvent::Recorded(rec) => self.on_recorded(rec, now),
+            LoopEvent::Compared(c) => self.on_compared(c),
+        }
+    }
 
     fn update(&mut self, a: LoopAction, now: Duration) -> Vec<Effect> {
         // The compare view has both models on screen already, and the explored orders belong
