@@ -16,6 +16,7 @@ pub fn status_text(s: ExitStatus, lang: Lang) -> String {
     }
 }
 
+/// A signal by its name (SIGKILL, SIGTERM ...), or its number when it has no common name.
 pub fn signal_name(sig: i32) -> String {
     match sig {
         libc::SIGKILL => "SIGKILL".into(),
