@@ -180,9 +180,22 @@ fn main() {
     for _ in 0..5 {
         a.update(Action::Loop(LoopAction::Step));
     }
-    assert!(a
-        .event_loop
-        .sides()
-        .is_some_and(|(n, b)| !n.events.is_empty() && !b.events.is_empty()));
+    // Both sides recorded: the view is at its fifth console line.
+    terminal.draw(|f| a.draw(f)).expect("draw");
+    let shown: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        shown.contains("console line 5/"),
+        "the compare view is not drawn"
+    );
+    assert!(
+        !shown.contains("Running the snippet"),
+        "a side is still recording"
+    );
     measure("Compare", &mut a, &mut terminal);
 }

@@ -28,18 +28,6 @@ const CIRCLES_NOT_YET_BROKEN: &[&[&str]] = &[
         "src/eventloop/host/mod.rs",
         "src/eventloop/node.rs",
     ],
-    &[
-        "src/tui/app.rs",
-        "src/tui/tabs/cluster.rs",
-        "src/tui/tabs/event_loop.rs",
-        "src/tui/tabs/fork.rs",
-        "src/tui/tabs/lessons.rs",
-        "src/tui/widgets/button.rs",
-        "src/tui/widgets/chrome.rs",
-        "src/tui/widgets/log.rs",
-        "src/tui/widgets/mod.rs",
-        "src/tui/widgets/phase_ring.rs",
-    ],
 ];
 
 #[test]

@@ -5,10 +5,11 @@
 mod tui_support;
 
 use mini_node::cli::Lang;
+use mini_node::eventloop::replay::Snapshot;
 use mini_node::eventloop::{self, Event, Phase, RunOptions};
-use mini_node::tui::app::{Action, Effect, TabId};
+use mini_node::tui::app::{Action, Effect, Recorded, Script, TabId};
 use mini_node::tui::engines;
-use mini_node::tui::tabs::event_loop::{Folded, LoopAction};
+use mini_node::tui::tabs::event_loop::LoopAction;
 use tui_support::*;
 
 fn example(name: &str) -> mini_node::tui::app::Script {
@@ -22,16 +23,23 @@ fn example(name: &str) -> mini_node::tui::app::Script {
 fn app_on_example(name: &str) -> mini_node::tui::app::App {
     let mut cfg = config(Lang::En);
     cfg.examples = engines::examples();
-    let mut a = mini_node::tui::app::App::new(cfg);
-    a.update(Action::Go(TabId::EventLoop));
-    let i = a
-        .event_loop
-        .scripts
+    // The picker lists the examples in this order (there is no --script).
+    let i = cfg
+        .examples
         .iter()
         .position(|s| s.name == name)
         .unwrap_or_else(|| panic!("no built-in example {name}"));
+    let mut a = mini_node::tui::app::App::new(cfg);
+    a.update(Action::Go(TabId::EventLoop));
     a.update(Action::Loop(LoopAction::Choose(Some(i))));
     a
+}
+
+/// The order the screen shows ("order k/N"), counted from 0.
+fn order_no(screen: &str, n: usize) -> Option<usize> {
+    (1..=n)
+        .find(|k| screen.contains(&format!("order {k}/{n} ")))
+        .map(|k| k - 1)
 }
 
 /// Output as console lines (a write may hold several lines, or end without a newline).
@@ -65,7 +73,7 @@ fn a_replayed_recording_ends_with_the_engines_output() {
     let mut opts = RunOptions::new(std::env::temp_dir().join(&script.name));
     opts.record = false;
     let outcome = eventloop::run(&script.source, &opts, &mut |_e: &Event| {}).unwrap();
-    let folded = Folded::fold(&events);
+    let folded = Snapshot::after(&events, events.len());
     assert_eq!(norm(&folded.output), norm(&outcome.output));
     assert_eq!(folded.exit.as_ref().map(|e| e.0), Some(outcome.exit_code));
     // The phases are entered in libuv's order within an iteration.
@@ -94,25 +102,23 @@ fn a_replayed_recording_ends_with_the_engines_output() {
     let mut a = app(Lang::En);
     let fx = a.update(Action::Go(TabId::EventLoop));
     assert!(matches!(fx.as_slice(), [Effect::RunScript(..)]));
-    let mut cfg = config(Lang::En);
-    cfg.examples = engines::examples();
-    let mut a = mini_node::tui::app::App::new(cfg);
-    a.update(Action::Go(TabId::EventLoop));
-    a.update(Action::Loop(LoopAction::Choose(Some(
-        a.event_loop
-            .scripts
-            .iter()
-            .position(|s| s.name == "microtasks")
-            .unwrap(),
-    ))));
+    let mut a = app_on_example("microtasks");
     a.on_recorded(rec);
     a.update(Action::Loop(LoopAction::Seek(usize::MAX)));
-    assert_eq!(norm(&a.event_loop.folded.output), norm(&outcome.output));
-    let end = a.event_loop.folded.clone();
+    // The whole output is on a large screen's console, in order.
+    let large = render(&mut a, 200, 60);
+    let mut rest = large.as_str();
+    for line in norm(&outcome.output) {
+        let at = rest
+            .find(&format!("│{line}"))
+            .unwrap_or_else(|| panic!("{line:?} not on screen, in order:\n{large}"));
+        rest = &rest[at..];
+    }
+    let end = render(&mut a, 80, 24);
     a.update(Action::Loop(LoopAction::Back));
-    assert_ne!(a.event_loop.folded, end);
+    assert_ne!(render(&mut a, 80, 24), end);
     a.update(Action::Loop(LoopAction::Step));
-    assert_eq!(a.event_loop.folded, end);
+    assert_eq!(render(&mut a, 80, 24), end);
     let screen = render(&mut a, 80, 24);
     for (_, line) in outcome.output.iter().rev().take(3) {
         let start: String = line.chars().take(20).collect();
@@ -131,19 +137,16 @@ fn a_race_offers_every_order_explore_finds() {
     assert_eq!(rec.branches.len(), branches.len());
     let mut a = app_on_example(&script.name);
     a.on_recorded(rec);
-    let played = a.event_loop.played_branch;
     let screen = render(&mut a, 80, 24);
-    assert!(
-        screen.contains(&format!("order {}/{}", played + 1, branches.len())),
-        "{screen}"
-    );
+    let played = order_no(&screen, branches.len()).unwrap_or_else(|| panic!("{screen}"));
     // Switching replays the other order; at its end its output is on screen.
     a.update(Action::Loop(LoopAction::NextBranch));
-    assert_ne!(a.event_loop.branch, played);
-    let n = a.event_loop.events.len();
-    a.update(Action::Loop(LoopAction::Seek(n)));
     let screen = render(&mut a, 80, 24);
-    let other = &branches[a.event_loop.branch].outcome.output;
+    let b = order_no(&screen, branches.len()).unwrap();
+    assert_ne!(b, played);
+    a.update(Action::Loop(LoopAction::Seek(usize::MAX)));
+    let screen = render(&mut a, 80, 24);
+    let other = &branches[b].outcome.output;
     let first = &other.first().unwrap().1;
     assert!(screen.contains(first.as_str()), "{screen}");
 }
@@ -158,7 +161,7 @@ fn a_script_that_never_ends_is_stopped_and_shown_not_fatal() {
     };
     let rec = engines::record(&script, mini_node::eventloop::Model::Node);
     let events = rec.result.expect("a timeout ends the run normally");
-    let folded = Folded::fold(&events);
+    let folded = Snapshot::after(&events, events.len());
     let (code, _) = folded.exit.expect("the run exits");
     assert_ne!(code, 0);
 }
@@ -174,15 +177,22 @@ fn the_browser_switch_replays_the_browser_model() {
     };
     // A Node recording arriving late is ignored once the browser was asked for.
     a.on_recorded(engines::record(&script, Model::Node));
-    assert!(a.event_loop.events.is_empty());
+    let screen = render(&mut a, 100, 30);
+    assert!(screen.contains("Running the snippet…"), "{screen}");
     let rec = engines::record(&script, Model::Browser);
+    let events = rec.result.clone().expect("the browser run");
     let mut opts = RunOptions::new(std::env::temp_dir().join(&script.name));
     opts.model = Model::Browser;
     let outcome = eventloop::run(&script.source, &opts, &mut |_e: &Event| {}).unwrap();
     a.on_recorded(rec);
-    assert!(!a.event_loop.events.is_empty());
+    assert!(!events.is_empty());
+    let screen = render(&mut a, 100, 30);
+    assert!(
+        screen.contains(&format!("event 0/{} ", events.len())),
+        "{screen}"
+    );
     // Stop at the first rendering step: the browser's stations are drawn, render lit.
-    let at = a.event_loop.events.iter().position(|e| {
+    let at = events.iter().position(|e| {
         matches!(
             e,
             Event::PhaseEnter {
@@ -198,7 +208,10 @@ fn the_browser_switch_replays_the_browser_model() {
         assert!(screen.contains("animation frames"), "{screen}");
     }
     a.update(Action::Loop(LoopAction::Seek(usize::MAX)));
-    assert_eq!(norm(&a.event_loop.folded.output), norm(&outcome.output));
+    let large = render(&mut a, 200, 60);
+    for line in norm(&outcome.output) {
+        assert!(large.contains(&format!("│{line}")), "{line:?}:\n{large}");
+    }
     let screen = render(&mut a, 100, 30);
     assert!(screen.contains("model Browser"), "{screen}");
 }
@@ -208,17 +221,21 @@ fn the_browser_switch_replays_the_browser_model() {
 #[test]
 fn the_compare_view_aligns_the_engines_two_runs() {
     use mini_node::eventloop::browser::LineMark;
-    use mini_node::eventloop::Model;
-    let a = tui_support::compare_app(mini_node::cli::Lang::En);
-    let t = &a.event_loop;
-    let (node, browser) = t.sides().expect("compare view open");
-    assert_eq!((node.model, browser.model), (Model::Node, Model::Browser));
-    assert!(node.error.is_none() && browser.error.is_none());
-    let c = t
-        .comparison
-        .clone()
-        .expect("compared")
-        .expect("no engine error");
+    let mut a = tui_support::compare_app(mini_node::cli::Lang::En);
+    let screen = render(&mut a, 200, 60);
+    assert!(
+        screen.contains("■ Node v20") && screen.contains("■ Browser"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Engine error"), "{screen}");
+    // The engine's alignment, as the tab asked for it.
+    let script = Script {
+        name: "timeouts.js".into(),
+        title: String::new(),
+        source: tui_support::COMPARE_SNIPPET.into(),
+        path: None,
+    };
+    let c = engines::compare(&script).result.expect("no engine error");
     let node_out: Vec<&str> = c.node.output.iter().map(|(_, l)| l.as_str()).collect();
     // What real node v20 prints for this snippet.
     assert_eq!(
@@ -242,21 +259,37 @@ fn the_compare_view_aligns_the_engines_two_runs() {
         .map(|(l, _)| l.1.as_str())
         .collect();
     assert_eq!(moved, ["timeout 1 ms", "animation frame (browser only)"]);
-    // The recordings print what the comparison ran.
-    let mut t = tui_support::compare_app(mini_node::cli::Lang::En);
-    let a = &mut t;
-    a.update(mini_node::tui::app::Action::Loop(
-        mini_node::tui::tabs::event_loop::LoopAction::Seek(usize::MAX),
-    ));
-    let (node, browser) = a.event_loop.sides().unwrap();
-    let lines = |o: &[(mini_node::eventloop::Stream, String)]| {
-        o.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>()
-    };
-    assert_eq!(lines(&node.folded.output), lines(&c.node.output));
-    assert_eq!(lines(&browser.folded.output), lines(&c.browser.output));
-    assert_eq!(
-        a.event_loop.compare_steps(),
-        c.browser.output.len().max(c.node.output.len()) + 1
+    // The tab marks the lines the engine marks.
+    a.update(Action::Loop(LoopAction::Seek(usize::MAX)));
+    let screen = render(&mut a, 200, 60);
+    assert!(screen.contains("+ nextTick (Node only)"), "{screen}");
+    assert!(screen.contains("≠ timeout 1 ms"), "{screen}");
+    assert!(
+        screen.contains("+ animation frame (browser only)"),
+        "{screen}"
+    );
+    // The recordings print what the comparison ran: every line on its side, in order.
+    for (side, output) in [(0, &c.node.output), (1, &c.browser.output)] {
+        let column: Vec<String> = screen
+            .lines()
+            .map(|l| {
+                let half: String = l.chars().skip(side * 100).take(100).collect();
+                half
+            })
+            .collect();
+        let console = column.join("\n");
+        let mut rest = console.as_str();
+        for (_, line) in output.iter() {
+            let at = rest
+                .find(line.as_str())
+                .unwrap_or_else(|| panic!("{line:?} on side {side}:\n{screen}"));
+            rest = &rest[at..];
+        }
+    }
+    let steps = c.browser.output.len().max(c.node.output.len()) + 1;
+    assert!(
+        screen.contains(&format!("console line {steps}/{steps}")),
+        "{screen}"
     );
 }
 
@@ -269,23 +302,43 @@ fn another_order_is_replayed_step_by_step_from_its_own_events() {
     let branches = eventloop::explore(&script.source, &opts).unwrap();
     assert!(branches.len() > 1, "the example is a race");
     let mut a = app_on_example(&script.name);
+    let views = rec.branches.clone();
     a.on_recorded(rec);
-    let played = a.event_loop.played_branch;
+    let played = order_no(&render(&mut a, 80, 24), branches.len()).unwrap();
     a.update(Action::Loop(LoopAction::NextBranch));
-    let b = a.event_loop.branch;
+    let b = order_no(&render(&mut a, 80, 24), branches.len()).unwrap();
     assert_ne!(b, played);
-    // The steps are the other order's own events, not only its output.
-    assert_eq!(a.event_loop.played_branch, b, "the other order is replayed");
-    assert_eq!(a.event_loop.events, branches[b].events);
-    // Step by step: every prefix folds to the same state as the engine's events.
+    // The steps are the other order's own events, not only its output: the tab draws what a
+    // tab that recorded those events draws, step by step.
+    let mut reference = app_on_example(&script.name);
+    reference.on_recorded(Recorded {
+        name: script.name.clone(),
+        model: mini_node::eventloop::Model::Node,
+        result: Ok(branches[b].events.clone()),
+        branches: views,
+    });
+    let n = branches[b].events.len();
     a.update(Action::Loop(LoopAction::Seek(0)));
-    for k in 1..=branches[b].events.len() {
+    reference.update(Action::Loop(LoopAction::Seek(0)));
+    for k in 1..=n {
         a.update(Action::Loop(LoopAction::Step));
-        assert_eq!(a.event_loop.cursor, k);
-        assert_eq!(a.event_loop.folded, Folded::fold(&branches[b].events[..k]));
+        reference.update(Action::Loop(LoopAction::Seek(k)));
+        let screen = render(&mut a, 100, 40);
+        assert!(screen.contains(&format!("event {k}/{n} ")), "{screen}");
+        // Everything but the orders line (which order the reference counts itself as).
+        let body = |s: &str| -> Vec<String> {
+            s.lines()
+                .filter(|l| !l.contains("possible orders"))
+                .map(String::from)
+                .collect()
+        };
+        assert_eq!(
+            body(&screen),
+            body(&render(&mut reference, 100, 40)),
+            "after {k} events"
+        );
     }
     // Half way through the other order, and at its end (its output in its order).
-    let n = branches[b].events.len();
     let first_out = branches[b]
         .events
         .iter()

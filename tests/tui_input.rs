@@ -46,6 +46,43 @@ fn find(screen: &str, text: &str) -> (u16, u16) {
     panic!("{text:?} is not on the screen:\n{screen}");
 }
 
+/// The `k/N` drawn after `label` on the first row that has `label` (and `on`, when given).
+fn count_after(screen: &str, on: &str, label: &str) -> (usize, usize) {
+    let row = screen
+        .lines()
+        .find(|l| l.contains(on) && l.contains(label))
+        .unwrap_or_else(|| panic!("no {label:?} on a row with {on:?}:\n{screen}"));
+    let rest = &row[row.find(label).unwrap() + label.len()..];
+    let digits = |t: &str| -> (usize, usize) {
+        let n: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+        (n.parse().unwrap(), n.len())
+    };
+    let (k, used) = digits(rest);
+    let (n, _) = digits(&rest[used + 1..]);
+    (k, n)
+}
+
+/// The single view's "event k/N".
+fn event_no(screen: &str) -> (usize, usize) {
+    count_after(screen, "", "event ")
+}
+
+/// The compare view's "console line k/N".
+fn console_line(screen: &str) -> (usize, usize) {
+    count_after(screen, "", "console line ")
+}
+
+/// One side of the compare view: its "event k/N" and whether its last event printed a line.
+fn side(screen: &str, title: &str) -> ((usize, usize), bool) {
+    let row = screen.lines().find(|l| l.contains(title)).unwrap();
+    let part = &row[row.find(title).unwrap()..];
+    let part = part.split("  ■").next().unwrap();
+    (
+        count_after(part, "", "· event "),
+        part.contains("· print \""),
+    )
+}
+
 #[test]
 fn number_keys_tab_and_backtab_switch_tabs() {
     let mut a = app(Lang::En);
@@ -107,7 +144,14 @@ fn clicking_a_workers_kill_button_kills_that_worker() {
     let (x1, y1) = find(&s, "worker 1");
     let fx = a.handle(&click(x1, y1 + 1));
     assert!(fx.is_empty());
-    assert_eq!(a.cluster.selected, 0);
+    assert_eq!(
+        a.handle(&key(KeyCode::Char('k'))),
+        vec![Effect::Cluster(ClusterCommand::Kill {
+            id: 1,
+            signal: libc::SIGKILL
+        })],
+        "worker 1 is selected"
+    );
 }
 
 #[test]
@@ -116,7 +160,7 @@ fn k_kills_the_selected_worker_and_arrows_select() {
     a.handle(&key(KeyCode::Char('3')));
     cluster_events(&mut a);
     render(&mut a, 80, 24);
-    assert_eq!(a.cluster.selected, 0);
+    // The first worker is selected: `k` kills it.
     let fx = a.handle(&key(KeyCode::Char('k')));
     assert_eq!(
         fx,
@@ -126,7 +170,6 @@ fn k_kills_the_selected_worker_and_arrows_select() {
         })]
     );
     a.handle(&key(KeyCode::Right));
-    assert_eq!(a.cluster.selected, 1);
     let fx = a.handle(&key(KeyCode::Char('k')));
     assert_eq!(
         fx,
@@ -137,10 +180,12 @@ fn k_kills_the_selected_worker_and_arrows_select() {
     );
     // Worker 3 is backing off: nothing to kill.
     a.handle(&key(KeyCode::Right));
-    assert_eq!(a.cluster.selected, 2);
     assert!(a.handle(&key(KeyCode::Char('k'))).is_empty());
     a.handle(&key(KeyCode::Right));
-    assert_eq!(a.cluster.selected, 2, "selection stops at the last worker");
+    assert!(
+        a.handle(&key(KeyCode::Char('k'))).is_empty(),
+        "selection stops at the last worker"
+    );
     assert_eq!(
         a.handle(&key(KeyCode::Char('a'))),
         vec![Effect::Cluster(ClusterCommand::AddWorker)]
@@ -194,7 +239,11 @@ fn fork_buttons_by_click_and_by_key() {
         a.handle(&click(x, y)),
         vec![Effect::Fork(ForkCommand::SetAsWritten(true))]
     );
-    assert!(a.fork.as_written);
+    let s = render(&mut a, 80, 24);
+    assert!(
+        s.contains("w fixed code"),
+        "the footer now offers the fix:\n{s}"
+    );
     assert_eq!(
         a.handle(&key(KeyCode::Char('w'))),
         vec![Effect::Fork(ForkCommand::SetAsWritten(false))]
@@ -243,42 +292,59 @@ fn event_loop_controls_step_back_speed_and_picker() {
     let mut a = app(Lang::En);
     a.handle(&key(KeyCode::Char('4')));
     a.on_loop_events("order", loop_events());
-    assert!(a.event_loop.playing, "a fresh recording plays");
+    let n = loop_events().len();
+    let s = render(&mut a, 80, 24);
+    assert!(
+        s.contains("[space ⏸ pause]"),
+        "a fresh recording plays:\n{s}"
+    );
     a.handle(&key(KeyCode::Char(' ')));
-    assert!(!a.event_loop.playing);
+    let s = render(&mut a, 80, 24);
+    assert!(s.contains("[space ▶ play]"), "{s}");
     for _ in 0..4 {
         a.handle(&key(KeyCode::Right));
     }
-    assert_eq!(a.event_loop.cursor, 4);
+    assert_eq!(event_no(&render(&mut a, 80, 24)), (4, n));
     a.handle(&key(KeyCode::Left));
-    assert_eq!(a.event_loop.cursor, 3);
-    assert_eq!(
-        a.event_loop.folded.output,
-        vec![(mini_node::eventloop::Stream::Stdout, "start".to_string())]
-    );
-    let speed = a.event_loop.speed;
+    let s = render(&mut a, 80, 24);
+    assert_eq!(event_no(&s), (3, n));
+    // The console holds the one line printed so far.
+    let (_, console) = find(&s, "Console");
+    let printed: Vec<&str> = s
+        .lines()
+        .skip(console as usize + 1)
+        .filter(|l| l.contains('│'))
+        .filter_map(|l| l.rsplit('│').next())
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(printed, ["start"], "{s}");
+    assert!(s.contains(" 4/s "), "{s}");
     a.handle(&key(KeyCode::Char('+')));
-    assert_eq!(a.event_loop.speed, speed + 1);
+    assert!(render(&mut a, 80, 24).contains(" 8/s "));
     a.handle(&key(KeyCode::Char('-')));
     a.handle(&key(KeyCode::Char('-')));
-    assert_eq!(a.event_loop.speed, speed - 1);
+    assert!(render(&mut a, 80, 24).contains(" 2/s "));
     // Playback advances with the clock.
     a.handle(&key(KeyCode::Char(' ')));
     a.tick(a.now + std::time::Duration::from_secs(2));
-    assert!(a.event_loop.cursor > 3);
+    assert!(event_no(&render(&mut a, 80, 24)).0 > 3);
     a.handle(&key(KeyCode::End));
-    assert_eq!(a.event_loop.cursor, loop_events().len());
-    assert_eq!(a.event_loop.folded.output.len(), 6);
+    let s = render(&mut a, 200, 60);
+    assert_eq!(event_no(&s), (n, n));
+    for line in ["start", "end", "tick", "promise", "timeout", "immediate"] {
+        assert!(s.contains(&format!("│{line}")), "{line:?} printed:\n{s}");
+    }
     a.handle(&key(KeyCode::Char('r')));
-    assert_eq!(a.event_loop.cursor, 0);
+    assert_eq!(event_no(&render(&mut a, 80, 24)).0, 0);
     // The picker: open, pick by click.
     a.handle(&key(KeyCode::Char('e')));
-    assert!(a.event_loop.picker.is_some());
     let s = render(&mut a, 80, 24);
+    assert!(s.contains("Pick an example"), "{s}");
     let (x, y) = find(&s, "» order");
     let fx = a.handle(&click(x + 3, y));
     assert!(matches!(fx.as_slice(), [Effect::RunScript(s, _)] if s.name == "order"));
-    assert!(a.event_loop.picker.is_none());
+    assert!(!render(&mut a, 80, 24).contains("Pick an example"));
 }
 
 #[test]
@@ -293,7 +359,10 @@ fn lessons_run_this_opens_the_demo() {
     a.handle(&key(KeyCode::Char('1')));
     a.handle(&key(KeyCode::Down));
     a.handle(&key(KeyCode::Down));
-    assert_eq!(a.lessons.selected, 2);
+    assert!(
+        render(&mut a, 80, 24).contains("timers, pending callbacks"),
+        "the third lesson is shown"
+    );
     let fx = a.handle(&key(KeyCode::Char('r')));
     assert_eq!(a.tab, TabId::EventLoop);
     assert!(matches!(fx.as_slice(), [Effect::RunScript(s, _)] if s.name == "order"));
@@ -311,7 +380,10 @@ fn lessons_run_this_opens_the_demo() {
     let s = render(&mut a, 80, 24);
     let (x, y) = find(&s, "2. cluster.fork");
     a.handle(&click(x, y));
-    assert_eq!(a.lessons.selected, 1);
+    assert!(
+        render(&mut a, 80, 24).contains("One worker per CPU."),
+        "the second lesson is shown"
+    );
     let _ = Action::Cluster(ClusterAction::Add);
 }
 
@@ -348,11 +420,12 @@ fn c_and_the_compare_button_toggle_the_compare_view() {
     let mut a = app(Lang::En);
     a.handle(&key(KeyCode::Char('4')));
     a.on_loop_events("order", loop_events());
-    assert!(a.event_loop.compare.is_none());
+    let comparing = |a: &mut App| render(a, 80, 24).contains("console line");
+    assert!(!comparing(&mut a));
 
     // `c` opens it: the browser's run and the engine's comparison are asked for.
     let fx = a.handle(&key(KeyCode::Char('c')));
-    assert!(a.event_loop.compare.is_some(), "c opens the compare view");
+    assert!(comparing(&mut a), "c opens the compare view");
     assert!(
         fx.iter()
             .any(|e| matches!(e, Effect::RunScript(s, Model::Browser) if s.name == "order")),
@@ -367,7 +440,7 @@ fn c_and_the_compare_button_toggle_the_compare_view() {
     assert!(screen.contains("[c compare]"), "{screen}");
     // `c` again closes it.
     assert!(a.handle(&key(KeyCode::Char('c'))).is_empty());
-    assert!(a.event_loop.compare.is_none());
+    assert!(!comparing(&mut a));
 
     // A click on the [c compare] button (its rect stored at draw time) opens it ...
     for (w, h) in [(80, 24), (200, 60)] {
@@ -376,10 +449,7 @@ fn c_and_the_compare_button_toggle_the_compare_view() {
         let screen = render(&mut a, w, h);
         assert_eq!(find(&screen, "[c compare]"), (r.x, r.y), "{screen}");
         let fx = a.handle(&click(r.x + r.width - 2, r.y));
-        assert!(
-            a.event_loop.compare.is_some(),
-            "a click on the button opens it"
-        );
+        assert!(comparing(&mut a), "a click on the button opens it");
         assert!(fx.contains(&Effect::CompareScript(
             a.event_loop.script().unwrap().clone()
         )));
@@ -388,7 +458,7 @@ fn c_and_the_compare_button_toggle_the_compare_view() {
         let r = button_rect(&a, &toggle);
         assert_eq!(find(&screen, "[c compare]"), (r.x, r.y), "{screen}");
         a.handle(&click(r.x, r.y));
-        assert!(a.event_loop.compare.is_none(), "a second click closes it");
+        assert!(!comparing(&mut a), "a second click closes it");
     }
 
     // With --no-mouse the click does nothing; the key still works.
@@ -399,48 +469,57 @@ fn c_and_the_compare_button_toggle_the_compare_view() {
     render(&mut n, 80, 24);
     let r = button_rect(&n, &toggle);
     n.handle(&click(r.x, r.y));
-    assert!(n.event_loop.compare.is_none());
+    assert!(!comparing(&mut n));
     n.handle(&key(KeyCode::Char('c')));
-    assert!(n.event_loop.compare.is_some());
+    assert!(comparing(&mut n));
 }
 
 #[test]
 fn the_compare_view_steps_both_sides_by_console_line() {
     use mini_node::tui::tabs::event_loop::LoopAction;
     let mut a = compare_app(Lang::En);
-    let (node, browser) = a.event_loop.sides().unwrap();
-    assert_eq!((node.cursor, browser.cursor), (0, 0));
+    let sides = |a: &mut App| {
+        let s = render(a, 200, 60);
+        (
+            side(&s, "■ Node v20"),
+            side(&s, "■ Browser"),
+            console_line(&s),
+            s,
+        )
+    };
+    let ((node, _), (browser, _), _, _) = sides(&mut a);
+    assert_eq!((node.0, browser.0), (0, 0));
     // → moves each side to just after its next printed line; ← back; End to both ends.
     for k in 1..=3 {
         a.handle(&key(KeyCode::Right));
-        let (node, browser) = a.event_loop.sides().unwrap();
-        assert_eq!(node.folded.output.len(), k, "Node after {k} steps");
-        assert_eq!(browser.folded.output.len(), k, "browser after {k} steps");
-        assert!(matches!(
-            node.events[node.cursor - 1],
-            mini_node::eventloop::Event::Output { .. }
-        ));
+        let ((_, node_printed), (_, browser_printed), (line, _), s) = sides(&mut a);
+        assert_eq!(line, k, "{s}");
+        assert!(node_printed, "Node after {k} steps:\n{s}");
+        assert!(browser_printed, "browser after {k} steps:\n{s}");
     }
     a.handle(&key(KeyCode::Left));
-    assert_eq!(a.event_loop.compare_line, 2);
-    assert_eq!(a.event_loop.sides().unwrap().0.folded.output.len(), 2);
+    let ((_, node_printed), _, (line, _), s) = sides(&mut a);
+    assert_eq!(line, 2);
+    assert!(node_printed, "{s}");
     a.handle(&key(KeyCode::End));
-    let (node, browser) = a.event_loop.sides().unwrap();
-    assert_eq!(node.cursor, node.events.len());
-    assert_eq!(browser.cursor, browser.events.len());
-    assert!(node.folded.exit.is_some() && browser.folded.exit.is_some());
+    let ((node, _), (browser, _), _, s) = sides(&mut a);
+    assert_eq!(node.0, node.1);
+    assert_eq!(browser.0, browser.1);
+    assert_eq!(s.matches("— exit code 0").count(), 2, "both exits:\n{s}");
     // Playing advances console lines on the clock, and stops at the end.
     a.handle(&key(KeyCode::Home));
     a.update(Action::Loop(LoopAction::PlayPause));
-    assert!(a.event_loop.playing);
+    assert!(render(&mut a, 200, 60).contains("[space ⏸ pause]"));
     a.tick(a.now + std::time::Duration::from_millis(600)); // 4 lines per second
-    assert_eq!(a.event_loop.compare_line, 2);
+    assert_eq!(console_line(&render(&mut a, 200, 60)).0, 2);
     a.tick(a.now + std::time::Duration::from_secs(60));
-    assert!(!a.event_loop.playing);
-    assert_eq!(a.event_loop.compare_line, a.event_loop.compare_steps());
+    let s = render(&mut a, 200, 60);
+    assert!(s.contains("[space ▶ play]"), "{s}");
+    let (line, steps) = console_line(&s);
+    assert_eq!(line, steps);
     // `m` and `b` do nothing while both models are on screen.
     assert!(a.handle(&key(KeyCode::Char('m'))).is_empty());
-    assert!(a.event_loop.compare.is_some());
+    assert!(render(&mut a, 200, 60).contains("console line"));
 }
 
 #[test]
@@ -449,11 +528,15 @@ fn a_background_panic_in_the_compare_view_ends_its_waiting() {
     a.handle(&key(KeyCode::Char('4')));
     a.on_loop_events("order", loop_events());
     a.handle(&key(KeyCode::Char('c')));
-    assert!(a.event_loop.compare.as_ref().unwrap().recording);
+    let s = render(&mut a, 200, 60);
+    assert!(
+        s.contains("Running the snippet…"),
+        "the browser side records:\n{s}"
+    );
     a.on_background_panic("a background task panicked: boom".into());
-    let side = a.event_loop.compare.as_ref().unwrap();
-    assert!(!side.recording);
-    assert!(matches!(&a.event_loop.comparison, Some(Err(e)) if e.contains("boom")));
+    let s = render(&mut a, 200, 60);
+    assert!(!s.contains("Running the snippet…"), "{s}");
+    assert!(s.contains("✗ a background task panicked: boom"), "{s}");
     let screen = render(&mut a, 80, 24);
     assert!(screen.contains("boom"), "{screen}");
     // `r` runs both models again.

@@ -1,10 +1,12 @@
-//! Replaying a run's recorded events: what every queue holds, which phase is lit and what is on
-//! the call stack after each event. Views (the paced demo, the TUI) step through a run with it,
-//! forwards and backwards, without running any JavaScript again.
+//! Replaying a run's recorded events: what every queue holds, which phase is lit, what is on the
+//! call stack (and the line each frame is at), what the console shows and how the run ended,
+//! after each event. Every view (the paced demo, the TUI's Event Loop tab, the tests) steps
+//! through a run with this one fold, forwards and backwards, without running any JavaScript
+//! again. An engine file: it knows no terminal and draws nothing.
 
 use std::collections::BTreeMap;
 
-use super::{Event, Phase, Queue};
+use super::{Event, Phase, Queue, Stream};
 
 /// One queued callback as a view shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,18 +43,27 @@ impl Waiting {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Snapshot {
     pub iteration: u64,
+    /// The phase entered last (it stays set after the exit; see [`Snapshot::lit`]).
     pub phase: Option<Phase>,
     pub now_ms: f64,
     /// Callbacks waiting, per queue, in the order they will run (timers by due time).
     pub queues: BTreeMap<QueueKey, Vec<Waiting>>,
     /// Labels of the callbacks running (the call stack, outermost first).
     pub stack: Vec<String>,
+    /// The source line each callback on the stack has reached (where it started, then the
+    /// line of the last thing it queued), outermost first.
+    pub stack_lines: Vec<Option<u32>>,
     /// Queues being drained right now.
     pub draining: Vec<Queue>,
+    /// The exit code once the run has ended.
     pub finished: Option<i32>,
+    /// The console so far, one entry per printed line.
+    pub output: Vec<(Stream, String)>,
+    /// How the run ended (code and reason), once it has.
+    pub exit: Option<(i32, String)>,
 }
 
-/// A queue usable as a map key (ordered as a view lists them).
+/// A queue usable as a map key, one per [`Queue`] kind (ordered as a view lists them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum QueueKey {
     Timers,
@@ -61,7 +72,11 @@ pub enum QueueKey {
     Close,
     NextTick,
     Microtask,
-    Other,
+    /// The browser model's task queue.
+    Task,
+    /// The browser model's animation-frame callbacks.
+    AnimationFrame,
+    Main,
 }
 
 impl From<Queue> for QueueKey {
@@ -73,10 +88,16 @@ impl From<Queue> for QueueKey {
             Queue::Close => QueueKey::Close,
             Queue::NextTick => QueueKey::NextTick,
             Queue::Microtask => QueueKey::Microtask,
-            _ => QueueKey::Other,
+            Queue::Task => QueueKey::Task,
+            Queue::AnimationFrame => QueueKey::AnimationFrame,
+            Queue::Main => QueueKey::Main,
         }
     }
 }
+
+/// The browser model's queues, whose callbacks leave them by id whatever queue the start or the
+/// cancel names.
+const BROWSER_KEYS: [QueueKey; 2] = [QueueKey::Task, QueueKey::AnimationFrame];
 
 impl Snapshot {
     /// Apply one event.
@@ -91,7 +112,11 @@ impl Snapshot {
                 self.phase = Some(*phase);
                 self.now_ms = *at_ms;
             }
-            Event::Enqueue { .. } => {
+            Event::Enqueue { line, .. } => {
+                // The running callback has reached the line that queued something.
+                if let (Some(l), Some(top)) = (line, self.stack_lines.last_mut()) {
+                    *top = Some(*l);
+                }
                 let Some((queue, w)) = Waiting::queued(e) else {
                     return;
                 };
@@ -115,9 +140,13 @@ impl Snapshot {
                 if let Some(list) = self.queues.get_mut(&(*queue).into()) {
                     list.retain(|w| w.id != *id);
                 }
+                self.leave_browser_queues(*id);
             }
             Event::CallbackStart {
-                id, queue, label, ..
+                id,
+                queue,
+                label,
+                line,
             } => {
                 if let Some(list) = self.queues.get_mut(&(*queue).into()) {
                     if let Some(pos) = list.iter().position(|w| w.id == *id) {
@@ -127,10 +156,13 @@ impl Snapshot {
                         list.remove(0);
                     }
                 }
+                self.leave_browser_queues(*id);
                 self.stack.push(label.clone());
+                self.stack_lines.push(*line);
             }
             Event::CallbackEnd { .. } => {
                 self.stack.pop();
+                self.stack_lines.pop();
             }
             Event::DrainStart { queue } => self.draining.push(*queue),
             Event::DrainEnd { queue, .. } => {
@@ -140,12 +172,53 @@ impl Snapshot {
                 }
             }
             Event::ClockAdvance { to_ms, .. } => self.now_ms = *to_ms,
-            Event::Output { .. } => {}
-            Event::Exit { code, .. } => {
+            Event::Output { stream, text } => {
+                // One entry per line, as a console shows it.
+                let text = text.strip_suffix('\n').unwrap_or(text);
+                for line in text.split('\n') {
+                    self.output.push((*stream, line.to_string()));
+                }
+            }
+            Event::Exit { code, reason } => {
                 self.finished = Some(*code);
+                self.exit = Some((*code, reason.clone()));
                 self.stack.clear();
+                self.stack_lines.clear();
             }
         }
+    }
+
+    /// A callback of the browser's task or animation-frame queue left it (it started, or was
+    /// cancelled).
+    fn leave_browser_queues(&mut self, id: u64) {
+        for key in BROWSER_KEYS {
+            if let Some(list) = self.queues.get_mut(&key) {
+                list.retain(|w| w.id != id);
+            }
+        }
+    }
+
+    /// The callbacks waiting in `q`, in the order they will run.
+    pub fn waiting(&self, q: Queue) -> &[Waiting] {
+        self.queues
+            .get(&QueueKey::from(q))
+            .map(|v| v.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// The phase to light: the one entered last, none once the run has exited.
+    pub fn lit(&self) -> Option<Phase> {
+        self.phase.filter(|_| self.exit.is_none())
+    }
+
+    /// The queue being drained right now (the innermost drain).
+    pub fn drained(&self) -> Option<Queue> {
+        self.draining.last().copied()
+    }
+
+    /// The line the running callback has reached.
+    pub fn line(&self) -> Option<u32> {
+        self.stack_lines.last().copied().flatten()
     }
 
     /// The state after the first `n` events of a run.
@@ -199,5 +272,71 @@ mod tests {
         let s = Snapshot::after(&events, 4);
         assert_eq!(s.queues[&QueueKey::Timers].len(), 1);
         assert_eq!(s.stack, vec!["setTimeout at line 2".to_string()]);
+    }
+
+    #[test]
+    fn browser_queues_console_lines_stack_lines_and_exit() {
+        let enqueue = |id, queue, line| Event::Enqueue {
+            id,
+            queue,
+            label: format!("job {id}"),
+            line: Some(line),
+            due_ms: None,
+        };
+        let events = vec![
+            Event::CallbackStart {
+                id: 0,
+                queue: Queue::Main,
+                label: "main script".into(),
+                line: Some(1),
+            },
+            enqueue(1, Queue::Task, 2),
+            enqueue(2, Queue::AnimationFrame, 3),
+            enqueue(3, Queue::Task, 4),
+            Event::Output {
+                stream: Stream::Stdout,
+                text: "a\nb\n".into(),
+            },
+            Event::CallbackEnd { id: 0 },
+            Event::PhaseEnter {
+                phase: Phase::Task,
+                at_ms: 0.0,
+            },
+            // A task reported under another queue still leaves the task queue.
+            Event::CallbackStart {
+                id: 1,
+                queue: Queue::Timers,
+                label: "job 1".into(),
+                line: Some(2),
+            },
+            Event::Cancel {
+                id: 2,
+                queue: Queue::Timers,
+            },
+            Event::Exit {
+                code: 0,
+                reason: "done".into(),
+            },
+        ];
+        let s = Snapshot::after(&events, 4);
+        assert_eq!(s.waiting(Queue::Task).len(), 2);
+        assert_eq!(s.waiting(Queue::AnimationFrame).len(), 1);
+        // The main script has reached the line of the last thing it queued.
+        assert_eq!(s.line(), Some(4));
+        let s = Snapshot::after(&events, 5);
+        assert_eq!(
+            s.output,
+            vec![(Stream::Stdout, "a".into()), (Stream::Stdout, "b".into())]
+        );
+        let s = Snapshot::after(&events, 9);
+        assert_eq!(s.lit(), Some(Phase::Task));
+        let ids: Vec<u64> = s.waiting(Queue::Task).iter().map(|w| w.id).collect();
+        assert_eq!(ids, vec![3]);
+        assert!(s.waiting(Queue::AnimationFrame).is_empty());
+        assert_eq!(s.line(), Some(2));
+        let s = Snapshot::after(&events, events.len());
+        assert_eq!(s.exit, Some((0, "done".into())));
+        assert_eq!(s.finished, Some(0));
+        assert_eq!((s.lit(), s.line()), (None, None));
     }
 }

@@ -10,75 +10,74 @@ use std::time::Duration;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
+use ratatui::widgets::Widget;
 use ratatui::Frame;
 
-use crate::cli::{Lang, TabName, Theme as ThemeName};
-use crate::eventloop::{Event, Model};
+use crate::cli::{Lang, Theme as ThemeName};
+use crate::eventloop::Event;
 use crate::lessons::{DemoLink, Lesson};
-use crate::process::{ClusterCommand, ClusterEvent, ForkCommand, ForkEvent};
+use crate::process::{ClusterEvent, ForkEvent};
+
+pub use super::action::{
+    Action, ClusterAction, Effect, ForkAction, LessonsAction, LoopAction, TabId,
+};
+pub use super::ctx::{Ctx, Hit};
+pub use super::script::{BranchView, Compared, LoopEvent, Recorded, Script};
+pub use super::widgets::chrome::{MIN_HEIGHT, MIN_WIDTH};
 
 use super::i18n::L;
-use super::tabs::cluster::{ClusterAction, ClusterTab};
-use super::tabs::event_loop::{Compared, LoopAction, LoopTab, Recorded};
-use super::tabs::fork::{ForkAction, ForkTab};
-use super::tabs::lessons::{LessonsAction, LessonsTab, Opened};
+use super::tab::{Drawn, Keys, Tab};
+use super::tabs::cluster::ClusterTab;
+use super::tabs::event_loop::LoopTab;
+use super::tabs::fork::ForkTab;
+use super::tabs::lessons::{LessonsTab, Opened};
 use super::theme::Theme;
 use super::widgets;
 
-/// The smallest terminal the layout is made for.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
-
-/// The four tabs, in their order on the tab bar (keys 1-4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TabId {
-    Lessons,
-    Fork,
-    Cluster,
-    EventLoop,
-}
-
-impl TabId {
-    pub const ALL: [TabId; 4] = [
-        TabId::Lessons,
-        TabId::Fork,
-        TabId::Cluster,
-        TabId::EventLoop,
-    ];
-
-    pub fn index(self) -> usize {
-        Self::ALL.iter().position(|t| *t == self).unwrap_or(0)
-    }
-    pub fn label(self) -> L {
-        match self {
-            TabId::Lessons => L::TabLessons,
-            TabId::Fork => L::TabFork,
-            TabId::Cluster => L::TabCluster,
-            TabId::EventLoop => L::TabEventLoop,
+/// Run `$body` with `$t` bound to the tab on screen (shared, or `mut`), whichever it is.
+macro_rules! on_tab {
+    ($app:expr, $t:ident => $body:expr) => {
+        match $app.tab {
+            TabId::Lessons => {
+                let $t = &$app.lessons;
+                $body
+            }
+            TabId::Fork => {
+                let $t = &$app.fork;
+                $body
+            }
+            TabId::Cluster => {
+                let $t = &$app.cluster;
+                $body
+            }
+            TabId::EventLoop => {
+                let $t = &$app.event_loop;
+                $body
+            }
         }
-    }
-}
-
-impl From<TabName> for TabId {
-    fn from(t: TabName) -> Self {
-        match t {
-            TabName::Lessons => TabId::Lessons,
-            TabName::Fork => TabId::Fork,
-            TabName::Cluster => TabId::Cluster,
-            TabName::EventLoop => TabId::EventLoop,
+    };
+    ($app:expr, mut $t:ident => $body:expr) => {
+        match $app.tab {
+            TabId::Lessons => {
+                let $t = &mut $app.lessons;
+                $body
+            }
+            TabId::Fork => {
+                let $t = &mut $app.fork;
+                $body
+            }
+            TabId::Cluster => {
+                let $t = &mut $app.cluster;
+                $body
+            }
+            TabId::EventLoop => {
+                let $t = &mut $app.event_loop;
+                $body
+            }
         }
-    }
+    };
 }
-
-/// A script for the Event Loop tab: a name to show and its source.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Script {
-    pub name: String,
-    pub title: String,
-    pub source: String,
-    /// The file it came from (`--script`), for `__filename` and error locations.
-    pub path: Option<std::path::PathBuf>,
-}
+pub(crate) use on_tab;
 
 /// How the TUI starts.
 #[derive(Debug, Clone)]
@@ -95,71 +94,6 @@ pub struct Config {
     pub examples: Vec<Script>,
     /// `--script FILE.js`, loaded first when given.
     pub script: Option<Script>,
-}
-
-/// Everything the user can ask for, whatever the key or click that asked.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Action {
-    Quit,
-    NextTab,
-    PrevTab,
-    Go(TabId),
-    ToggleHelp,
-    CloseOverlay,
-    TogglePresenter,
-    Lessons(LessonsAction),
-    Fork(ForkAction),
-    Cluster(ClusterAction),
-    Loop(LoopAction),
-}
-
-/// What the runtime must do on the engines after an update.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Start the fork demo (the Fork tab was opened).
-    StartFork {
-        as_written: bool,
-    },
-    Fork(ForkCommand),
-    /// Start the cluster (the Cluster tab was opened).
-    StartCluster {
-        workers: usize,
-    },
-    Cluster(ClusterCommand),
-    /// Record a run of this script with the scheduler under this model (and explore its orders).
-    RunScript(Script, Model),
-    /// Run this script under both models and align their console lines (the compare view).
-    CompareScript(Script),
-    /// Shut every engine down and leave.
-    Quit,
-}
-
-/// A clickable area stored while drawing, hit-tested on the next click.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Hit {
-    pub area: Rect,
-    pub action: Action,
-}
-
-/// What a tab needs to draw: the palette, the language, the clock, and where to store buttons.
-pub struct Ctx<'a> {
-    pub theme: &'a Theme,
-    pub lang: Lang,
-    pub now: Duration,
-    pub presenter: bool,
-    pub hits: &'a mut Vec<Hit>,
-}
-
-impl Ctx<'_> {
-    pub fn t(&self, l: L) -> &'static str {
-        l.t(self.lang)
-    }
-    /// Remember that a click inside `area` means `action`.
-    pub fn hit(&mut self, area: Rect, action: Action) {
-        if area.width > 0 && area.height > 0 {
-            self.hits.push(Hit { area, action });
-        }
-    }
 }
 
 /// The whole TUI state.
@@ -223,21 +157,12 @@ impl App {
     /// True while something moves on its own (playback, a message in flight, a fading child):
     /// only then does the runtime tick frames.
     pub fn animating(&self) -> bool {
-        match self.tab {
-            TabId::EventLoop => self.event_loop.animating(),
-            TabId::Fork => self.fork.animating(self.now),
-            TabId::Cluster => self.cluster.animating(self.now),
-            TabId::Lessons => false,
-        }
+        on_tab!(self, t => t.animating(self.now))
     }
 
     /// True when the tab shows clocks (uptimes) that should be redrawn about once a second.
     pub fn shows_clock(&self) -> bool {
-        match self.tab {
-            TabId::Fork => self.fork.has_live(),
-            TabId::Cluster => self.cluster.has_live(),
-            _ => false,
-        }
+        on_tab!(self, t => t.shows_clock())
     }
 
     /// Advance time-driven state (playback) to `now`.
@@ -252,18 +177,11 @@ impl App {
         match tab {
             TabId::Fork if !self.fork_started => {
                 self.fork_started = true;
-                self.fork.starting = true;
-                fx.push(Effect::StartFork {
-                    as_written: self.fork.as_written,
-                });
+                fx.push(self.fork.start());
             }
             TabId::Cluster if !self.cluster_started => {
                 self.cluster_started = true;
-                self.cluster.starting = true;
-                self.cluster.wanted = self.workers;
-                fx.push(Effect::StartCluster {
-                    workers: self.workers,
-                });
+                fx.push(self.cluster.start(self.workers));
             }
             TabId::EventLoop => fx.extend(self.event_loop.opened(self.now)),
             _ => {}
@@ -294,8 +212,7 @@ impl App {
             Action::CloseOverlay => {
                 if self.help {
                     self.help = false;
-                } else if self.event_loop.picker.is_some() {
-                    self.event_loop.picker = None;
+                } else if self.event_loop.close_overlay() {
                 } else if self.presenter {
                     self.presenter = false;
                 }
@@ -305,7 +222,7 @@ impl App {
                 self.presenter = !self.presenter;
                 vec![]
             }
-            Action::Lessons(a) => match self.lessons.update(a) {
+            Action::Lessons(a) => match self.lessons.update(a, self.now) {
                 Some(Opened::Demo(link)) => self.run_demo(link),
                 Some(Opened::Quiz(script)) => {
                     self.tab = TabId::EventLoop;
@@ -351,7 +268,7 @@ impl App {
     // ---- engine events ------------------------------------------------------------------
 
     pub fn on_lessons(&mut self, lessons: anyhow::Result<Vec<Lesson>>) {
-        self.lessons.set(lessons);
+        self.lessons.on_event(lessons, self.now);
     }
     pub fn on_fork_event(&mut self, ev: ForkEvent) {
         self.fork.on_event(ev, self.now);
@@ -373,39 +290,23 @@ impl App {
     }
     /// A panic on an engine's thread: shown in the tab on screen, the TUI goes on.
     pub fn on_background_panic(&mut self, message: String) {
-        match self.tab {
-            TabId::Fork => self.fork.on_error(message),
-            TabId::EventLoop => {
-                let t = &mut self.event_loop;
-                if let Some(side) = t.compare.as_mut().filter(|s| s.recording) {
-                    side.recording = false;
-                    side.error = Some(message.clone());
-                }
-                if t.compare.is_some() && t.comparison.is_none() {
-                    t.comparison = Some(Err(message.clone()));
-                }
-                t.recording = false;
-                t.error = Some(message);
-            }
-            TabId::Cluster => self.cluster.on_error(message),
-            TabId::Lessons => self.lessons.error = Some(message),
-        }
+        on_tab!(self, mut t => t.on_error(message))
     }
     pub fn on_recorded(&mut self, rec: Recorded) {
-        self.event_loop.on_recorded(rec, self.now);
+        self.event_loop.on_event(LoopEvent::Recorded(rec), self.now);
     }
     pub fn on_compared(&mut self, c: Compared) {
-        self.event_loop.on_compared(c, self.now);
+        self.event_loop.on_event(LoopEvent::Compared(c), self.now);
     }
     /// A convenience for tests: record a finished run from its events.
     pub fn on_loop_events(&mut self, name: &str, events: Vec<Event>) {
-        self.event_loop.on_recorded(
-            Recorded {
+        self.event_loop.on_event(
+            LoopEvent::Recorded(Recorded {
                 name: name.to_string(),
-                model: self.event_loop.model,
+                model: self.event_loop.model(),
                 result: Ok(events),
                 branches: Vec::new(),
-            },
+            }),
             self.now,
         );
     }
@@ -475,12 +376,7 @@ impl App {
         if let Some(bar) = bar {
             widgets::chrome::tab_bar(&mut ctx, self.tab, bar, buf);
         }
-        match self.tab {
-            TabId::Lessons => self.lessons.draw(&mut ctx, body, buf),
-            TabId::Fork => self.fork.draw(&mut ctx, body, buf),
-            TabId::Cluster => self.cluster.draw(&mut ctx, body, buf),
-            TabId::EventLoop => self.event_loop.draw(&mut ctx, body, buf),
-        }
+        on_tab!(self, t => Drawn::new(t, &mut ctx).render(body, buf));
         if let Some(footer) = footer {
             widgets::chrome::footer(
                 &mut ctx,
@@ -498,14 +394,8 @@ impl App {
     }
 
     /// The keys of the current tab, for the footer: (key, label).
-    pub fn tab_keys(&self) -> Vec<(&'static str, &'static str)> {
-        let lang = self.lang;
-        match self.tab {
-            TabId::Lessons => LessonsTab::keys(lang),
-            TabId::Fork => ForkTab::keys(lang, self.fork.as_written),
-            TabId::Cluster => ClusterTab::keys(lang, self.cluster.load_on()),
-            TabId::EventLoop => LoopTab::keys(lang, self.event_loop.playing),
-        }
+    pub fn tab_keys(&self) -> Keys {
+        on_tab!(self, t => t.keys(self.lang))
     }
 
     /// The keys the footer shows at `width` columns, and whether they are packed tight: the
@@ -518,11 +408,7 @@ impl App {
         if one_row(&keys, false) {
             return (keys, false);
         }
-        let narrow = match self.tab {
-            TabId::EventLoop => LoopTab::keys_narrow(self.lang, self.event_loop.playing),
-            TabId::Cluster => ClusterTab::keys_narrow(self.lang, self.cluster.load_on()),
-            _ => keys.clone(),
-        };
+        let narrow = on_tab!(self, t => t.keys_narrow(self.lang));
         if one_row(&narrow, true) {
             (narrow, true)
         } else {
@@ -545,10 +431,10 @@ impl App {
                     ("mouse", L::HelpClick.t(lang)),
                 ],
             ),
-            (L::TabLessons.t(lang), LessonsTab::keys(lang)),
-            (L::TabFork.t(lang), ForkTab::keys(lang, false)),
-            (L::TabCluster.t(lang), ClusterTab::keys(lang, false)),
-            (L::TabEventLoop.t(lang), LoopTab::keys(lang, false)),
+            (L::TabLessons.t(lang), LessonsTab::help_keys(lang)),
+            (L::TabFork.t(lang), ForkTab::help_keys(lang)),
+            (L::TabCluster.t(lang), ClusterTab::help_keys(lang)),
+            (L::TabEventLoop.t(lang), LoopTab::help_keys(lang)),
         ]
     }
 }

@@ -13,8 +13,7 @@ use crate::process::cluster::{self, ClusterConfig};
 use crate::process::fork::{self, ForkConfig};
 use crate::process::{ClusterCommand, ClusterEvent, ForkCommand, ForkEvent, SchedPolicy};
 
-use super::app::Script;
-use super::tabs::event_loop::{BranchView, Compared, Recorded};
+use super::script::{BranchView, Compared, Recorded, Script};
 
 /// What the engines send back to the UI loop.
 pub enum Msg {

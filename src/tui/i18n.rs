@@ -1,7 +1,8 @@
 //! Every label the TUI shows, in English and in Chinese (`--lang en|zh`).
 //!
 //! Labels are a closed enum so a missing translation is a compile error, not a blank on the
-//! projector. Text that comes from the engines (payloads, lesson bodies) is not translated here.
+//! projector. Sentences with parameters are [`super::messages::Message`]s, under the same rule.
+//! Text that comes from the engines (payloads, lesson bodies) is not translated here.
 
 use crate::cli::Lang;
 
@@ -181,15 +182,6 @@ labels! {
     LessonsPanic => "background error", "后台错误";
     ReqPerSec => "req/s", "请求/秒";
     Last30s => "last 30 s", "近 30 秒";
-}
-
-/// Pick the English or the Chinese form of a sentence built at run time (log lines, event
-/// descriptions). Both forms are written at the call site, next to each other.
-pub fn say(lang: Lang, en: impl Into<String>, zh: impl Into<String>) -> String {
-    match lang {
-        Lang::En => en.into(),
-        Lang::Zh => zh.into(),
-    }
 }
 
 #[cfg(test)]

@@ -8,10 +8,15 @@
 //! Everything shown is in [`app::App`], which does no I/O; [`engines`] is the one place that
 //! talks to the engines.
 
+pub mod action;
 pub mod app;
+pub mod ctx;
 pub mod engines;
 pub mod i18n;
 pub mod input;
+pub mod messages;
+pub mod script;
+pub mod tab;
 pub mod tabs;
 pub mod theme;
 pub mod widgets;
@@ -39,8 +44,10 @@ use crate::cli::TuiArgs;
 use crate::error::{code, Exit};
 use crate::process::{ClusterCommand, ForkCommand};
 
-use app::{App, Config, Effect, Script, TabId};
+use action::{Effect, TabId};
+use app::{App, Config};
 use engines::Msg;
+use script::Script;
 
 /// Frames per second while something animates.
 pub const FPS: u64 = 30;

@@ -6,8 +6,10 @@
 //! and the event log. A replacement worker takes the box of the one it replaces, with a new id
 //! (Node never reuses ids) and its restart count.
 
+use std::cell::Cell;
 use std::time::Duration;
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -17,37 +19,23 @@ use crate::cli::Lang;
 use crate::process::{
     ClusterCommand, ClusterEvent, ClusterState, Decision, SchedPolicy, WorkerState, WorkerStatus,
 };
-use crate::tui::app::{Action, Ctx, Effect};
-use crate::tui::i18n::{say, L};
+pub use crate::tui::action::ClusterAction;
+use crate::tui::action::{Action, Effect};
+use crate::tui::ctx::Ctx;
+use crate::tui::i18n::L;
+use crate::tui::messages::Message;
+use crate::tui::tab::{Keys, Tab};
 use crate::tui::theme::Symbol;
 use crate::tui::widgets::button::{button, button_styled};
 use crate::tui::widgets::log::{EventLog, Kind};
 use crate::tui::widgets::{self, fit, short_duration, width};
 
-use super::fork::{signal_name, status_text};
+use crate::tui::widgets::exit_status::{signal_name, status_text};
 
 /// Connections of the built-in load started by the load button.
 pub const LOAD_CONNECTIONS: usize = 16;
 /// The width a worker box needs.
 const BOX_W: u16 = 26;
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum ClusterAction {
-    Left,
-    Right,
-    Up,
-    Down,
-    Select(usize),
-    KillSelected,
-    Kill(u32),
-    Add,
-    Remove,
-    ToggleLoad,
-    ToggleSched,
-    /// `worker.send(...)` to the selected worker.
-    SendMessage,
-    Retry,
-}
 
 /// A worker's box draws the engine's [`WorkerStatus`] (its times on the TUI's clock).
 pub type WorkerBox = WorkerStatus;
@@ -75,22 +63,23 @@ pub fn sparkline(rates: &[u64], max: u64) -> String {
 
 #[derive(Debug)]
 pub struct ClusterTab {
-    pub lang: Lang,
-    pub starting: bool,
-    pub error: Option<String>,
-    pub closed: bool,
+    lang: Lang,
+    starting: bool,
+    error: Option<String>,
+    closed: bool,
     /// The cluster's events folded (primary, worker boxes, load figures), timed by the TUI's clock.
-    pub state: ClusterState,
+    state: ClusterState,
     /// The policy shown: the engine's, or the one just asked for.
-    pub sched: SchedPolicy,
-    pub selected: usize,
-    pub load: Option<usize>,
-    pub log: EventLog,
-    cols: usize,
+    sched: SchedPolicy,
+    selected: usize,
+    load: Option<usize>,
+    log: EventLog,
+    /// Worker boxes per row as last drawn (↑ and ↓ move by a row).
+    cols: Cell<usize>,
     /// Workers asked for at start (for a retry).
-    pub wanted: usize,
+    wanted: usize,
     /// Messages sent with `m`, numbering their payloads.
-    pub sent: u64,
+    sent: u64,
 }
 
 impl ClusterTab {
@@ -105,7 +94,7 @@ impl ClusterTab {
             selected: 0,
             load: None,
             log: EventLog::default(),
-            cols: 1,
+            cols: Cell::new(1),
             wanted: 1,
             sent: 0,
         }
@@ -123,15 +112,6 @@ fn state_label(s: WorkerState) -> (L, &'static str) {
     }
 }
 
-/// The tab reads its worker boxes and figures from the state it holds (`tab.workers`).
-impl std::ops::Deref for ClusterTab {
-    type Target = ClusterState;
-
-    fn deref(&self) -> &ClusterState {
-        &self.state
-    }
-}
-
 fn sched_name(s: SchedPolicy) -> &'static str {
     s.name()
 }
@@ -140,61 +120,34 @@ fn sched_name(s: SchedPolicy) -> &'static str {
 fn decision_text(id: u32, decision: &Decision, lang: Lang) -> String {
     let secs = |d: Duration| d.as_secs_f64();
     match *decision {
-        Decision::Stable { uptime, reset } => {
-            let mut text = say(
-                lang,
-                format!(
-                    "worker {id} ran {:.1} s (stable): re-fork now",
-                    secs(uptime)
-                ),
-                format!(
-                    "工作进程 {id} 运行了 {:.1} 秒（稳定）：立即重新 fork",
-                    secs(uptime)
-                ),
-            );
-            if reset {
-                text.push_str(&say(lang, " (back-off reset)", "（退避清零）"));
-            }
-            text
+        Decision::Stable { uptime, reset } => Message::GuardStable {
+            id: &id,
+            uptime: secs(uptime),
+            reset,
         }
+        .t(lang),
         Decision::Unstable {
             uptime,
             in_a_row,
             delay,
             ..
-        } => {
-            let mut text = say(
-                lang,
-                format!(
-                    "worker {id} died after {:.1} s: unstable, wait {:.1} s",
-                    secs(uptime),
-                    secs(delay)
-                ),
-                format!(
-                    "工作进程 {id} 运行 {:.1} 秒就退出：不稳定，等待 {:.1} 秒",
-                    secs(uptime),
-                    secs(delay)
-                ),
-            );
-            if in_a_row > 1 {
-                text.push_str(&say(
-                    lang,
-                    format!(" ({in_a_row} in a row)"),
-                    format!("（连续 {in_a_row} 次）"),
-                ));
-            }
-            text
+        } => Message::GuardUnstable {
+            id: &id,
+            uptime: secs(uptime),
+            delay: secs(delay),
+            in_a_row,
         }
+        .t(lang),
     }
 }
 
 impl ClusterTab {
-    pub fn keys(lang: Lang, load_on: bool) -> Vec<(&'static str, &'static str)> {
+    fn keys_for(lang: Lang, load_on: bool) -> Keys {
         Self::keys_labelled(lang, load_on, false)
     }
 
     /// The same keys with shorter labels, for a narrow footer.
-    pub fn keys_narrow(lang: Lang, load_on: bool) -> Vec<(&'static str, &'static str)> {
+    fn keys_narrow_for(lang: Lang, load_on: bool) -> Keys {
         Self::keys_labelled(lang, load_on, true)
     }
 
@@ -212,30 +165,30 @@ impl ClusterTab {
         ]
     }
 
-    pub fn load_on(&self) -> bool {
+    fn load_on(&self) -> bool {
         self.load.is_some()
     }
 
-    pub fn has_live(&self) -> bool {
+    fn has_live(&self) -> bool {
         self.state.primary_pid.is_some() && !self.closed
     }
 
-    pub fn animating(&self, now: Duration) -> bool {
+    fn in_motion(&self, now: Duration) -> bool {
         self.state
             .workers
             .iter()
             .any(|w| w.backoff_until.is_some_and(|u| now < u))
     }
 
-    pub fn update(&mut self, a: ClusterAction, now: Duration) -> Vec<Effect> {
-        let n = self.workers.len();
+    fn apply(&mut self, a: ClusterAction, now: Duration) -> Vec<Effect> {
+        let n = self.state.workers.len();
         match a {
             ClusterAction::Left => self.selected = self.selected.saturating_sub(1),
             ClusterAction::Right => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
-            ClusterAction::Up => self.selected = self.selected.saturating_sub(self.cols),
+            ClusterAction::Up => self.selected = self.selected.saturating_sub(self.cols.get()),
             ClusterAction::Down => {
-                if self.selected + self.cols < n {
-                    self.selected += self.cols;
+                if self.selected + self.cols.get() < n {
+                    self.selected += self.cols.get();
                 }
             }
             ClusterAction::Select(i) => {
@@ -244,12 +197,12 @@ impl ClusterTab {
                 }
             }
             ClusterAction::KillSelected => {
-                if let Some(w) = self.workers.get(self.selected) {
+                if let Some(w) = self.state.workers.get(self.selected) {
                     return self.kill(w.id);
                 }
             }
             ClusterAction::Kill(id) => {
-                if let Some(i) = self.workers.iter().position(|w| w.id == id) {
+                if let Some(i) = self.state.workers.iter().position(|w| w.id == id) {
                     self.selected = i;
                 }
                 return self.kill(id);
@@ -261,14 +214,11 @@ impl ClusterTab {
                     Some(_) => None,
                     None => Some(LOAD_CONNECTIONS),
                 };
-                let text = match self.load {
-                    Some(c) => say(
-                        self.lang,
-                        format!("load: started with {c} connections"),
-                        format!("压测：已开始，{c} 个连接"),
-                    ),
-                    None => say(self.lang, "load: stopped", "压测：已停止"),
-                };
+                let text = match &self.load {
+                    Some(c) => Message::LoadStarted { connections: c },
+                    None => Message::LoadStopped,
+                }
+                .t(self.lang);
                 self.log.push(now, Kind::Info, text);
                 return vec![Effect::Cluster(ClusterCommand::Load(self.load))];
             }
@@ -280,11 +230,10 @@ impl ClusterTab {
                 self.log.push(
                     now,
                     Kind::Info,
-                    say(
-                        self.lang,
-                        format!("sched: switching to {}", sched_name(self.sched)),
-                        format!("调度：切换为 {}", sched_name(self.sched)),
-                    ),
+                    Message::SchedSwitching {
+                        sched: &sched_name(self.sched),
+                    }
+                    .t(self.lang),
                 );
                 return vec![Effect::Cluster(ClusterCommand::SetSched(self.sched))];
             }
@@ -327,7 +276,7 @@ impl ClusterTab {
         })]
     }
 
-    pub fn on_error(&mut self, message: String) {
+    fn failed(&mut self, message: String) {
         self.starting = false;
         self.error = Some(message);
     }
@@ -335,11 +284,8 @@ impl ClusterTab {
     pub fn on_closed(&mut self, now: Duration) {
         self.closed = true;
         self.state.stop();
-        self.log.push(
-            now,
-            Kind::Info,
-            say(self.lang, "cluster stopped", "集群已停止"),
-        );
+        self.log
+            .push(now, Kind::Info, Message::ClusterStopped.t(self.lang));
     }
 
     pub fn on_event(&mut self, ev: ClusterEvent, now: Duration) {
@@ -347,7 +293,7 @@ impl ClusterTab {
         // The box a fork replaces, while it is still there to name.
         let replaced = match &ev {
             ClusterEvent::Fork { replaces, .. } => {
-                replaces.filter(|old| self.worker(*old).is_some())
+                replaces.filter(|old| self.state.worker(*old).is_some())
             }
             _ => None,
         };
@@ -360,66 +306,47 @@ impl ClusterTab {
                 self.log.push(
                     now,
                     Kind::Good,
-                    say(
-                        lang,
-                        format!(
-                            "primary pid {pid} on http://{addr}, sched {}",
-                            sched_name(sched)
-                        ),
-                        format!(
-                            "主进程 pid {pid}，http://{addr}，调度 {}",
-                            sched_name(sched)
-                        ),
-                    ),
+                    Message::PrimaryStarted {
+                        pid: &pid,
+                        addr: &addr,
+                        sched: &sched_name(sched),
+                    }
+                    .t(lang),
                 );
                 self.sched = sched;
             }
             ClusterEvent::Fork { id, pid, .. } => {
-                let text = match replaced {
-                    Some(old) => say(
-                        lang,
-                        format!("fork: worker {id} (pid {pid}) replaces worker {old}"),
-                        format!("fork：工作进程 {id}（pid {pid}）接替 {old}"),
-                    ),
-                    None => say(
-                        lang,
-                        format!("fork: worker {id} (pid {pid})"),
-                        format!("fork：工作进程 {id}（pid {pid}）"),
-                    ),
-                };
+                let text = match &replaced {
+                    Some(old) => Message::WorkerReplaces {
+                        id: &id,
+                        pid: &pid,
+                        old,
+                    },
+                    None => Message::WorkerForked { id: &id, pid: &pid },
+                }
+                .t(lang);
                 self.log.push(now, Kind::Good, text);
             }
             ClusterEvent::Online { id, .. } => {
-                self.log.push(
-                    now,
-                    Kind::Info,
-                    say(
-                        lang,
-                        format!("online: worker {id}"),
-                        format!("online：工作进程 {id}"),
-                    ),
-                );
+                self.log
+                    .push(now, Kind::Info, Message::WorkerOnline { id: &id }.t(lang));
             }
             ClusterEvent::Listening { id, addr, .. } => {
                 self.log.push(
                     now,
                     Kind::Info,
-                    say(
-                        lang,
-                        format!("listening: worker {id} on {addr}"),
-                        format!("listening：工作进程 {id} 监听 {addr}"),
-                    ),
+                    Message::WorkerListening {
+                        id: &id,
+                        addr: &addr,
+                    }
+                    .t(lang),
                 );
             }
             ClusterEvent::Disconnect { id, .. } => {
                 self.log.push(
                     now,
                     Kind::Info,
-                    say(
-                        lang,
-                        format!("disconnect: worker {id}"),
-                        format!("disconnect：工作进程 {id}"),
-                    ),
+                    Message::WorkerDisconnect { id: &id }.t(lang),
                 );
             }
             ClusterEvent::Exit {
@@ -430,21 +357,17 @@ impl ClusterTab {
             } => {
                 if expected {
                     // Removed on purpose: its box went.
-                    self.selected = self.selected.min(self.workers.len().saturating_sub(1));
+                    self.selected = self
+                        .selected
+                        .min(self.state.workers.len().saturating_sub(1));
                     self.log.push(
                         now,
                         Kind::Info,
-                        say(
-                            lang,
-                            format!(
-                                "exit: worker {id} ({}), as asked",
-                                status_text(status, lang)
-                            ),
-                            format!(
-                                "exit：工作进程 {id}（{}），按要求移除",
-                                status_text(status, lang)
-                            ),
-                        ),
+                        Message::WorkerRemoved {
+                            id: &id,
+                            status: &status_text(status, lang),
+                        }
+                        .t(lang),
                     );
                 } else {
                     // The notes' process guard prints exactly this.
@@ -461,11 +384,13 @@ impl ClusterTab {
                 } else {
                     Kind::Info
                 };
-                let text = decision_text(id, &decision, lang);
                 self.log.push(
                     now,
                     kind,
-                    say(lang, format!("guard: {text}"), format!("守护：{text}")),
+                    Message::Guard {
+                        decision: &decision_text(id, &decision, lang),
+                    }
+                    .t(lang),
                 );
             }
             ClusterEvent::Served { .. }
@@ -478,11 +403,12 @@ impl ClusterTab {
             } => self.log.push(
                 now,
                 Kind::Warn,
-                say(
-                    lang,
-                    format!("kill -s {} {pid} (worker {id})", signal_name(signal)),
-                    format!("kill -s {} {pid}（工作进程 {id}）", signal_name(signal)),
-                ),
+                Message::Kill {
+                    signal: &signal_name(signal),
+                    pid: &pid,
+                    id: &id,
+                }
+                .t(lang),
             ),
             ClusterEvent::Respawned {
                 old_id,
@@ -491,37 +417,29 @@ impl ClusterTab {
                 since_kill,
                 ..
             } => {
-                let exit_ms = since_exit.as_secs_f64() * 1000.0;
-                let mut text = say(
-                    lang,
-                    format!("worker {new_id} replaces {old_id}: listening {exit_ms:.1} ms after the exit"),
-                    format!("工作进程 {new_id} 接替 {old_id}：退出后 {exit_ms:.1} ms 开始监听"),
-                );
-                if let Some(k) = since_kill {
-                    let kill_ms = k.as_secs_f64() * 1000.0;
-                    text.push_str(&say(
-                        lang,
-                        format!(", {kill_ms:.1} ms after the kill"),
-                        format!("，距 kill {kill_ms:.1} ms"),
-                    ));
+                let text = Message::Respawned {
+                    new: &new_id,
+                    old: &old_id,
+                    exit_ms: since_exit.as_secs_f64() * 1000.0,
+                    kill_ms: since_kill.map(|k| k.as_secs_f64() * 1000.0),
                 }
+                .t(lang);
                 self.log.push(now, Kind::Good, text);
             }
             ClusterEvent::Message {
                 id, from, payload, ..
             } => {
                 let text = match from {
-                    crate::process::Side::Parent => say(
-                        lang,
-                        format!("primary → worker {id}: send({payload})"),
-                        format!("主进程 → 工作进程 {id}：send({payload})"),
-                    ),
-                    crate::process::Side::Child => say(
-                        lang,
-                        format!("worker {id} → primary: send({payload})"),
-                        format!("工作进程 {id} → 主进程：send({payload})"),
-                    ),
-                };
+                    crate::process::Side::Parent => Message::PrimaryToWorker {
+                        id: &id,
+                        payload: &payload,
+                    },
+                    crate::process::Side::Child => Message::WorkerToPrimary {
+                        id: &id,
+                        payload: &payload,
+                    },
+                }
+                .t(lang);
                 self.log.push(now, Kind::Message, text);
             }
             ClusterEvent::SchedChanged { sched, .. } => {
@@ -529,17 +447,16 @@ impl ClusterTab {
                 self.log.push(
                     now,
                     Kind::Info,
-                    say(
-                        lang,
-                        format!("sched is now {}", sched_name(sched)),
-                        format!("调度已切换为 {}", sched_name(sched)),
-                    ),
+                    Message::SchedNow {
+                        sched: &sched_name(sched),
+                    }
+                    .t(lang),
                 );
             }
         }
     }
 
-    pub fn draw(&mut self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+    fn draw_tab(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
         let now = ctx.now;
         let y = area.y;
         let mut x = area.x + 1;
@@ -614,7 +531,7 @@ impl ClusterTab {
             SchedPolicy::None => ctx.t(L::NoneHint),
         };
         let mut spans = vec![];
-        if let Some(addr) = &self.addr {
+        if let Some(addr) = &self.state.addr {
             spans.push(Span::styled(format!("http://{addr}  "), ctx.theme.info()));
         }
         if let Some(load) = self.state.load {
@@ -640,21 +557,10 @@ impl ClusterTab {
         if self.state.load.is_some() {
             let every = crate::process::load::REQUESTS_PER_CONNECTION;
             let meaning = match self.sched {
-                SchedPolicy::Rr => say(
-                    self.lang,
-                    format!(
-                        "spread: rr deals each new connection to the next worker; the load \
-                         reconnects every {every} req, so every worker up gets an even share, \
-                         a replacement too"
-                    ),
-                    format!("分布：rr 把每个新连接依次交给下一个工作进程；压测每 {every} 个请求重连，所以在线的进程（包括替补）分得均匀"),
-                ),
-                SchedPolicy::None => say(
-                    self.lang,
-                    "spread: with none the kernel picks who accepts, so it is uneven",
-                    "分布：none 由内核决定谁 accept，所以不均匀",
-                ),
-            };
+                SchedPolicy::Rr => Message::SpreadRr { every: &every },
+                SchedPolicy::None => Message::SpreadNone,
+            }
+            .t(self.lang);
             let meaning = Line::styled(meaning, ctx.theme.dim());
             Paragraph::new(meaning).wrap(Wrap { trim: true }).render(
                 Rect {
@@ -679,7 +585,7 @@ impl ClusterTab {
                 .render(rest, buf);
             return;
         }
-        if self.workers.is_empty() {
+        if self.state.workers.is_empty() {
             buf.set_string(rest.x + 1, rest.y + 1, ctx.t(L::Starting), ctx.theme.dim());
         }
         // On a large screen each box also gets a sparkline of its requests per second.
@@ -687,10 +593,11 @@ impl ClusterTab {
         let box_h = if ctx.presenter || spark { 6 } else { 5 };
         let min_w = if spark { BOX_W_SPARK } else { BOX_W };
         let cols = ((rest.width.saturating_sub(2)) / min_w).max(1) as usize;
-        self.cols = cols;
+        self.cols.set(cols);
         let bw = (rest.width.saturating_sub(2) / cols as u16).min(40);
         let spark_max = if spark {
-            self.workers
+            self.state
+                .workers
                 .iter()
                 .flat_map(|w| w.rates(now, SPARK_SECONDS))
                 .max()
@@ -698,12 +605,12 @@ impl ClusterTab {
         } else {
             0
         };
-        let rows = self.workers.len().div_ceil(cols) as u16;
+        let rows = self.state.workers.len().div_ceil(cols) as u16;
         let log_min = if ctx.presenter { 0 } else { 4 };
         let max_rows = (rest.height.saturating_sub(log_min) / box_h).max(1);
         let grid_h = rows.min(max_rows) * box_h;
-        let total: u64 = self.workers.iter().map(|w| w.served).sum();
-        for (i, w) in self.workers.iter().enumerate() {
+        let total: u64 = self.state.workers.iter().map(|w| w.served).sum();
+        for (i, w) in self.state.workers.iter().enumerate() {
             let row = (i / cols) as u16;
             if row >= max_rows {
                 break;
@@ -867,4 +774,79 @@ fn draw_spark(ctx: &Ctx, w: &WorkerBox, now: Duration, max: u64, rect: Rect, buf
         fit(&figure, iw - n as u16),
         ctx.theme.dim(),
     );
+}
+
+impl ClusterTab {
+    /// The tab was first shown: the cluster starts with `workers` workers.
+    pub fn start(&mut self, workers: usize) -> Effect {
+        self.starting = true;
+        self.wanted = workers;
+        Effect::StartCluster { workers }
+    }
+}
+
+impl Tab for ClusterTab {
+    type Action = ClusterAction;
+    type Outcome = Vec<Effect>;
+    type Event = ClusterEvent;
+
+    fn update(&mut self, a: ClusterAction, now: Duration) -> Vec<Effect> {
+        self.apply(a, now)
+    }
+
+    fn on_event(&mut self, ev: ClusterEvent, now: Duration) {
+        ClusterTab::on_event(self, ev, now);
+    }
+
+    fn animating(&self, now: Duration) -> bool {
+        self.in_motion(now)
+    }
+
+    fn shows_clock(&self) -> bool {
+        self.has_live()
+    }
+
+    fn keys(&self, lang: Lang) -> Keys {
+        Self::keys_for(lang, self.load_on())
+    }
+
+    fn keys_narrow(&self, lang: Lang) -> Keys {
+        Self::keys_narrow_for(lang, self.load_on())
+    }
+
+    fn help_keys(lang: Lang) -> Keys {
+        Self::keys_for(lang, false)
+    }
+
+    fn key(&self, k: &KeyEvent) -> Option<Action> {
+        let a = if k.modifiers.contains(KeyModifiers::CONTROL) {
+            match k.code {
+                KeyCode::Char('r') => ClusterAction::Retry,
+                _ => return None,
+            }
+        } else {
+            match k.code {
+                KeyCode::Left | KeyCode::Char('h') => ClusterAction::Left,
+                KeyCode::Right => ClusterAction::Right,
+                KeyCode::Up => ClusterAction::Up,
+                KeyCode::Down | KeyCode::Char('j') => ClusterAction::Down,
+                KeyCode::Char('k') | KeyCode::Delete => ClusterAction::KillSelected,
+                KeyCode::Char('a') | KeyCode::Char('+') => ClusterAction::Add,
+                KeyCode::Char('d') | KeyCode::Char('-') => ClusterAction::Remove,
+                KeyCode::Char('l') => ClusterAction::ToggleLoad,
+                KeyCode::Char('s') => ClusterAction::ToggleSched,
+                KeyCode::Char('m') => ClusterAction::SendMessage,
+                _ => return None,
+            }
+        };
+        Some(Action::Cluster(a))
+    }
+
+    fn on_error(&mut self, message: String) {
+        self.failed(message);
+    }
+
+    fn draw(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+        self.draw_tab(ctx, area, buf);
+    }
 }

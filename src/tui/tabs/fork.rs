@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -12,10 +13,15 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 
 use crate::cli::Lang;
 use crate::process::{ExitStatus, ForkCommand, ForkEvent, ForkState, Side};
-use crate::tui::app::{Action, Ctx, Effect};
-use crate::tui::i18n::{say, L};
+pub use crate::tui::action::ForkAction;
+use crate::tui::action::{Action, Effect};
+use crate::tui::ctx::Ctx;
+use crate::tui::i18n::L;
+use crate::tui::messages::Message;
+use crate::tui::tab::{Keys, Tab};
 use crate::tui::theme::Symbol;
 use crate::tui::widgets::button::{button, button_styled};
+use crate::tui::widgets::exit_status::status_text;
 use crate::tui::widgets::log::{EventLog, Kind};
 use crate::tui::widgets::{self, fit, short_duration, width};
 
@@ -23,15 +29,6 @@ use crate::tui::widgets::{self, fit, short_duration, width};
 pub const FLIGHT: Duration = Duration::from_millis(700);
 /// How long an exited child stays on screen before it vanishes.
 pub const FADE: Duration = Duration::from_millis(2000);
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum ForkAction {
-    Request,
-    ForkChild,
-    ToggleLeaky,
-    /// Start the engine again after an error.
-    Retry,
-}
 
 pub use crate::process::fork::ChildState;
 
@@ -69,33 +66,17 @@ pub struct Flight {
 
 #[derive(Debug)]
 pub struct ForkTab {
-    pub lang: Lang,
-    pub starting: bool,
-    pub error: Option<String>,
-    pub closed: bool,
+    lang: Lang,
+    starting: bool,
+    error: Option<String>,
+    closed: bool,
     /// The demo's events folded: parent, counts of requests, answers and live children.
-    pub state: ForkState,
-    pub as_written: bool,
+    state: ForkState,
+    as_written: bool,
     /// The children on screen, with the times each state is shown from (the view's animation).
-    pub children: Vec<ChildBox>,
-    pub flights: Vec<Flight>,
-    pub log: EventLog,
-}
-
-pub fn status_text(s: ExitStatus, lang: Lang) -> String {
-    match s {
-        ExitStatus::Code(c) => say(lang, format!("code {c}"), format!("退出码 {c}")),
-        ExitStatus::Signal(sig) => say(
-            lang,
-            format!("signal {}", signal_name(sig)),
-            format!("信号 {}", signal_name(sig)),
-        ),
-    }
-}
-
-/// A signal by name (`SIGKILL`), or its bare number when it names none.
-pub fn signal_name(sig: i32) -> String {
-    crate::process::signal_name(sig).map_or_else(|| sig.to_string(), str::to_string)
+    children: Vec<ChildBox>,
+    flights: Vec<Flight>,
+    log: EventLog,
 }
 
 impl ForkTab {
@@ -105,15 +86,15 @@ impl ForkTab {
             starting: false,
             error: None,
             closed: false,
-            state: ForkState::new(),
             as_written: false,
             children: Vec::new(),
             flights: Vec::new(),
+            state: ForkState::new(),
             log: EventLog::default(),
         }
     }
 
-    pub fn keys(lang: Lang, as_written: bool) -> Vec<(&'static str, &'static str)> {
+    fn keys_for(lang: Lang, as_written: bool) -> Keys {
         vec![
             ("r", L::SendRequest.t(lang)),
             ("f", L::ForkChild.t(lang)),
@@ -131,7 +112,7 @@ impl ForkTab {
     /// The live count as the screen shows it at `now`: the engine's count, plus the children
     /// that have exited but are still shown running until their answer arrives on screen, so
     /// the count and the boxes always agree.
-    pub fn live_shown(&self, now: Duration) -> usize {
+    fn live_shown(&self, now: Duration) -> usize {
         self.state.live
             + self
                 .children
@@ -140,11 +121,11 @@ impl ForkTab {
                 .count()
     }
 
-    pub fn has_live(&self) -> bool {
+    fn has_live(&self) -> bool {
         self.children.iter().any(|c| c.ended.is_none())
     }
 
-    pub fn animating(&self, now: Duration) -> bool {
+    fn in_motion(&self, now: Duration) -> bool {
         self.flights.iter().any(|f| now < f.at + FLIGHT)
             || self
                 .children
@@ -152,7 +133,7 @@ impl ForkTab {
                 .any(|c| c.ended.is_some_and(|e| now < e + FADE))
     }
 
-    pub fn update(&mut self, a: ForkAction, now: Duration) -> Vec<Effect> {
+    fn apply(&mut self, a: ForkAction, now: Duration) -> Vec<Effect> {
         match a {
             ForkAction::Request => vec![Effect::Fork(ForkCommand::Request)],
             ForkAction::ForkChild => vec![Effect::Fork(ForkCommand::ForkChild)],
@@ -181,7 +162,7 @@ impl ForkTab {
         }
     }
 
-    pub fn on_error(&mut self, message: String) {
+    fn failed(&mut self, message: String) {
         self.starting = false;
         self.error = Some(message);
     }
@@ -225,11 +206,11 @@ impl ForkTab {
                 self.log.push(
                     now,
                     Kind::Good,
-                    say(
-                        lang,
-                        format!("parent pid {parent_pid} listening on http://{addr}"),
-                        format!("父进程 pid {parent_pid} 监听 http://{addr}"),
-                    ),
+                    Message::ParentListening {
+                        pid: &parent_pid,
+                        addr: &addr,
+                    }
+                    .t(lang),
                 );
                 // The engine started with the view's setting; a toggle made while it was starting
                 // is on its way to it, so the view's own flag stays the truth.
@@ -244,11 +225,12 @@ impl ForkTab {
                 self.log.push(
                     now,
                     Kind::Info,
-                    say(
-                        lang,
-                        format!("request #{request}: {method} {path}"),
-                        format!("请求 #{request}：{method} {path}"),
-                    ),
+                    Message::Request {
+                        request: &request,
+                        method: &method,
+                        path: &path,
+                    }
+                    .t(lang),
                 );
             }
             ForkEvent::Forked { pid, request, .. } => {
@@ -259,36 +241,25 @@ impl ForkTab {
                     timeline: Vec::new(),
                     ended: None,
                 });
-                let why = match request {
-                    Some(r) => say(lang, format!("for request #{r}"), format!("（请求 #{r}）")),
-                    None => say(lang, "directly", "（直接）"),
-                };
-                self.log.push(
-                    now,
-                    Kind::Good,
-                    say(
-                        lang,
-                        format!("fork() → child pid {pid} {why}"),
-                        format!("fork() → 子进程 pid {pid}{why}"),
-                    ),
-                );
+                let text = match &request {
+                    Some(r) => Message::ForkedFor {
+                        pid: &pid,
+                        request: r,
+                    },
+                    None => Message::ForkedDirectly { pid: &pid },
+                }
+                .t(lang);
+                self.log.push(now, Kind::Good, text);
             }
             ForkEvent::Message {
                 pid, from, payload, ..
             } => {
                 let text = payload.to_string();
                 let arrow = match from {
-                    Side::Parent => say(
-                        lang,
-                        format!("parent → child {pid}"),
-                        format!("父进程 → 子进程 {pid}"),
-                    ),
-                    Side::Child => say(
-                        lang,
-                        format!("child {pid} → parent"),
-                        format!("子进程 {pid} → 父进程"),
-                    ),
-                };
+                    Side::Parent => Message::ParentToChild { pid: &pid },
+                    Side::Child => Message::ChildToParent { pid: &pid },
+                }
+                .t(lang);
                 self.log
                     .push(now, Kind::Message, format!("{arrow}: send({text})"));
                 // One message at a time on an arrow: a reply waits for the request to arrive.
@@ -314,11 +285,7 @@ impl ForkTab {
                 self.log.push(
                     now,
                     Kind::Info,
-                    say(
-                        lang,
-                        format!("child {pid}: 'disconnect'"),
-                        format!("子进程 {pid}：'disconnect'"),
-                    ),
+                    Message::ChildDisconnect { pid: &pid }.t(lang),
                 );
             }
             ForkEvent::Exit { pid, status, .. } => {
@@ -334,23 +301,16 @@ impl ForkTab {
                 self.log.push(
                     now,
                     kind,
-                    say(
-                        lang,
-                        format!("child {pid}: 'exit' ({})", status_text(status, lang)),
-                        format!("子进程 {pid}：'exit'（{}）", status_text(status, lang)),
-                    ),
+                    Message::ChildExit {
+                        pid: &pid,
+                        status: &status_text(status, lang),
+                    }
+                    .t(lang),
                 );
             }
             ForkEvent::Close { pid, .. } => {
-                self.log.push(
-                    now,
-                    Kind::Info,
-                    say(
-                        lang,
-                        format!("child {pid}: 'close'"),
-                        format!("子进程 {pid}：'close'"),
-                    ),
-                );
+                self.log
+                    .push(now, Kind::Info, Message::ChildClose { pid: &pid }.t(lang));
             }
             ForkEvent::Response {
                 request,
@@ -366,11 +326,13 @@ impl ForkTab {
                 };
                 self.log.push(now, kind, {
                     let ms = latency.as_secs_f64() * 1000.0;
-                    say(
-                        lang,
-                        format!("response #{request}: {status} {body:?} in {ms:.1} ms"),
-                        format!("响应 #{request}：{status} {body:?}，耗时 {ms:.1} ms"),
-                    )
+                    Message::Response {
+                        request: &request,
+                        status: &status,
+                        body: &body,
+                        ms,
+                    }
+                    .t(lang)
                 });
             }
             ForkEvent::LiveChildren { .. } => {}
@@ -378,7 +340,7 @@ impl ForkTab {
         }
     }
 
-    pub fn draw(&mut self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+    fn draw_tab(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
         let now = ctx.now;
         // Buttons and the live count.
         let y = area.y;
@@ -508,17 +470,11 @@ impl ForkTab {
                     ctx.theme.info(),
                 ),
                 Line::styled(
-                    say(
-                        ctx.lang,
-                        format!(
-                            "requests {}, answered {}",
-                            self.state.requests, self.state.responses
-                        ),
-                        format!(
-                            "请求 {}，已回复 {}",
-                            self.state.requests, self.state.responses
-                        ),
-                    ),
+                    Message::Counts {
+                        requests: &self.state.requests,
+                        responses: &self.state.responses,
+                    }
+                    .t(ctx.lang),
                     ctx.theme.text(),
                 ),
                 Line::styled(
@@ -658,5 +614,70 @@ impl ForkTab {
                 ctx.theme.warn(),
             );
         }
+    }
+}
+
+impl ForkTab {
+    /// The tab was first shown: its engine starts (with the tab's leaky/fixed setting).
+    pub fn start(&mut self) -> Effect {
+        self.starting = true;
+        Effect::StartFork {
+            as_written: self.as_written,
+        }
+    }
+}
+
+impl Tab for ForkTab {
+    type Action = ForkAction;
+    type Outcome = Vec<Effect>;
+    type Event = ForkEvent;
+
+    fn update(&mut self, a: ForkAction, now: Duration) -> Vec<Effect> {
+        self.apply(a, now)
+    }
+
+    fn on_event(&mut self, ev: ForkEvent, now: Duration) {
+        ForkTab::on_event(self, ev, now);
+    }
+
+    fn animating(&self, now: Duration) -> bool {
+        self.in_motion(now)
+    }
+
+    fn shows_clock(&self) -> bool {
+        self.has_live()
+    }
+
+    fn keys(&self, lang: Lang) -> Keys {
+        Self::keys_for(lang, self.as_written)
+    }
+
+    fn help_keys(lang: Lang) -> Keys {
+        Self::keys_for(lang, false)
+    }
+
+    fn key(&self, k: &KeyEvent) -> Option<Action> {
+        let a = if k.modifiers.contains(KeyModifiers::CONTROL) {
+            match k.code {
+                KeyCode::Char('r') => ForkAction::Retry,
+                _ => return None,
+            }
+        } else {
+            match k.code {
+                KeyCode::Char('r') | KeyCode::Enter => ForkAction::Request,
+                KeyCode::Char('f') => ForkAction::ForkChild,
+                KeyCode::Char('w') => ForkAction::ToggleLeaky,
+                _ => return None,
+            }
+        };
+        Some(Action::Fork(a))
+    }
+
+    fn on_error(&mut self, message: String) {
+        self.failed(message);
+    }
+
+    fn draw(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+        self.draw_tab(ctx, area, buf);
     }
 }

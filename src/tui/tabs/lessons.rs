@@ -3,6 +3,10 @@
 //! An error that arrives after the course loaded (a background task's panic) is shown above the
 //! lesson.
 
+use std::cell::Cell;
+use std::time::Duration;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,22 +14,13 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use crate::cli::Lang;
 use crate::lessons::{DemoLink, Lesson};
-use crate::tui::app::{Action, Ctx, Script};
+use crate::tui::action::Action;
+pub use crate::tui::action::LessonsAction;
+use crate::tui::ctx::Ctx;
 use crate::tui::i18n::L;
+use crate::tui::script::Script;
+use crate::tui::tab::{Keys, Tab};
 use crate::tui::widgets::{self, button::button, fit, markdown};
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum LessonsAction {
-    Up,
-    Down,
-    Select(usize),
-    ScrollUp,
-    ScrollDown,
-    /// Open the selected lesson's demo.
-    RunThis,
-    /// Load the selected lesson's quiz snippet into the Event Loop tab.
-    RunQuiz(usize),
-}
 
 /// What a lesson asked to open.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,15 +33,16 @@ pub enum Opened {
 
 #[derive(Debug, Default)]
 pub struct LessonsTab {
-    pub lessons: Vec<Lesson>,
-    pub error: Option<String>,
-    pub loaded: bool,
-    pub selected: usize,
-    pub scroll: u16,
+    lessons: Vec<Lesson>,
+    error: Option<String>,
+    loaded: bool,
+    selected: usize,
+    /// Rows scrolled in the lesson text (kept within the text when drawn).
+    scroll: Cell<u16>,
 }
 
 impl LessonsTab {
-    pub fn set(&mut self, lessons: anyhow::Result<Vec<Lesson>>) {
+    fn set(&mut self, lessons: anyhow::Result<Vec<Lesson>>) {
         self.loaded = true;
         match lessons {
             Ok(l) => {
@@ -58,7 +54,7 @@ impl LessonsTab {
         self.selected = self.selected.min(self.lessons.len().saturating_sub(1));
     }
 
-    pub fn keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    fn keys_for(lang: Lang) -> Keys {
         vec![
             ("↑↓", L::Select.t(lang)),
             ("PgUp/PgDn", L::Scroll.t(lang)),
@@ -68,29 +64,29 @@ impl LessonsTab {
     }
 
     /// Returns what to open, if the action asked for something.
-    pub fn update(&mut self, a: LessonsAction) -> Option<Opened> {
+    fn apply(&mut self, a: LessonsAction) -> Option<Opened> {
         let n = self.lessons.len();
         match a {
             LessonsAction::Up => {
                 if self.selected > 0 {
                     self.selected -= 1;
-                    self.scroll = 0;
+                    self.scroll.set(0);
                 }
             }
             LessonsAction::Down => {
                 if self.selected + 1 < n {
                     self.selected += 1;
-                    self.scroll = 0;
+                    self.scroll.set(0);
                 }
             }
             LessonsAction::Select(i) => {
                 if i < n && i != self.selected {
                     self.selected = i;
-                    self.scroll = 0;
+                    self.scroll.set(0);
                 }
             }
-            LessonsAction::ScrollUp => self.scroll = self.scroll.saturating_sub(5),
-            LessonsAction::ScrollDown => self.scroll = self.scroll.saturating_add(5),
+            LessonsAction::ScrollUp => self.scroll.set(self.scroll.get().saturating_sub(5)),
+            LessonsAction::ScrollDown => self.scroll.set(self.scroll.get().saturating_add(5)),
             LessonsAction::RunThis => {
                 return self
                     .lessons
@@ -114,7 +110,7 @@ impl LessonsTab {
         None
     }
 
-    pub fn draw(&mut self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+    fn draw_tab(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
         if !self.loaded || self.lessons.is_empty() {
             let text = if let Some(e) = &self.error {
                 widgets::engine_error(ctx, e, false)
@@ -256,7 +252,62 @@ impl LessonsTab {
         let total = lines.len() as u16;
         let para = Paragraph::new(lines);
         let max_scroll = total.saturating_sub(text_area.height);
-        self.scroll = self.scroll.min(max_scroll);
-        para.scroll((self.scroll, 0)).render(text_area, buf);
+        self.scroll.set(self.scroll.get().min(max_scroll));
+        para.scroll((self.scroll.get(), 0)).render(text_area, buf);
+    }
+}
+
+impl Tab for LessonsTab {
+    type Action = LessonsAction;
+    type Outcome = Option<Opened>;
+    type Event = anyhow::Result<Vec<Lesson>>;
+
+    fn update(&mut self, a: LessonsAction, _now: Duration) -> Option<Opened> {
+        self.apply(a)
+    }
+
+    /// The course loaded (or failed to).
+    fn on_event(&mut self, lessons: anyhow::Result<Vec<Lesson>>, _now: Duration) {
+        self.set(lessons);
+    }
+
+    fn keys(&self, lang: Lang) -> Keys {
+        Self::keys_for(lang)
+    }
+
+    fn help_keys(lang: Lang) -> Keys {
+        Self::keys_for(lang)
+    }
+
+    fn key(&self, k: &KeyEvent) -> Option<Action> {
+        if k.modifiers.contains(KeyModifiers::CONTROL) {
+            return None;
+        }
+        let a = match k.code {
+            KeyCode::Up | KeyCode::Char('k') => LessonsAction::Up,
+            KeyCode::Down | KeyCode::Char('j') => LessonsAction::Down,
+            KeyCode::PageUp => LessonsAction::ScrollUp,
+            KeyCode::PageDown | KeyCode::Char(' ') => LessonsAction::ScrollDown,
+            KeyCode::Enter | KeyCode::Char('r') => LessonsAction::RunThis,
+            KeyCode::F(n @ 1..=9) => LessonsAction::RunQuiz(n as usize - 1),
+            _ => return None,
+        };
+        Some(Action::Lessons(a))
+    }
+
+    fn scroll(&self, down: bool) -> Option<Action> {
+        Some(Action::Lessons(if down {
+            LessonsAction::ScrollDown
+        } else {
+            LessonsAction::ScrollUp
+        }))
+    }
+
+    fn on_error(&mut self, message: String) {
+        self.error = Some(message);
+    }
+
+    fn draw(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
+        self.draw_tab(ctx, area, buf);
     }
 }

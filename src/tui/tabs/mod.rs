@@ -1,5 +1,6 @@
-//! One file per tab. Each tab owns its state, applies its engine's events, answers its actions
-//! with effects for the runtime, and draws itself; none does I/O.
+//! One module per tab. Each tab implements [`crate::tui::tab::Tab`]: it owns its state (private),
+//! takes its engine's events, answers its actions with effects for the runtime, and draws itself;
+//! none does I/O, and none imports the app or another tab.
 
 pub mod cluster;
 pub mod event_loop;

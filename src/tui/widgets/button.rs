@@ -7,7 +7,8 @@ use ratatui::style::{Modifier, Style};
 
 use super::width;
 
-use crate::tui::app::{Action, Ctx};
+use crate::tui::action::Action;
+use crate::tui::ctx::Ctx;
 
 /// Draw `[key label]` at (x, y) within `max_x`, register it, and return the x after it (plus one
 /// space). Nothing is drawn when it does not fit.

@@ -8,11 +8,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wrap};
 
 use crate::cli::Lang;
-use crate::tui::app::{Action, Ctx, TabId, MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::action::{Action, TabId};
+use crate::tui::ctx::Ctx;
 use crate::tui::i18n::L;
 use crate::tui::theme::Theme;
 
 use super::width;
+
+/// The smallest terminal the layout is made for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
 
 /// The tab bar: ` mini-node  1 Lessons │ 2 Fork │ 3 Cluster │ 4 Event Loop `, each tab clickable;
 /// the current one reversed and marked with ▶.

@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use crate::tui::app::Ctx;
+use crate::tui::ctx::Ctx;
 use crate::tui::i18n::L;
 
 /// What kind of line, drawn as a symbol and a colour.

@@ -1,17 +1,18 @@
 //! Reusable drawing pieces shared by the tabs: clickable buttons, the chrome (tab bar, footer,
 //! help), the event log, the phase diagram, the lesson text and the engine-error lines. Widgets
 //! draw; they keep no state between frames except the button areas they hand to
-//! [`crate::tui::app::Ctx`].
+//! [`crate::tui::ctx::Ctx`].
 
 pub mod button;
 pub mod chrome;
+pub mod exit_status;
 pub mod log;
 pub mod markdown;
 pub mod phase_ring;
 
 use ratatui::text::Line;
 
-use crate::tui::app::Ctx;
+use crate::tui::ctx::Ctx;
 use crate::tui::i18n::L;
 
 /// The lines a tab shows when its engine failed: the heading, the error, and (where the tab can

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
-use crate::tui::app::Ctx;
+use crate::tui::ctx::Ctx;
 
 use super::{fit, width};
 
