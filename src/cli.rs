@@ -135,8 +135,8 @@ pub struct TuiArgs {
     /// Leave the mouse to the terminal (to select text); every button also has a key.
     #[arg(long)]
     pub no_mouse: bool,
-    /// Workers the cluster tab starts with (default: one per CPU).
-    #[arg(long)]
+    /// Workers the cluster tab starts with (default: one per CPU; at most 32).
+    #[arg(long, value_parser = tui_workers)]
     pub workers: Option<usize>,
     /// Port of the fork demo's server (0: any free port).
     #[arg(long, value_name = "PORT", default_value_t = 8000)]
@@ -267,6 +267,19 @@ where
         Ok(n) if n >= T::from(1) => Ok(n),
         Ok(_) => Err(format!("{flag} must be at least 1 ({unit}s)")),
         Err(err) => Err(format!("{flag} takes a whole number ({err})")),
+    }
+}
+
+/// Most workers the TUI's Cluster tab starts with (and shows).
+pub const TUI_MAX_WORKERS: usize = 32;
+
+/// `tui --workers`: 1 to [`TUI_MAX_WORKERS`].
+fn tui_workers(text: &str) -> Result<usize, String> {
+    match at_least_one::<usize>("--workers", "worker")(text)? {
+        n if n > TUI_MAX_WORKERS => Err(format!(
+            "--workers {n} is more than the TUI shows ({TUI_MAX_WORKERS}); give at most {TUI_MAX_WORKERS}"
+        )),
+        n => Ok(n),
     }
 }
 

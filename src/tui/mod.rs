@@ -21,8 +21,7 @@ pub mod tabs;
 pub mod theme;
 pub mod widgets;
 
-use std::io::{self, IsTerminal, Stdout, Write};
-use std::path::Path;
+use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -40,76 +39,22 @@ use tokio::signal::unix::{signal, SignalKind};
 use tokio::sync::mpsc::{self, UnboundedSender};
 use tokio::time::MissedTickBehavior;
 
-use crate::cli::TuiArgs;
-use crate::error::{code, Exit};
+use crate::error::code;
 use crate::process::{ClusterCommand, ForkCommand};
 
 use action::{Effect, TabId};
 use app::{App, Config};
 use engines::Msg;
-use script::Script;
 
 /// Frames per second while something animates.
 pub const FPS: u64 = 30;
-/// Most workers the cluster tab starts with.
-const MAX_WORKERS: usize = 32;
 /// How long `q` waits for the engines to reap their processes.
 const SHUTDOWN_CAP: Duration = Duration::from_secs(6);
 
-pub fn run(args: TuiArgs) -> anyhow::Result<()> {
+/// Run the TUI on this terminal until the user quits; the status to exit with (0, or the signal's
+/// conventional code). The caller has checked the arguments and that stdout is a terminal.
+pub fn run(cfg: Config, ports: engines::Ports) -> anyhow::Result<i32> {
     let started = Instant::now();
-    let script = match &args.script {
-        Some(path) => Some(load_script(path)?),
-        None => None,
-    };
-    let cpus = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1);
-    let workers = match args.workers {
-        Some(0) => {
-            return Err(Exit::new(
-                code::USAGE,
-                "--workers must be at least 1 (leave it out for one worker per CPU)",
-            )
-            .into())
-        }
-        Some(n) if n > MAX_WORKERS => {
-            return Err(Exit::new(
-                code::USAGE,
-                format!("--workers {n} is more than the TUI shows ({MAX_WORKERS}); give at most {MAX_WORKERS}"),
-            )
-            .into())
-        }
-        Some(n) => n,
-        None => cpus,
-    };
-    if !io::stdout().is_terminal() {
-        return Err(Exit::new(
-            code::FAILURE,
-            "`mini-node tui` needs a terminal, and stdout is not one: run it in a terminal window \
-             (for plain output use `mini-node demo fork|cluster|event-loop`)",
-        )
-        .into());
-    }
-    let first_tab = match (args.tab, &script) {
-        (Some(t), _) => TabId::from(t),
-        (None, Some(_)) => TabId::EventLoop,
-        (None, None) => TabId::Lessons,
-    };
-    let cfg = Config {
-        theme: args.theme,
-        plain: !colored::control::SHOULD_COLORIZE.should_colorize(),
-        lang: args.lang,
-        mouse: !args.no_mouse,
-        workers,
-        first_tab,
-        examples: engines::examples(),
-        script,
-    };
-    let ports = engines::Ports {
-        fork: args.fork_port,
-        cluster: args.cluster_port,
-    };
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -118,39 +63,7 @@ pub fn run(args: TuiArgs) -> anyhow::Result<()> {
     let status = rt.block_on(main_loop(cfg, ports, started));
     // Engines are shut down; do not wait for stray blocking tasks (a runaway script).
     rt.shutdown_timeout(Duration::from_millis(200));
-    let status = status?;
-    if status != code::OK {
-        return Err(Exit::silent(status).into());
-    }
-    Ok(())
-}
-
-fn load_script(path: &Path) -> anyhow::Result<Script> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Exit::new(
-            code::FAILURE,
-            format!("cannot read --script {}: {e}", path.display()),
-        )
-    })?;
-    let source = String::from_utf8(bytes).map_err(|_| {
-        Exit::new(
-            code::FAILURE,
-            format!(
-                "--script {} is not a UTF-8 text file; give a .js file",
-                path.display()
-            ),
-        )
-    })?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
-    Ok(Script {
-        title: path.display().to_string(),
-        name,
-        source,
-        path: Some(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())),
-    })
+    status
 }
 
 // ---- terminal ---------------------------------------------------------------------------------
