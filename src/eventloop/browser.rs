@@ -30,6 +30,9 @@ use super::quickjs;
 use super::{Branch, Clock, Event, Outcome, Phase, Queue, RunError, RunOptions, Stream};
 use crate::error::code;
 
+/// The Node-and-browser comparison lives in [`super::compare`]; views reach it here too.
+pub use super::compare::{compare, Comparison, LineMark};
+
 /// Time between two rendering opportunities (a 60 Hz display).
 pub const FRAME_MS: f64 = 1000.0 / 60.0;
 /// When the first rendering opportunity comes, by default: half a frame after the page started.
@@ -999,109 +1002,6 @@ pub fn explore(source: &str, opts: &RunOptions) -> Result<Vec<Branch>, RunError>
     Ok(branches)
 }
 
-/// How a line of one model's output sits in the other's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineMark {
-    /// Printed by both, in the same order relative to the other shared lines.
-    Same,
-    /// Printed by both, but in a different order.
-    Moved,
-    /// Printed only under this model.
-    Only,
-}
-
-/// The same snippet under Node's loop and the browser's, line by line.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Comparison {
-    pub node: Outcome,
-    pub browser: Outcome,
-    /// One mark per line of `node.output`.
-    pub node_marks: Vec<LineMark>,
-    /// One mark per line of `browser.output`.
-    pub browser_marks: Vec<LineMark>,
-    /// The lines aligned for a side-by-side view: shared lines in the same order on one row,
-    /// the others on rows of their own (`(node line, browser line)` indexes).
-    pub rows: Vec<(Option<usize>, Option<usize>)>,
-}
-
-/// Run `source` under both models (virtual clock) and mark the lines whose order differs: the
-/// lines of a longest common subsequence keep their order; the other shared lines moved.
-pub fn compare(source: &str, opts: &RunOptions) -> Result<Comparison, RunError> {
-    let mut opts = opts.clone();
-    opts.record = false;
-    opts.model = super::Model::Node;
-    let node = super::run(source, &opts, &mut |_| {})?;
-    opts.model = super::Model::Browser;
-    let browser = run(source, &opts, &mut |_| {})?;
-    let a: Vec<&str> = node.output.iter().map(|(_, l)| l.as_str()).collect();
-    let b: Vec<&str> = browser.output.iter().map(|(_, l)| l.as_str()).collect();
-    let (node_marks, browser_marks, rows) = mark_lines(&a, &b);
-    Ok(Comparison {
-        node,
-        browser,
-        node_marks,
-        browser_marks,
-        rows,
-    })
-}
-
-type Rows = Vec<(Option<usize>, Option<usize>)>;
-
-/// Marks for two sequences of lines (see [`LineMark`]), and their alignment.
-fn mark_lines(a: &[&str], b: &[&str]) -> (Vec<LineMark>, Vec<LineMark>, Rows) {
-    // Longest common subsequence, bounded so a huge output cannot take the machine's memory.
-    let (n, m) = (a.len().min(4000), b.len().min(4000));
-    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    let mut ma = vec![LineMark::Only; a.len()];
-    let mut mb = vec![LineMark::Only; b.len()];
-    let mut rows = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        if i < n && j < m && a[i] == b[j] {
-            ma[i] = LineMark::Same;
-            mb[j] = LineMark::Same;
-            rows.push((Some(i), Some(j)));
-            i += 1;
-            j += 1;
-        } else if j >= b.len()
-            || (i < a.len() && (i >= n || j >= m || lcs[i + 1][j] >= lcs[i][j + 1]))
-        {
-            rows.push((Some(i), None));
-            i += 1;
-        } else {
-            rows.push((None, Some(j)));
-            j += 1;
-        }
-    }
-    // Lines left out of the common order but printed by the other model too have moved.
-    let count = |v: &[&str], marks: &[LineMark], text: &str| {
-        v.iter()
-            .zip(marks)
-            .filter(|(l, mk)| **l == text && **mk != LineMark::Same)
-            .count()
-    };
-    for k in 0..a.len() {
-        if ma[k] == LineMark::Only && count(b, &mb, a[k]) > 0 {
-            ma[k] = LineMark::Moved;
-        }
-    }
-    for k in 0..b.len() {
-        if mb[k] == LineMark::Only && count(a, &ma, b[k]) > 0 {
-            mb[k] = LineMark::Moved;
-        }
-    }
-    (ma, mb, rows)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1155,28 +1055,6 @@ mod tests {
                 ..
             })
         ));
-    }
-
-    #[test]
-    fn compare_marks_moved_and_lone_lines() {
-        use LineMark::*;
-        let (a, b, rows) = mark_lines(
-            &["sync", "nextTick", "timeout", "immediate"],
-            &["sync", "timeout", "raf", "nextTick"],
-        );
-        assert_eq!(a, vec![Same, Moved, Same, Only]);
-        assert_eq!(b, vec![Same, Same, Only, Moved]);
-        assert_eq!(
-            rows,
-            vec![
-                (Some(0), Some(0)),
-                (Some(1), None),
-                (Some(2), Some(1)),
-                (Some(3), None),
-                (None, Some(2)),
-                (None, Some(3)),
-            ]
-        );
     }
 
     #[test]

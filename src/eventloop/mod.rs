@@ -8,6 +8,7 @@
 
 pub mod browser;
 pub mod cli;
+mod compare;
 mod clock;
 mod examples;
 mod explore;
