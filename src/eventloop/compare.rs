@@ -72,7 +72,8 @@ impl DiffHook for RowHook {
     type Error = Infallible;
 
     fn equal(&mut self, old: usize, new: usize, len: usize) -> Result<(), Infallible> {
-        self.0.extend((0..len).map(|k| (Some(old + k), Some(new + k))));
+        self.0
+            .extend((0..len).map(|k| (Some(old + k), Some(new + k))));
         Ok(())
     }
 

@@ -8,15 +8,18 @@
 
 pub mod browser;
 pub mod cli;
-mod compare;
 mod clock;
+mod compare;
+mod driver;
 mod examples;
 mod explore;
 mod host;
 mod jobs;
 mod node;
 mod quickjs;
+mod record;
 pub mod replay;
+mod timers;
 
 pub use examples::{examples, Example};
 
@@ -250,7 +253,7 @@ pub fn run(
     sink: &mut dyn FnMut(&Event),
 ) -> Result<Outcome, RunError> {
     match opts.model {
-        Model::Node => node::run(source, opts, sink, &mut explore::Decider::default()),
+        Model::Node => node::run(source, opts, sink, &mut explore::ClockDecides),
         Model::Browser => browser::run(source, opts, sink),
     }
 }
@@ -259,7 +262,7 @@ pub fn run(
 /// happens. A deterministic snippet gives exactly one [`Branch`].
 pub fn explore(source: &str, opts: &RunOptions) -> Result<Vec<Branch>, RunError> {
     match opts.model {
-        Model::Node => explore::explore(source, opts),
+        Model::Node => explore::explore::<node::NodeLoop>(source, opts),
         Model::Browser => browser::explore(source, opts),
     }
 }
