@@ -248,3 +248,38 @@ impl Sched {
         self.immediate_refs == 0 && self.immediates.is_empty() && self.fs.is_empty()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eventloop::clock::LoopClock;
+    use crate::eventloop::{Clock, Stream};
+
+    #[test]
+    fn poll_epochs_and_liveness() {
+        let mut s = Sched::new(RunState::new(true, LoopClock::new(Clock::Virtual)));
+        assert!(!s.alive());
+        s.add_fs(9, "fs.readFile", 4, 3);
+        assert!(s.alive());
+        assert!(!s.would_block());
+        s.add_immediate(4, 2);
+        s.clear_immediate(4);
+        assert_eq!(s.immediate_refs, 0);
+        s.write(Stream::Stdout, "a\nb".into());
+        s.write(Stream::Stdout, "c\n".into());
+        assert_eq!(
+            s.output,
+            vec![
+                (Stream::Stdout, "a".to_string()),
+                (Stream::Stdout, "bc".to_string())
+            ]
+        );
+        assert!(matches!(
+            s.events[0],
+            Event::Enqueue {
+                queue: Queue::Poll,
+                ..
+            }
+        ));
+    }
+}
