@@ -31,21 +31,12 @@ use super::quickjs;
 use super::{Branch, Clock, Event, Outcome, Phase, Queue, RunError, RunOptions, Stream};
 use crate::error::code;
 use bridge::Js;
-use page::{Activity, Page, Source};
+use page::{Activity, Page, Source, FIRST_FRAME_LATEST};
+pub use page::{FIRST_FRAME_MS, FRAME_MS};
 
 /// The Node-and-browser comparison lives in [`super::compare`]; views reach it here too.
 pub use super::compare::{compare, Comparison, LineMark};
 
-/// Time between two rendering opportunities (a 60 Hz display).
-pub const FRAME_MS: f64 = 1000.0 / 60.0;
-/// When the first rendering opportunity comes, by default: half a frame after the page started.
-/// Measured in headless Chromium, the first frame comes anywhere from right after the script to
-/// about 11 ms later on an idle machine, and later still on a busy one (`--explore` tries up to
-/// [`FIRST_FRAME_LATEST`]).
-pub const FIRST_FRAME_MS: f64 = FRAME_MS / 2.0;
-/// The latest `--explore` lets the first rendering opportunity come: two frames. Chromium on a
-/// loaded 2-core machine was seen to run a 20 ms timer before the first animation frame.
-const FIRST_FRAME_LATEST: f64 = 2.0 * FRAME_MS;
 /// Most runs one exploration makes.
 const MAX_EXPLORE_RUNS: usize = 24;
 

@@ -10,7 +10,6 @@
 //! terminal.
 
 use std::cell::{Cell, RefCell};
-use std::ops::DerefMut;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
@@ -18,7 +17,7 @@ use rquickjs::{Context, Ctx, Runtime, Value};
 
 use super::clock::LoopClock;
 use super::host;
-use super::record::RunState;
+use super::record::{LoopState, RunState};
 use super::{quickjs, Clock, Event, Phase, Queue, RunError, RunOptions, Stream};
 use crate::error::code;
 
@@ -37,21 +36,6 @@ pub enum Stop {
 
 /// One step of a loop: it goes on, or the run stops.
 pub type Step = Result<(), Stop>;
-
-/// A model's scheduler state as the core sees it: the shared [`RunState`] and what the loop is
-/// doing (the model's own activities, for the words of a time-out).
-pub trait LoopState: DerefMut<Target = RunState> {
-    type Activity: Copy;
-
-    /// A callback starts, as part of `activity`.
-    fn callback_begins(&mut self, activity: Self::Activity);
-
-    /// What the loop is doing now.
-    fn activity(&self) -> Self::Activity;
-
-    /// What was going on when `--timeout` (`secs`) came during `activity`, for the stop message.
-    fn stalled(&self, activity: Self::Activity, secs: f64) -> String;
-}
 
 /// The engine of one run: a QuickJS runtime with the run's limits and a context in it.
 pub struct Engine {

@@ -2,12 +2,13 @@
 //! engine queued between them), the script's output as lines, the loop clock, how the run ends,
 //! and what the loop is running now (to explain a time-out).
 //!
-//! Each model's scheduler state (Node's `Sched`, the browser's `Page`) builds on a [`RunState`]
-//! and reaches its fields directly (`Deref`). Nothing here decides when a callback runs, and
+//! Each model's scheduler state (Node's `Sched`, the browser's `Page`) builds on a [`RunState`],
+//! reaches its fields directly (`Deref`), and says what its loop is doing ([`LoopState`]). Nothing here decides when a callback runs, and
 //! nothing writes to a terminal: events go to the view's sink through the loop core.
 
 use std::cell::Cell;
 use std::collections::VecDeque;
+use std::ops::DerefMut;
 use std::rc::Rc;
 use std::time::Instant;
 
@@ -125,4 +126,19 @@ impl RunState {
             exit_code: self.exit.unwrap_or(0),
         }
     }
+}
+
+/// A model's scheduler state as the core sees it: the shared [`RunState`] and what the loop is
+/// doing (the model's own activities, for the words of a time-out).
+pub trait LoopState: DerefMut<Target = RunState> {
+    type Activity: Copy;
+
+    /// A callback starts, as part of `activity`.
+    fn callback_begins(&mut self, activity: Self::Activity);
+
+    /// What the loop is doing now.
+    fn activity(&self) -> Self::Activity;
+
+    /// What was going on when `--timeout` (`secs`) came during `activity`, for the stop message.
+    fn stalled(&self, activity: Self::Activity, secs: f64) -> String;
 }

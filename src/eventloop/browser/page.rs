@@ -9,12 +9,20 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::{Deref, DerefMut};
 use std::time::Instant;
 
-use super::FIRST_FRAME_LATEST;
-use crate::eventloop::driver::LoopState;
 use crate::eventloop::quickjs;
-use crate::eventloop::record::RunState;
+use crate::eventloop::record::{LoopState, RunState};
 use crate::eventloop::{Event, Queue};
 
+/// Time between two rendering opportunities (a 60 Hz display).
+pub const FRAME_MS: f64 = 1000.0 / 60.0;
+/// When the first rendering opportunity comes, by default: half a frame after the page started.
+/// Measured in headless Chromium, the first frame comes anywhere from right after the script to
+/// about 11 ms later on an idle machine, and later still on a busy one (`--explore` tries up to
+/// [`FIRST_FRAME_LATEST`]).
+pub const FIRST_FRAME_MS: f64 = FRAME_MS / 2.0;
+/// The latest `--explore` lets the first rendering opportunity come: two frames. Chromium on a
+/// loaded 2-core machine was seen to run a 20 ms timer before the first animation frame.
+pub const FIRST_FRAME_LATEST: f64 = 2.0 * FRAME_MS;
 /// Above this timer nesting level, a delay below [`CLAMP_MS`] is raised to it.
 const CLAMP_LEVEL: u32 = 5;
 const CLAMP_MS: f64 = 4.0;

@@ -9,9 +9,8 @@ use std::collections::VecDeque;
 use std::ops::{Deref, DerefMut};
 use std::rc::Rc;
 
-use crate::eventloop::driver::LoopState;
 use crate::eventloop::quickjs::at_line;
-use crate::eventloop::record::RunState;
+use crate::eventloop::record::{LoopState, RunState};
 use crate::eventloop::timers::{IdSet, Timers};
 use crate::eventloop::{Event, Queue};
 
