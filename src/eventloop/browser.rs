@@ -107,7 +107,7 @@ fn run_with(
 }
 
 impl<'js> Driver<'_, 'js> {
-    /// The whole page: the script, then the loop until nothing is left; the exit code.
+    /// The whole page: the script, then the loop until nothing is left; then the Exit event.
     fn run_all(&mut self, source: &str, file: &str) {
         let (code, reason) = match self.script_and_loop(source, file) {
             Ok(Some(code)) => (code, "the script has a syntax error".to_string()),
