@@ -265,6 +265,51 @@ impl Timers {
     }
 }
 
+// ---- The browser model's timers: each waits as a task in the page's task queue (`Page`), so
+// there is no list here, only the record of a live timer and the standard's delay rule.
+
+/// Above this timer nesting level, a delay below [`CLAMP_MS`] is raised to it.
+const CLAMP_LEVEL: u32 = 5;
+const CLAMP_MS: f64 = 4.0;
+
+/// A live setTimeout / setInterval of a page.
+#[derive(Debug, Clone)]
+pub struct PageTimer {
+    pub delay: f64,
+    pub repeat: bool,
+    /// The timer nesting level of the task that will run it.
+    pub nesting: u32,
+    pub line: u32,
+    /// Its place in the queue while it waits.
+    pub slot: Option<(u64, u64)>,
+}
+
+impl PageTimer {
+    pub fn kind(&self) -> &'static str {
+        if self.repeat {
+            "setInterval"
+        } else {
+            "setTimeout"
+        }
+    }
+}
+
+/// The HTML timer initialisation steps' delay: a delay that is not a finite number counts as 0,
+/// a negative one as 0, and a timer created while a timer task of nesting level above
+/// [`CLAMP_LEVEL`] runs waits at least [`CLAMP_MS`].
+pub fn html_delay(delay: f64, nesting: u32) -> f64 {
+    let delay = if delay.is_finite() {
+        delay.max(0.0)
+    } else {
+        0.0
+    };
+    if nesting > CLAMP_LEVEL && delay < CLAMP_MS {
+        CLAMP_MS
+    } else {
+        delay
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,6 +379,15 @@ mod tests {
         assert_eq!(t.pop_expired(20.0), Some(7));
         t.retire(7);
         assert!(t.get(7).is_none());
+    }
+
+    #[test]
+    fn html_delays_are_clamped_from_the_sixth_nesting_level() {
+        assert_eq!(html_delay(f64::NAN, 0), 0.0);
+        assert_eq!(html_delay(-3.0, 0), 0.0);
+        assert_eq!(html_delay(1.0, 5), 1.0);
+        assert_eq!(html_delay(1.0, 6), 4.0);
+        assert_eq!(html_delay(10.0, 6), 10.0);
     }
 
     #[test]

@@ -11,6 +11,7 @@ use std::time::Instant;
 
 use crate::eventloop::quickjs;
 use crate::eventloop::record::{LoopState, RunState};
+use crate::eventloop::timers::{html_delay, PageTimer};
 use crate::eventloop::{Event, Queue};
 
 /// Time between two rendering opportunities (a 60 Hz display).
@@ -23,10 +24,6 @@ pub const FIRST_FRAME_MS: f64 = FRAME_MS / 2.0;
 /// The latest `--explore` lets the first rendering opportunity come: two frames. Chromium on a
 /// loaded 2-core machine was seen to run a 20 ms timer before the first animation frame.
 pub const FIRST_FRAME_LATEST: f64 = 2.0 * FRAME_MS;
-/// Above this timer nesting level, a delay below [`CLAMP_MS`] is raised to it.
-const CLAMP_LEVEL: u32 = 5;
-const CLAMP_MS: f64 = 4.0;
-
 /// Where a task came from (its task source).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
@@ -41,28 +38,6 @@ pub enum Source {
 pub struct Task {
     pub id: u64,
     pub source: Source,
-}
-
-/// A live setTimeout / setInterval.
-#[derive(Debug, Clone)]
-pub struct TimerInfo {
-    pub delay: f64,
-    pub repeat: bool,
-    /// The timer nesting level of the task that will run it.
-    pub nesting: u32,
-    pub line: u32,
-    /// Its place in the queue while it waits.
-    slot: Option<(u64, u64)>,
-}
-
-impl TimerInfo {
-    pub fn kind(&self) -> &'static str {
-        if self.repeat {
-            "setInterval"
-        } else {
-            "setTimeout"
-        }
-    }
 }
 
 /// What the page is doing, to explain a timeout.
@@ -82,7 +57,7 @@ pub struct Page {
     pub queue: BTreeMap<(u64, u64), Task>,
     seq: u64,
     pub labels: HashMap<u64, (String, u32)>,
-    pub timers: HashMap<u64, TimerInfo>,
+    pub timers: HashMap<u64, PageTimer>,
     /// The nesting level of the timer task running now (0 outside timer callbacks).
     pub nesting: u32,
     /// Animation-frame callbacks requested for the next frame, in order.
@@ -167,14 +142,7 @@ impl Page {
 
     /// The timer initialisation steps: the nesting level, the 4 ms clamp, the task's due time.
     pub fn start_timer(&mut self, id: u64, delay: f64, repeat: bool, line: u32) {
-        let mut delay = if delay.is_finite() {
-            delay.max(0.0)
-        } else {
-            0.0
-        };
-        if self.nesting > CLAMP_LEVEL && delay < CLAMP_MS {
-            delay = CLAMP_MS;
-        }
+        let delay = html_delay(delay, self.nesting);
         let due = self.clock.now() + delay;
         let slot = self.push(
             due,
@@ -183,7 +151,7 @@ impl Page {
                 source: Source::Timer,
             },
         );
-        let info = TimerInfo {
+        let info = PageTimer {
             delay,
             repeat,
             nesting: self.nesting + 1,
