@@ -11,10 +11,11 @@
 //! delivers its messages one per task. An uncaught exception is reported as the console shows it
 //! (`Uncaught Error: …`) and the loop goes on, as a page does.
 //!
-//! The JavaScript side (`browser.js`) only hands requests to the [`Page`] state here; this module
-//! decides when each callback runs and reports every step as an [`Event`]. `--explore` varies the
-//! one thing a page does not control: where the first rendering opportunity falls. Nothing here
-//! writes to a terminal.
+//! The JavaScript side (`browser.js`, through `browser/bridge.rs`) only hands requests to the
+//! page's queues (`browser/page.rs`); this module keeps the loop's order, decides when each
+//! callback runs and reports every step as an [`Event`], through the shared loop core
+//! (`driver.rs`). `--explore` varies the one thing a page does not control: where the first
+//! rendering opportunity falls. Nothing here writes to a terminal.
 
 mod bridge;
 mod page;
@@ -34,7 +35,7 @@ use bridge::Js;
 use page::{Activity, Page, Source, FIRST_FRAME_LATEST};
 pub use page::{FIRST_FRAME_MS, FRAME_MS};
 
-/// The Node-and-browser comparison lives in [`super::compare`]; views reach it here too.
+/// The Node-and-browser comparison lives in `compare.rs`; views reach it here too.
 pub use super::compare::{compare, Comparison, LineMark};
 
 /// Most runs one exploration makes.

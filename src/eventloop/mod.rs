@@ -5,6 +5,15 @@
 //! step (loop iteration, phase entered, callback queued, callback run, queue drained, output line)
 //! as a typed [`Event`] to a sink. Views (the CLI printer, the TUI, the tests) consume those events;
 //! nothing here writes to a terminal.
+//!
+//! The pieces: `node.rs` and `browser.rs` are the two models' loop orders, over their queues
+//! (`node/queues.rs`, `browser/page.rs`) and `timers.rs`; both drive the shared loop core
+//! (`driver.rs`: engine set-up, callback start and end, deadline, time-out, out of memory) over
+//! the shared run state (`record.rs`: events, output, clock). `host.rs` and `browser/bridge.rs`
+//! are the JavaScript sides' native bridges, `quickjs.rs` and `jobs.rs` the engine plumbing,
+//! `clock.rs` the loop time. `explore.rs` varies timing decisions through its `Decide` and
+//! `Explorable` traits, `compare.rs` lines up the two models' outputs, `replay.rs` folds events
+//! into snapshots.
 
 pub mod browser;
 pub mod cli;

@@ -19,7 +19,7 @@ pub const FRAME_MS: f64 = 1000.0 / 60.0;
 /// When the first rendering opportunity comes, by default: half a frame after the page started.
 /// Measured in headless Chromium, the first frame comes anywhere from right after the script to
 /// about 11 ms later on an idle machine, and later still on a busy one (`--explore` tries up to
-/// [`FIRST_FRAME_LATEST`]).
+/// `FIRST_FRAME_LATEST`).
 pub const FIRST_FRAME_MS: f64 = FRAME_MS / 2.0;
 /// The latest `--explore` lets the first rendering opportunity come: two frames. Chromium on a
 /// loaded 2-core machine was seen to run a 20 ms timer before the first animation frame.
