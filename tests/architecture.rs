@@ -16,22 +16,9 @@ const VIEW_MODULES: &[&str] = &["print", "tui", "cli", "commands"];
 /// Crates that an engine must not use: colours, terminals, the argument parser.
 const VIEW_CRATES: &[&str] = &["colored", "crossterm", "ratatui", "clap"];
 
-/// Engine files that still import a view or the command line while their rework is under way.
-/// Empty it when they are clean: a file listed here that is clean fails the test too.
-const ENGINE_FILES_NOT_YET_CLEAN: &[&str] = &[];
-
-/// Import circles that exist while their rework is under way, each as the files it may span.
-/// A circle passes when all its files are in one entry; an entry no circle needs fails the test.
-const CIRCLES_NOT_YET_BROKEN: &[&[&str]] = &[&[
-    "src/eventloop/explore.rs",
-    "src/eventloop/host/mod.rs",
-    "src/eventloop/node.rs",
-]];
-
 #[test]
 fn engines_import_no_view_and_no_command_line() {
     let mut problems = Vec::new();
-    let mut dirty = BTreeSet::new();
     for file in rust_files("src") {
         let rel = relative(&file);
         if !ENGINES.iter().any(|e| rel.starts_with(&format!("{e}/"))) {
@@ -39,11 +26,7 @@ fn engines_import_no_view_and_no_command_line() {
         }
         let source = Source::read(&file);
         for import in source.imports() {
-            let Some(why) = forbidden(&Source::resolve(&import)) else {
-                continue;
-            };
-            dirty.insert(rel.clone());
-            if !ENGINE_FILES_NOT_YET_CLEAN.contains(&rel.as_str()) {
+            if let Some(why) = forbidden(&Source::resolve(&import)) {
                 problems.push(format!(
                     "{rel}:{}: `{}` {why}: an engine takes plain config and emits events; \
                      move this to src/commands or src/print",
@@ -53,44 +36,22 @@ fn engines_import_no_view_and_no_command_line() {
             }
         }
     }
-    for listed in ENGINE_FILES_NOT_YET_CLEAN {
-        if !dirty.contains(*listed) {
-            problems.push(format!(
-                "{listed} imports no view any more: remove it from ENGINE_FILES_NOT_YET_CLEAN"
-            ));
-        }
-    }
     assert!(problems.is_empty(), "\n{}\n", problems.join("\n"));
 }
 
 #[test]
 fn no_import_circles() {
-    let graph = import_graph();
-    let mut problems = Vec::new();
-    let mut needed = BTreeSet::new();
-    for group in circles(&graph) {
-        match CIRCLES_NOT_YET_BROKEN
-            .iter()
-            .position(|allowed| group.files.iter().all(|f| allowed.contains(&f.as_str())))
-        {
-            Some(k) => {
-                needed.insert(k);
-            }
-            None => problems.push(format!(
+    let problems: Vec<String> = circles(&import_graph())
+        .into_iter()
+        .map(|group| {
+            format!(
                 "import circle among {}, e.g. {} -> {}",
                 group.files.join(", "),
                 group.circle.join(" -> "),
                 group.circle[0]
-            )),
-        }
-    }
-    for (k, allowed) in CIRCLES_NOT_YET_BROKEN.iter().enumerate() {
-        if !needed.contains(&k) {
-            problems.push(format!(
-                "no circle spans {allowed:?} any more: remove it from CIRCLES_NOT_YET_BROKEN"
-            ));
-        }
-    }
+            )
+        })
+        .collect();
     assert!(problems.is_empty(), "\n{}\n", problems.join("\n"));
 }
 

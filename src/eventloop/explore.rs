@@ -1,43 +1,77 @@
 //! `--explore`: every output order real Node can produce where timing decides.
 //!
-//! The loop model calls [`Decider::choose`] wherever real time could change the order (a timer due
+//! The loop model calls [`Decide::choose`] wherever real time could change the order (a timer due
 //! within 1 ms of the loop time, at the start of an iteration that would not block: had it
 //! expired yet or not?). Exploring runs the script once per combination of choices, depth first,
-//! and keeps each distinct output with the reasons that produced it. It prints nothing.
+//! and keeps each distinct output with the reasons that produced it. It knows the models only
+//! through [`Explorable`], and prints nothing.
 
-use super::{node, Branch, Clock, RunError, RunOptions};
+use super::{Branch, Clock, Event, Outcome, RunError, RunOptions};
 
 /// Most runs one exploration makes, and most decisions per run it varies.
 const MAX_RUNS: usize = 64;
 const MAX_DEPTH: usize = 6;
 
+/// Where timing decides, which way the run goes.
+pub trait Decide {
+    /// Exploring (decisions are recorded and may be forced)? When not, the model need not
+    /// describe its options.
+    fn active(&self) -> bool;
+
+    /// Choose among `reasons.len()` options; option 0 is what the virtual clock does by itself.
+    fn choose(&mut self, reasons: Vec<String>) -> usize;
+}
+
+/// A plain run: every decision goes the virtual clock's way.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ClockDecides;
+
+impl Decide for ClockDecides {
+    #[inline]
+    fn active(&self) -> bool {
+        false
+    }
+
+    fn choose(&mut self, _reasons: Vec<String>) -> usize {
+        0
+    }
+}
+
+/// A loop model that exploring can run: a run whose timing decisions `decider` takes.
+pub trait Explorable {
+    fn run<D: Decide>(
+        source: &str,
+        opts: &RunOptions,
+        sink: &mut dyn FnMut(&Event),
+        decider: &mut D,
+    ) -> Result<Outcome, RunError>;
+}
+
 /// Picks an option at each timing decision: the forced ones first, then the default (0).
 #[derive(Debug, Default)]
-pub struct Decider {
-    active: bool,
+struct Decider {
     forced: Vec<usize>,
-    /// Every decision met so far: (number of options, why the taken one happens).
-    pub seen: Vec<(usize, usize, String)>,
+    /// Every decision met so far: (number of options, the option taken, why it happens).
+    seen: Vec<(usize, usize, String)>,
 }
 
 impl Decider {
     fn forced(choices: Vec<usize>) -> Self {
         Decider {
-            active: true,
             forced: choices,
             seen: Vec::new(),
         }
     }
+}
 
-    /// Exploring (decisions are recorded and may be forced)?
-    pub fn active(&self) -> bool {
-        self.active
+impl Decide for Decider {
+    fn active(&self) -> bool {
+        true
     }
 
-    /// Choose among `reasons.len()` options; option 0 is what the virtual clock does by itself.
-    pub fn choose(&mut self, reasons: Vec<String>) -> usize {
+    fn choose(&mut self, reasons: Vec<String>) -> usize {
         let n = reasons.len();
-        if !self.active || n == 0 {
+        if n == 0 {
             return 0;
         }
         let i = self.seen.len();
@@ -48,7 +82,8 @@ impl Decider {
     }
 }
 
-pub fn explore(source: &str, opts: &RunOptions) -> Result<Vec<Branch>, RunError> {
+/// Every distinct output order of `source` under model `M`, each with the reasons it happens.
+pub fn explore<M: Explorable>(source: &str, opts: &RunOptions) -> Result<Vec<Branch>, RunError> {
     let mut opts = opts.clone();
     opts.clock = Clock::Virtual;
     let keep = opts.record;
@@ -63,7 +98,7 @@ pub fn explore(source: &str, opts: &RunOptions) -> Result<Vec<Branch>, RunError>
         runs += 1;
         let mut d = Decider::forced(prefix.clone());
         let mut events = Vec::new();
-        let outcome = node::run(
+        let outcome = M::run(
             source,
             &opts,
             &mut |e| {

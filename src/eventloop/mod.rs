@@ -5,17 +5,30 @@
 //! step (loop iteration, phase entered, callback queued, callback run, queue drained, output line)
 //! as a typed [`Event`] to a sink. Views (the CLI printer, the TUI, the tests) consume those events;
 //! nothing here writes to a terminal.
+//!
+//! The pieces: `node.rs` and `browser.rs` are the two models' loop orders, over their queues
+//! (`node/queues.rs`, `browser/page.rs`) and `timers.rs`; both drive the shared loop core
+//! (`driver.rs`: engine set-up, callback start and end, deadline, time-out, out of memory) over
+//! the shared run state (`record.rs`: events, output, clock). `host/` (with Node's library in
+//! `lib/`) and `browser/bridge.rs` are the JavaScript sides' native bridges, `quickjs.rs` and
+//! `jobs.rs` the engine plumbing, `clock.rs` the loop time. `explore.rs` varies timing decisions through its `Decide` and
+//! `Explorable` traits, `compare.rs` lines up the two models' outputs, `replay.rs` folds events
+//! into snapshots, `script.rs` reads and checks a script before it runs.
 
 pub mod browser;
 mod clock;
+mod compare;
+mod driver;
 mod examples;
 mod explore;
 mod host;
 mod jobs;
 mod node;
 mod quickjs;
+mod record;
 pub mod replay;
 pub mod script;
+mod timers;
 
 pub use examples::{examples, Example};
 
@@ -249,7 +262,7 @@ pub fn run(
     sink: &mut dyn FnMut(&Event),
 ) -> Result<Outcome, RunError> {
     match opts.model {
-        Model::Node => node::run(source, opts, sink, &mut explore::Decider::default()),
+        Model::Node => node::run(source, opts, sink, &mut explore::ClockDecides),
         Model::Browser => browser::run(source, opts, sink),
     }
 }
@@ -258,7 +271,7 @@ pub fn run(
 /// happens. A deterministic snippet gives exactly one [`Branch`].
 pub fn explore(source: &str, opts: &RunOptions) -> Result<Vec<Branch>, RunError> {
     match opts.model {
-        Model::Node => explore::explore(source, opts),
+        Model::Node => explore::explore::<node::NodeLoop>(source, opts),
         Model::Browser => browser::explore(source, opts),
     }
 }

@@ -29,7 +29,7 @@ use rquickjs::{Ctx, Function, Object, Value};
 pub use module::compile;
 pub(super) use syntax::{location_in, v8_message};
 
-use super::node::Sched;
+use super::node::queues::Sched;
 use super::RunOptions;
 
 /// The prelude's entry points the loop calls.

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use rquickjs::function::IntoJsFunc;
 use rquickjs::{Ctx, Function, Value};
 
-use super::super::node::Sched;
+use super::super::node::queues::Sched;
 use super::super::RunOptions;
 
 /// What the bridge's functions may reach: the run's options and script, the scheduler's state and

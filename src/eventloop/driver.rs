@@ -1,0 +1,279 @@
+//! The loop core both models share: the engine's set-up (heap limit, interrupt handler, promise
+//! rejection tracker), handing events to the sink, a callback's start and end, the deadline of
+//! `--timeout`, the time-out and out-of-memory stops, waiting for the next timer, and the Exit
+//! event.
+//!
+//! A model (`node.rs`, `browser.rs`) owns its queues and the order of its loop; it drives a
+//! [`Core`] over its scheduler state (a [`LoopState`]) and decides itself what an uncaught
+//! exception does. The core is generic over that state, so a callback's start and end cost what
+//! they cost inside each model: no allocation, no dynamic call. Nothing here writes to a
+//! terminal.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use rquickjs::{Context, Ctx, Runtime, Value};
+
+use super::clock::LoopClock;
+use super::host;
+use super::record::{LoopState, RunState};
+use super::{quickjs, Clock, Event, Phase, Queue, RunError, RunOptions, Stream};
+use crate::error::code;
+
+/// Why the loop stopped early.
+#[derive(Debug)]
+pub enum Stop {
+    /// process.exit.
+    Exit,
+    /// An uncaught exception (Node ends the process).
+    Fatal,
+    /// `--timeout` came.
+    Timeout,
+    /// The heap limit (`--max-memory`) was reached.
+    OutOfMemory,
+}
+
+/// One step of a loop: it goes on, or the run stops.
+pub type Step = Result<(), Stop>;
+
+/// The engine of one run: a QuickJS runtime with the run's limits and a context in it.
+pub struct Engine {
+    pub context: Context,
+    /// Kept alive for `context`, and dropped after it (fields drop in order).
+    _runtime: Runtime,
+    /// When `--timeout` stops the run.
+    pub deadline: Instant,
+    /// Set to stop the JavaScript running now (process.exit); the deadline stops it anyway.
+    pub interrupt: Rc<Cell<bool>>,
+    callback_seq: Rc<Cell<u64>>,
+    stamp: Rc<Cell<(u64, Instant)>>,
+}
+
+impl Engine {
+    /// A runtime with the heap limit of `opts` (and, for long promise chains, a cycle-collector
+    /// threshold), an interrupt handler for the deadline, `tracker` for promise rejections, and
+    /// a full context.
+    pub fn start(
+        opts: &RunOptions,
+        gc_threshold: Option<usize>,
+        tracker: rquickjs::runtime::RejectionTracker,
+    ) -> Result<Engine, RunError> {
+        let runtime = quickjs::runtime(opts)?;
+        if let Some(threshold) = gc_threshold {
+            runtime.set_gc_threshold(threshold);
+        }
+        let deadline = Instant::now() + opts.timeout;
+        let interrupt = Rc::new(Cell::new(false));
+        let callback_seq = Rc::new(Cell::new(0u64));
+        let stamp = Rc::new(Cell::new((0u64, Instant::now())));
+        {
+            let interrupt = interrupt.clone();
+            let seq = callback_seq.clone();
+            let stamp = stamp.clone();
+            runtime.set_interrupt_handler(Some(Box::new(move || {
+                let now = Instant::now();
+                let current = seq.get();
+                if stamp.get().0 != current {
+                    stamp.set((current, now));
+                }
+                interrupt.get() || now >= deadline
+            })));
+        }
+        runtime.set_host_promise_rejection_tracker(Some(tracker));
+        let context = Context::full(&runtime).map_err(|e| RunError::Engine(e.to_string()))?;
+        Ok(Engine {
+            context,
+            _runtime: runtime,
+            deadline,
+            interrupt,
+            callback_seq,
+            stamp,
+        })
+    }
+
+    /// The shared run state for this engine: `record`ing or not, on a clock of `opts.clock`.
+    pub fn run_state(&self, record: bool, opts: &RunOptions) -> RunState {
+        let mut state = RunState::new(record, LoopClock::new(opts.clock));
+        state.callback_seq = self.callback_seq.clone();
+        state.stamp = self.stamp.clone();
+        state
+    }
+}
+
+/// The shared half of a model's driver: the context, the scheduler state, the sink, the
+/// deadline.
+pub struct Core<'a, 'js, S> {
+    pub ctx: Ctx<'js>,
+    pub state: Rc<RefCell<S>>,
+    sink: &'a mut dyn FnMut(&Event),
+    pub deadline: Instant,
+    timeout: Duration,
+    interrupt: Rc<Cell<bool>>,
+}
+
+impl<'a, 'js, S: LoopState> Core<'a, 'js, S> {
+    pub fn new(
+        ctx: Ctx<'js>,
+        state: Rc<RefCell<S>>,
+        sink: &'a mut dyn FnMut(&Event),
+        engine: &Engine,
+        opts: &RunOptions,
+    ) -> Self {
+        Core {
+            ctx,
+            state,
+            sink,
+            deadline: engine.deadline,
+            timeout: opts.timeout,
+            interrupt: engine.interrupt.clone(),
+        }
+    }
+
+    /// Hand the events recorded so far to the view's sink.
+    pub fn flush(&mut self) {
+        let events = std::mem::take(&mut self.state.borrow_mut().events);
+        quickjs::deliver(events, self.sink);
+    }
+
+    /// Record `e` (recorded runs only).
+    #[inline]
+    pub fn emit(&self, e: Event) {
+        self.state.borrow_mut().emit(e);
+    }
+
+    /// A phase (or browser step) is entered, at the loop time (recorded runs only).
+    #[inline]
+    pub fn phase(&self, phase: Phase) {
+        let mut s = self.state.borrow_mut();
+        if s.record {
+            let at_ms = s.clock.now();
+            s.push_event(Event::PhaseEnter { phase, at_ms });
+        }
+    }
+
+    /// Stop (or let run again) the JavaScript running now.
+    pub fn set_interrupt(&self, on: bool) {
+        self.interrupt.set(on);
+    }
+
+    /// A callback goes on the call stack.
+    #[inline]
+    pub fn callback_start(
+        &self,
+        id: u64,
+        queue: Queue,
+        label: String,
+        line: Option<u32>,
+        activity: S::Activity,
+    ) {
+        let mut s = self.state.borrow_mut();
+        s.callback_begins(activity);
+        s.callback_seq.set(s.callback_seq.get() + 1);
+        if s.record {
+            s.current_label.clone_from(&label);
+            s.push_event(Event::CallbackStart {
+                id,
+                queue,
+                label,
+                line: line.filter(|&l| l > 0),
+            });
+        }
+    }
+
+    /// The callback returned (`r`): what it threw goes back to the model.
+    #[inline]
+    pub fn callback_end(&self, id: u64, r: rquickjs::Result<()>) -> rquickjs::Result<()> {
+        self.state.borrow_mut().emit(Event::CallbackEnd { id });
+        r
+    }
+
+    /// What a failed call threw, unless it stops the run: process.exit, the deadline, the heap
+    /// limit, or an exception that already ended the script. The model handles the rest.
+    pub fn thrown(&mut self, e: rquickjs::Error) -> Result<Value<'js>, Stop> {
+        let value = quickjs::thrown(&self.ctx, e);
+        if self.state.borrow().exit.is_some() {
+            return Err(Stop::Exit);
+        }
+        if Instant::now() >= self.deadline {
+            let activity = self.state.borrow().activity();
+            return Err(self.timed_out(activity));
+        }
+        if host::is_out_of_memory(&value) {
+            return Err(self.out_of_memory());
+        }
+        if self.state.borrow().fatal.is_some() {
+            return Err(Stop::Fatal);
+        }
+        Ok(value)
+    }
+
+    /// Between callbacks: has `--timeout` come?
+    pub fn check_deadline(&mut self, activity: S::Activity) -> Step {
+        if Instant::now() >= self.deadline {
+            return Err(self.timed_out(activity));
+        }
+        Ok(())
+    }
+
+    /// `--timeout` came during `activity`: say what was going on, and stop.
+    pub fn timed_out(&mut self, activity: S::Activity) -> Stop {
+        let secs = self.timeout.as_secs_f64();
+        let mut s = self.state.borrow_mut();
+        let what = s.stalled(activity, secs);
+        s.write(Stream::Stderr, quickjs::interrupted(secs, &what));
+        s.exit = Some(code::TIMEOUT);
+        Stop::Timeout
+    }
+
+    /// The seconds of `--timeout`.
+    pub fn timeout_secs(&self) -> f64 {
+        self.timeout.as_secs_f64()
+    }
+
+    /// The heap limit was reached.
+    pub fn out_of_memory(&mut self) -> Stop {
+        let mut s = self.state.borrow_mut();
+        s.write(Stream::Stderr, quickjs::OUT_OF_MEMORY.into());
+        s.exit = Some(code::OUT_OF_MEMORY);
+        Stop::OutOfMemory
+    }
+
+    /// Nothing is runnable until loop time `to`: jump there (virtual clock) or wait (real
+    /// time). When the deadline comes first, the wait ends at the deadline and `Err` says how far
+    /// `to` still was, in ms.
+    pub fn wait_until(&mut self, to: f64) -> Result<(), f64> {
+        self.flush();
+        let mut s = self.state.borrow_mut();
+        if s.clock.mode() == Clock::Realtime {
+            let remaining = self.deadline.saturating_duration_since(Instant::now());
+            let remaining_ms = remaining.as_secs_f64() * 1000.0;
+            if s.clock.precise() + remaining_ms < to {
+                let due_in = to - s.clock.precise() - remaining_ms;
+                drop(s);
+                std::thread::sleep(remaining);
+                return Err(due_in);
+            }
+        }
+        let (from, to) = s.clock.advance_to(to);
+        if to > from {
+            s.emit(Event::ClockAdvance {
+                from_ms: from,
+                to_ms: to,
+            });
+        }
+        Ok(())
+    }
+
+    /// The end: the Exit event (always reported), handed to the sink with the rest.
+    pub fn exit(&mut self, code: i32, reason: String) {
+        let mut s = self.state.borrow_mut();
+        s.exit = Some(code);
+        if s.record {
+            s.sync_jobs();
+        }
+        s.events.push(Event::Exit { code, reason });
+        drop(s);
+        self.flush();
+    }
+}
