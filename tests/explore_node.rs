@@ -260,7 +260,7 @@ fn every_explored_order_carries_its_own_replayable_events() {
             .iter()
             .any(|e| matches!(e, Event::PhaseEnter { .. })));
         let end = Snapshot::after(&b.events, b.events.len());
-        assert_eq!(end.finished, Some(0));
+        assert_eq!(end.finished(), Some(0));
         assert!(end.queues.values().all(|q| q.is_empty()), "{}", b.reason);
         firsts.push(lines[0].clone());
     }

@@ -624,7 +624,7 @@ fn stack_columns_on_the_first_line_start_at_one() {
 
 #[test]
 fn promise_reactions_are_enqueued_when_queued_and_run_under_the_same_id() {
-    use mini_node::eventloop::replay::{QueueKey, Snapshot};
+    use mini_node::eventloop::replay::Snapshot;
     use mini_node::eventloop::{self, Event, Queue, RunOptions};
     let src = "function a() { console.log('a'); }\nfunction b() { console.log('b'); }\n\
                Promise.resolve().then(a);\nqueueMicrotask(b);\n\
@@ -689,7 +689,7 @@ fn promise_reactions_are_enqueued_when_queued_and_run_under_the_same_id() {
         );
     }
     // a replayed view sees the queue fill, then drain one by one
-    let key = |s: &Snapshot| s.queues.get(&QueueKey::Microtask).map_or(0, |v| v.len());
+    let key = |s: &Snapshot| s.queues.get(&Queue::Microtask).map_or(0, |v| v.len());
     assert_eq!(key(&Snapshot::after(&events, drain)), 3);
     let first_end = drain
         + events[drain..]

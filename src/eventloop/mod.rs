@@ -72,12 +72,10 @@ pub enum Phase {
     Render,
 }
 
-/// The queues a callback can wait in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+/// The queues a callback can wait in, ordered as a view lists them (the main script last).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Queue {
-    /// The main script itself.
-    Main,
     Timers,
     /// Completed I/O (fs callbacks) waiting for the poll phase.
     Poll,
@@ -90,6 +88,8 @@ pub enum Queue {
     // Browser model.
     Task,
     AnimationFrame,
+    /// The main script itself.
+    Main,
 }
 
 impl Phase {

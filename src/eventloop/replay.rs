@@ -47,7 +47,7 @@ pub struct Snapshot {
     pub phase: Option<Phase>,
     pub now_ms: f64,
     /// Callbacks waiting, per queue, in the order they will run (timers by due time).
-    pub queues: BTreeMap<QueueKey, Vec<Waiting>>,
+    pub queues: BTreeMap<Queue, Vec<Waiting>>,
     /// Labels of the callbacks running (the call stack, outermost first).
     pub stack: Vec<String>,
     /// The source line each callback on the stack has reached (where it started, then the
@@ -55,49 +55,15 @@ pub struct Snapshot {
     pub stack_lines: Vec<Option<u32>>,
     /// Queues being drained right now.
     pub draining: Vec<Queue>,
-    /// The exit code once the run has ended.
-    pub finished: Option<i32>,
     /// The console so far, one entry per printed line.
     pub output: Vec<(Stream, String)>,
     /// How the run ended (code and reason), once it has.
     pub exit: Option<(i32, String)>,
 }
 
-/// A queue usable as a map key, one per [`Queue`] kind (ordered as a view lists them).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum QueueKey {
-    Timers,
-    Poll,
-    Check,
-    Close,
-    NextTick,
-    Microtask,
-    /// The browser model's task queue.
-    Task,
-    /// The browser model's animation-frame callbacks.
-    AnimationFrame,
-    Main,
-}
-
-impl From<Queue> for QueueKey {
-    fn from(q: Queue) -> Self {
-        match q {
-            Queue::Timers => QueueKey::Timers,
-            Queue::Poll => QueueKey::Poll,
-            Queue::Check => QueueKey::Check,
-            Queue::Close => QueueKey::Close,
-            Queue::NextTick => QueueKey::NextTick,
-            Queue::Microtask => QueueKey::Microtask,
-            Queue::Task => QueueKey::Task,
-            Queue::AnimationFrame => QueueKey::AnimationFrame,
-            Queue::Main => QueueKey::Main,
-        }
-    }
-}
-
 /// The browser model's queues, whose callbacks leave them by id whatever queue the start or the
 /// cancel names.
-const BROWSER_KEYS: [QueueKey; 2] = [QueueKey::Task, QueueKey::AnimationFrame];
+const BROWSER_KEYS: [Queue; 2] = [Queue::Task, Queue::AnimationFrame];
 
 impl Snapshot {
     /// Apply one event.
@@ -120,7 +86,7 @@ impl Snapshot {
                 let Some((queue, w)) = Waiting::queued(e) else {
                     return;
                 };
-                let list = self.queues.entry(queue.into()).or_default();
+                let list = self.queues.entry(queue).or_default();
                 // a re-inserted timer (setInterval, refresh) moves
                 if queue == Queue::Timers {
                     list.retain(|x| x.id != w.id);
@@ -137,7 +103,7 @@ impl Snapshot {
                 }
             }
             Event::Cancel { id, queue } => {
-                if let Some(list) = self.queues.get_mut(&(*queue).into()) {
+                if let Some(list) = self.queues.get_mut(queue) {
                     list.retain(|w| w.id != *id);
                 }
                 self.leave_browser_queues(*id);
@@ -148,7 +114,7 @@ impl Snapshot {
                 label,
                 line,
             } => {
-                if let Some(list) = self.queues.get_mut(&(*queue).into()) {
+                if let Some(list) = self.queues.get_mut(queue) {
                     if let Some(pos) = list.iter().position(|w| w.id == *id) {
                         list.remove(pos);
                     } else if *queue == Queue::Microtask && !list.is_empty() {
@@ -168,7 +134,7 @@ impl Snapshot {
             Event::DrainEnd { queue, .. } => {
                 self.draining.retain(|q| q != queue);
                 if *queue == Queue::Microtask {
-                    self.queues.remove(&QueueKey::Microtask);
+                    self.queues.remove(&Queue::Microtask);
                 }
             }
             Event::ClockAdvance { to_ms, .. } => self.now_ms = *to_ms,
@@ -180,7 +146,6 @@ impl Snapshot {
                 }
             }
             Event::Exit { code, reason } => {
-                self.finished = Some(*code);
                 self.exit = Some((*code, reason.clone()));
                 self.stack.clear();
                 self.stack_lines.clear();
@@ -200,10 +165,12 @@ impl Snapshot {
 
     /// The callbacks waiting in `q`, in the order they will run.
     pub fn waiting(&self, q: Queue) -> &[Waiting] {
-        self.queues
-            .get(&QueueKey::from(q))
-            .map(|v| v.as_slice())
-            .unwrap_or(&[])
+        self.queues.get(&q).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+
+    /// The exit code once the run has ended.
+    pub fn finished(&self) -> Option<i32> {
+        self.exit.as_ref().map(|(code, _)| *code)
     }
 
     /// The phase to light: the one entered last, none once the run has exited.
@@ -267,10 +234,10 @@ mod tests {
             },
         ];
         let s = Snapshot::after(&events, 3);
-        let timers: Vec<u64> = s.queues[&QueueKey::Timers].iter().map(|w| w.id).collect();
+        let timers: Vec<u64> = s.queues[&Queue::Timers].iter().map(|w| w.id).collect();
         assert_eq!(timers, vec![2, 1]);
         let s = Snapshot::after(&events, 4);
-        assert_eq!(s.queues[&QueueKey::Timers].len(), 1);
+        assert_eq!(s.queues[&Queue::Timers].len(), 1);
         assert_eq!(s.stack, vec!["setTimeout at line 2".to_string()]);
     }
 
@@ -336,7 +303,7 @@ mod tests {
         assert_eq!(s.line(), Some(2));
         let s = Snapshot::after(&events, events.len());
         assert_eq!(s.exit, Some((0, "done".into())));
-        assert_eq!(s.finished, Some(0));
+        assert_eq!(s.finished(), Some(0));
         assert_eq!((s.lit(), s.line()), (None, None));
     }
 }

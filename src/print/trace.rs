@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 
 use colored::Colorize;
 
-use crate::eventloop::replay::{QueueKey, Snapshot, Waiting};
-use crate::eventloop::{Event, Phase, Stream};
+use crate::eventloop::replay::{Snapshot, Waiting};
+use crate::eventloop::{Event, Phase, Queue, Stream};
 
 /// The phases in libuv's order.
 pub const PHASES: [Phase; 6] = [
@@ -166,12 +166,12 @@ pub fn panel(s: &Snapshot) -> String {
         ring(&phases, s.phase)
     );
     let keys = [
-        (QueueKey::Timers, "timers    "),
-        (QueueKey::Poll, "poll (I/O)"),
-        (QueueKey::Check, "check     "),
-        (QueueKey::Close, "close     "),
-        (QueueKey::NextTick, "nextTick  "),
-        (QueueKey::Microtask, "microtasks"),
+        (Queue::Timers, "timers    "),
+        (Queue::Poll, "poll (I/O)"),
+        (Queue::Check, "check     "),
+        (Queue::Close, "close     "),
+        (Queue::NextTick, "nextTick  "),
+        (Queue::Microtask, "microtasks"),
     ];
     let rows = keys.map(|(k, name)| (name, s.queues.get(&k).map(|v| v.as_slice()).unwrap_or(&[])));
     queue_rows(&mut out, &rows, &s.stack, ms);
