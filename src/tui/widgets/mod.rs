@@ -1,5 +1,5 @@
 //! Reusable drawing pieces shared by the tabs: clickable buttons, the chrome (tab bar, footer,
-//! help), the event log, the phase diagram, the lesson text and the engine-error lines. Widgets
+//! help), the event log, the phase diagram, the frame of a process's box, the lesson text and the engine-error lines. Widgets
 //! draw; they keep no state between frames except the button areas they hand to
 //! [`crate::tui::ctx::Ctx`].
 
@@ -9,6 +9,7 @@ pub mod exit_status;
 pub mod log;
 pub mod markdown;
 pub mod phase_ring;
+pub mod process_box;
 
 use ratatui::text::Line;
 

@@ -8,13 +8,13 @@ use std::time::Duration;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
-use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
 use crate::process::WorkerState;
 use crate::tui::ctx::Ctx;
 use crate::tui::i18n::L;
 use crate::tui::theme::Symbol;
 use crate::tui::widgets::exit_status::status_text;
+use crate::tui::widgets::process_box::{process_box, Look};
 use crate::tui::widgets::{fit, short_duration, width};
 
 use super::WorkerBox;
@@ -72,28 +72,13 @@ pub(super) fn draw_worker(
         ctx.t(L::Worker),
         w.id
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(if selected {
-            BorderType::Thick
-        } else {
-            BorderType::Rounded
-        })
-        .border_style(if selected {
-            ctx.theme.accent()
-        } else {
-            ctx.theme.border()
-        })
-        .title(Span::styled(
-            title,
-            if selected {
-                ctx.theme.selected()
-            } else {
-                ctx.theme.text()
-            },
-        ));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
+    let look = if selected { Look::Marked } else { Look::Live };
+    let title_style = if selected {
+        ctx.theme.selected()
+    } else {
+        ctx.theme.text()
+    };
+    let inner = process_box(ctx, look, Span::styled(title, title_style), rect, buf);
     let iw = inner.width;
     let line1 = format!("{sym} {} pid {}", ctx.t(label), w.pid);
     buf.set_string(inner.x, inner.y, fit(&line1, iw), state_style);

@@ -13,7 +13,7 @@ use crate::tui::action::{Action, ClusterAction};
 use crate::tui::ctx::Ctx;
 use crate::tui::i18n::L;
 use crate::tui::messages::Message;
-use crate::tui::widgets::button::{button, button_styled};
+use crate::tui::widgets::button::{button, button_row, right_status, Button};
 use crate::tui::widgets::{self, width};
 
 use super::boxes::{draw_spark, draw_worker, SPARK_SECONDS};
@@ -28,71 +28,40 @@ impl ClusterTab {
     pub(super) fn draw_tab(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
         let now = ctx.now;
         let y = area.y;
-        let mut x = area.x + 1;
         let r = area.right();
-        x = button(
-            ctx,
-            buf,
-            x,
-            y,
-            r,
-            "a",
-            ctx.t(L::AddWorker),
-            Action::Cluster(ClusterAction::Add),
-        );
-        x = button(
-            ctx,
-            buf,
-            x,
-            y,
-            r,
-            "d",
-            ctx.t(L::RemoveWorker),
-            Action::Cluster(ClusterAction::Remove),
-        );
         let load_label = if self.load_on() {
             ctx.t(L::LoadStop)
         } else {
             ctx.t(L::LoadStart)
         };
-        x = button_styled(
-            ctx,
-            buf,
-            x,
-            y,
-            r,
-            "l",
-            load_label,
-            Action::Cluster(ClusterAction::ToggleLoad),
-            self.load_on(),
-        );
         let sched_label = format!("{} {}", ctx.t(L::Sched), self.sched.name());
-        x = button(
+        let cluster = Action::Cluster;
+        let x = button_row(
             ctx,
             buf,
-            x,
+            area.x + 1,
             y,
             r,
-            "s",
-            &sched_label,
-            Action::Cluster(ClusterAction::ToggleSched),
-        );
-        x = button(
-            ctx,
-            buf,
-            x,
-            y,
-            r,
-            "m",
-            ctx.t(L::SendMessage),
-            Action::Cluster(ClusterAction::SendMessage),
+            [
+                Button::new("a", ctx.t(L::AddWorker), cluster(ClusterAction::Add)),
+                Button::new("d", ctx.t(L::RemoveWorker), cluster(ClusterAction::Remove)),
+                Button::toggle(
+                    "l",
+                    load_label,
+                    cluster(ClusterAction::ToggleLoad),
+                    self.load_on(),
+                ),
+                Button::new("s", &sched_label, cluster(ClusterAction::ToggleSched)),
+                Button::new(
+                    "m",
+                    ctx.t(L::SendMessage),
+                    cluster(ClusterAction::SendMessage),
+                ),
+            ],
         );
         if let Some(pid) = self.state.primary_pid {
             let p = format!("{} pid {pid}", ctx.t(L::Primary));
-            let pw = width(&p);
-            if x + pw < r {
-                buf.set_string(r - pw - 1, y, &p, ctx.theme.accent());
-            }
+            right_status(buf, x, y, r, &p, ctx.theme.accent());
         }
         // Second line: the address, the policy in words, and the load's figures.
         let hint = match self.sched {

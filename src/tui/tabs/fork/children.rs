@@ -7,13 +7,13 @@ use std::time::Duration;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
-use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
 use crate::process::Side;
 use crate::tui::ctx::Ctx;
 use crate::tui::i18n::L;
 use crate::tui::theme::Symbol;
 use crate::tui::widgets::exit_status::status_text;
+use crate::tui::widgets::process_box::{process_box, Look};
 use crate::tui::widgets::{fit, short_duration, width};
 
 use super::{ChildBox, ChildState, ForkTab, FADE, FLIGHT};
@@ -162,21 +162,8 @@ fn draw_child(ctx: &Ctx, c: &ChildBox, r: Rect, now: Duration, buf: &mut Buffer)
             short_duration(up)
         ),
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(if gone {
-            BorderType::Plain
-        } else {
-            BorderType::Rounded
-        })
-        .border_style(if gone {
-            ctx.theme.dim()
-        } else {
-            ctx.theme.border()
-        })
-        .title(Span::styled(title, ctx.theme.text()));
-    let inner = block.inner(r);
-    block.render(r, buf);
+    let look = if gone { Look::Gone } else { Look::Live };
+    let inner = process_box(ctx, look, Span::styled(title, ctx.theme.text()), r, buf);
     let text = format!("{sym} pid {} {state}", c.pid);
     buf.set_string(inner.x, inner.y, fit(&text, inner.width), style);
 }

@@ -7,15 +7,16 @@ use std::time::Duration;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::tui::action::{Action, ForkAction};
 use crate::tui::ctx::Ctx;
 use crate::tui::i18n::L;
 use crate::tui::messages::Message;
 use crate::tui::theme::Symbol;
-use crate::tui::widgets::button::{button, button_styled};
-use crate::tui::widgets::{self, fit, width};
+use crate::tui::widgets::button::{button_row, right_status, Button};
+use crate::tui::widgets::process_box::{process_box, Look};
+use crate::tui::widgets::{self, fit};
 
 use super::ForkTab;
 
@@ -24,49 +25,32 @@ impl ForkTab {
         let now = ctx.now;
         // Buttons and the live count.
         let y = area.y;
-        let mut x = area.x + 1;
-        x = button(
+        let fork = Action::Fork;
+        let x = button_row(
             ctx,
             buf,
-            x,
+            area.x + 1,
             y,
             area.right(),
-            "r",
-            ctx.t(L::SendRequest),
-            Action::Fork(ForkAction::Request),
-        );
-        x = button(
-            ctx,
-            buf,
-            x,
-            y,
-            area.right(),
-            "f",
-            ctx.t(L::ForkChild),
-            Action::Fork(ForkAction::ForkChild),
-        );
-        x = button_styled(
-            ctx,
-            buf,
-            x,
-            y,
-            area.right(),
-            "w",
-            ctx.t(L::Leaky),
-            Action::Fork(ForkAction::ToggleLeaky),
-            self.as_written,
+            [
+                Button::new("r", ctx.t(L::SendRequest), fork(ForkAction::Request)),
+                Button::new("f", ctx.t(L::ForkChild), fork(ForkAction::ForkChild)),
+                Button::toggle(
+                    "w",
+                    ctx.t(L::Leaky),
+                    fork(ForkAction::ToggleLeaky),
+                    self.as_written,
+                ),
+            ],
         );
         let live = self.live_shown(ctx.now);
         let count = format!("{}: {}", ctx.t(L::LiveChildren), live);
-        let cw = width(&count);
-        if x + cw < area.right() {
-            let style = if self.as_written && live > 0 {
-                ctx.theme.warn()
-            } else {
-                ctx.theme.accent()
-            };
-            buf.set_string(area.right() - cw - 1, y, &count, style);
-        }
+        let style = if self.as_written && live > 0 {
+            ctx.theme.warn()
+        } else {
+            ctx.theme.accent()
+        };
+        right_status(buf, x, y, area.right(), &count, style);
         let (mode, mode_style) = if self.as_written {
             (format!("! {}", ctx.t(L::LeakyOn)), ctx.theme.warn())
         } else {
@@ -117,16 +101,8 @@ impl ForkTab {
             width: parent_w,
             height: area.height.min(7),
         };
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_type(BorderType::Thick)
-            .border_style(ctx.theme.accent())
-            .title(Span::styled(
-                format!(" {} ", ctx.t(L::Parent)),
-                ctx.theme.accent(),
-            ));
-        let inner = block.inner(parent);
-        block.render(parent, buf);
+        let title = Span::styled(format!(" {} ", ctx.t(L::Parent)), ctx.theme.accent());
+        let inner = process_box(ctx, Look::Marked, title, parent, buf);
         let parent_lines = if self.starting && self.state.parent_pid.is_none() {
             vec![Line::styled(ctx.t(L::Starting), ctx.theme.dim())]
         } else {
