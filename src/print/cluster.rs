@@ -13,7 +13,7 @@ use crate::process::load::REQUESTS_PER_CONNECTION;
 use crate::process::{ClusterEvent, ClusterState, Decision, SchedPolicy, Side};
 
 use super::process_line::{
-    count, message_line, ms, note, out, signal_text, stamp, status_text, warning_line,
+    count, message_line, ms, note, out, signal_text, status_text, tagged, warning_line,
 };
 
 /// A duration as the guard's lines show it: `0.1 s` from a second on, `250 ms` below.
@@ -86,41 +86,29 @@ impl ClusterPrinter {
                 addr,
                 sched,
                 at,
-            } => {
+            } => tagged(
+                *at,
+                "primary   ".bold().green(),
                 format!(
-                    "{} {} primary {} on http://{addr}, sched {}",
-                    stamp(*at),
-                    "primary   ".bold().green(),
+                    "primary {} on http://{addr}, sched {}",
                     pid.to_string().cyan(),
                     sched_text(*sched)
-                )
-            }
+                ),
+            ),
             ClusterEvent::Fork { id, pid, at, .. } => {
-                format!(
-                    "{} {} {}",
-                    stamp(*at),
-                    "fork      ".bold().magenta(),
-                    Self::worker(*id, *pid)
-                )
+                tagged(*at, "fork      ".bold().magenta(), Self::worker(*id, *pid))
             }
-            ClusterEvent::Online { id, pid, at } => format!(
-                "{} {} {}",
-                stamp(*at),
-                "online    ".bold().blue(),
-                Self::worker(*id, *pid)
-            ),
-            ClusterEvent::Listening { id, pid, addr, at } => format!(
-                "{} {} {} serves http://{addr}",
-                stamp(*at),
+            ClusterEvent::Online { id, pid, at } => {
+                tagged(*at, "online    ".bold().blue(), Self::worker(*id, *pid))
+            }
+            ClusterEvent::Listening { id, pid, addr, at } => tagged(
+                *at,
                 "listening ".bold().green(),
-                Self::worker(*id, *pid)
+                format!("{} serves http://{addr}", Self::worker(*id, *pid)),
             ),
-            ClusterEvent::Disconnect { id, pid, at } => format!(
-                "{} {} {}",
-                stamp(*at),
-                "disconnect".bold().dimmed(),
-                Self::worker(*id, *pid)
-            ),
+            ClusterEvent::Disconnect { id, pid, at } => {
+                tagged(*at, "disconnect".bold().dimmed(), Self::worker(*id, *pid))
+            }
             ClusterEvent::Exit {
                 id,
                 pid,
@@ -128,12 +116,10 @@ impl ClusterPrinter {
                 expected,
                 at,
             } => {
-                let mut line = format!(
-                    "{} {} {} {}",
-                    stamp(*at),
+                let mut line = tagged(
+                    *at,
                     "exit      ".bold().red(),
-                    Self::worker(*id, *pid),
-                    status_text(*status)
+                    format!("{} {}", Self::worker(*id, *pid), status_text(*status)),
                 );
                 if !expected {
                     // What the notes' cluster.on('exit') handler prints.
@@ -147,11 +133,10 @@ impl ClusterPrinter {
                 } else {
                     "guard     ".bold().yellow()
                 };
-                format!(
-                    "{} {} worker {id}: {}",
-                    stamp(*at),
+                tagged(
+                    *at,
                     tag,
-                    decision_text(decision)
+                    format!("worker {id}: {}", decision_text(decision)),
                 )
             }
             ClusterEvent::Served { counts, at } => {
@@ -163,22 +148,16 @@ impl ClusterPrinter {
                 }
                 self.last_served_print = Some(*at);
                 let list: Vec<String> = counts.iter().map(|(id, n)| format!("{id}: {n}")).collect();
-                format!(
-                    "{} {} {}",
-                    stamp(*at),
-                    "served    ".bold().dimmed(),
-                    list.join("  ")
-                )
+                tagged(*at, "served    ".bold().dimmed(), list.join("  "))
             }
             ClusterEvent::Memory { id, rss, at } => {
                 if !self.memory_shown.insert(*id) {
                     return;
                 }
-                format!(
-                    "{} {} worker {id}: {:.1} MB resident",
-                    stamp(*at),
+                tagged(
+                    *at,
                     "memory    ".bold().dimmed(),
-                    *rss as f64 / 1_048_576.0
+                    format!("worker {id}: {:.1} MB resident", *rss as f64 / 1_048_576.0),
                 )
             }
             ClusterEvent::Load {
@@ -194,11 +173,13 @@ impl ClusterPrinter {
                     return;
                 }
                 self.last_load_print = Some(*at);
-                format!(
-                    "{} {} {requests} requests, {errors} errors, {:.0} req/s",
-                    stamp(*at),
+                tagged(
+                    *at,
                     "load      ".bold().blue(),
-                    per_second
+                    format!(
+                        "{requests} requests, {errors} errors, {:.0} req/s",
+                        per_second
+                    ),
                 )
             }
             ClusterEvent::Warning { message, at } => warning_line(*at, message),
@@ -207,12 +188,10 @@ impl ClusterPrinter {
                 pid,
                 signal,
                 at,
-            } => format!(
-                "{} {} {} with {}",
-                stamp(*at),
+            } => tagged(
+                *at,
                 "kill      ".bold().red(),
-                Self::worker(*id, *pid),
-                signal_text(*signal)
+                format!("{} with {}", Self::worker(*id, *pid), signal_text(*signal)),
             ),
             ClusterEvent::Respawned {
                 old_id,
@@ -222,12 +201,14 @@ impl ClusterPrinter {
                 at,
             } => {
                 let measured = since_kill.unwrap_or(*since_exit);
-                format!(
-                    "{} {} worker {new_id} replaces {old_id}: listening {} after the {}",
-                    stamp(*at),
+                tagged(
+                    *at,
                     "replaced  ".bold().green(),
-                    ms(measured).bold(),
-                    if since_kill.is_some() { "kill" } else { "exit" }
+                    format!(
+                        "worker {new_id} replaces {old_id}: listening {} after the {}",
+                        ms(measured).bold(),
+                        if since_kill.is_some() { "kill" } else { "exit" }
+                    ),
                 )
             }
             ClusterEvent::Message {
@@ -243,14 +224,11 @@ impl ClusterPrinter {
                 message_line(*at, &arrow, payload)
             }
             ClusterEvent::Connections { .. } => return,
-            ClusterEvent::SchedChanged { sched, at } => {
-                format!(
-                    "{} {} now {}",
-                    stamp(*at),
-                    "sched     ".bold().blue(),
-                    sched_text(*sched)
-                )
-            }
+            ClusterEvent::SchedChanged { sched, at } => tagged(
+                *at,
+                "sched     ".bold().blue(),
+                format!("now {}", sched_text(*sched)),
+            ),
         };
         out(&line);
     }

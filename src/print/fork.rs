@@ -10,7 +10,7 @@ use colored::Colorize;
 
 use crate::process::{ForkEvent, ForkState, Side};
 
-use super::process_line::{count, message_line, ms, note, out, stamp, status_text, warning_line};
+use super::process_line::{count, message_line, ms, note, out, status_text, tagged, warning_line};
 
 /// What `demo fork --requests N` counts itself; the rest of its summary is the [`ForkState`].
 #[derive(Debug, Default)]
@@ -59,12 +59,15 @@ impl ForkPrinter {
                 as_written,
                 at,
             } => {
-                let mut text = format!(
-                    "{} {} parent {} listening on http://{addr}  (GET /get-data forks a child; Ctrl-C stops)\n{}",
-                    stamp(*at),
+                let try_it = "           try: curl http://".dimmed().to_string()
+                    + &format!("{addr}/get-data").dimmed().to_string();
+                let mut text = tagged(
+                    *at,
                     "server is running".green().bold(),
-                    parent_pid.to_string().cyan(),
-                    "           try: curl http://".dimmed().to_string() + &format!("{addr}/get-data").dimmed().to_string()
+                    format!(
+                        "parent {} listening on http://{addr}  (GET /get-data forks a child; Ctrl-C stops)\n{try_it}",
+                        parent_pid.to_string().cyan()
+                    ),
                 );
                 if *as_written {
                     text.push_str(&format!(
@@ -83,20 +86,22 @@ impl ForkPrinter {
                 method,
                 path,
                 at,
-            } => format!(
-                "{} {} #{request} {method} {path}",
-                stamp(*at),
-                "request   ".bold().blue()
+            } => tagged(
+                *at,
+                "request   ".bold().blue(),
+                format!("#{request} {method} {path}"),
             ),
-            ForkEvent::Forked { pid, request, at } => format!(
-                "{} {} child {} {}",
-                stamp(*at),
+            ForkEvent::Forked { pid, request, at } => tagged(
+                *at,
                 "fork      ".bold().magenta(),
-                pid.to_string().cyan(),
-                match request {
-                    Some(r) => format!("for request #{r}"),
-                    None => "(forked directly)".to_string(),
-                }
+                format!(
+                    "child {} {}",
+                    pid.to_string().cyan(),
+                    match request {
+                        Some(r) => format!("for request #{r}"),
+                        None => "(forked directly)".to_string(),
+                    }
+                ),
             ),
             ForkEvent::Message {
                 pid,
@@ -110,21 +115,20 @@ impl ForkPrinter {
                 };
                 message_line(*at, &format!("{who} → {to}"), payload)
             }
-            ForkEvent::Disconnect { pid, at } => format!(
-                "{} {} child {pid}: IPC channel closed",
-                stamp(*at),
-                "disconnect".bold().dimmed()
+            ForkEvent::Disconnect { pid, at } => tagged(
+                *at,
+                "disconnect".bold().dimmed(),
+                format!("child {pid}: IPC channel closed"),
             ),
-            ForkEvent::Exit { pid, status, at } => format!(
-                "{} {} child {pid} {}",
-                stamp(*at),
+            ForkEvent::Exit { pid, status, at } => tagged(
+                *at,
                 "exit      ".bold().red(),
-                status_text(*status)
+                format!("child {pid} {}", status_text(*status)),
             ),
-            ForkEvent::Close { pid, at } => format!(
-                "{} {} child {pid}: stdio and channel closed",
-                stamp(*at),
-                "close     ".bold().dimmed()
+            ForkEvent::Close { pid, at } => tagged(
+                *at,
+                "close     ".bold().dimmed(),
+                format!("child {pid}: stdio and channel closed"),
             ),
             ForkEvent::Response {
                 request,
@@ -138,12 +142,10 @@ impl ForkPrinter {
                 } else {
                     status.to_string().red().bold()
                 };
-                format!(
-                    "{} {} #{request} {status_text} {:?} in {}",
-                    stamp(*at),
+                tagged(
+                    *at,
                     "answer    ".bold().blue(),
-                    body,
-                    ms(*latency)
+                    format!("#{request} {status_text} {:?} in {}", body, ms(*latency)),
                 )
             }
             ForkEvent::LiveChildren { count, at } => {
@@ -155,7 +157,7 @@ impl ForkPrinter {
                 } else {
                     count.to_string().bold()
                 };
-                format!("{} {} {count_text}", stamp(*at), "live children".dimmed())
+                tagged(*at, "live children".dimmed(), count_text)
             }
             ForkEvent::Warning { message, at } => warning_line(*at, message),
         };

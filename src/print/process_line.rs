@@ -3,16 +3,22 @@
 //! with their noun. Pieces of a line and the one place that writes it; it keeps no state and
 //! knows no engine's events beyond the values it is given.
 
+use std::fmt::Display;
 use std::io::Write;
 use std::time::Duration;
 
-use colored::Colorize;
+use colored::{ColoredString, Colorize};
 
 use crate::process::{signal_name, ExitStatus};
 
 /// `[   0.105]`: the time since the demo started, dimmed.
 pub(super) fn stamp(at: Duration) -> String {
     format!("[{:>8.3}]", at.as_secs_f64()).dimmed().to_string()
+}
+
+/// A line of the demo: the stamp, the event's tag (ten columns, coloured) and what follows.
+pub(super) fn tagged(at: Duration, tag: ColoredString, rest: impl Display) -> String {
+    format!("{} {tag} {rest}", stamp(at))
 }
 
 /// `12.3 ms`.
@@ -34,17 +40,16 @@ pub(super) fn note(text: &str) {
 
 /// An IPC message along `arrow` (`parent 1 → child 2`), with its payload.
 pub(super) fn message_line(at: Duration, arrow: &str, payload: &serde_json::Value) -> String {
-    format!(
-        "{} {} {arrow}: {}",
-        stamp(at),
+    tagged(
+        at,
         "message   ".bold().green(),
-        payload.to_string().yellow()
+        format!("{arrow}: {}", payload.to_string().yellow()),
     )
 }
 
 /// An engine's warning.
 pub(super) fn warning_line(at: Duration, message: &str) -> String {
-    format!("{} {} {message}", stamp(at), "warning   ".bold().yellow())
+    tagged(at, "warning   ".bold().yellow(), message)
 }
 
 /// A signal by name (`SIGKILL`), or `signal 42` for a number that names none.
