@@ -11,7 +11,10 @@ pub mod markdown;
 pub mod phase_ring;
 pub mod process_box;
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::tui::ctx::Ctx;
 use crate::tui::i18n::L;
@@ -27,6 +30,13 @@ pub fn engine_error(ctx: &Ctx, err: &str, retry: bool) -> Vec<Line<'static>> {
         lines.push(Line::styled("Ctrl-R: retry", ctx.theme.dim()));
     }
     lines
+}
+
+/// The [`engine_error`] lines drawn in `area`, wrapped.
+pub fn draw_engine_error(ctx: &Ctx, err: &str, retry: bool, area: Rect, buf: &mut Buffer) {
+    Paragraph::new(engine_error(ctx, err, retry))
+        .wrap(Wrap { trim: false })
+        .render(area, buf);
 }
 
 /// Columns a string takes on screen (CJK characters take two).

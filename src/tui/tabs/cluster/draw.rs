@@ -4,7 +4,7 @@
 //! that ↑ and ↓ move by.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -112,15 +112,10 @@ impl ClusterTab {
             top += 1 + u16::from(area.width < 120);
         }
 
-        let rest = Rect {
-            y: area.y + top,
-            height: area.height.saturating_sub(top),
-            ..area
-        };
+        let [_, rest] =
+            Layout::vertical([Constraint::Length(top), Constraint::Fill(1)]).areas(area);
         if let Some(err) = &self.error {
-            Paragraph::new(widgets::engine_error(ctx, err, true))
-                .wrap(Wrap { trim: false })
-                .render(rest, buf);
+            widgets::draw_engine_error(ctx, err, true, rest, buf);
             return;
         }
         if self.state.workers.is_empty() {
@@ -184,11 +179,8 @@ impl ClusterTab {
             }
         }
         if log_min > 0 {
-            let log_area = Rect {
-                y: rest.y + grid_h,
-                height: rest.height.saturating_sub(grid_h),
-                ..rest
-            };
+            let [_, log_area] =
+                Layout::vertical([Constraint::Length(grid_h), Constraint::Fill(1)]).areas(rest);
             self.log.draw(ctx, log_area, buf);
         }
     }

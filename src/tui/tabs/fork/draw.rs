@@ -5,9 +5,9 @@
 use std::time::Duration;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::tui::action::{Action, ForkAction};
 use crate::tui::ctx::Ctx;
@@ -58,33 +58,20 @@ impl ForkTab {
         };
         buf.set_string(area.x + 1, y + 1, fit(&mode, area.width - 2), mode_style);
 
-        let rest = Rect {
-            y: area.y + 2,
-            height: area.height.saturating_sub(2),
-            ..area
-        };
+        let [_, rest] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
         let log_h = if ctx.presenter {
             0
         } else {
             (rest.height / 3).max(4)
         };
-        let diagram = Rect {
-            height: rest.height - log_h,
-            ..rest
-        };
+        let [diagram, log_area] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(log_h)]).areas(rest);
         if let Some(err) = &self.error {
-            Paragraph::new(widgets::engine_error(ctx, err, true))
-                .wrap(Wrap { trim: false })
-                .render(diagram, buf);
+            widgets::draw_engine_error(ctx, err, true, diagram, buf);
         } else {
             self.draw_diagram(ctx, diagram, buf, now);
         }
         if log_h > 0 {
-            let log_area = Rect {
-                y: diagram.bottom(),
-                height: log_h,
-                ..rest
-            };
             self.log.draw(ctx, log_area, buf);
         }
     }
