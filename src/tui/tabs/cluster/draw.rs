@@ -114,7 +114,7 @@ impl ClusterTab {
 
         let [_, rest] =
             Layout::vertical([Constraint::Length(top), Constraint::Fill(1)]).areas(area);
-        if let Some(err) = &self.error {
+        if let Some(err) = self.run.error() {
             widgets::draw_engine_error(ctx, err, true, rest, buf);
             return;
         }

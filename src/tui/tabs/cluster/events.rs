@@ -52,7 +52,7 @@ impl ClusterTab {
             ClusterEvent::PrimaryStarted {
                 pid, addr, sched, ..
             } => {
-                self.starting = false;
+                self.run.up();
                 self.log.push(
                     now,
                     Kind::Good,

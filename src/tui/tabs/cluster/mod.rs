@@ -32,6 +32,7 @@ use crate::tui::ctx::Ctx;
 use crate::tui::i18n::L;
 use crate::tui::messages::Message;
 use crate::tui::tab::{Keys, Tab};
+use crate::tui::tabs::engine_run::EngineRun;
 use crate::tui::widgets::log::{EventLog, Kind};
 
 pub use boxes::{sparkline, SPARK_SECONDS};
@@ -45,9 +46,8 @@ pub type WorkerBox = WorkerStatus;
 #[derive(Debug)]
 pub struct ClusterTab {
     lang: Lang,
-    starting: bool,
-    error: Option<String>,
-    closed: bool,
+    /// Where the engine is in its life (starting, failed, closed).
+    run: EngineRun,
     /// The cluster's events folded (primary, worker boxes, load figures), timed by the TUI's clock.
     state: ClusterState,
     /// The policy shown: the engine's, or the one just asked for.
@@ -67,9 +67,7 @@ impl ClusterTab {
     pub fn new(lang: Lang) -> Self {
         ClusterTab {
             lang,
-            starting: false,
-            error: None,
-            closed: false,
+            run: EngineRun::default(),
             state: ClusterState::new(),
             sched: SchedPolicy::Rr,
             selected: 0,
@@ -111,7 +109,7 @@ impl ClusterTab {
     }
 
     fn has_live(&self) -> bool {
-        self.state.primary_pid.is_some() && !self.closed
+        self.state.primary_pid.is_some() && !self.run.closed()
     }
 
     fn in_motion(&self, now: Duration) -> bool {
@@ -190,10 +188,7 @@ impl ClusterTab {
                 }
             }
             ClusterAction::Retry => {
-                if self.error.is_some() || self.closed {
-                    self.error = None;
-                    self.closed = false;
-                    self.starting = true;
+                if self.run.retry() {
                     return vec![Effect::StartCluster {
                         workers: self.wanted,
                     }];
@@ -217,13 +212,8 @@ impl ClusterTab {
         })]
     }
 
-    fn failed(&mut self, message: String) {
-        self.starting = false;
-        self.error = Some(message);
-    }
-
     pub fn on_closed(&mut self, now: Duration) {
-        self.closed = true;
+        self.run.close();
         self.state.stop();
         self.log
             .push(now, Kind::Info, Message::ClusterStopped.t(self.lang));
@@ -232,7 +222,7 @@ impl ClusterTab {
 impl ClusterTab {
     /// The tab was first shown: the cluster starts with `workers` workers.
     pub fn start(&mut self, workers: usize) -> Effect {
-        self.starting = true;
+        self.run.start();
         self.wanted = workers;
         Effect::StartCluster { workers }
     }
@@ -296,7 +286,7 @@ impl Tab for ClusterTab {
     }
 
     fn on_error(&mut self, message: String) {
-        self.failed(message);
+        self.run.failed(message);
     }
 
     fn draw(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {

@@ -66,7 +66,7 @@ impl ForkTab {
         };
         let [diagram, log_area] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(log_h)]).areas(rest);
-        if let Some(err) = &self.error {
+        if let Some(err) = self.run.error() {
             widgets::draw_engine_error(ctx, err, true, diagram, buf);
         } else {
             self.draw_diagram(ctx, diagram, buf, now);
@@ -90,7 +90,7 @@ impl ForkTab {
         };
         let title = Span::styled(format!(" {} ", ctx.t(L::Parent)), ctx.theme.accent());
         let inner = process_box(ctx, Look::Marked, title, parent, buf);
-        let parent_lines = if self.starting && self.state.parent_pid.is_none() {
+        let parent_lines = if self.run.starting() && self.state.parent_pid.is_none() {
             vec![Line::styled(ctx.t(L::Starting), ctx.theme.dim())]
         } else {
             vec![

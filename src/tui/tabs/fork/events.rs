@@ -41,7 +41,7 @@ impl ForkTab {
                 as_written,
                 ..
             } => {
-                self.starting = false;
+                self.run.up();
                 self.log.push(
                     now,
                     Kind::Good,

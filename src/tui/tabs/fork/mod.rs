@@ -26,6 +26,7 @@ use crate::tui::action::{Action, Effect};
 use crate::tui::ctx::Ctx;
 use crate::tui::i18n::L;
 use crate::tui::tab::{Keys, Tab};
+use crate::tui::tabs::engine_run::EngineRun;
 use crate::tui::widgets::log::{EventLog, Kind};
 
 /// How long a message takes to cross the arrow.
@@ -70,9 +71,8 @@ pub struct Flight {
 #[derive(Debug)]
 pub struct ForkTab {
     lang: Lang,
-    starting: bool,
-    error: Option<String>,
-    closed: bool,
+    /// Where the engine is in its life (starting, failed, closed).
+    run: EngineRun,
     /// The demo's events folded: parent, counts of requests, answers and live children.
     state: ForkState,
     as_written: bool,
@@ -86,9 +86,7 @@ impl ForkTab {
     pub fn new(lang: Lang) -> Self {
         ForkTab {
             lang,
-            starting: false,
-            error: None,
-            closed: false,
+            run: EngineRun::default(),
             as_written: false,
             children: Vec::new(),
             flights: Vec::new(),
@@ -151,10 +149,7 @@ impl ForkTab {
                 vec![Effect::Fork(ForkCommand::SetAsWritten(self.as_written))]
             }
             ForkAction::Retry => {
-                if self.error.is_some() || self.closed {
-                    self.error = None;
-                    self.closed = false;
-                    self.starting = true;
+                if self.run.retry() {
                     vec![Effect::StartFork {
                         as_written: self.as_written,
                     }]
@@ -165,13 +160,8 @@ impl ForkTab {
         }
     }
 
-    fn failed(&mut self, message: String) {
-        self.starting = false;
-        self.error = Some(message);
-    }
-
     pub fn on_closed(&mut self, now: Duration) {
-        self.closed = true;
+        self.run.close();
         for c in &mut self.children {
             c.ended.get_or_insert(now);
         }
@@ -181,7 +171,7 @@ impl ForkTab {
 impl ForkTab {
     /// The tab was first shown: its engine starts (with the tab's leaky/fixed setting).
     pub fn start(&mut self) -> Effect {
-        self.starting = true;
+        self.run.start();
         Effect::StartFork {
             as_written: self.as_written,
         }
@@ -235,7 +225,7 @@ impl Tab for ForkTab {
     }
 
     fn on_error(&mut self, message: String) {
-        self.failed(message);
+        self.run.failed(message);
     }
 
     fn draw(&self, ctx: &mut Ctx, area: Rect, buf: &mut Buffer) {
