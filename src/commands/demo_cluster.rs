@@ -1,5 +1,5 @@
 //! `mini-node demo cluster`: the cluster engine ([`crate::process::cluster`]) with the coloured
-//! printer ([`crate::print::process`]). This module turns clap's [`ClusterArgs`] (ranges already
+//! printer ([`crate::print::cluster`]). This module turns clap's [`ClusterArgs`] (ranges already
 //! checked by clap) into the engine's config, makes Ctrl-C / SIGTERM / SIGHUP and `--duration` the
 //! engine's shutdown, sends `--load` and `--kill-every` as commands (the victim picked from the
 //! [`ClusterState`] the events fold into), and prints. It holds no process logic of its own.
@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use super::demo_fork::{test_panic_after, Stop, StopSignals};
 use crate::cli::{ClusterArgs, Sched};
-use crate::print::process::ClusterPrinter;
+use crate::print::cluster::ClusterPrinter;
 use crate::process::cluster::{self, default_workers, ClusterConfig};
 use crate::process::{ClusterCommand, ClusterEvent, ClusterState, SchedPolicy};
 

@@ -1,5 +1,5 @@
 //! `mini-node demo fork`: the fork engine ([`crate::process::fork`]) with the coloured printer
-//! ([`crate::print::process`]). This module turns clap's [`ForkArgs`] into the engine's config,
+//! ([`crate::print::fork`]). This module turns clap's [`ForkArgs`] into the engine's config,
 //! makes Ctrl-C / SIGTERM / SIGHUP (and `--requests N`) the engine's shutdown, and folds the events
 //! into a [`ForkState`] for the printer and the summary. It holds no process logic of its own.
 //! Its stop signals and the test hook that panics on purpose serve `demo_cluster` too.
@@ -9,7 +9,7 @@ use std::time::Duration;
 use tokio::sync::oneshot;
 
 use crate::cli::ForkArgs;
-use crate::print::process::{ForkPrinter, ForkSummary};
+use crate::print::fork::{ForkPrinter, ForkSummary};
 use crate::process::fork::{self, ForkConfig};
 use crate::process::{ForkCommand, ForkEvent, ForkState};
 

@@ -19,10 +19,12 @@ pub fn init_color(choice: ColorChoice) {
     colored::control::set_override(on);
 }
 
+pub mod cluster;
 pub mod compare;
+pub mod fork;
 pub mod lessons;
 pub mod markdown;
-pub mod process;
+mod process_line;
 pub mod quiz;
 pub mod run;
 pub mod trace;

@@ -1,5 +1,7 @@
 //! Clickable buttons: drawn as `[key label]`, their area stored for the next click (the way
-//! bottom does it: remember each button's `Rect` at draw time, hit-test later).
+//! bottom does it: remember each button's `Rect` at draw time, hit-test later), and a row of them
+//! with a status at its right end, as the Fork and Cluster tabs open. Draws and registers clicks;
+//! decides nothing about what a click does.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -77,5 +79,53 @@ fn active_style(active: bool) -> Style {
         Style::default().add_modifier(Modifier::REVERSED)
     } else {
         Style::default()
+    }
+}
+
+/// One button of a [`button_row`].
+pub struct Button<'a> {
+    key: &'a str,
+    label: &'a str,
+    action: Action,
+    active: bool,
+}
+
+impl<'a> Button<'a> {
+    pub fn new(key: &'a str, label: &'a str, action: Action) -> Self {
+        Self::toggle(key, label, action, false)
+    }
+
+    /// A toggle, drawn reversed while `active`.
+    pub fn toggle(key: &'a str, label: &'a str, action: Action, active: bool) -> Self {
+        Button {
+            key,
+            label,
+            action,
+            active,
+        }
+    }
+}
+
+/// Draw `buttons` left to right on line `y` from `x` (one space apart, none past `max_x`) and
+/// return the x after the last one drawn.
+pub fn button_row<'a>(
+    ctx: &mut Ctx,
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    max_x: u16,
+    buttons: impl IntoIterator<Item = Button<'a>>,
+) -> u16 {
+    buttons.into_iter().fold(x, |x, b| {
+        button_styled(ctx, buf, x, y, max_x, b.key, b.label, b.action, b.active)
+    })
+}
+
+/// `text` at the right end of line `y` (one column before `right`), if it fits after `x`, where
+/// a row of buttons ended.
+pub fn right_status(buf: &mut Buffer, x: u16, y: u16, right: u16, text: &str, style: Style) {
+    let w = width(text);
+    if x + w < right {
+        buf.set_string(right - w - 1, y, text, style);
     }
 }

@@ -1,5 +1,5 @@
 //! Reusable drawing pieces shared by the tabs: clickable buttons, the chrome (tab bar, footer,
-//! help), the event log, the phase diagram, the lesson text and the engine-error lines. Widgets
+//! help), the event log, the phase diagram, the frame of a process's box, the lesson text and the engine-error lines. Widgets
 //! draw; they keep no state between frames except the button areas they hand to
 //! [`crate::tui::ctx::Ctx`].
 
@@ -9,8 +9,12 @@ pub mod exit_status;
 pub mod log;
 pub mod markdown;
 pub mod phase_ring;
+pub mod process_box;
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::tui::ctx::Ctx;
 use crate::tui::i18n::L;
@@ -26,6 +30,13 @@ pub fn engine_error(ctx: &Ctx, err: &str, retry: bool) -> Vec<Line<'static>> {
         lines.push(Line::styled("Ctrl-R: retry", ctx.theme.dim()));
     }
     lines
+}
+
+/// The [`engine_error`] lines drawn in `area`, wrapped.
+pub fn draw_engine_error(ctx: &Ctx, err: &str, retry: bool, area: Rect, buf: &mut Buffer) {
+    Paragraph::new(engine_error(ctx, err, retry))
+        .wrap(Wrap { trim: false })
+        .render(area, buf);
 }
 
 /// Columns a string takes on screen (CJK characters take two).
