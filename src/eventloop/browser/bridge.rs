@@ -16,7 +16,8 @@ use crate::eventloop::host;
 use crate::eventloop::quickjs;
 use crate::eventloop::{Event, Queue, RunOptions};
 
-const PRELUDE: &str = include_str!("../browser.js");
+/// The page's script, joined by build.rs from lib/common.js and browser.js (its `BROWSER_LIB`).
+const PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/browser.js"));
 const PRELUDE_FILE: &str = "mini-node:browser";
 
 /// The JavaScript side's entry points the loop calls.

@@ -252,24 +252,4 @@ mod tests {
     fn the_check_refuses_mn_passed_whole() {
         bridge_names("t.js", "const { now } = mn;");
     }
-
-    /// browser.rs compiles src/eventloop/browser.js as it is, so the browser model carries a
-    /// verbatim copy of lib/common.js between its BEGIN and END markers.
-    #[test]
-    fn browser_js_carries_lib_common_js_verbatim() {
-        let browser = include_str!("../browser.js");
-        let common = include_str!("../lib/common.js");
-        let begin = browser
-            .find("// BEGIN lib/common.js")
-            .expect("browser.js: a `// BEGIN lib/common.js` line");
-        let from = begin + browser[begin..].find('\n').expect("a line end") + 1;
-        let to = browser
-            .find("  // END lib/common.js")
-            .expect("browser.js: an `// END lib/common.js` line");
-        assert!(
-            browser[from..to] == *common,
-            "src/eventloop/browser.js: the text between the lib/common.js markers differs from \
-             src/eventloop/lib/common.js; copy that file there again"
-        );
-    }
 }
