@@ -139,7 +139,7 @@ fn now<'js>(ctx: &Ctx<'js>, h: &PageHost<'_>) -> rquickjs::Result<Value<'js>> {
 }
 
 /// `mn.promiseState(p)`: `[state, value]`, state 0 pending, 1 fulfilled, 2 rejected. An object
-/// that only inherits from Promise answers 0: the console shows it as <pending>.
+/// that only inherits from Promise answers 0: the console shows it as `<pending>`.
 fn promise_state<'js>(ctx: &Ctx<'js>, _: &PageHost<'_>) -> rquickjs::Result<Value<'js>> {
     quickjs::promise_state(ctx, 0).map(Function::into_value)
 }
