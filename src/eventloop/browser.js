@@ -1,11 +1,35 @@
-// mini-node's JavaScript side of the browser host: what a page's classic <script> sees (window,
+// browser.js: the browser model's own JavaScript: what a page's classic <script> sees (window,
 // console with the DevTools console's text, timers, requestAnimationFrame, MessageChannel,
 // postMessage, queueMicrotask, performance, a simulated user click), and the "Uncaught ..."
-// reports. It queues nothing itself: every timer, message, click and animation-frame callback is
-// handed to the Rust scheduler through `mn` (the native bridge), which decides when it runs.
-// Node's globals (process, require, setImmediate, module, global ...) are deliberately absent.
-(function (mn, global) {
-  'use strict';
+// reports. Node's globals (process, require, setImmediate, module, global ...) are deliberately
+// absent.
+//
+// HOW: build.rs joins lib/common.js (call sites, V8's wording of errors, the script's text; shared
+// with the Node prelude) and this file, in its BROWSER_LIB order, into one function
+// `(mn, global)`, $OUT_DIR/browser.js, which src/eventloop/browser/bridge.rs evaluates under the
+// file name `mn.prelude` and calls with the native bridge `mn` and the page's global object. It
+// returns the handles the loop calls back (the object at the end of this file). A callback the
+// page queues (a timer, a frame, a message, a click, a rejection report) is kept here under an
+// integer id; the id alone crosses to Rust.
+// WHY: nothing here queues or runs a callback by itself: every timer, message, click and
+// animation-frame callback is handed to the Rust scheduler (src/eventloop/browser.rs, with its
+// page state in browser/page.rs), which decides when it runs, as the HTML event loop would.
+//
+// For lib/common.js, this file defines `record` and `isScriptFile`.
+// Bridge names (`mn.*`, each *Must* match its entry in PAGE_BRIDGE in
+// src/eventloop/browser/bridge.rs; a unit test there checks both ways):
+//   filename (the script's path), prelude (this script's own file name in stacks), record (true
+//   when the run keeps a trace), source (the script's text, read by common.js), write(stream,
+//   text) (stream 1 stdout, 2 stderr), now() (the loop's clock, ms), timerStart(id, delay,
+//   repeat, line), timerClear(id), rafRequest(id, line), rafCancel(id), task(id, kind, delay,
+//   line), microtask(line), promiseState(p) ([state, value]: 0 pending, 1 fulfilled, 2 rejected;
+//   0 for an object that only inherits from Promise).
+// Numbers and words shared with Rust: a `line` of 0 means "no line" (the run keeps no trace, or
+// the call came from no line of the script); the task kinds 'message', 'click' and 'rejections'
+// *Must* match Page::queue_task in browser/page.rs; the handles' names (runTimer, runFrame,
+// runTask, reportException, trackRejection, afterCheckpoint) *Must* match `Js` in
+// browser/bridge.rs.
+
   const SCRIPT = mn.filename;
   const PRELUDE = mn.prelude;
   const record = mn.record;
@@ -13,88 +37,6 @@
   const tasks = Object.create(null); // task id -> function, for messages, clicks and rejection reports
   let nextTaskId = 1;
 
-  // BEGIN lib/common.js: a verbatim copy of src/eventloop/lib/common.js; edit that file, then copy it here.
-// common.js: what the Node model's prelude and the browser model's script share, written once.
-//
-// HOW: both models run one script per page or process inside a function `(mn, global)` that
-// QuickJS compiles under a file name of its own, so the user's script is the only other file in a
-// stack. This file is pasted into both of them: by build.rs into the Node prelude (after
-// callbacks.js), and as a copy between the `common.js` markers of src/eventloop/browser.js (a unit
-// test in src/eventloop/host/bridge.rs fails when that copy differs from this file). It declares
-// only functions and constants, so it may sit anywhere in either script.
-//
-// WHY: the trace of a run names the line of the script that queued each callback, and both models
-// print errors in V8's words (node and Chrome share V8), while QuickJS words them its own way and
-// builds its own stacks. These functions read QuickJS's call sites (`Error.captureStackTrace` with a
-// `prepareStackTrace` returning the raw call sites, which the vendored engine provides) and the
-// script's own text.
-//
-// What the including script must define: `mn` (the native bridge), `record` (mn.record: the run
-// keeps a trace) and `isScriptFile(file)` (true for a call site in the user's code, not in the
-// host's own script).
-// Bridge names used here: `mn.source`, the user's script. *Must* match `source` in BRIDGE in
-// src/eventloop/host/bridge.rs and the `source` the browser model sets in src/eventloop/browser.rs.
-
-  // ---------------------------------------------------------------- the script's text
-  let scriptLinesCache = null;
-  // The user's script, split in lines once (error reports and call sites read it back).
-  function scriptLines() {
-    if (scriptLinesCache === null) scriptLinesCache = mn.source.split(/\r?\n/);
-    return scriptLinesCache;
-  }
-  function scriptLine(n) { return scriptLines()[n - 1]; }
-
-  // ---------------------------------------------------------------- where a call came from
-  // Line of the script that called into the host (for trace labels); only when events are recorded.
-  function callerLine() {
-    if (!record) return 0;
-    const saved = Error.prepareStackTrace;
-    Error.prepareStackTrace = (e, cs) => cs;
-    const o = {};
-    Error.captureStackTrace(o);
-    const cs = o.stack;
-    Error.prepareStackTrace = saved;
-    if (!Array.isArray(cs)) return 0;
-    for (const c of cs) {
-      if (isScriptFile(c.getFileName())) return c.getLineNumber() || 0;
-    }
-    return 0;
-  }
-
-  // ---------------------------------------------------------------- errors in V8's words
-  function isError(v) { return v instanceof Error || Object.prototype.toString.call(v) === '[object Error]'; }
-  // QuickJS's wording of the common runtime errors, and V8's: [QuickJS pattern, V8 text].
-  const V8_MESSAGES = [
-    [/^cannot read property '(.*)' of (null|undefined)$/, (m) => `Cannot read properties of ${m[2]} (reading '${m[1]}')`],
-    [/^cannot set property '(.*)' of (null|undefined)$/, (m) => `Cannot set properties of ${m[2]} (setting '${m[1]}')`],
-    [/^'(.*)' is read-only$/, () => 'Assignment to constant variable.'],
-    [/^lexical variable is not initialized$/, () => 'Cannot access variable before initialization'],
-  ];
-  // Rewrite `err`'s own message in V8's words, by V8_MESSAGES then the model's `extra` rules
-  // (patterns that match none of V8_MESSAGES'); a rule whose text is null leaves it as it is.
-  // QuickJS's stack overflow (an InternalError) becomes V8's RangeError.
-  function v8Words(err, extra) {
-    if (err === null || typeof err !== 'object') return;
-    const d = Object.getOwnPropertyDescriptor(err, 'message');
-    if (!d || typeof d.value !== 'string') return;
-    const m = d.value;
-    if (m === 'stack overflow' && err.name === 'InternalError') {
-      Object.setPrototypeOf(err, RangeError.prototype);
-      err.message = 'Maximum call stack size exceeded';
-      return;
-    }
-    for (const rules of [V8_MESSAGES, extra]) {
-      for (const [re, f] of rules) {
-        const r = m.match(re);
-        if (r) {
-          const text = f(r);
-          if (text !== null) err.message = text;
-          return;
-        }
-      }
-    }
-  }
-  // END lib/common.js
   function isScriptFile(file) { return file === SCRIPT; }
 
   // ---------------------------------------------------------------- errors in V8's words
@@ -671,4 +613,3 @@
 
   // The scheduler's handles on this side.
   return { runTimer, runFrame, runTask, reportException, trackRejection, afterCheckpoint };
-})

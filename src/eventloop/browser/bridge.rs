@@ -3,20 +3,26 @@
 //! points the loop calls back, and the classic script's compilation with the console's syntax
 //! error report.
 //!
+//! Every name the page's script reads as `mn.<name>` is one line of [`PAGE_BRIDGE`]; [`install`]
+//! builds `mn` from the table and nothing else, and the tests below parse the script build.rs
+//! joined (lib/common.js and browser.js) with Node's bridge check (host/bridge/names.rs): a name
+//! used but not in the table, or in the table but used by no file, fails `cargo test`.
+//!
 //! Mechanism only: the bridge records requests and never decides when a callback runs.
 
 use std::cell::RefCell;
 use std::ffi::CString;
 use std::rc::Rc;
 
-use rquickjs::{Ctx, Function, Object, Value};
+use rquickjs::{Ctx, Function, IntoJs, Object, Value};
 
 use super::page::Page;
 use crate::eventloop::host;
 use crate::eventloop::quickjs;
 use crate::eventloop::{Event, Queue, RunOptions};
 
-const PRELUDE: &str = include_str!("../browser.js");
+/// The page's script, joined by build.rs from lib/common.js and browser.js (its `BROWSER_LIB`).
+const PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/browser.js"));
 const PRELUDE_FILE: &str = "mini-node:browser";
 
 /// The JavaScript side's entry points the loop calls.
@@ -29,84 +35,50 @@ pub struct Js<'js> {
     pub track_rejection: Function<'js>,
 }
 
-/// Build the page's globals in `ctx`: the native bridge, then `browser.js`.
+/// What the page's bridge functions reach: the run's options and script, and the page.
+struct PageHost<'a> {
+    source: &'a str,
+    opts: &'a RunOptions,
+    page: Rc<RefCell<Page>>,
+}
+
+/// Makes the value of one name of the page's bridge.
+type Make = for<'js> fn(&Ctx<'js>, &PageHost<'_>) -> rquickjs::Result<Value<'js>>;
+
+/// Every name of the page's `mn`, with the Rust function that makes it. *Must* match the
+/// `mn.<name>` uses in lib/common.js and browser.js (checked by the tests below).
+const PAGE_BRIDGE: &[(&str, Make)] = &[
+    // the run and the script (common.js reads `source`)
+    ("filename", filename),
+    ("prelude", prelude),
+    ("source", source),
+    ("record", record),
+    // the console and the clock
+    ("write", write),
+    ("now", now),
+    ("promiseState", promise_state),
+    // timers, animation frames, tasks, microtasks
+    ("timerStart", timer_start),
+    ("timerClear", timer_clear),
+    ("rafRequest", raf_request),
+    ("rafCancel", raf_cancel),
+    ("task", task),
+    ("microtask", microtask),
+];
+
+/// Build the page's globals in `ctx`: the native bridge (one property per line of
+/// [`PAGE_BRIDGE`]), then the page's script.
 pub fn install<'js>(
     ctx: &Ctx<'js>,
     source: &str,
     opts: &RunOptions,
     page: Rc<RefCell<Page>>,
 ) -> rquickjs::Result<Js<'js>> {
+    let host = PageHost { source, opts, page };
     let mn = Object::new(ctx.clone())?;
-    mn.set("filename", opts.filename.display().to_string())?;
-    mn.set("prelude", PRELUDE_FILE)?;
-    mn.set("source", source)?;
-    mn.set("record", page.borrow().record)?;
-    let p = page.clone();
-    mn.set(
-        "write",
-        quickjs::write_fn(ctx, move |stream, text| p.borrow_mut().write(stream, text))?,
-    )?;
-    let p = page.clone();
-    mn.set(
-        "now",
-        Function::new(ctx.clone(), move || p.borrow_mut().clock.read())?,
-    )?;
-    let p = page.clone();
-    mn.set(
-        "timerStart",
-        Function::new(
-            ctx.clone(),
-            move |id: f64, delay: f64, repeat: bool, line: u32| {
-                p.borrow_mut().start_timer(id as u64, delay, repeat, line)
-            },
-        )?,
-    )?;
-    let p = page.clone();
-    mn.set(
-        "timerClear",
-        Function::new(ctx.clone(), move |id: f64| {
-            p.borrow_mut().clear_timer(id as u64)
-        })?,
-    )?;
-    let p = page.clone();
-    mn.set(
-        "rafRequest",
-        Function::new(ctx.clone(), move |id: f64, line: u32| {
-            p.borrow_mut().request_frame(id as u64, line)
-        })?,
-    )?;
-    let p = page.clone();
-    mn.set(
-        "rafCancel",
-        Function::new(ctx.clone(), move |id: f64| {
-            p.borrow_mut().cancel_frame(id as u64)
-        })?,
-    )?;
-    let p = page.clone();
-    mn.set(
-        "task",
-        Function::new(
-            ctx.clone(),
-            move |id: f64, kind: String, delay: f64, line: u32| {
-                p.borrow_mut().queue_task(id as u64, &kind, delay, line)
-            },
-        )?,
-    )?;
-    let p = page.clone();
-    mn.set(
-        "microtask",
-        Function::new(ctx.clone(), move |line: u32| {
-            p.borrow_mut().emit(Event::Enqueue {
-                id: 0,
-                queue: Queue::Microtask,
-                label: quickjs::at_line("queueMicrotask", line),
-                line: (line > 0).then_some(line),
-                due_ms: None,
-            })
-        })?,
-    )?;
-    // An object that only inherits from Promise answers 0: the console shows it as <pending>.
-    mn.set("promiseState", quickjs::promise_state(ctx, 0)?)?;
+    for (name, make) in PAGE_BRIDGE {
+        mn.set(*name, make(ctx, &host)?)?;
+    }
 
     let mut o = rquickjs::context::EvalOptions::default();
     o.global = true;
@@ -121,6 +93,105 @@ pub fn install<'js>(
         run_task: handles.get("runTask")?,
         report: handles.get("reportException")?,
         after_checkpoint: handles.get("afterCheckpoint")?,
+    })
+}
+
+/// A Rust closure as a JavaScript function value.
+fn native<'js, P>(
+    ctx: &Ctx<'js>,
+    f: impl rquickjs::function::IntoJsFunc<'js, P> + 'js,
+) -> rquickjs::Result<Value<'js>> {
+    Function::new(ctx.clone(), f).map(Function::into_value)
+}
+
+/// `mn.filename`: the script's path.
+fn filename<'js>(ctx: &Ctx<'js>, h: &PageHost<'_>) -> rquickjs::Result<Value<'js>> {
+    h.opts.filename.display().to_string().into_js(ctx)
+}
+
+/// `mn.prelude`: the page script's own file name in stacks (its frames are left out).
+fn prelude<'js>(ctx: &Ctx<'js>, _: &PageHost<'_>) -> rquickjs::Result<Value<'js>> {
+    PRELUDE_FILE.into_js(ctx)
+}
+
+/// `mn.source`: the script's text (error reports and call sites read it back).
+fn source<'js>(ctx: &Ctx<'js>, h: &PageHost<'_>) -> rquickjs::Result<Value<'js>> {
+    h.source.into_js(ctx)
+}
+
+/// `mn.record`: whether the run keeps a trace of events (callbacks then tell the page the line
+/// that queued them).
+fn record<'js>(ctx: &Ctx<'js>, h: &PageHost<'_>) -> rquickjs::Result<Value<'js>> {
+    h.page.borrow().record.into_js(ctx)
+}
+
+/// `mn.write(stream, text)`: 1 the console's log, 2 its errors and warnings.
+fn write<'js>(ctx: &Ctx<'js>, h: &PageHost<'_>) -> rquickjs::Result<Value<'js>> {
+    let p = h.page.clone();
+    quickjs::write_fn(ctx, move |stream, text| p.borrow_mut().write(stream, text))
+        .map(Function::into_value)
+}
+
+/// `mn.now()`: the loop's clock, in ms since the start.
+fn now<'js>(ctx: &Ctx<'js>, h: &PageHost<'_>) -> rquickjs::Result<Value<'js>> {
+    let p = h.page.clone();
+    native(ctx, move || p.borrow_mut().clock.read())
+}
+
+/// `mn.promiseState(p)`: `[state, value]`, state 0 pending, 1 fulfilled, 2 rejected. An object
+/// that only inherits from Promise answers 0: the console shows it as `<pending>`.
+fn promise_state<'js>(ctx: &Ctx<'js>, _: &PageHost<'_>) -> rquickjs::Result<Value<'js>> {
+    quickjs::promise_state(ctx, 0).map(Function::into_value)
+}
+
+/// `mn.timerStart(id, delay, repeat, line)`: setTimeout / setInterval.
+fn timer_start<'js>(ctx: &Ctx<'js>, h: &PageHost<'_>) -> rquickjs::Result<Value<'js>> {
+    let p = h.page.clone();
+    native(ctx, move |id: f64, delay: f64, repeat: bool, line: u32| {
+        p.borrow_mut().start_timer(id as u64, delay, repeat, line)
+    })
+}
+
+/// `mn.timerClear(id)`: clearTimeout / clearInterval.
+fn timer_clear<'js>(ctx: &Ctx<'js>, h: &PageHost<'_>) -> rquickjs::Result<Value<'js>> {
+    let p = h.page.clone();
+    native(ctx, move |id: f64| p.borrow_mut().clear_timer(id as u64))
+}
+
+/// `mn.rafRequest(id, line)`: requestAnimationFrame.
+fn raf_request<'js>(ctx: &Ctx<'js>, h: &PageHost<'_>) -> rquickjs::Result<Value<'js>> {
+    let p = h.page.clone();
+    native(ctx, move |id: f64, line: u32| {
+        p.borrow_mut().request_frame(id as u64, line)
+    })
+}
+
+/// `mn.rafCancel(id)`: cancelAnimationFrame.
+fn raf_cancel<'js>(ctx: &Ctx<'js>, h: &PageHost<'_>) -> rquickjs::Result<Value<'js>> {
+    let p = h.page.clone();
+    native(ctx, move |id: f64| p.borrow_mut().cancel_frame(id as u64))
+}
+
+/// `mn.task(id, kind, delay, line)`: a task (kind `message`, `click` or `rejections`) `delay`
+/// ms from now.
+fn task<'js>(ctx: &Ctx<'js>, h: &PageHost<'_>) -> rquickjs::Result<Value<'js>> {
+    let p = h.page.clone();
+    native(ctx, move |id: f64, kind: String, delay: f64, line: u32| {
+        p.borrow_mut().queue_task(id as u64, &kind, delay, line)
+    })
+}
+
+/// `mn.microtask(line)`: queueMicrotask, recorded (the callback itself is a promise job).
+fn microtask<'js>(ctx: &Ctx<'js>, h: &PageHost<'_>) -> rquickjs::Result<Value<'js>> {
+    let p = h.page.clone();
+    native(ctx, move |line: u32| {
+        p.borrow_mut().emit(Event::Enqueue {
+            id: 0,
+            queue: Queue::Microtask,
+            label: quickjs::at_line("queueMicrotask", line),
+            line: (line > 0).then_some(line),
+            due_ms: None,
+        })
     })
 }
 
@@ -187,4 +258,39 @@ pub fn eval_compiled<'js>(ctx: &Ctx<'js>, f: &Value<'js>) -> rquickjs::Result<()
         rquickjs::qjs::JS_FreeValue(raw, r);
     }
     Ok(())
+}
+
+// The bridge check Node's table uses, by its path: host::bridge is private to host, so this test
+// module compiles the same file again rather than importing it.
+#[cfg(test)]
+#[path = "../host/bridge/names.rs"]
+#[allow(clippy::duplicate_mod)]
+mod names;
+
+#[cfg(test)]
+mod tests {
+    use super::names::{missing, unused_or_twice};
+    use super::{PAGE_BRIDGE, PRELUDE};
+
+    fn table() -> Vec<&'static str> {
+        PAGE_BRIDGE.iter().map(|(n, _)| *n).collect()
+    }
+
+    #[test]
+    fn every_name_the_page_script_uses_is_in_the_table() {
+        let missing = missing(&table(), PRELUDE);
+        assert!(
+            missing.is_empty(),
+            "bridge names used by the browser model's script but not in PAGE_BRIDGE: {missing:?}"
+        );
+    }
+
+    #[test]
+    fn every_table_entry_is_used_once_declared() {
+        let wrong = unused_or_twice(&table(), PRELUDE);
+        assert!(
+            wrong.is_empty(),
+            "PAGE_BRIDGE against lib/common.js and browser.js: {wrong:?}"
+        );
+    }
 }

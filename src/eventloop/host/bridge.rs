@@ -4,8 +4,9 @@
 //! Every name the JavaScript reads as `mn.<name>` is one line of [`BRIDGE`]: the name and the
 //! function that makes its value (a plain value such as `mn.pid`, or a native function such as
 //! `mn.timerStart`). [`install`] builds `mn` from the table and nothing else, and the tests below
-//! parse every lib file for the names it uses: a name used but not in the table, or in the table
-//! but used by no file, fails `cargo test`.
+//! parse every lib file (as build.rs joined them) for the names it uses, with the check in
+//! `bridge/names.rs` that the page's bridge (src/eventloop/browser/bridge.rs) shares: a name used
+//! but not in the table, or in the table but used by no file, fails `cargo test`.
 //!
 //! ## Adding a Node module
 //! 1. one JavaScript file in `src/eventloop/lib/` (its header says how and why it works and names
@@ -104,119 +105,23 @@ fn promise_state<'js>(ctx: &Ctx<'js>, _: &Host<'_>) -> rquickjs::Result<Value<'j
 }
 
 #[cfg(test)]
-mod tests {
-    use std::collections::{BTreeMap, BTreeSet};
-    use std::path::PathBuf;
+mod names;
 
+#[cfg(test)]
+mod tests {
+    use super::names::{bridge_names, missing, strip_comments, unused_or_twice};
     use super::BRIDGE;
 
-    fn lib_dir() -> PathBuf {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/eventloop/lib")
-    }
+    /// Node's library as build.rs joined it (lib/*.js in NODE_LIB's order).
+    const PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/prelude.js"));
 
-    /// Each lib file's text with its comments blanked: `//` lines, ` // ` after code, and
-    /// `/* */` blocks (a `//` without spaces around it may be a regular expression or a URL).
-    fn lib_files() -> Vec<(String, String)> {
-        let mut files: Vec<(String, String)> = std::fs::read_dir(lib_dir())
-            .expect("src/eventloop/lib")
-            .map(|e| e.expect("a directory entry").path())
-            .filter(|p| p.extension().is_some_and(|e| e == "js"))
-            .map(|p| {
-                let text = std::fs::read_to_string(&p).expect("a lib file");
-                let name = p.file_name().unwrap().to_string_lossy().into_owned();
-                (name, strip_comments(&text))
-            })
-            .collect();
-        files.sort();
-        files
-    }
-
-    fn strip_comments(text: &str) -> String {
-        let mut out = String::new();
-        let mut in_block = false;
-        for line in text.lines() {
-            let t = line.trim_start();
-            if in_block {
-                if let Some(end) = line.find("*/") {
-                    in_block = false;
-                    out.push_str(&line[end + 2..]);
-                }
-            } else if t.starts_with("//") {
-            } else if let Some(start) = line.find("/*") {
-                out.push_str(&line[..start]);
-                match line[start..].find("*/") {
-                    Some(end) => out.push_str(&line[start + end + 2..]),
-                    None => in_block = true,
-                }
-            } else {
-                out.push_str(line.split(" // ").next().unwrap_or(line));
-            }
-            out.push('\n');
-        }
-        out
-    }
-
-    fn is_ident(c: char) -> bool {
-        c.is_ascii_alphanumeric() || c == '_' || c == '$'
-    }
-
-    /// Every `mn.<name>` read in `code` (an assignment `mn.x = ...` is the script's own property,
-    /// not a bridge name). Panics on `mn` reached any other way (`mn[...]`, `const { x } = mn`,
-    /// passing `mn` on), so no use escapes the check.
-    fn bridge_names(file: &str, code: &str) -> BTreeSet<String> {
-        let chars: Vec<char> = code.chars().collect();
-        let mut names = BTreeSet::new();
-        let mut i = 0;
-        while i + 2 <= chars.len() {
-            let word = chars[i] == 'm'
-                && chars[i + 1] == 'n'
-                && (i == 0 || !(is_ident(chars[i - 1]) || chars[i - 1] == '.'))
-                && chars.get(i + 2).is_none_or(|c| !is_ident(*c));
-            if !word {
-                i += 1;
-                continue;
-            }
-            assert_eq!(
-                chars.get(i + 2),
-                Some(&'.'),
-                "lib/{file}: `mn` reached other than as `mn.<name>` near {:?}",
-                chars[i.saturating_sub(20)..(i + 20).min(chars.len())]
-                    .iter()
-                    .collect::<String>()
-            );
-            let name: String = chars[i + 3..]
-                .iter()
-                .take_while(|c| is_ident(**c))
-                .collect();
-            let rest: String = chars[i + 3 + name.len()..].iter().take(3).collect();
-            let rest = rest.trim_start();
-            let assigned = rest.starts_with('=') && !rest.starts_with("==");
-            if !assigned {
-                names.insert(name.clone());
-            }
-            i += 3 + name.len();
-        }
-        names
-    }
-
-    fn used() -> BTreeMap<String, Vec<String>> {
-        let mut used: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for (file, code) in lib_files() {
-            for name in bridge_names(&file, &code) {
-                used.entry(name).or_default().push(file.clone());
-            }
-        }
-        used
+    fn table() -> Vec<&'static str> {
+        BRIDGE.iter().map(|(n, _)| *n).collect()
     }
 
     #[test]
     fn every_name_the_library_uses_is_in_the_table() {
-        let table: BTreeSet<&str> = BRIDGE.iter().map(|(n, _)| *n).collect();
-        let missing: Vec<String> = used()
-            .into_iter()
-            .filter(|(n, _)| !table.contains(n.as_str()))
-            .map(|(n, files)| format!("mn.{n} (in {})", files.join(", ")))
-            .collect();
+        let missing = missing(&table(), PRELUDE);
         assert!(
             missing.is_empty(),
             "bridge names used by src/eventloop/lib but not in BRIDGE: {missing:?}"
@@ -225,15 +130,11 @@ mod tests {
 
     #[test]
     fn every_table_entry_is_used_once_declared() {
-        let used = used();
-        let mut seen = BTreeSet::new();
-        for (name, _) in BRIDGE {
-            assert!(seen.insert(*name), "mn.{name} is twice in BRIDGE");
-            assert!(
-                used.contains_key(*name),
-                "mn.{name} is in BRIDGE but no file of src/eventloop/lib uses it"
-            );
-        }
+        let wrong = unused_or_twice(&table(), PRELUDE);
+        assert!(
+            wrong.is_empty(),
+            "BRIDGE against src/eventloop/lib: {wrong:?}"
+        );
     }
 
     #[test]
@@ -251,25 +152,5 @@ mod tests {
     #[should_panic(expected = "reached other than")]
     fn the_check_refuses_mn_passed_whole() {
         bridge_names("t.js", "const { now } = mn;");
-    }
-
-    /// browser.rs compiles src/eventloop/browser.js as it is, so the browser model carries a
-    /// verbatim copy of lib/common.js between its BEGIN and END markers.
-    #[test]
-    fn browser_js_carries_lib_common_js_verbatim() {
-        let browser = include_str!("../browser.js");
-        let common = include_str!("../lib/common.js");
-        let begin = browser
-            .find("// BEGIN lib/common.js")
-            .expect("browser.js: a `// BEGIN lib/common.js` line");
-        let from = begin + browser[begin..].find('\n').expect("a line end") + 1;
-        let to = browser
-            .find("  // END lib/common.js")
-            .expect("browser.js: an `// END lib/common.js` line");
-        assert!(
-            browser[from..to] == *common,
-            "src/eventloop/browser.js: the text between the lib/common.js markers differs from \
-             src/eventloop/lib/common.js; copy that file there again"
-        );
     }
 }

@@ -2,10 +2,9 @@
 //
 // HOW: both models run one script per page or process inside a function `(mn, global)` that
 // QuickJS compiles under a file name of its own, so the user's script is the only other file in a
-// stack. This file is pasted into both of them: by build.rs into the Node prelude (after
-// callbacks.js), and as a copy between the `common.js` markers of src/eventloop/browser.js (a unit
-// test in src/eventloop/host/bridge.rs fails when that copy differs from this file). It declares
-// only functions and constants, so it may sit anywhere in either script.
+// stack. build.rs joins this file into both of them: into the Node prelude (NODE_LIB, after
+// callbacks.js) and into the browser model's script (BROWSER_LIB, before src/eventloop/browser.js).
+// It declares only functions and constants, so it may sit anywhere in either script.
 //
 // WHY: the trace of a run names the line of the script that queued each callback, and both models
 // print errors in V8's words (node and Chrome share V8), while QuickJS words them its own way and
@@ -17,7 +16,7 @@
 // keeps a trace) and `isScriptFile(file)` (true for a call site in the user's code, not in the
 // host's own script).
 // Bridge names used here: `mn.source`, the user's script. *Must* match `source` in BRIDGE in
-// src/eventloop/host/bridge.rs and the `source` the browser model sets in src/eventloop/browser.rs.
+// src/eventloop/host/bridge.rs and in PAGE_BRIDGE in src/eventloop/browser/bridge.rs.
 
   // ---------------------------------------------------------------- the script's text
   let scriptLinesCache = null;
