@@ -18,6 +18,7 @@ use rquickjs::{Ctx, Function, IntoJs, Object, Value};
 
 use super::page::Page;
 use crate::eventloop::host;
+use crate::eventloop::host::native::native;
 use crate::eventloop::quickjs;
 use crate::eventloop::{Event, Queue, RunOptions};
 
@@ -94,14 +95,6 @@ pub fn install<'js>(
         report: handles.get("reportException")?,
         after_checkpoint: handles.get("afterCheckpoint")?,
     })
-}
-
-/// A Rust closure as a JavaScript function value.
-fn native<'js, P>(
-    ctx: &Ctx<'js>,
-    f: impl rquickjs::function::IntoJsFunc<'js, P> + 'js,
-) -> rquickjs::Result<Value<'js>> {
-    Function::new(ctx.clone(), f).map(Function::into_value)
 }
 
 /// `mn.filename`: the script's path.
@@ -260,17 +253,10 @@ pub fn eval_compiled<'js>(ctx: &Ctx<'js>, f: &Value<'js>) -> rquickjs::Result<()
     Ok(())
 }
 
-// The bridge check Node's table uses, by its path: host::bridge is private to host, so this test
-// module compiles the same file again rather than importing it.
-#[cfg(test)]
-#[path = "../host/bridge/names.rs"]
-#[allow(clippy::duplicate_mod)]
-mod names;
-
 #[cfg(test)]
 mod tests {
-    use super::names::{missing, unused_or_twice};
     use super::{PAGE_BRIDGE, PRELUDE};
+    use crate::eventloop::host::bridge_check::{missing, unused_or_twice};
 
     fn table() -> Vec<&'static str> {
         PAGE_BRIDGE.iter().map(|(n, _)| *n).collect()

@@ -105,7 +105,7 @@ fn promise_state<'js>(ctx: &Ctx<'js>, _: &Host<'_>) -> rquickjs::Result<Value<'j
 }
 
 #[cfg(test)]
-mod names;
+pub(in crate::eventloop) mod names;
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,6 @@
 //! The check of a native bridge against the script that reads it, shared by the tests of both
 //! bridges: Node's `BRIDGE` (src/eventloop/host/bridge.rs) against the prelude, and the page's `PAGE_BRIDGE`
-//! (src/eventloop/browser/bridge.rs, which includes this file by its path) against the browser
+//! (src/eventloop/browser/bridge.rs, through `host::bridge_check`) against the browser
 //! model's script. Every `mn.<name>` a script reads must be an entry of its table, every entry
 //! must be read by some file, and no entry may be there twice.
 //!
