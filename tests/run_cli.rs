@@ -714,3 +714,68 @@ fn promise_reactions_are_enqueued_when_queued_and_run_under_the_same_id() {
         .collect();
     assert_eq!(enq, [Some(4), Some(3)]);
 }
+
+/// An endless storm of nextTicks, promise jobs, queueMicrotask callbacks or `await`s always ends
+/// with the one-line time-out report and 124, wherever the deadline falls: inside a job (the
+/// engine's interrupt stops it) or between jobs (the loop's own look at the clock). Each shape also
+/// comes with a little work in every job, which puts the deadline inside a job nearly every time.
+/// Ten runs of each, sixteen at a time, so the machine is busy; the second of `--timeout` is far
+/// more than a run needs to reach its storm, and only the report and the code are checked.
+#[test]
+fn job_storms_always_end_with_the_time_out_report() {
+    const RUNS: usize = 10;
+    const AT_ONCE: usize = 16;
+    let dir = tempfile::tempdir().unwrap();
+    let shapes = [
+        ("promise", "Promise.resolve().then(f)", "microtask"),
+        ("microtask", "queueMicrotask(f)", "microtask"),
+        ("await", "await null; f()", "microtask"),
+        ("tick", "process.nextTick(f)", "nextTick"),
+    ];
+    let mut runs = Vec::new();
+    for (name, step, queue) in shapes {
+        let async_ = if name == "await" { "async " } else { "" };
+        for (suffix, work) in [("", ""), ("-busy", "for (let i = 0; i < 300; i++); ")] {
+            let src = format!("{async_}function f(){{{work}{step}}} f()\n");
+            let f = script(&dir, &format!("{name}{suffix}.js"), &src);
+            runs.extend((0..RUNS).map(|i| (f.clone(), queue, i)));
+        }
+    }
+    let total = runs.len();
+    let runs = std::sync::Mutex::new(runs);
+    let failed = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..AT_ONCE {
+            scope.spawn(|| loop {
+                let Some((f, queue, i)) = runs.lock().unwrap().pop() else {
+                    break;
+                };
+                let memory = if i % 2 == 0 { "64" } else { "512" };
+                let r = run(&["--timeout", "1", "--max-memory", memory], &f);
+                let want =
+                    format!("mini-node: interrupted after 1 s: the {queue} queue never emptied");
+                let ok = r.code == 124
+                    && r.stdout.is_empty()
+                    && r.stderr.starts_with(&want)
+                    && r.stderr.ends_with("--timeout SECS.\n")
+                    && r.stderr.lines().count() == 1;
+                if !ok {
+                    failed.lock().unwrap().push(format!(
+                        "{} --max-memory {memory}: exit {}, stdout {:?}, stderr {:?}",
+                        f.file_name().unwrap().to_string_lossy(),
+                        r.code,
+                        r.stdout,
+                        r.stderr
+                    ));
+                }
+            });
+        }
+    });
+    let failed = failed.into_inner().unwrap();
+    assert!(
+        failed.is_empty(),
+        "{} of {total} runs:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
+}

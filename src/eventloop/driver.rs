@@ -46,6 +46,8 @@ pub struct Engine {
     pub deadline: Instant,
     /// Set to stop the JavaScript running now (process.exit); the deadline stops it anyway.
     pub interrupt: Rc<Cell<bool>>,
+    /// Set by the interrupt handler when the deadline stopped JavaScript.
+    cut_short: Rc<Cell<bool>>,
     callback_seq: Rc<Cell<u64>>,
     stamp: Rc<Cell<(u64, Instant)>>,
 }
@@ -65,10 +67,12 @@ impl Engine {
         }
         let deadline = Instant::now() + opts.timeout;
         let interrupt = Rc::new(Cell::new(false));
+        let cut_short = Rc::new(Cell::new(false));
         let callback_seq = Rc::new(Cell::new(0u64));
         let stamp = Rc::new(Cell::new((0u64, Instant::now())));
         {
             let interrupt = interrupt.clone();
+            let cut_short = cut_short.clone();
             let seq = callback_seq.clone();
             let stamp = stamp.clone();
             runtime.set_interrupt_handler(Some(Box::new(move || {
@@ -77,7 +81,14 @@ impl Engine {
                 if stamp.get().0 != current {
                     stamp.set((current, now));
                 }
-                interrupt.get() || now >= deadline
+                if interrupt.get() {
+                    return true;
+                }
+                let expired = now >= deadline;
+                if expired {
+                    cut_short.set(true);
+                }
+                expired
             })));
         }
         runtime.set_host_promise_rejection_tracker(Some(tracker));
@@ -87,6 +98,7 @@ impl Engine {
             _runtime: runtime,
             deadline,
             interrupt,
+            cut_short,
             callback_seq,
             stamp,
         })
@@ -110,6 +122,7 @@ pub struct Core<'a, 'js, S> {
     pub deadline: Instant,
     timeout: Duration,
     interrupt: Rc<Cell<bool>>,
+    cut_short: Rc<Cell<bool>>,
 }
 
 impl<'a, 'js, S: LoopState> Core<'a, 'js, S> {
@@ -127,6 +140,7 @@ impl<'a, 'js, S: LoopState> Core<'a, 'js, S> {
             deadline: engine.deadline,
             timeout: opts.timeout,
             interrupt: engine.interrupt.clone(),
+            cut_short: engine.cut_short.clone(),
         }
     }
 
@@ -195,7 +209,7 @@ impl<'a, 'js, S: LoopState> Core<'a, 'js, S> {
         if self.state.borrow().exit.is_some() {
             return Err(Stop::Exit);
         }
-        if Instant::now() >= self.deadline {
+        if self.cut_short() || Instant::now() >= self.deadline {
             let activity = self.state.borrow().activity();
             return Err(self.timed_out(activity));
         }
@@ -206,6 +220,30 @@ impl<'a, 'js, S: LoopState> Core<'a, 'js, S> {
             return Err(Stop::Fatal);
         }
         Ok(value)
+    }
+
+    /// Did the deadline stop JavaScript at some point? Its exception may not have reached the
+    /// loop (a native caller that ignores a failed call, like the rejection tracker's), but the
+    /// code it stopped did not finish, so the run cannot have ended normally.
+    pub fn cut_short(&self) -> bool {
+        self.cut_short.get()
+    }
+
+    /// How a run that ended as `stop` really ended: a run that came to its end (`Ok`), or stopped
+    /// for an exception it could not report, after the deadline had stopped some JavaScript was
+    /// stopped by `--timeout`, during what the loop was doing then.
+    pub fn ended(&mut self, stop: Step) -> Step {
+        let cut = self.cut_short()
+            && match &stop {
+                Ok(()) => true,
+                Err(Stop::Fatal) => self.state.borrow().fatal.is_none(),
+                Err(_) => false,
+            };
+        if cut {
+            let activity = self.state.borrow().activity();
+            return Err(self.timed_out(activity));
+        }
+        stop
     }
 
     /// Between callbacks: has `--timeout` come?

@@ -19,7 +19,7 @@ use super::driver::{Core, Engine, Step, Stop};
 use super::explore::{Decide, Explorable};
 use super::host::{self, Js};
 use super::jobs::JobWatch;
-use super::quickjs::{at_line, job_pending};
+use super::quickjs::{at_line, job_pending, run_job};
 use super::{Event, Outcome, Phase, Queue, RunError, RunOptions, Stream};
 use crate::error::code;
 pub use queues::{Activity, Sched};
@@ -439,13 +439,12 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
                     } else {
                         self.core.state.borrow_mut().activity = Activity::Microtasks;
                     }
-                    let ok = self.core.ctx.execute_pending_job();
+                    let r = run_job(&self.core.ctx);
                     if record {
                         self.core.state.borrow_mut().emit(Event::CallbackEnd { id });
                     }
-                    if !ok {
-                        let e = self.exception(rquickjs::Error::Exception);
-                        e?;
+                    if let Err(e) = r {
+                        self.exception(e)?;
                     }
                     let stop = {
                         let s = self.core.state.borrow();
@@ -511,6 +510,7 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
 
     /// The end: exit listeners, the exit code, the Exit event.
     fn finish(&mut self, stop: Step) {
+        let stop = self.core.ended(stop);
         self.core.set_interrupt(false);
         let (code, reason) = match stop {
             Ok(()) => {

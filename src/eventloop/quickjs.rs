@@ -39,6 +39,33 @@ pub fn job_pending(ctx: &Ctx<'_>) -> bool {
     unsafe { rquickjs::qjs::JS_IsJobPending(rquickjs::qjs::JS_GetRuntime(ctx.as_raw().as_ptr())) }
 }
 
+/// Run the oldest pending promise job: `Ok(false)` when none was pending. A job that threw (the
+/// deadline's interrupt, the heap limit, process.exit) answers `Err(Exception)` with its exception
+/// left pending on `ctx`, to be caught and judged like a callback's ([`thrown`]).
+///
+/// rquickjs's `Ctx::execute_pending_job` is not used: it catches and drops a job's exception and
+/// answers `true` as for a job that ran, so a promise-job storm stopped by the deadline inside a
+/// job looked like a chain that had simply ended, and the run exited 0 without a word.
+pub fn run_job(ctx: &Ctx<'_>) -> rquickjs::Result<bool> {
+    let ours = ctx.as_raw().as_ptr();
+    let mut ran_in = std::ptr::null_mut();
+    // SAFETY: the context (and so its runtime) is alive for the whole borrow, and the caller holds
+    // the runtime's lock (it is inside `Context::with`).
+    unsafe {
+        let r =
+            rquickjs::qjs::JS_ExecutePendingJob(rquickjs::qjs::JS_GetRuntime(ours), &mut ran_in);
+        if r >= 0 {
+            return Ok(r > 0);
+        }
+        if !ran_in.is_null() && ran_in != ours {
+            // a job of another context of the runtime: its exception moves to ours
+            let e = rquickjs::qjs::JS_GetException(ran_in);
+            rquickjs::qjs::JS_Throw(ours, e);
+        }
+    }
+    Err(rquickjs::Error::Exception)
+}
+
 /// The value a failed call threw: the pending exception, or the error's text.
 pub fn thrown<'js>(ctx: &Ctx<'js>, e: rquickjs::Error) -> Value<'js> {
     match e {
