@@ -110,7 +110,12 @@ fn run_with(
 impl<'js> Driver<'_, 'js> {
     /// The whole page: the script, then the loop until nothing is left; then the Exit event.
     fn run_all(&mut self, source: &str, file: &str) {
-        let (code, reason) = match self.script_and_loop(source, file) {
+        // A run whose JavaScript the deadline stopped ended by --timeout, whatever the loop saw.
+        let ran = match self.script_and_loop(source, file) {
+            Ok(Some(code)) => Ok(Some(code)),
+            other => self.core.ended(other.map(|_| ())).map(|()| None),
+        };
+        let (code, reason) = match ran {
             Ok(Some(code)) => (code, "the script has a syntax error".to_string()),
             Ok(None) => (
                 code::OK,
@@ -357,15 +362,15 @@ impl<'js> Driver<'_, 'js> {
                 } else {
                     self.core.state.borrow_mut().activity = Activity::Microtasks;
                 }
-                let ok = self.core.ctx.execute_pending_job();
+                let r = quickjs::run_job(&self.core.ctx);
                 if record {
                     self.core
                         .state
                         .borrow_mut()
                         .emit(Event::CallbackEnd { id: ran });
                 }
-                if !ok {
-                    self.exception(rquickjs::Error::Exception)?;
+                if let Err(e) = r {
+                    self.exception(e)?;
                 }
             }
             // A job stopped by the deadline ends the chain it was part of: say what it was.
