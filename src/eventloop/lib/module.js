@@ -114,10 +114,11 @@
     }
     const src = syncOps.readFile(filename, 'utf8');
     if (ext === '.json') {
+      const text = src.charCodeAt(0) === 0xfeff ? src.slice(1) : src;
       try {
-        module.exports = JSON.parse(src.charCodeAt(0) === 0xfeff ? src.slice(1) : src);
+        module.exports = JSON.parse(text);
       } catch (err) {
-        err.message = filename + ': ' + err.message.replace(/ \(line \d+ column \d+\)$/, '');
+        err.message = filename + ': ' + (v8JsonError(text) || err.message);
         throw err;
       }
     } else {
@@ -126,6 +127,104 @@
       __requireModule(fn, module, filename);
     }
     module.loaded = true;
+  }
+  // V8's (node v20's) message for the first syntax error of JSON text, found by reading it as
+  // V8's JsonParser does; null when the text parses.
+  function v8JsonError(text) {
+    let i = 0;
+    const n = text.length;
+    const fail = (message) => { throw { message }; };
+    const at = (m) => fail(`${m} in JSON at position ${i}`);
+    const unexpected = (message) => {
+      if (message) at(message);
+      if (i >= n) fail('Unexpected end of JSON input');
+      const c = text[i];
+      if (c === '"') at('Unexpected string');
+      if (/[-0-9]/.test(c)) at('Unexpected number');
+      if (n < 21) fail(`Unexpected token '${c}', "${text}" is not valid JSON`);
+      if (i < 10) fail(`Unexpected token '${c}', "${text.slice(0, i + 10)}"... is not valid JSON`);
+      if (i < n - 10) fail(`Unexpected token '${c}', ..."${text.slice(i - 10, i + 10)}"... is not valid JSON`);
+      fail(`Unexpected token '${c}', ..."${text.slice(i - 10)}" is not valid JSON`);
+    };
+    const ws = () => { while (i < n && ' \t\n\r'.includes(text[i])) i++; };
+    const string = () => {
+      i++;
+      for (;;) {
+        if (i >= n) at('Unterminated string');
+        const c = text.charCodeAt(i);
+        if (c === 0x22) { i++; return; }
+        if (c < 0x20) at('Bad control character in string literal');
+        if (c === 0x5c) {
+          i++;
+          if (i >= n) at('Unterminated string');
+          const e = text[i];
+          if (e === 'u') {
+            for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] || '')) { i += k; at('Bad Unicode escape'); }
+            i += 4;
+          } else if (!'"\\/bfnrt'.includes(e)) at('Bad escaped character');
+        }
+        i++;
+      }
+    };
+    const digits = () => { const s = i; while (i < n && text[i] >= '0' && text[i] <= '9') i++; return i > s; };
+    const number = () => {
+      if (text[i] === '-') { i++; if (!(text[i] >= '0' && text[i] <= '9')) at('No number after minus sign'); }
+      if (text[i] === '0') { i++; if (text[i] >= '0' && text[i] <= '9') unexpected(); } else digits();
+      if (text[i] === '.') { i++; if (!digits()) at('Unterminated fractional number'); }
+      if (text[i] === 'e' || text[i] === 'E') {
+        i++;
+        if (text[i] === '+' || text[i] === '-') i++;
+        if (!digits()) at('Exponent part is missing a number');
+      }
+    };
+    const value = () => {
+      ws();
+      const c = text[i];
+      if (c === '{') {
+        i++; ws();
+        if (text[i] === '}') { i++; return; }
+        if (text[i] !== '"') unexpected("Expected property name or '}'");
+        for (;;) {
+          string(); ws();
+          if (text[i] !== ':') unexpected("Expected ':' after property name");
+          i++; value(); ws();
+          if (text[i] === ',') {
+            i++; ws();
+            if (text[i] !== '"') unexpected('Expected double-quoted property name');
+            continue;
+          }
+          if (text[i] !== '}') unexpected("Expected ',' or '}' after property value");
+          i++; return;
+        }
+      }
+      if (c === '[') {
+        i++; ws();
+        if (text[i] === ']') { i++; return; }
+        for (;;) {
+          value(); ws();
+          if (text[i] === ',') { i++; continue; }
+          if (text[i] !== ']') unexpected("Expected ',' or ']' after array element");
+          i++; return;
+        }
+      }
+      if (c === '"') return string();
+      if (c === '-' || (c >= '0' && c <= '9')) return number();
+      for (const word of ['true', 'false', 'null']) {
+        if (c !== word[0]) continue;
+        for (let k = 0; k < word.length; k++, i++) if (text[i] !== word[k]) unexpected();
+        return;
+      }
+      unexpected();
+    };
+    if (['NaN', 'Infinity', 'undefined', '[object Object]'].includes(text)) return `"${text}" is not valid JSON`;
+    try {
+      value(); ws();
+      if (i < n) fail(`Unexpected non-whitespace character after JSON at position ${i}`);
+    } catch (e) {
+      if (e && typeof e.message === 'string' && !(e instanceof Error)) return e.message;
+      throw e;
+    }
+    return null;
   }
   // node prints this error for an ES module, which mini-node cannot run (node v20.19+ loads it).
   function requireEsm(filename, parent) {
