@@ -65,9 +65,24 @@
     const name = id.startsWith('node:') ? id.slice(5) : id;
     return Object.prototype.hasOwnProperty.call(builtins, name) ? name : undefined;
   }
+  // node v20's other built-ins (`require('module').builtinModules`), and those only `node:` names.
+  const NODE_BUILTINS = new Set(['_http_agent', '_http_client', '_http_common', '_http_incoming', '_http_outgoing',
+    '_http_server', '_stream_duplex', '_stream_passthrough', '_stream_readable', '_stream_transform', '_stream_wrap',
+    '_stream_writable', '_tls_common', '_tls_wrap', 'constants', 'dns/promises', 'domain', 'inspector/promises',
+    'path/win32', 'readline/promises', 'stream/consumers', 'stream/promises', 'stream/web', 'sys', 'util/types']);
+  const SCHEME_ONLY = new Set(['test', 'test/reporters', 'sea']);
+  // The error for a node built-in mini-node lacks (or a `node:` name node lacks); undefined for
+  // any other id.
   function unsupportedBuiltin(id) {
-    const name = id.startsWith('node:') ? id.slice(5) : id;
-    if (!UNSUPPORTED.includes(name)) return undefined;
+    if (builtinName(id) !== undefined) return undefined;
+    const prefixed = id.startsWith('node:');
+    const name = prefixed ? id.slice(5) : id;
+    if (!UNSUPPORTED.includes(name) && !NODE_BUILTINS.has(name) && !(prefixed && SCHEME_ONLY.has(name))) {
+      if (!prefixed) return undefined;
+      const e = new Error(`No such built-in module: ${id}`);
+      e.code = 'ERR_UNKNOWN_BUILTIN_MODULE';
+      return e;
+    }
     const supported = Object.keys(builtins).filter((k) => k !== 'process' && k !== 'console').join(', ');
     const e = new Error(`Cannot load module '${id}': mini-node runs event-loop snippets and provides only ${supported} (and files and packages of JavaScript). Run this script with real node instead.`);
     e.code = 'ERR_MINI_NODE_UNSUPPORTED_MODULE';
@@ -297,7 +312,8 @@
     return out;
   }
   function lookupPaths(id, parent) {
-    if (builtinName(id) !== undefined || unsupportedBuiltin(id)) return null;
+    const unsupported = unsupportedBuiltin(id);
+    if (builtinName(id) !== undefined || (unsupported && unsupported.code !== 'ERR_UNKNOWN_BUILTIN_MODULE')) return null;
     if (!isRelative(id)) return (parent && parent.paths ? parent.paths : nodeModulePaths('.')).concat(globalPaths());
     return [parent && parent.filename ? path.dirname(parent.filename) : path.resolve('.')];
   }
@@ -313,6 +329,8 @@
     } else {
       paths = lookupPaths(id, parent);
     }
+    const self = !isRelative(id) && !path.isAbsolute(id) ? resolveSelf(id, parent) : undefined;
+    if (self) return self;
     const found = findPath(id, paths);
     if (found) return found;
     const stack = [];
@@ -388,6 +406,30 @@
       const e = new Error(`Cannot find module '${resolved}'`);
       e.code = 'MODULE_NOT_FOUND';
       e.path = pkgJson;
+      throw e;
+    }
+    return resolved;
+  }
+  // A package requiring itself by its own name, through its "exports" (node's trySelf).
+  function resolveSelf(request, parent) {
+    if (!parent || !parent.filename || !path.isAbsolute(parent.filename)) return undefined;
+    let dir = path.dirname(parent.filename);
+    let pkg = null;
+    for (;;) {
+      if (path.basename(dir) === 'node_modules') return undefined;
+      pkg = readPackage(dir);
+      if (pkg !== null) break;
+      const up = path.dirname(dir);
+      if (up === dir) return undefined;
+      dir = up;
+    }
+    if (typeof pkg.name !== 'string' || pkg.exports === undefined || pkg.exports === null) return undefined;
+    if (request !== pkg.name && !request.startsWith(pkg.name + '/')) return undefined;
+    const resolved = packageExportsResolve(dir, dir + '/package.json', '.' + request.slice(pkg.name.length), pkg.exports);
+    if (statKind(resolved) !== 0) {
+      const e = new Error(`Cannot find module '${resolved}'`);
+      e.code = 'MODULE_NOT_FOUND';
+      e.path = dir + '/package.json';
       throw e;
     }
     return resolved;
@@ -508,7 +550,8 @@
     function require(id) { return mod.require(id); }
     function resolve(request, options) {
       if (typeof request !== 'string') throw invalidArgType('request', 'string', request);
-      if (builtinName(request) !== undefined || unsupportedBuiltin(request)) return request;
+      const unsupported = unsupportedBuiltin(request);
+      if (builtinName(request) !== undefined || (unsupported && unsupported.code !== 'ERR_UNKNOWN_BUILTIN_MODULE')) return request;
       return resolveFilename(request, mod, options);
     }
     resolve.paths = (request) => {
