@@ -307,6 +307,8 @@ mod tests {
             "#!/usr/bin/env node\nconsole.log('await x');\n",
             "const x = 4 / 2; // await\nconst y = x / 2 /* await */;\n",
             "const s = 'it\\'s await x';\n",
+            "function f() {}\n/await x/.test(s);\nif (a) {} /await y/g.exec(s);\n",
+            "const half = { n: 4 }.n / 2 / await;\n",
             "console.log(`import x from 'y'`);\n",
             "/*\nimport fs from 'fs';\nexport default 1;\n*/\n",
         ] {

@@ -44,6 +44,8 @@ pub struct Token {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Brace {
     Block,
+    /// An object literal's braces: a `/` after its `}` divides.
+    Object,
     Function,
     Template,
 }
@@ -84,6 +86,7 @@ pub fn tokenize(source: &str) -> Vec<Token> {
         parens: Vec::new(),
         tokens: Vec::new(),
         last_paren_head: None,
+        last_closed: None,
     }
     .run()
 }
@@ -99,6 +102,8 @@ struct Lexer<'a> {
     tokens: Vec<Token>,
     /// The word before the `(` of the `)` just closed.
     last_paren_head: Option<Option<String>>,
+    /// The kind of the brace the last `}` closed.
+    last_closed: Option<Brace>,
 }
 
 impl Lexer<'_> {
@@ -121,7 +126,9 @@ impl Lexer<'_> {
         match self.tokens.last().map(|t| &t.kind) {
             None => true,
             Some(Kind::Word(w)) => BEFORE_EXPRESSION.contains(&w.as_str()),
-            Some(Kind::Punct(c)) => !matches!(c, ')' | ']' | '}'),
+            // after a block's `}` a statement starts; after an object literal's, an operator
+            Some(Kind::Punct('}')) => self.last_closed != Some(Brace::Object),
+            Some(Kind::Punct(c)) => !matches!(c, ')' | ']'),
             Some(Kind::Arrow) => true,
             _ => false,
         }
@@ -239,6 +246,14 @@ impl Lexer<'_> {
                             Some(Some(w)) if CONTROL.contains(&w.as_str()) => Brace::Block,
                             _ => Brace::Function,
                         },
+                        Some(Kind::Punct(c)) if !matches!(c, ';' | '}' | '{') => Brace::Object,
+                        Some(Kind::Word(w))
+                            if BEFORE_EXPRESSION.contains(&w.as_str())
+                                && w != "else"
+                                && w != "do" =>
+                        {
+                            Brace::Object
+                        }
                         _ => Brace::Block,
                     };
                     self.push(Kind::Punct('{'), start, line);
@@ -247,7 +262,9 @@ impl Lexer<'_> {
                 }
                 b'}' => {
                     self.pos += 1;
-                    if self.braces.pop() == Some(Brace::Template) {
+                    let closed = self.braces.pop();
+                    self.last_closed = closed;
+                    if closed == Some(Brace::Template) {
                         self.template_rest(start, line);
                     } else {
                         self.push(Kind::Punct('}'), start, line);
