@@ -779,3 +779,69 @@ fn job_storms_always_end_with_the_time_out_report() {
         failed.join("\n")
     );
 }
+
+/// What mini-node cannot load from a package fails naming it: a core module it lacks (as a
+/// bare `require` of that module does), a native `.node` addon, an ES module package.
+#[test]
+fn packages_that_need_what_mini_node_lacks_fail_naming_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let nm = dir.path().join("node_modules");
+    for (pkg, file, src) in [
+        ("web", "index.js", "module.exports = require('http');\n"),
+        ("esm", "index.js", "export const x = 1;\n"),
+        (
+            "addon",
+            "index.js",
+            "module.exports = require('./build/addon.node');\n",
+        ),
+    ] {
+        std::fs::create_dir_all(nm.join(pkg).join("build")).expect("mkdir");
+        std::fs::write(nm.join(pkg).join(file), src).expect("write");
+    }
+    std::fs::write(nm.join("esm/package.json"), r#"{ "type": "module" }"#).expect("write");
+    std::fs::write(nm.join("addon/build/addon.node"), [0x7f, b'E', b'L', b'F']).expect("write");
+    let plain = script(&dir, "plain.js", "require('http');\n");
+    let plain = run(&[], &plain);
+    let first_line = |s: &str| {
+        s.lines()
+            .find(|l| l.contains("Cannot load"))
+            .map(str::to_owned)
+    };
+    for (pkg, says) in [
+        ("web", "Cannot load module 'http'"),
+        ("esm", "require() of ES Module"),
+        ("addon", "Cannot load native addon"),
+    ] {
+        let f = script(
+            &dir,
+            &format!("use-{pkg}.js"),
+            &format!("require('{pkg}');\n"),
+        );
+        let ran = run(&[], &f);
+        assert_eq!(ran.code, 1, "{pkg}: {}", ran.stderr);
+        assert!(ran.stderr.contains(says), "{pkg}: {}", ran.stderr);
+        if pkg == "web" {
+            // the same words as a script's own require('http')
+            assert_eq!(first_line(&ran.stderr), first_line(&plain.stderr));
+            assert!(first_line(&ran.stderr).is_some());
+        }
+    }
+}
+
+/// `await` in a comment, a string, a template or as a name does not stop a script from running.
+#[test]
+fn await_in_comments_and_strings_runs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let f = script(
+        &dir,
+        "a.js",
+        "/* await main(); */\nconst s = `await ${'x'}`;\nvar await = 1;\nconsole.log(s, { await: 2 }.await + await);\n",
+    );
+    let ran = run(&[], &f);
+    assert_eq!(
+        (ran.code, ran.stdout.as_str()),
+        (0, "await x 3\n"),
+        "{}",
+        ran.stderr
+    );
+}

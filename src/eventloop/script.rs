@@ -7,6 +7,10 @@
 
 use std::path::{Path, PathBuf};
 
+mod tokens;
+
+use tokens::{Kind, Token};
+
 /// The name node gives a script read from stdin (`node -` or `node < app.js`).
 pub const STDIN_NAME: &str = "[stdin]";
 
@@ -85,80 +89,105 @@ pub fn load(path: &Path) -> Result<String, ScriptError> {
 
 /// A script written as an ES module (`.mjs`, `import`/`export`, top-level `await`): mini-node runs
 /// CommonJS scripts, so it says so with the CommonJS rewrite instead of letting the parser report
-/// a puzzling syntax error.
+/// a puzzling syntax error. The source is read token by token ([`tokens`]), so a comment, string,
+/// template or regular expression that mentions these words is never refused.
 pub fn reject_module(path: &Path, source: &str) -> Result<(), ScriptError> {
     let path_buf = || path.to_path_buf();
     if path.extension().is_some_and(|e| e == "mjs") {
         return Err(ScriptError::ModuleFile(path_buf()));
     }
-    let mut depth = 0i32;
-    for (i, text) in source.lines().enumerate() {
-        let t = text.trim_start();
-        if depth == 0 {
-            if let Some(rest) = t.strip_prefix("import") {
-                let next = rest.chars().next();
-                if matches!(next, Some(' ' | '{' | '*' | '\'' | '"'))
-                    && !rest.trim_start().starts_with('(')
-                {
+    let toks = tokens::tokenize(source);
+    for (i, t) in toks.iter().enumerate() {
+        let Kind::Word(word) = &t.kind else { continue };
+        let prev = i.checked_sub(1).map(|p| &toks[p]);
+        let next = toks.get(i + 1).map(|n| &n.kind);
+        match word.as_str() {
+            "import" if t.depth == 0 && statement_start(prev, t) => {
+                if matches!(
+                    next,
+                    Some(Kind::Word(_) | Kind::Str | Kind::Punct('{' | '*'))
+                ) {
+                    let end = source[t.start..]
+                        .find(['\n', ';'])
+                        .map_or(source.len(), |n| t.start + n);
                     return Err(ScriptError::Import {
                         path: path_buf(),
-                        line: i + 1,
-                        rewrite: require_form(t),
+                        line: t.line,
+                        rewrite: require_form(&source[t.start..end]),
                     });
                 }
             }
-            if let Some(rest) = t.strip_prefix("export") {
-                if matches!(rest.chars().next(), Some(' ' | '{' | '*')) {
+            "export" if t.depth == 0 && statement_start(prev, t) => {
+                if matches!(next, Some(Kind::Word(_) | Kind::Punct('{' | '*'))) {
                     return Err(ScriptError::Export {
                         path: path_buf(),
-                        line: i + 1,
+                        line: t.line,
                     });
                 }
             }
-        }
-        if top_level_await(text, &mut depth) {
-            return Err(ScriptError::TopLevelAwait {
-                path: path_buf(),
-                line: i + 1,
-            });
+            "await"
+                if !t.in_function
+                    && is_await_expression(prev, next)
+                    && !in_async_arrow(&toks[..i], t.depth) =>
+            {
+                return Err(ScriptError::TopLevelAwait {
+                    path: path_buf(),
+                    line: t.line,
+                });
+            }
+            _ => {}
         }
     }
     Ok(())
 }
 
-/// Whether `line` has an `await` outside every brace (`depth` carries the brace depth across
-/// lines) that no `async` before it on the line could own (`async () => await x` is fine).
-/// Strings and `//` comments are skipped.
-fn top_level_await(line: &str, depth: &mut i32) -> bool {
-    let mut quote: Option<char> = None;
-    let mut word = String::new();
-    let mut async_seen = false;
-    let mut found = false;
-    let mut prev = ' ';
-    for c in line.chars().chain(std::iter::once(' ')) {
-        if quote.is_none() && (c.is_alphanumeric() || c == '_' || c == '$') {
-            word.push(c);
-            prev = c;
-            continue;
+/// Whether a token starts a statement: the first token, after `;` or `}`, or first on its line.
+fn statement_start(prev: Option<&Token>, t: &Token) -> bool {
+    match prev {
+        None => true,
+        Some(p) => {
+            matches!(p.kind, Kind::Punct(';' | '}')) || p.line < t.line && p.kind != Kind::Dot
         }
-        match word.as_str() {
-            "async" => async_seen = true,
-            "await" if *depth == 0 && !async_seen => found = true,
-            _ => {}
-        }
-        word.clear();
-        match (quote, c) {
-            (Some(q), c) if c == q && prev != '\\' => quote = None,
-            (Some(_), _) => {}
-            (None, '\'' | '"' | '`') => quote = Some(c),
-            (None, '/') if prev == '/' => break,
-            (None, '{') => *depth += 1,
-            (None, '}') => *depth -= 1,
-            _ => {}
-        }
-        prev = c;
     }
-    found
+}
+
+/// Whether the tokens before an `await`, back to the start of its statement, hold an `async`
+/// arrow function whose expression body it may be in (`const f = async () => await g()`).
+fn in_async_arrow(before: &[Token], depth: usize) -> bool {
+    let mut arrow = false;
+    for t in before.iter().rev() {
+        if t.depth != depth || matches!(t.kind, Kind::Punct(';' | '{' | '}')) {
+            break;
+        }
+        match &t.kind {
+            Kind::Arrow => arrow = true,
+            Kind::Word(w) if w == "async" && arrow => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether an `await` outside every function is the operator (an ES module's top-level `await`)
+/// and not a name, which sloppy CommonJS allows: `var await`, `obj.await`, `{ await: 1 }`,
+/// `await = 2`, `await + 1`.
+fn is_await_expression(prev: Option<&Token>, next: Option<&Kind>) -> bool {
+    if let Some(p) = prev {
+        match &p.kind {
+            Kind::Dot => return false,
+            Kind::Word(w)
+                if matches!(w.as_str(), "var" | "let" | "const" | "function" | "class") =>
+            {
+                return false
+            }
+            _ => {}
+        }
+    }
+    match next {
+        Some(Kind::Word(w)) => !matches!(w.as_str(), "in" | "instanceof" | "of"),
+        Some(Kind::Number | Kind::Str | Kind::Template | Kind::Punct('(' | '!' | '~')) => true,
+        _ => false,
+    }
 }
 
 /// `import fs from 'fs'` → `const fs = require('fs')` (and the `{ a, b }` and `* as x` forms).
@@ -254,6 +283,59 @@ mod tests {
             "const important = 1; exports.x = 2;\n",
         ] {
             assert_eq!(refusal("a.js", ok), None, "{ok}");
+        }
+    }
+
+    #[test]
+    fn await_as_text_or_a_name_is_never_refused() {
+        for ok in [
+            "/* await fetch(url) */\nconsole.log(1);\n",
+            "/*\n * await here, on its own line\n await x\n */\n",
+            "// await f();\n",
+            "const s = 'await f()';\nconst d = \"await g()\";\n",
+            "const t = `await ${1 + 1} and await ${`await ${'x'}`}`;\n",
+            "const t = `line one\nawait two`;\n",
+            "const r = /await x/g;\nconst q = /[/]await y/;\n",
+            "const o = { await: 1 };\nconsole.log(o.await, o?.await);\n",
+            "var await = 1;\nawait = 2;\nconsole.log(await + 1, await);\n",
+            "function f() { return await; }\n",
+            "const f = async () => await g();\n",
+            "const f = async (x) => (await g(x)) + 1;\n",
+            "class A { async m() { await 1; } }\n",
+            "const o = { async m() { await 1; } };\n",
+            "setTimeout(async () => {\n  await 1;\n}, 0);\n",
+            "#!/usr/bin/env node\nconsole.log('await x');\n",
+            "const x = 4 / 2; // await\nconst y = x / 2 /* await */;\n",
+            "const s = 'it\\'s await x';\n",
+            "function f() {}\n/await x/.test(s);\nif (a) {} /await y/g.exec(s);\n",
+            "const half = { n: 4 }.n / 2 / await;\n",
+            "console.log(`import x from 'y'`);\n",
+            "/*\nimport fs from 'fs';\nexport default 1;\n*/\n",
+        ] {
+            assert_eq!(refusal("a.js", ok), None, "{ok}");
+        }
+    }
+
+    #[test]
+    fn top_level_await_is_refused_on_its_line() {
+        for (src, line) in [
+            ("await f();\n", 1),
+            ("/* a comment */\nconst x = await f();\n", 2),
+            (
+                "// await\nconst t = `x`;\nawait new Promise((r) => setTimeout(r, 1));\n",
+                3,
+            ),
+            ("if (ok) {\n  await f();\n}\n", 2),
+            ("for (const x of xs) {\n  console.log(await x);\n}\n", 2),
+            ("const f = async () => 1;\nawait f();\n", 2),
+            ("const s = `${'a'}`;\nconst v = await 'value';\n", 2),
+            ("const { a } = await import('m');\n", 1),
+        ] {
+            let why = refusal("a.js", src).unwrap_or_else(|| panic!("not refused: {src}"));
+            assert!(
+                why.starts_with(&format!("a.js:{line}: top-level `await`")),
+                "{src}: {why}"
+            );
         }
     }
 
