@@ -17,7 +17,7 @@
   const builtins = {
     fs, 'fs/promises': fsPromises, path, 'path/posix': path, os, util, events: EventEmitter,
     timers: timersModule, 'timers/promises': timersPromises, assert, 'assert/strict': assert,
-    buffer: { Buffer: BufferClass }, process, console,
+    buffer: bufferModule, process, console,
   };
   const UNSUPPORTED = ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'child_process', 'cluster', 'worker_threads',
     'stream', 'readline', 'zlib', 'crypto', 'vm', 'repl', 'tty', 'v8', 'inspector', 'perf_hooks', 'async_hooks', 'url',
