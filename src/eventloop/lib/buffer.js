@@ -26,12 +26,20 @@
     if (props) Object.assign(e, props);
     return e;
   }
+  // A plain error with a `code` (node's few that keep `TypeError: message` as their first line).
+  function codedError(Base, code, message, props) {
+    const e = new Base(message);
+    e.code = code;
+    if (props) Object.assign(e, props);
+    return e;
+  }
   function outOfRange(name, range, value) {
     return nodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be ${range}. Received ${value}`);
   }
 
   // ---------------------------------------------------------------- encodings
-  const enc = (s) => mn.utf8Encode(String(s));
+  // A lone surrogate is written as U+FFFD, as node does.
+  const enc = (s) => mn.utf8Encode(String(s).toWellFormed());
   const ENCODINGS = {
     utf8: 'utf8', 'utf-8': 'utf8', ucs2: 'utf16le', 'ucs-2': 'utf16le', utf16le: 'utf16le', 'utf-16le': 'utf16le',
     latin1: 'latin1', binary: 'latin1', base64: 'base64', base64url: 'base64url', hex: 'hex', ascii: 'ascii',
