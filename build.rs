@@ -72,6 +72,7 @@ const NODE_LIB: &[&str] = &[
     "url.js",
     "clone.js",
     "abort.js",
+    "intl.js",
     "fs.js",
     "path.js",
     "os.js",

@@ -27,6 +27,7 @@
     TextEncoder, TextDecoder,
     URL, URLSearchParams,
     EventTarget, Event, AbortController, AbortSignal,
+    Intl,
   };
   for (const k of Object.keys(defs)) {
     Object.defineProperty(global, k, { value: defs[k], writable: true, configurable: true, enumerable: k === 'global' ? false : false });
