@@ -13,6 +13,16 @@
 // src/eventloop/host/bridge.rs
 // (their native half: src/eventloop/host/buffer.rs).
 
+  // ---------------------------------------------------------------- loaded on first use
+  // The web APIs (encoding.js, url.js, clone.js, abort.js, intl.js) are each one function run
+  // the first time a script touches them: a one-line script does not pay for building them.
+  function lazyLib(load) { let lib; return () => lib || (lib = load()); }
+  // A global (as node's: writable, configurable, not enumerable) whose value is made on first read.
+  function lazyGlobal(name, make) {
+    const settle = (value) => { Object.defineProperty(global, name, { value, writable: true, configurable: true, enumerable: false }); return value; };
+    Object.defineProperty(global, name, { get() { return settle(make()); }, set: settle, configurable: true, enumerable: false });
+  }
+
   // ---------------------------------------------------------------- node's coded errors
   // `TypeError [CODE]: message` in the stack's first line and in String(e), `name` the plain
   // constructor's, `code` an own property: as node's internal errors are.

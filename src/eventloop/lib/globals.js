@@ -23,15 +23,16 @@
   };
   const defs = {
     console, process, setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate,
-    queueMicrotask, Buffer: BufferClass, performance, global, structuredClone,
-    TextEncoder, TextDecoder,
-    URL, URLSearchParams,
-    EventTarget, Event, AbortController, AbortSignal,
-    Intl,
+    queueMicrotask, Buffer: BufferClass, performance, global,
   };
   for (const k of Object.keys(defs)) {
     Object.defineProperty(global, k, { value: defs[k], writable: true, configurable: true, enumerable: k === 'global' ? false : false });
   }
+  for (const k of ['TextEncoder', 'TextDecoder']) lazyGlobal(k, () => encodingLib()[k]);
+  for (const k of ['URL', 'URLSearchParams']) lazyGlobal(k, () => urlLib()[k]);
+  for (const k of ['EventTarget', 'Event', 'AbortController', 'AbortSignal']) lazyGlobal(k, () => abortLib()[k]);
+  lazyGlobal('structuredClone', () => cloneLib().structuredClone);
+  lazyGlobal('Intl', () => intlLib().Intl);
   // The scheduler's handles on this side.
   return {
     main: __mainModule,

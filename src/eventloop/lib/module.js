@@ -18,7 +18,7 @@
     fs, 'fs/promises': fsPromises, path, 'path/posix': path, os, util, events: EventEmitter,
     timers: timersModule, 'timers/promises': timersPromises, assert, 'assert/strict': assert,
     buffer: bufferModule, process, console,
-    url: urlModule,
+    get url() { return urlLib().urlModule; },
   };
   const UNSUPPORTED = ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'child_process', 'cluster', 'worker_threads',
     'stream', 'readline', 'zlib', 'crypto', 'vm', 'repl', 'tty', 'v8', 'inspector', 'perf_hooks', 'async_hooks', 'url',

@@ -9,7 +9,7 @@ const src = {
 const c = structuredClone(src);
 console.log(c);
 console.log(c !== src, c.nested.deep !== src.nested.deep, c.map.get('k') !== src.map.get('k'), c.date instanceof Date, c.date.getTime());
-console.log(c.err instanceof RangeError, c.err.message, c.re.lastIndex, c.re.flags, Object.keys(c.u));
+console.log(c.err instanceof RangeError, c.err.message, c.re.lastIndex, c.re.flags, 'u' in c, c.u);
 class Point { constructor() { this.x = 1; } get y() { return 2; } }
 const other = structuredClone({ ab: new Uint8Array([5, 6]).buffer, boxed: new String('box'), num: new Number(3) });
 console.log(other.ab instanceof ArrayBuffer, new Uint8Array(other.ab), typeof other.boxed, other.boxed instanceof String, other.boxed.valueOf(), other.num + 1);
