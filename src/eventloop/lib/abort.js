@@ -89,6 +89,11 @@
     }
 
     // ---------------------------------------------------------------- AbortController / AbortSignal
+    function customInspect(self, obj, depth, opts = {}) {
+      if (depth < 0) return self;
+      const inner = Object.assign({}, opts, { depth: opts.depth === null || opts.depth === undefined ? opts.depth : opts.depth - 1 });
+      return `${self.constructor.name} ${inspect(obj, inner)}`;
+    }
     let makingSignal = false;
     const signalState = new WeakMap();
     function newSignal() { makingSignal = true; try { return new AbortSignal(); } finally { makingSignal = false; } }
@@ -127,6 +132,7 @@
         return s;
       }
       get [Symbol.toStringTag]() { return 'AbortSignal'; }
+      [kInspectCustom](depth, opts) { return customInspect(this, { aborted: this.aborted }, depth, opts); }
     }
     eventHandlerProperty(AbortSignal.prototype, 'abort');
     class AbortController {
@@ -134,6 +140,7 @@
       get signal() { return this.#signal; }
       abort(reason) { abortSignal(this.#signal, reason); }
       get [Symbol.toStringTag]() { return 'AbortController'; }
+      [kInspectCustom](depth, opts) { return customInspect(this, { signal: this.signal }, depth, opts); }
     }
     return { EventTarget, Event, AbortController, AbortSignal };
   });

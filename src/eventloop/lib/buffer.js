@@ -16,6 +16,8 @@
   // ---------------------------------------------------------------- loaded on first use
   // The web APIs (encoding.js, url.js, clone.js, abort.js, intl.js) are each one function run
   // the first time a script touches them: a one-line script does not pay for building them.
+  // node's util.inspect.custom: the web API classes print as node's do once inspect.js calls it.
+  const kInspectCustom = Symbol.for('nodejs.util.inspect.custom');
   function lazyLib(load) { let lib; return () => lib || (lib = load()); }
   // A global (as node's: writable, configurable, not enumerable) whose value is made on first read.
   function lazyGlobal(name, make) {

@@ -14,6 +14,7 @@
   const encodingLib = lazyLib(() => {
     class TextEncoder {
       get encoding() { return 'utf-8'; }
+      [kInspectCustom](depth, opts) { return typeof depth === 'number' && depth < 0 ? this : inspect({ encoding: this.encoding }, opts); }
       encode(input = '') { return new Uint8Array(enc(input)); }
       encodeInto(src, dest) {
         src = String(src);
@@ -89,6 +90,10 @@
       get encoding() { return this.#encoding; }
       get fatal() { return this.#fatal; }
       get ignoreBOM() { return this.#ignoreBOM; }
+      [kInspectCustom](depth) {
+        if (typeof depth === 'number' && depth < 0) return this;
+        return `${this.constructor.name} ${inspect({ encoding: this.encoding, fatal: this.fatal, ignoreBOM: this.ignoreBOM })}`;
+      }
       decode(input, options = {}) {
         const stream = !!(options && options.stream);
         let bytes = viewBytes(input);

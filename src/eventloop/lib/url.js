@@ -321,6 +321,12 @@
       toJSON() { return this.href; }
       #syncParams() { if (this.#params !== null) paramsReplace(this.#params, this.#r.query || ''); }
       get [Symbol.toStringTag]() { return 'URL'; }
+      [kInspectCustom](depth, opts) {
+        if (typeof depth === 'number' && depth < 0) return this;
+        const obj = {};
+        for (const k of ['href', 'origin', 'protocol', 'username', 'password', 'host', 'hostname', 'port', 'pathname', 'search', 'searchParams', 'hash']) obj[k] = this[k];
+        return `${this.constructor.name} ${inspect(obj, opts)}`;
+      }
     }
 
     // ---------------------------------------------------------------- URLSearchParams
@@ -401,6 +407,14 @@
       [Symbol.iterator]() { return this.entries(); }
       toString() { return this.#list().map(([k, v]) => formEncode(k) + '=' + formEncode(v)).join('&'); }
       get [Symbol.toStringTag]() { return 'URLSearchParams'; }
+      [kInspectCustom](depth, opts = {}) {
+        if (typeof depth === 'number' && depth < 0) return '[Object]';
+        const inner = Object.assign({}, opts, depth === null || depth === undefined ? {} : { depth: depth - 1 });
+        const output = this.#list().map(([k, v]) => `${inspect(k, inner)} => ${inspect(v, inner)}`);
+        const length = output.reduce((n, s) => n + s.length + 2, -2);
+        if (length > (opts.breakLength || 80)) return `${this.constructor.name} {\n  ${output.join(',\n  ')} }`;
+        return output.length ? `${this.constructor.name} { ${output.join(', ')} }` : `${this.constructor.name} {}`;
+      }
     }
     // `require('url')`: the WHATWG classes and the file-path helpers; the legacy url.parse is not
     // provided.
