@@ -16,9 +16,7 @@
       if (typeof v === 'function') shown = Function.prototype.toString.call(v);
       else if (typeof v === 'symbol') shown = v.toString();
       else {
-        const tag = Object.prototype.toString.call(v).slice(8, -1);
-        const ctor = v.constructor && typeof v.constructor === 'function' && v.constructor.name;
-        shown = `#<${tag !== 'Object' ? tag : ctor || 'Object'}>`;
+        shown = `#<${Object.prototype.toString.call(v).slice(8, -1)}>`;
       }
       return new DOMException(`${shown} could not be cloned.`, 'DataCloneError');
     }
@@ -67,12 +65,14 @@
           if (typeof v.stack === 'string') Object.defineProperty(out, 'stack', { value: v.stack, writable: true, configurable: true });
           if ('cause' in v) Object.defineProperty(out, 'cause', { value: walk(v.cause), writable: true, configurable: true });
           return out;
-        } else if (tag === 'Object' && !(v instanceof Promise) && !(v instanceof WeakMap) && !(v instanceof WeakSet) &&
-          !(typeof WeakRef !== 'undefined' && v instanceof WeakRef)) {
+        } else if (v instanceof Promise || v instanceof WeakMap || v instanceof WeakSet || v instanceof WeakRef || v instanceof FinalizationRegistry) {
+          throw uncloneable(v);
+        } else {
+          // any other object (a class instance, a host object such as URL): its own enumerable keys
           out = {};
           memo.set(v, out);
           return copyProps(v, out);
-        } else throw uncloneable(v);
+        }
         memo.set(v, out);
         return out;
       }

@@ -99,7 +99,13 @@
         let bytes = viewBytes(input);
         if (this.#pending.length > 0) { const all = new Uint8Array(this.#pending.length + bytes.length); all.set(this.#pending); all.set(bytes, this.#pending.length); bytes = all; }
         let keep = 0;
-        if (stream) keep = this.#encoding === 'utf-8' ? unfinishedTail(bytes) : bytes.length % 2;
+        if (stream && this.#encoding === 'utf-8') keep = unfinishedTail(bytes);
+        else if (stream) {
+          // an odd byte, or a high surrogate whose low half is still to come
+          keep = bytes.length % 2;
+          const last = bytes.length - keep - 2;
+          if (last >= 0 && (bytes[last + 1] & 0xfc) === 0xd8) keep += 2;
+        }
         this.#pending = bytes.slice(bytes.length - keep);
         bytes = bytes.subarray(0, bytes.length - keep);
         let text;
