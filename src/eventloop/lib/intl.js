@@ -266,7 +266,8 @@
       resolvedOptions() {
         const o = this.#o;
         let tz = o.timeZone;
-        if (tz === undefined) tz = process.env.TZ || (new Date(0).getTimezoneOffset() === 0 ? 'UTC' : 'local');
+        if (tz === undefined) tz = process.env.TZ || (new Date(0).getTimezoneOffset() === 0 ? 'UTC' : undefined);
+        if (tz === undefined) throw intlUnsupported('The name of the local time zone', 'set TZ to name it');
         const r = { locale: o.locale, calendar: 'gregory', numberingSystem: 'latn', timeZone: tz };
         if (o.hour) Object.assign(r, { hourCycle: (o.hour12 === undefined ? o.locale === 'en-US' : o.hour12) ? 'h12' : (o.locale === 'en-US' ? 'h24' : 'h23'), hour12: o.hour12 === undefined ? o.locale === 'en-US' : o.hour12 });
         for (const k of ['weekday', 'year', 'month', 'day', 'hour', 'minute', 'second']) if (o[k] !== undefined && !o.dateStyle && !o.timeStyle) r[k] = o[k];
@@ -355,7 +356,17 @@
       Object.defineProperty(f, 'name', { value: name });
       return f;
     }
-    const Intl = { NumberFormat, DateTimeFormat, Collator };
+    // Intl's constructors may be called without `new`, as functions.
+    function callable(Cls) {
+      const F = function (locales, options) { return new Cls(locales, options); };
+      Object.defineProperty(F, 'name', { value: Cls.name });
+      Object.defineProperty(F, 'length', { value: 0 });
+      F.prototype = Cls.prototype;
+      Object.defineProperty(Cls.prototype, 'constructor', { value: F, writable: true, configurable: true });
+      Object.defineProperty(F, 'supportedLocalesOf', { value: Cls.supportedLocalesOf, writable: true, configurable: true });
+      return F;
+    }
+    const Intl = { NumberFormat: callable(NumberFormat), DateTimeFormat: callable(DateTimeFormat), Collator: callable(Collator) };
     for (const name of ['RelativeTimeFormat', 'PluralRules', 'ListFormat', 'Segmenter', 'DisplayNames', 'Locale', 'DurationFormat', 'getCanonicalLocales', 'supportedValuesOf']) Intl[name] = missingIntl(name);
     Object.defineProperty(Intl, Symbol.toStringTag, { value: 'Intl', configurable: true });
     return { Intl, NumberFormat, DateTimeFormat, Collator };
