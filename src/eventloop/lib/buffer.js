@@ -350,8 +350,34 @@
   Object.defineProperty(BufferClass, 'name', { value: 'Buffer' });
   BufferClass.poolSize = 8192;
   function toBuffer(bytes) { return bytes instanceof ArrayBuffer ? new BufferClass(bytes) : new BufferClass(bytes.buffer, bytes.byteOffset, bytes.length); }
+  // atob/btoa as node's (its messages, not the engine's).
+  function atob(input) {
+    if (arguments.length === 0) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "input" argument must be specified');
+    input = `${input}`;
+    let count = 0, equals = 0;
+    for (let n = 0; n < input.length; n++) {
+      const c = input[n];
+      if (c === '\t' || c === '\n' || c === '\f' || c === '\r' || c === ' ') continue;
+      if (!/[A-Za-z0-9+/=]/.test(c)) throw new DOMException('Invalid character', 'InvalidCharacterError');
+      count++;
+      if (c === '=') equals++;
+      else if (equals) throw new DOMException('Invalid character', 'InvalidCharacterError');
+      if (equals > 2) throw new DOMException('Invalid character', 'InvalidCharacterError');
+    }
+    let rest = count % 4;
+    if (!rest) rest = (count - equals) % 4;
+    else if (equals) throw new DOMException('Invalid character', 'InvalidCharacterError');
+    if (rest === 1) throw new DOMException('The string to be decoded is not correctly encoded.', 'InvalidCharacterError');
+    return decodeBytes(encodeString(input, 'base64'), 'latin1');
+  }
+  function btoa(input) {
+    if (arguments.length === 0) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "input" argument must be specified');
+    input = `${input}`;
+    for (let n = 0; n < input.length; n++) if (input.charCodeAt(n) > 0xff) throw new DOMException('Invalid character', 'InvalidCharacterError');
+    return decodeBytes(encodeString(input, 'latin1'), 'base64');
+  }
   const bufferModule = {
     Buffer: BufferClass, kMaxLength, kStringMaxLength: 2 ** 29 - 24,
     constants: { MAX_LENGTH: kMaxLength, MAX_STRING_LENGTH: 2 ** 29 - 24 },
-    atob: (s) => globalThis.atob(s), btoa: (s) => globalThis.btoa(s),
+    atob, btoa,
   };

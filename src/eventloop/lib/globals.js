@@ -24,6 +24,7 @@
   const defs = {
     console, process, setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate,
     queueMicrotask, Buffer: BufferClass, performance, global,
+    atob, btoa,
   };
   for (const k of Object.keys(defs)) {
     Object.defineProperty(global, k, { value: defs[k], writable: true, configurable: true, enumerable: k === 'global' ? false : false });
