@@ -349,6 +349,25 @@
   Object.defineProperty(BufferClass.prototype, 'toString', { value: bufferToString, writable: true, configurable: true });
   Object.defineProperty(BufferClass, 'name', { value: 'Buffer' });
   BufferClass.poolSize = 8192;
+  // The global `Buffer`: also callable, with or without `new` (deprecated, DEP0005), as node's is;
+  // its instances are BufferClass's (same prototype), and typed-array methods that make a new
+  // array (map, filter ...) use BufferClass itself.
+  let bufferCallWarned = false;
+  const BufferFn = function Buffer(arg, encodingOrOffset, length) {
+    if (!bufferCallWarned) {
+      bufferCallWarned = true;
+      emitWarning('Buffer() is deprecated due to security and usability issues. Please use the Buffer.alloc(), Buffer.allocUnsafe(), or Buffer.from() methods instead.', 'DeprecationWarning', 'DEP0005');
+    }
+    if (typeof arg === 'number') return BufferClass.alloc(arg);
+    return BufferClass.from(arg, encodingOrOffset, length);
+  };
+  Object.setPrototypeOf(BufferFn, Uint8Array);
+  for (const k of Reflect.ownKeys(BufferClass)) {
+    if (k !== 'length' && k !== 'name' && k !== 'prototype') Object.defineProperty(BufferFn, k, Object.getOwnPropertyDescriptor(BufferClass, k));
+  }
+  BufferFn.prototype = BufferClass.prototype;
+  Object.defineProperty(BufferClass.prototype, 'constructor', { value: BufferFn, writable: true, configurable: true });
+  Object.defineProperty(BufferFn, Symbol.species, { get() { return BufferClass; }, configurable: true });
   function toBuffer(bytes) { return bytes instanceof ArrayBuffer ? new BufferClass(bytes) : new BufferClass(bytes.buffer, bytes.byteOffset, bytes.length); }
   // atob/btoa as node's (its messages, not the engine's).
   function atob(input) {
@@ -377,7 +396,7 @@
     return decodeBytes(encodeString(input, 'latin1'), 'base64');
   }
   const bufferModule = {
-    Buffer: BufferClass, kMaxLength, kStringMaxLength: 2 ** 29 - 24,
+    Buffer: BufferFn, kMaxLength, kStringMaxLength: 2 ** 29 - 24,
     constants: { MAX_LENGTH: kMaxLength, MAX_STRING_LENGTH: 2 ** 29 - 24 },
     atob, btoa,
   };

@@ -23,7 +23,7 @@
   };
   const defs = {
     console, process, setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate,
-    queueMicrotask, Buffer: BufferClass, performance, global,
+    queueMicrotask, Buffer: BufferFn, performance, global,
     atob, btoa,
   };
   for (const k of Object.keys(defs)) {
