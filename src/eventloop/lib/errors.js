@@ -24,7 +24,9 @@
     'node:internal/main/run_main_module:28:49',
   ];
   // The runner functions of this file stand for node's internal frames.
+  // No prototype: a frame named toString or constructor must not find Object.prototype's.
   const RUNNER_FRAMES = {
+    __proto__: null,
     __mainModule: { rename: 'Object.<anonymous>', frames: MAIN_FRAMES },
     __requireModule: { rename: 'Object.<anonymous>', frames: [] },
     __runTimer: { timer: true, frames: ['listOnTimeout (node:internal/timers:581:17)', 'process.processTimers (node:internal/timers:519:7)'] },

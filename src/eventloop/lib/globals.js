@@ -9,7 +9,7 @@
 // WHY: Date.now and performance.now follow the scheduler's virtual clock, so traces are
 // deterministic.
 //
-// Bridge names: now, utf8Decode, in BRIDGE in src/eventloop/host/bridge.rs.
+// Bridge names: now, in BRIDGE in src/eventloop/host/bridge.rs.
 
   // ---------------------------------------------------------------- globals
   const realDateNow = Date.now;
@@ -23,22 +23,17 @@
   };
   const defs = {
     console, process, setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate,
-    queueMicrotask, Buffer: BufferClass, performance, global, structuredClone: (v) => JSON.parse(JSON.stringify(v)),
+    queueMicrotask, Buffer: BufferFn, performance, global,
+    atob, btoa,
   };
   for (const k of Object.keys(defs)) {
     Object.defineProperty(global, k, { value: defs[k], writable: true, configurable: true, enumerable: k === 'global' ? false : false });
   }
-  if (typeof globalThis.URL === 'undefined') {
-    global.URL = class URL { constructor(s) { this.href = String(s); this.pathname = String(s).replace(/^file:\/\//, ''); } toString() { return this.href; } };
-  }
-  if (typeof globalThis.AbortController === 'undefined') {
-    global.AbortController = class AbortController { constructor() { this.signal = new EventEmitter(); this.signal.aborted = false; } abort() { this.signal.aborted = true; this.signal.emit('abort'); } };
-  }
-  if (typeof globalThis.TextEncoder === 'undefined') {
-    global.TextEncoder = class TextEncoder { encode(s) { return new Uint8Array(enc(s)); } };
-    global.TextDecoder = class TextDecoder { decode(b) { return b ? mn.utf8Decode(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)) : ''; } };
-  }
-
+  for (const k of ['TextEncoder', 'TextDecoder']) lazyGlobal(k, () => encodingLib()[k]);
+  for (const k of ['URL', 'URLSearchParams']) lazyGlobal(k, () => urlLib()[k]);
+  for (const k of ['EventTarget', 'Event', 'AbortController', 'AbortSignal']) lazyGlobal(k, () => abortLib()[k]);
+  lazyGlobal('structuredClone', () => cloneLib().structuredClone);
+  lazyGlobal('Intl', () => intlLib().Intl);
   // The scheduler's handles on this side.
   return {
     main: __mainModule,

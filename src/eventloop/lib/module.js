@@ -22,10 +22,11 @@
   const builtins = {
     fs, 'fs/promises': fsPromises, path, 'path/posix': path, os, util, events: EventEmitter,
     timers: timersModule, 'timers/promises': timersPromises, assert, 'assert/strict': assert,
-    buffer: { Buffer: BufferClass }, process, console,
+    buffer: bufferModule, process, console,
+    get url() { return urlLib().urlModule; },
   };
   const UNSUPPORTED = ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'child_process', 'cluster', 'worker_threads',
-    'stream', 'readline', 'zlib', 'crypto', 'vm', 'repl', 'tty', 'v8', 'inspector', 'perf_hooks', 'async_hooks', 'url',
+    'stream', 'readline', 'zlib', 'crypto', 'vm', 'repl', 'tty', 'v8', 'inspector', 'perf_hooks', 'async_hooks',
     'querystring', 'string_decoder', 'module', 'diagnostics_channel', 'punycode', 'trace_events', 'wasi', 'test'];
   // The loader's state: node's Module._cache (by file name; `require.cache`) and each module's
   // parent (node's moduleParentCache, read by `module.parent` and the require stack).

@@ -1,0 +1,20 @@
+// Buffer.alloc / allocUnsafe, byteLength, concat, slice/subarray share memory, equals, compare.
+const a = Buffer.alloc(4);
+const b = Buffer.alloc(5, 'ab');
+const c = Buffer.alloc(3, 7);
+console.log(a, b, c, Buffer.allocUnsafe(3).length);
+console.log(Buffer.byteLength('héllo'), Buffer.byteLength('€'), Buffer.byteLength('abc', 'utf16le'), Buffer.byteLength('aGk=', 'base64'), Buffer.byteLength('abcd', 'hex'));
+const all = Buffer.concat([Buffer.from('hi '), Buffer.from('there'), new Uint8Array([33])]);
+console.log(all, all.toString(), Buffer.concat([all], 4).toString(), Buffer.concat([]).length);
+const part = all.slice(3, 8);
+part[0] = 0x54;
+console.log(part.toString(), all.toString(), all.subarray(-6, -1).toString(), Buffer.isBuffer(part));
+console.log(Buffer.from('abc').equals(Buffer.from('abc')), Buffer.from('abc').equals(Buffer.from('abd')));
+console.log(Buffer.compare(Buffer.from('a'), Buffer.from('b')), Buffer.from('b').compare(Buffer.from('a')), Buffer.from('ab').compare(Buffer.from('ab')));
+console.log([Buffer.from('c'), Buffer.from('a'), Buffer.from('b')].sort(Buffer.compare).map(String).join(''));
+console.log(Buffer.from([1, 2, 3]).toJSON(), JSON.stringify(Buffer.from('hi')));
+console.log(Buffer.from(JSON.parse(JSON.stringify(Buffer.from('round')))).toString());
+console.log(Buffer.from(new Uint8Array([1, 2]).buffer), Buffer.from(Buffer.from('copy')).toString());
+const big = Buffer.alloc(60, 1);
+console.log(big);
+console.log({ buf: Buffer.from('x') }, [Buffer.from('yz')]);

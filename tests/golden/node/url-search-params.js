@@ -1,0 +1,22 @@
+// URLSearchParams: get/set/append/delete/has, iteration, sorting, and the link with url.search.
+const p = new URLSearchParams('?a=1&b=2+3&a=%C3%A9&c');
+console.log(p.get('a'), p.getAll('a'), p.get('b'), p.get('c'), p.get('zz'), p.has('c'), p.has('a', 'é'), p.size);
+p.append('d', 'x y&z=é');
+p.set('a', 'one');
+p.delete('b');
+console.log(p.toString());
+for (const [k, v] of p) console.log(k, '=>', v);
+console.log([...p.keys()], [...p.values()], [...p.entries()].length);
+p.forEach((v, k) => console.log('forEach', k, v));
+p.sort();
+console.log(p.toString());
+console.log(new URLSearchParams({ x: 1, y: 'two' }).toString(), new URLSearchParams([['k', 'v'], ['k', 'w']]).toString());
+const u = new URL('https://h.com/p?x=1');
+u.searchParams.append('y', '2 3');
+console.log(u.href, u.search);
+u.search = '?z=9';
+console.log(u.searchParams.get('z'), u.searchParams.has('x'));
+u.searchParams.delete('z');
+console.log(u.href);
+u.hash = 'top'; u.pathname = '/a b'; u.port = '8080'; u.hostname = 'Example.org';
+console.log(u.href);
