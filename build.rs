@@ -69,6 +69,7 @@ const NODE_LIB: &[&str] = &[
     "process.js",
     "buffer.js",
     "fs.js",
+    "stream.js",
     "path.js",
     "os.js",
     "util.js",
