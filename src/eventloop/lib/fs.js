@@ -27,10 +27,10 @@
     if (dest !== undefined) e.dest = dest;
     return e;
   }
-  function fsNoStackError(res, path) {
+  function fsNoStackError(res, path, dest) {
     const saved = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
-    const e = fsError(res, path);
+    const e = fsError(res, path, dest);
     Error.stackTraceLimit = saved;
     return e;
   }
@@ -186,9 +186,7 @@
   function __runReadFile(cb, args) { return cb(...args); }
   function asyncError(e) {
     if (!(e && e.syscall) || e instanceof SystemError) return e;
-    const again = fsNoStackError([e.errno, e.code, e.message.slice(e.code.length + 2, e.message.indexOf(',')), e.syscall], e.path);
-    if (e.dest !== undefined) again.dest = e.dest;
-    return again;
+    return fsNoStackError([e.errno, e.code, e.message.slice(e.code.length + 2, e.message.indexOf(',')), e.syscall], e.path, e.dest);
   }
   // Start a request: `work` runs now (a real fs call does not depend on when it is read); its
   // result reaches `done(err, ...values)` in the poll phase, after `trips` round trips.
@@ -277,11 +275,11 @@
         buffer = o.buffer || BufferClass.alloc(16384); offset = o.offset; length = o.length; position = o.position;
       }
       const bytesRead = await request('read', () => [syncOps.read(this.fd, buffer, offset, length, position)]);
-      return { bytesRead, buffer };
+      return { __proto__: null, bytesRead, buffer };
     }
     async write(data, ...rest) {
       const bytesWritten = await request('write', () => [syncOps.write(this.fd, data, ...rest)]);
-      return { bytesWritten, buffer: data };
+      return { __proto__: null, bytesWritten, buffer: data };
     }
     async readFile(o) { return decode(await request('read', () => [readAllFd(this.fd)], 2), encodingOf(o)); }
     async writeFile(data, o) { await request('write', () => { writeAllFd(this.fd, dataBytes(data, o)); return []; }); }

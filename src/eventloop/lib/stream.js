@@ -297,10 +297,10 @@
       state.pendingcb++;
       const len = chunkLength(state, chunk);
       state.length += len;
-      const ret = state.length < state.highWaterMark;
-      if (!ret) state.needDrain = true;
       if (state.writing || state.corked || state.errored || !state.constructed) state.buffered.push({ chunk, encoding, callback: cb });
       else doWrite(this, state, len, chunk, encoding, cb);
+      const ret = state.length < state.highWaterMark;
+      if (!ret) state.needDrain = true;
       return ret && !state.errored && !state.destroyed;
     },
     cork() { this._writableState.corked++; },
