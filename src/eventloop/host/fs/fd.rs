@@ -35,7 +35,11 @@ fn open_flags(flags: &str) -> Option<libc::c_int> {
 }
 
 /// The fd-based ops; anything else is an unknown op.
-pub(super) fn fd_op<'js>(ctx: &Ctx<'js>, op: &str, args: &[Value<'js>]) -> rquickjs::Result<Value<'js>> {
+pub(super) fn fd_op<'js>(
+    ctx: &Ctx<'js>,
+    op: &str,
+    args: &[Value<'js>],
+) -> rquickjs::Result<Value<'js>> {
     let undefined = Value::new_undefined(ctx.clone());
     let fd = arg_num(args, 0) as libc::c_int;
     match op {
@@ -44,13 +48,24 @@ pub(super) fn fd_op<'js>(ctx: &Ctx<'js>, op: &str, args: &[Value<'js>]) -> rquic
                 Some(n) => n as libc::c_int,
                 None => match open_flags(&arg_str(args, 1)) {
                     Some(f) => f,
-                    None => return fs_error(ctx, &std::io::Error::from_raw_os_error(libc::EINVAL), "open"),
+                    None => {
+                        return fs_error(
+                            ctx,
+                            &std::io::Error::from_raw_os_error(libc::EINVAL),
+                            "open",
+                        )
+                    }
                 },
             };
-            let mode = args.get(2).and_then(|v| v.as_number()).unwrap_or(0o666 as f64);
+            let mode = args
+                .get(2)
+                .and_then(|v| v.as_number())
+                .unwrap_or(0o666 as f64);
             let path = arg_str(args, 0);
             let r = cpath(&path).and_then(|c| {
-                cvt(unsafe { libc::open(c.as_ptr(), flags | libc::O_CLOEXEC, mode as libc::c_uint) })
+                cvt(unsafe {
+                    libc::open(c.as_ptr(), flags | libc::O_CLOEXEC, mode as libc::c_uint)
+                })
             });
             match r {
                 Ok(fd) => Ok((fd as f64).into_js(ctx)?),
@@ -82,7 +97,9 @@ pub(super) fn fd_op<'js>(ctx: &Ctx<'js>, op: &str, args: &[Value<'js>]) -> rquic
             let bytes = arg_bytes(args, 1);
             let pos = args.get(2).and_then(|v| v.as_number()).unwrap_or(-1.0);
             let r = if pos >= 0.0 {
-                cvt(unsafe { libc::pwrite(fd, bytes.as_ptr().cast(), bytes.len(), pos as libc::off_t) })
+                cvt(unsafe {
+                    libc::pwrite(fd, bytes.as_ptr().cast(), bytes.len(), pos as libc::off_t)
+                })
             } else {
                 cvt(unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) })
             };
