@@ -70,6 +70,7 @@ const NODE_LIB: &[&str] = &[
     "buffer.js",
     "fs.js",
     "stream.js",
+    "stream_pipeline.js",
     "path.js",
     "os.js",
     "util.js",
