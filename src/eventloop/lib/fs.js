@@ -88,6 +88,7 @@
     return fd;
   }
   const COPYFILE_EXCL = 1;
+  let rmdirWarned = false;
   const syncOps = {
     readFile(path, o) {
       if (typeof path === 'number') return decode(readAllFd(path), encodingOf(o));
@@ -99,7 +100,15 @@
     },
     appendFile(path, data, o) { path = checkPath(path); check(mn.fs('appendFile', path, dataBytes(data, o)), path); },
     unlink(path) { path = checkPath(path); check(mn.fs('unlink', path), path); },
-    rmdir(path) { path = checkPath(path); check(mn.fs('rmdir', path), path); },
+    rmdir(path, o) {
+      path = checkPath(path);
+      if (o && o.recursive) {
+        if (!rmdirWarned) { rmdirWarned = true; emitWarning('In future versions of Node.js, fs.rmdir(path, { recursive: true }) will be removed. Use fs.rm(path, { recursive: true }) instead', 'DeprecationWarning', 'DEP0147'); }
+        check(mn.fs('rm', path, true, false), path);
+        return;
+      }
+      check(mn.fs('rmdir', path), path);
+    },
     rm(path, o) {
       path = checkPath(path);
       const recursive = !!(o && o.recursive), force = !!(o && o.force);
@@ -213,7 +222,7 @@
   }
   const fs = {};
   const fsArity = {
-    readFile: 2, writeFile: 3, appendFile: 3, unlink: 1, rmdir: 1, rm: 2, stat: 1, lstat: 1, readdir: 2, mkdir: 2, mkdtemp: 1, rename: 2,
+    readFile: 2, writeFile: 3, appendFile: 3, unlink: 1, rmdir: 2, rm: 2, stat: 1, lstat: 1, readdir: 2, mkdir: 2, mkdtemp: 1, rename: 2,
     access: 2, copyFile: 3, truncate: 2, open: 3, close: 1, fstat: 1, ftruncate: 2, read: 5, write: 5,
   };
   for (const name of Object.keys(syncOps)) {
@@ -242,14 +251,23 @@
   fs.Stats = Stats;
   fs.Dirent = Dirent;
   // not provided: named, never silently wrong
-  function notProvided(name) {
+  function notProvided(name, why = '') {
     return function () {
-      const e = new Error(`fs.${name}() is not provided by mini-node: it runs event-loop snippets without file watching. Run this script with real node instead.`);
+      const e = new Error(`${name}() is not provided by mini-node${why}. Run this script with real node instead.`);
       e.code = 'ERR_MINI_NODE_UNSUPPORTED';
       throw e;
     };
   }
-  for (const name of ['watch', 'watchFile', 'unwatchFile']) fs[name] = notProvided(name);
+  const WATCHING = ': it runs event-loop snippets without file watching';
+  for (const name of ['watch', 'watchFile', 'unwatchFile']) fs[name] = notProvided('fs.' + name, WATCHING);
+  // node's other fs calls, named when used rather than `undefined is not a function`
+  const NOT_PROVIDED = ['chmod', 'fchmod', 'lchmod', 'chown', 'fchown', 'lchown', 'link', 'symlink', 'readlink', 'realpath',
+    'utimes', 'futimes', 'lutimes', 'fsync', 'fdatasync', 'cp', 'opendir', 'readv', 'writev', 'statfs', 'mkfifo'];
+  for (const name of NOT_PROVIDED) {
+    fs[name] = notProvided('fs.' + name);
+    fs[name + 'Sync'] = notProvided(`fs.${name}Sync`);
+  }
+  fs.openAsBlob = notProvided('fs.openAsBlob');
   fs.createReadStream = (path, o) => new ReadStream(path, o);
   fs.createWriteStream = (path, o) => new WriteStream(path, o);
 
@@ -293,5 +311,9 @@
     return new FileHandle(fd);
   };
   fsPromises.constants = fs.constants;
-  for (const name of ['watch']) fsPromises[name] = notProvided(name);
+  fsPromises.watch = notProvided('fsPromises.watch', WATCHING);
+  for (const name of ['chmod', 'lchmod', 'chown', 'lchown', 'link', 'symlink', 'readlink', 'realpath', 'utimes', 'lutimes', 'cp', 'opendir', 'statfs']) {
+    const refuse = notProvided('fsPromises.' + name);
+    fsPromises[name] = async () => refuse();
+  }
   fs.promises = fsPromises;
