@@ -63,15 +63,16 @@
     isBlockDevice() { return (this.mode & 0o170000) === 0o060000; }
     isCharacterDevice() { return (this.mode & 0o170000) === 0o020000; }
   }
+  const kType = Symbol('type');
   class Dirent {
-    constructor(name, type, dir) { this.name = name; this.parentPath = dir; this.path = dir; Object.defineProperty(this, '__type', { value: type }); }
-    isFile() { return this.__type === 1; }
-    isDirectory() { return this.__type === 2; }
-    isSymbolicLink() { return this.__type === 3; }
-    isFIFO() { return this.__type === 4; }
-    isSocket() { return this.__type === 5; }
-    isCharacterDevice() { return this.__type === 6; }
-    isBlockDevice() { return this.__type === 7; }
+    constructor(name, type, dir) { this.name = name; this.parentPath = dir; this.path = dir; this[kType] = type; }
+    isFile() { return this[kType] === 1; }
+    isDirectory() { return this[kType] === 2; }
+    isSymbolicLink() { return this[kType] === 3; }
+    isFIFO() { return this[kType] === 4; }
+    isSocket() { return this[kType] === 5; }
+    isCharacterDevice() { return this[kType] === 6; }
+    isBlockDevice() { return this[kType] === 7; }
   }
   // node's SystemError (rm of a directory without `recursive`)
   class SystemError extends Error {
