@@ -16,7 +16,9 @@
   function pipeImpl(src, dest, o) {
     const state = src._readableState;
     state.pipes.push(dest);
-    const doEnd = !(o && o.end === false);
+    // node never ends process.stdout / stderr; they are plain writers here, not emitters
+    const stdio = dest === process.stdout || dest === process.stderr;
+    const doEnd = !(o && o.end === false) && !stdio;
     const onend = () => dest.end();
     if (doEnd) { if (state.endEmitted) nextTick(onend); else src.once('end', onend); }
     let ondrain = null;
@@ -28,14 +30,14 @@
       }
     }
     src.on('data', ondata);
-    dest.once('error', function onerror(er) {
+    if (typeof dest.once === 'function') dest.once('error', function onerror(er) {
       src.removeListener('data', ondata);
       if (dest.listenerCount('error') === 0) {
         const s = dest._writableState || dest._readableState;
         if (s && !s.errorEmitted) errorOrDestroy(dest, er); else dest.emit('error', er);
       }
     });
-    dest.emit('pipe', src);
+    if (typeof dest.emit === 'function') dest.emit('pipe', src);
     if (dest.writableNeedDrain === true) src.pause();
     else if (!state.flowing) src.resume();
     return dest;
