@@ -69,8 +69,6 @@ const NODE_LIB: &[&str] = &[
     "process.js",
     "buffer.js",
     "fs.js",
-    "stream.js",
-    "stream_pipeline.js",
     "path.js",
     "os.js",
     "util.js",

@@ -12,8 +12,9 @@
 // Shared with Rust: the op names and the error array *Must* match fs_sync and fs_error in
 // src/eventloop/host/fs.rs; labels are 'fs.' + the call's name (fs_label there).
 // fd calls (open/read/write/close/fstat) use real fds of the process; a FileHandle of
-// fs/promises wraps one. Streams (createReadStream/createWriteStream) are in stream.js.
-// Bridge names: fs, fsStart, in BRIDGE in src/eventloop/host/bridge.rs.
+// fs/promises wraps one. Streams (createReadStream/createWriteStream, require('stream')) are in
+// lib/lazy/, compiled by `streams()` on first use.
+// Bridge names: fs, fsStart, streamSource, compile, in BRIDGE in src/eventloop/host/bridge.rs.
 
   // ---------------------------------------------------------------- fs
   function fsError(res, path, dest) {
@@ -269,8 +270,20 @@
     fs[name + 'Sync'] = notProvided(`fs.${name}Sync`);
   }
   fs.openAsBlob = notProvided('fs.openAsBlob');
-  fs.createReadStream = (path, o) => new ReadStream(path, o);
-  fs.createWriteStream = (path, o) => new WriteStream(path, o);
+  // the stream library (lib/lazy/), compiled on first use
+  let streamLib = null;
+  function streams() {
+    if (streamLib === null) {
+      const module = { exports: {} };
+      const deps = { EventEmitter, nextTick, BufferClass, invalidArgType, fs, checkPath, process };
+      mn.compile(mn.streamSource(), 'node:internal/streams')(deps, undefined, module, 'node:internal/streams', 'node:internal');
+      streamLib = module.exports;
+    }
+    return streamLib;
+  }
+  fs.createReadStream = (path, o) => new (streams().ReadStream)(path, o);
+  fs.createWriteStream = (path, o) => new (streams().WriteStream)(path, o);
+  for (const name of ['ReadStream', 'WriteStream']) Object.defineProperty(fs, name, { get: () => streams()[name], enumerable: true, configurable: true });
 
   // ---------------------------------------------------------------- fs/promises
   // Each call is an async function awaiting one request, as node's lib/internal/fs/promises.js.

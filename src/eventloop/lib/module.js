@@ -18,7 +18,7 @@
     fs, 'fs/promises': fsPromises, path, 'path/posix': path, os, util, events: EventEmitter,
     timers: timersModule, 'timers/promises': timersPromises, assert, 'assert/strict': assert,
     buffer: { Buffer: BufferClass }, process, console,
-    stream, 'stream/promises': streamPromises,
+    get stream() { return streams().stream; }, get 'stream/promises'() { return streams().streamPromises; },
   };
   const UNSUPPORTED = ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'child_process', 'cluster', 'worker_threads',
     'readline', 'zlib', 'crypto', 'vm', 'repl', 'tty', 'v8', 'inspector', 'perf_hooks', 'async_hooks', 'url',

@@ -9,7 +9,16 @@
 // nextTicks and promises.
 // WHY: a stream's events are a chain of nextTicks; the lesson is where they fall.
 //
-// Shared with Rust: nothing. Bridge names: none.
+// LAZY: not part of the prelude. host/fs.rs embeds this file and stream_pipeline.js
+// (`mn.streamSource()`); `streams()` in fs.js compiles them on the first use of a stream, as
+// one CommonJS body whose `exports` argument carries the prelude's names it needs, and whose
+// `module.exports` is { stream, streamPromises, ReadStream, WriteStream }.
+// WHY lazy: a script that uses no stream does not pay for reading this code at startup.
+//
+// Shared with Rust: the file pair *Must* match STREAM_SOURCE in src/eventloop/host/fs.rs.
+// Bridge names: none of its own.
+'use strict';
+const { EventEmitter, nextTick, BufferClass, invalidArgType, fs, checkPath, process } = exports;
 
   // ---------------------------------------------------------------- stream
   function streamError(code, message, Ctor = Error) { const e = new Ctor(message); e.code = code; return e; }

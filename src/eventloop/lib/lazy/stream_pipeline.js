@@ -9,6 +9,7 @@
 // WHY: when a pipeline's callback or a stream's 'close' runs, relative to nextTicks and
 // promises, is the lesson; it is a chain of such steps.
 //
+// LAZY: compiled after lazy/stream.js, in the same body (see its header).
 // Shared with Rust: nothing of its own (the fs streams go through fs.js's requests).
 // Bridge names: none.
 
@@ -294,4 +295,4 @@
     }
     close(cb) { if (typeof cb === 'function') finished(this, cb); this.end(); }
   }
-  Object.assign(fs, { ReadStream, WriteStream });
+  module.exports = { stream, streamPromises, ReadStream, WriteStream };
