@@ -70,6 +70,7 @@ pub const BRIDGE: &[(&str, Make)] = &[
     // fs.js
     ("fs", fs::fs_native),
     ("fsStart", fs::fs_start),
+    ("streamSource", fs::stream_source),
     // os.js
     ("tmpdir", os::tmpdir),
     ("homedir", os::homedir),

@@ -11,6 +11,8 @@ use std::path::Path;
 use rquickjs::function::Rest;
 use rquickjs::{ArrayBuffer, Ctx, IntoJs, Object, Value};
 
+mod fd;
+
 use super::buffer::buffer_bytes;
 use super::native::{native, Host};
 
@@ -30,6 +32,18 @@ pub fn fs_start<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js
     })
 }
 
+/// The stream library (lib/lazy/stream.js then lib/lazy/stream_pipeline.js), compiled by
+/// lib/fs.js's `streams()` the first time a script uses a stream, not at startup.
+const STREAM_SOURCE: &str = concat!(
+    include_str!("../lib/lazy/stream.js"),
+    include_str!("../lib/lazy/stream_pipeline.js")
+);
+
+/// `mn.streamSource()`: the text of [`STREAM_SOURCE`].
+pub fn stream_source<'js>(ctx: &Ctx<'js>, _: &Host<'_>) -> rquickjs::Result<Value<'js>> {
+    native(ctx, |ctx: Ctx<'js>| STREAM_SOURCE.into_js(&ctx))
+}
+
 /// The trace's name of an fs call (`'fs.' + name` in lib/fs.js), as a static string.
 fn fs_label(label: &str) -> &'static str {
     match label {
@@ -47,12 +61,20 @@ fn fs_label(label: &str) -> &'static str {
         "fs.rm" => "fs.rm",
         "fs.copyFile" => "fs.copyFile",
         "fs.exists" => "fs.exists",
+        "fs.mkdtemp" => "fs.mkdtemp",
+        "fs.truncate" => "fs.truncate",
+        "fs.open" => "fs.open",
+        "fs.close" => "fs.close",
+        "fs.read" => "fs.read",
+        "fs.write" => "fs.write",
+        "fs.fstat" => "fs.fstat",
+        "fs.ftruncate" => "fs.ftruncate",
         _ => "fs request",
     }
 }
 
 /// A failed fs call as `[errno, code, description, syscall]`, like libuv reports it.
-fn fs_error<'js>(
+pub(super) fn fs_error<'js>(
     ctx: &Ctx<'js>,
     e: &std::io::Error,
     syscall: &str,
@@ -86,14 +108,14 @@ fn fs_error<'js>(
     .into_js(ctx)
 }
 
-fn arg_str(args: &[Value<'_>], i: usize) -> String {
+pub(super) fn arg_str(args: &[Value<'_>], i: usize) -> String {
     args.get(i)
         .and_then(|v| v.as_string())
         .and_then(|s| s.to_string().ok())
         .unwrap_or_default()
 }
 
-fn arg_bytes(args: &[Value<'_>], i: usize) -> Vec<u8> {
+pub(super) fn arg_bytes(args: &[Value<'_>], i: usize) -> Vec<u8> {
     args.get(i)
         .and_then(|v| ArrayBuffer::from_value(v.clone()))
         .map(|b| buffer_bytes(&b))
@@ -104,7 +126,7 @@ fn arg_bool(args: &[Value<'_>], i: usize) -> bool {
     args.get(i).and_then(|v| v.as_bool()).unwrap_or(false)
 }
 
-fn stat_object<'js>(ctx: &Ctx<'js>, m: &fs::Metadata) -> rquickjs::Result<Value<'js>> {
+pub(super) fn stat_object<'js>(ctx: &Ctx<'js>, m: &fs::Metadata) -> rquickjs::Result<Value<'js>> {
     use std::os::unix::fs::MetadataExt;
     let o = Object::new(ctx.clone())?;
     o.set("dev", m.dev() as f64)?;
@@ -193,10 +215,13 @@ fn fs_sync<'js>(ctx: &Ctx<'js>, op: &str, args: &[Value<'js>]) -> rquickjs::Resu
             Ok(m) => stat_object(ctx, &m),
             Err(e) => fs_error(ctx, &e, "lstat"),
         },
-        "access" => match fs::metadata(&p) {
-            Ok(_) => Ok(undefined),
-            Err(e) => fs_error(ctx, &e, "access"),
-        },
+        "access" => {
+            let mode = arg_num(args, 1) as libc::c_int;
+            match cpath(&p).and_then(|c| cvt(unsafe { libc::access(c.as_ptr(), mode) })) {
+                Ok(_) => Ok(undefined),
+                Err(e) => fs_error(ctx, &e, "access"),
+            }
+        }
         "readdir" => match fs::read_dir(&p) {
             Ok(rd) => {
                 let mut names: Vec<String> = rd
@@ -241,9 +266,110 @@ fn fs_sync<'js>(ctx: &Ctx<'js>, op: &str, args: &[Value<'js>]) -> rquickjs::Resu
             Ok(_) => Ok(undefined),
             Err(e) => fs_error(ctx, &e, "copyfile"),
         },
-        other => Err(rquickjs::Exception::throw_type(
-            ctx,
-            &format!("unknown fs operation {other}"),
-        )),
+        "readdirTypes" => match fs::read_dir(&p) {
+            Ok(rd) => {
+                let mut entries: Vec<(String, u8)> = rd
+                    .filter_map(|e| e.ok())
+                    .map(|e| {
+                        let kind = e.file_type().map(dirent_type).unwrap_or(0);
+                        (e.file_name().to_string_lossy().into_owned(), kind)
+                    })
+                    .collect();
+                entries.sort();
+                let list = rquickjs::Array::new(ctx.clone())?;
+                for (i, (name, kind)) in entries.into_iter().enumerate() {
+                    list.set(i, vec![name.into_js(ctx)?, kind.into_js(ctx)?])?;
+                }
+                Ok(list.into_value())
+            }
+            Err(e) => fs_error(ctx, &e, "scandir"),
+        },
+        "mkdtemp" => match make_temp_dir(&p) {
+            Ok(dir) => dir.into_js(ctx),
+            Err(e) => fs_error(ctx, &e, "mkdtemp"),
+        },
+        "truncate" => {
+            let r = fs::OpenOptions::new()
+                .write(true)
+                .open(&p)
+                .and_then(|f| f.set_len(arg_num(args, 1) as u64));
+            match r {
+                Ok(()) => Ok(undefined),
+                Err(e) => fs_error(ctx, &e, "open"),
+            }
+        }
+        _ => fd::fd_op(ctx, op, args),
     }
+}
+
+/// Dirent's type number (libuv's `UV_DIRENT_*`).
+fn dirent_type(t: fs::FileType) -> u8 {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_file() {
+        1
+    } else if t.is_dir() {
+        2
+    } else if t.is_symlink() {
+        3
+    } else if t.is_fifo() {
+        4
+    } else if t.is_socket() {
+        5
+    } else if t.is_char_device() {
+        6
+    } else if t.is_block_device() {
+        7
+    } else {
+        0
+    }
+}
+
+/// `mkdtemp(prefix)`: the prefix and six random letters, created as a new directory.
+fn make_temp_dir(prefix: &str) -> std::io::Result<String> {
+    const CHARS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    let mut seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0)
+        ^ ((std::process::id() as u64) << 32);
+    loop {
+        let mut name = String::from(prefix);
+        for _ in 0..6 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            name.push(CHARS[(seed >> 33) as usize % CHARS.len()] as char);
+        }
+        match fs::create_dir(&name) {
+            Ok(()) => return Ok(name),
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// A path as a C string for libc.
+pub(super) fn cpath(p: &str) -> std::io::Result<std::ffi::CString> {
+    std::ffi::CString::new(p).map_err(|_| std::io::Error::from_raw_os_error(libc::EINVAL))
+}
+
+/// A libc return value as a Result (`-1` is the OS error).
+pub(super) fn cvt<T: PartialOrd + Default>(r: T) -> std::io::Result<T> {
+    if r < T::default() {
+        Err(std::io::Error::last_os_error())
+    } else {
+        Ok(r)
+    }
+}
+
+pub(super) fn arg_num(args: &[Value<'_>], i: usize) -> f64 {
+    args.get(i).and_then(|v| v.as_number()).unwrap_or(0.0)
+}
+
+/// An op name lib/fs.js does not send.
+pub(super) fn unknown_op<'js>(ctx: &Ctx<'js>, other: &str) -> rquickjs::Result<Value<'js>> {
+    Err(rquickjs::Exception::throw_type(
+        ctx,
+        &format!("unknown fs operation {other}"),
+    ))
 }

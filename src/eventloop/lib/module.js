@@ -24,9 +24,10 @@
     timers: timersModule, 'timers/promises': timersPromises, assert, 'assert/strict': assert,
     buffer: bufferModule, process, console,
     get url() { return urlLib().urlModule; },
+    get stream() { return streams().stream; }, get 'stream/promises'() { return streams().streamPromises; },
   };
   const UNSUPPORTED = ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'child_process', 'cluster', 'worker_threads',
-    'stream', 'readline', 'zlib', 'crypto', 'vm', 'repl', 'tty', 'v8', 'inspector', 'perf_hooks', 'async_hooks',
+    'readline', 'zlib', 'crypto', 'vm', 'repl', 'tty', 'v8', 'inspector', 'perf_hooks', 'async_hooks',
     'querystring', 'string_decoder', 'module', 'diagnostics_channel', 'punycode', 'trace_events', 'wasi', 'test'];
   // The loader's state: node's Module._cache (by file name; `require.cache`) and each module's
   // parent (node's moduleParentCache, read by `module.parent` and the require stack).

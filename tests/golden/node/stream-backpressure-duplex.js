@@ -1,0 +1,21 @@
+// pipe with backpressure (drain), a Duplex's two sides, setEncoding, destroy with an error.
+const { Readable, Writable, Duplex, PassThrough } = require('stream');
+let i = 0;
+const r = new Readable({ highWaterMark: 2, read() { i++; console.log('read', i); this.push(i <= 4 ? 'c' + i : null); } });
+const w = new Writable({ highWaterMark: 2, write(c, e, cb) { console.log('write', c.toString()); setImmediate(cb); } });
+w.on('drain', () => console.log('drain'));
+w.on('finish', () => console.log('finish'));
+r.on('end', () => console.log('end'));
+r.pipe(w);
+const d = new Duplex({ read() { this.push('dd'); this.push(null); }, write(c, e, cb) { console.log('duplex got', c.toString()); cb(); } });
+d.on('data', (c) => console.log('duplex data', c.toString()));
+d.on('end', () => console.log('duplex end'));
+d.on('finish', () => console.log('duplex finish'));
+d.on('close', () => console.log('duplex close'));
+d.end('in');
+const p = new PassThrough(); p.setEncoding('utf8'); p.on('data', (s) => console.log('str', typeof s, s)); p.write(Buffer.from('hé')); p.end();
+r.on('error', (e)=>console.log(e));
+const bad = new Readable({ read() { this.destroy(new Error('boom')); } });
+bad.on('error', (e) => console.log('error', e.message));
+bad.on('close', () => console.log('bad close'));
+bad.resume();
