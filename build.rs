@@ -1,12 +1,12 @@
 //! Embeds the course (`lessons/`) in the binary so that `cargo install` works offline: generates
 //! `$OUT_DIR/lessons_files.rs`, a table of `(relative path, include_str!(absolute path))` for every
 //! lesson text (`.md`), index (`.toml`) and snippet (`.js`). The recorded node outputs
-//! (`*.node.out`) and scripts are left out: only the tests read those. Also names the engine's
-//! build (`MINI_NODE_ENGINE`, a hash of its patch) for the prelude's bytecode cache.
+//! (`*.node.out`) and scripts are left out: only the tests read those.
 //!
 //! Joins Node's library (`src/eventloop/lib/*.js`, one file per module) into
 //! `$OUT_DIR/prelude.js`, the single script the engine compiles (and caches as bytecode, keyed by
-//! the joined text): one function `(mn, global)` whose body is the files in [`NODE_LIB`]'s order.
+//! `MINI_NODE_PRELUDE_KEY`, a hash of the joined text, the version and the engine's patch): one
+//! function `(mn, global)` whose body is the files in [`NODE_LIB`]'s order.
 //! Joins the browser model's script the same way into `$OUT_DIR/browser.js`: the files of
 //! [`BROWSER_LIB`] (`lib/common.js`, which both models share, then `browser.js`).
 
@@ -42,17 +42,22 @@ fn main() {
     // so a changed engine never reads bytecode an older one wrote.
     let patch = root.join("vendor/rquickjs-sys/mini-node.patch");
     println!("cargo:rerun-if-changed={}", patch.display());
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in fs::read(&patch).unwrap_or_default() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    println!("cargo:rustc-env=MINI_NODE_ENGINE={h:016x}");
+    let engine = fs::read(&patch).unwrap_or_default();
 
     let lib = root.join("src/eventloop/lib");
     println!("cargo:rerun-if-changed={}", lib.display());
     check_node_lib(&lib);
     let node: Vec<String> = NODE_LIB.iter().map(|n| format!("lib/{n}")).collect();
-    fs::write(out.join("prelude.js"), join(&root, &node)).expect("writing prelude.js");
+    let prelude = join(&root, &node);
+    // The cached bytecode's key: the joined library, the crate's version and the engine's
+    // changes, hashed here once rather than on every start.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let version = env::var("CARGO_PKG_VERSION").expect("cargo sets CARGO_PKG_VERSION");
+    for b in prelude.bytes().chain(version.bytes()).chain(engine) {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    println!("cargo:rustc-env=MINI_NODE_PRELUDE_KEY={h:016x}");
+    fs::write(out.join("prelude.js"), prelude).expect("writing prelude.js");
     let browser: Vec<String> = BROWSER_LIB.iter().map(|n| n.to_string()).collect();
     fs::write(out.join("browser.js"), join(&root, &browser)).expect("writing browser.js");
 }

@@ -1,8 +1,7 @@
 //! The compiled-prelude cache: parsing the prelude (lib/*.js joined by build.rs) is most of a
 //! one-line script's start-up, so its QuickJS bytecode is kept in the user's cache directory,
-//! under a key made of the joined text, the crate's version and the engine's build
-//! (`MINI_NODE_ENGINE`, set by build.rs): a change to any lib file, or to the engine, makes a new
-//! file.
+//! under a key build.rs makes of the joined text, the crate's version and the engine's changes
+//! (`MINI_NODE_PRELUDE_KEY`): a change to any lib file, or to the engine, makes a new file.
 //!
 //! It must stay a pure speed-up: any failure (no cache directory, a stale or damaged file) falls
 //! back to compiling the source.
@@ -15,13 +14,9 @@ use super::{PRELUDE, PRELUDE_FILE};
 
 /// Where the compiled prelude is cached: parsing it is most of a one-line script's start-up.
 fn prelude_cache() -> Option<std::path::PathBuf> {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let parts = [PRELUDE, env!("CARGO_PKG_VERSION"), env!("MINI_NODE_ENGINE")];
-    for b in parts.iter().flat_map(|p| p.bytes()) {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
     let dirs = directories::ProjectDirs::from("", "", "mini-node")?;
-    Some(dirs.cache_dir().join(format!("prelude-{h:016x}.qjsbc")))
+    let key = env!("MINI_NODE_PRELUDE_KEY");
+    Some(dirs.cache_dir().join(format!("prelude-{key}.qjsbc")))
 }
 
 /// The prelude from its cached bytecode, compiling and caching it on the first run. `None`:
