@@ -78,7 +78,10 @@
   }
   function uncaughtReport(err, atThrow) {
     let out = '';
-    if (err !== null && typeof err === 'object' && isError(err)) {
+    if (err !== null && typeof err === 'object' && typeof err[kNodeReport] === 'function') {
+      // thrown by node's own library (events.js, assert.js): node's site and inspection
+      out += err[kNodeReport]();
+    } else if (err !== null && typeof err === 'object' && isError(err)) {
       // errors thrown by node's own module loader point into it
       const ctxText = err.code === 'MODULE_NOT_FOUND' ? 'node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n' : sourceContext(err, atThrow);
       if (ctxText) out += ctxText + '\n';
