@@ -85,8 +85,12 @@
     const ctx = {
       seen: [], circular: undefined, indentationLvl: 0, currentDepth: 0,
       depth: 2, breakLength: 80, compact: 3, showHidden: false, maxArrayLength: 100,
+      customInspect: true, sorted: false, getters: false, userOptions: undefined,
     };
-    if (opts) Object.assign(ctx, opts);
+    if (opts) {
+      Object.assign(ctx, opts);
+      ctx.userOptions = opts;
+    }
     if (ctx.depth === null) ctx.depth = Infinity;
     return formatValue(ctx, value, 0, true);
   }
@@ -102,7 +106,29 @@
       }
       return `[Circular *${index}]`;
     }
+    if (ctx.customInspect) {
+      let maybeCustom;
+      try { maybeCustom = value[customInspectSymbol]; } catch (e) { maybeCustom = undefined; }
+      if (typeof maybeCustom === 'function' && maybeCustom !== inspect && !(value.constructor && value.constructor.prototype === value)) {
+        const depth = ctx.depth === Infinity ? null : ctx.depth - recurseTimes;
+        const ret = maybeCustom.call(value, depth, userOptionsOf(ctx), inspect);
+        if (ret !== value) {
+          if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
+          return ret.split('\n').join(`\n${' '.repeat(ctx.indentationLvl)}`);
+        }
+      }
+    }
     return formatRaw(ctx, value, recurseTimes, typedArray);
+  }
+  const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+  // the options a custom inspect function receives (node's getUserOptions)
+  function userOptionsOf(ctx) {
+    return {
+      stylize: (s) => s, showHidden: ctx.showHidden, depth: ctx.depth === Infinity ? null : ctx.depth, colors: false,
+      customInspect: ctx.customInspect, showProxy: false, maxArrayLength: ctx.maxArrayLength, maxStringLength: 10000,
+      breakLength: ctx.breakLength, compact: ctx.compact, sorted: ctx.sorted, getters: ctx.getters, numericSeparator: false,
+      ...ctx.userOptions,
+    };
   }
   function formatProperty(ctx, value, recurseTimes, key, type) {
     let name, str;
@@ -113,7 +139,21 @@
       str = formatValue(ctx, desc.value, recurseTimes);
       ctx.indentationLvl -= diff;
     } else if (desc.get !== undefined) {
-      str = desc.set !== undefined ? '[Getter/Setter]' : '[Getter]';
+      const label = desc.set !== undefined ? 'Getter/Setter' : 'Getter';
+      if (ctx.getters && (ctx.getters === true || (ctx.getters === 'get' && desc.set === undefined) || (ctx.getters === 'set' && desc.set !== undefined))) {
+        try {
+          const tmp = desc.get.call(value);
+          ctx.indentationLvl += 2;
+          if (tmp === null) str = `[${label}: null]`;
+          else if (typeof tmp === 'object') str = `[${label}] ${formatValue(ctx, tmp, recurseTimes)}`;
+          else str = `[${label}: ${formatPrimitive(tmp, ctx)}]`;
+          ctx.indentationLvl -= 2;
+        } catch (err) {
+          str = `[${label}: <Inspection threw (${err.message})>]`;
+        }
+      } else {
+        str = `[${label}]`;
+      }
     } else if (desc.set !== undefined) {
       str = '[Setter]';
     } else {
@@ -246,6 +286,14 @@
     } finally {
       ctx.seen.pop();
     }
+    if (ctx.sorted) {
+      const comparator = ctx.sorted === true ? undefined : ctx.sorted;
+      if (extrasType === kObjectType) output = output.sort(comparator);
+      else if (keys.length > 1) {
+        const sorted = output.slice(output.length - keys.length).sort(comparator);
+        output.splice(output.length - keys.length, keys.length, ...sorted);
+      }
+    }
     if (ctx.circular !== undefined) {
       const index = ctx.circular.get(value);
       if (index !== undefined) {
@@ -359,8 +407,8 @@
   }
   function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value) {
     const entries = output.length;
-    if (extrasType === kArrayExtrasType && entries > 6) output = groupArrayElements(ctx, output, value);
-    if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
+    if (typeof ctx.compact === 'number' && ctx.compact >= 1 && extrasType === kArrayExtrasType && entries > 6) output = groupArrayElements(ctx, output, value);
+    if (typeof ctx.compact === 'number' && ctx.compact >= 1 && ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
       const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
       if (isBelowBreakLength(ctx, output, start, base)) {
         const joined = output.join(', ');

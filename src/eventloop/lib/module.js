@@ -16,7 +16,7 @@
   const timersModule = { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate, promises: timersPromises };
   const builtins = {
     fs, 'fs/promises': fsPromises, path, 'path/posix': path, os, util, events: EventEmitter,
-    timers: timersModule, 'timers/promises': timersPromises, assert, 'assert/strict': assert,
+    timers: timersModule, 'timers/promises': timersPromises, assert, 'assert/strict': assert.strict,
     buffer: { Buffer: BufferClass }, process, console,
   };
   const UNSUPPORTED = ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'child_process', 'cluster', 'worker_threads',

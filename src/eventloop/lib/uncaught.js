@@ -76,11 +76,11 @@
     }
     return `${SCRIPT}:${line}\n${text}\n${' '.repeat(Math.max(0, col - 1))}^\n`;
   }
-  function uncaughtReport(err, atThrow) {
+  function uncaughtReport(err, atThrow, fromPromise) {
     let out = '';
     if (err !== null && typeof err === 'object' && typeof err[kNodeReport] === 'function') {
       // thrown by node's own library (events.js, assert.js): node's site and inspection
-      out += err[kNodeReport]();
+      out += err[kNodeReport](fromPromise === true);
     } else if (err !== null && typeof err === 'object' && isError(err)) {
       // errors thrown by node's own module loader point into it
       const ctxText = err.code === 'MODULE_NOT_FOUND' ? 'node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n' : sourceContext(err, atThrow);
@@ -129,7 +129,7 @@
       }
       if (reason !== null && typeof reason === 'object' && isError(reason)) {
         if (process.listenerCount('uncaughtException') > 0) { process.emit('uncaughtException', reason, 'unhandledRejection'); continue; }
-        mn.fatal(uncaughtReport(reason, false), 1);
+        mn.fatal(uncaughtReport(reason, false, true), 1);
         return true;
       }
       let shown;

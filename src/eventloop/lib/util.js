@@ -20,7 +20,7 @@
     format, inspect, promisify,
     formatWithOptions: (o, ...args) => formatWithOptions(o, args),
     inherits(ctor, superCtor) { Object.setPrototypeOf(ctor.prototype, superCtor.prototype); Object.setPrototypeOf(ctor, superCtor); ctor.super_ = superCtor; },
-    isDeepStrictEqual: (a, b) => inspect(a, { depth: Infinity }) === inspect(b, { depth: Infinity }),
+    isDeepStrictEqual: (a, b) => isDeepEqual(a, b, STRICT),
     types: {
       isPromise: (v) => v instanceof Promise,
       isDate: (v) => v instanceof Date,
