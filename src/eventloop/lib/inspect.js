@@ -49,10 +49,13 @@
     let o = obj;
     while (o !== null && o !== undefined) {
       const d = Object.getOwnPropertyDescriptor(o, 'constructor');
-      if (d !== undefined && typeof d.value === 'function' && d.value.name !== '') return d.value.name;
+      if (d !== undefined && typeof d.value === 'function' && d.value.name !== '' && isInstanceof(obj, d.value)) return d.value.name;
       o = Object.getPrototypeOf(o);
     }
     return null;
+  }
+  function isInstanceof(obj, ctor) {
+    try { return obj instanceof ctor; } catch (e) { return false; }
   }
   function fnBase(fn, ctorName) {
     let src = '';
@@ -175,20 +178,22 @@
     let extrasType = kObjectType;
     let noIterator = true;
     const protoNull = Object.getPrototypeOf(value) === null;
+    // the tag, listed only when it is not an own enumerable property (printed among the keys)
+    let tag = '';
+    try { tag = value[Symbol.toStringTag]; } catch (e) { tag = ''; }
+    if (typeof tag !== 'string' || (tag !== '' && (ctx.showHidden ? Object.prototype.hasOwnProperty : Object.prototype.propertyIsEnumerable).call(value, Symbol.toStringTag))) tag = '';
     // node's getPrefix(constructor, tag, fallback, size)
     const prefixFor = (fallback, size) => {
       const sz = size === undefined ? '' : `(${size})`;
-      let tag = '';
-      try { tag = value[Symbol.toStringTag]; } catch (e) { tag = ''; }
-      if (typeof tag !== 'string') tag = '';
       if (ctorName === null) return tag !== '' && fallback !== tag ? `[${fallback}${sz}: null prototype] [${tag}] ` : `[${fallback}${sz}: null prototype] `;
       if (tag !== '' && ctorName !== tag) return `${ctorName}${sz} [${tag}] `;
       return `${ctorName}${sz} `;
     };
-    keys = Object.keys(value);
-    const syms = Object.getOwnPropertySymbols(value).filter((s) => Object.prototype.propertyIsEnumerable.call(value, s));
+    // node's getKeys: showHidden adds the non-enumerable ones
+    keys = ctx.showHidden ? Object.getOwnPropertyNames(value) : Object.keys(value);
+    let syms = Object.getOwnPropertySymbols(value);
+    if (!ctx.showHidden) syms = syms.filter((s) => Object.prototype.propertyIsEnumerable.call(value, s));
     if (Array.isArray(value)) {
-      if (ctx.showHidden) keys.push('length');
       const prefix = ctorName !== 'Array' || protoNull ? prefixFor('Array', value.length) : '';
       keys = keys.filter((k) => !/^(0|[1-9][0-9]*)$/.test(k) || Number(k) >= value.length);
       braces = [`${prefix}[`, ']'];
@@ -228,7 +233,7 @@
       keys = keys.concat(syms);
       if (typeof value === 'function') {
         base = fnBase(value, ctorName);
-        keys = keys.filter((k) => k !== 'prototype');
+        if (!ctx.showHidden) keys = keys.filter((k) => k !== 'prototype');
         if (keys.length === 0) return base;
         braces = ['{', '}'];
       } else if (value instanceof Promise) {
@@ -262,8 +267,7 @@
         let prefix = '';
         if (protoNull) prefix = '[Object: null prototype] ';
         else if (ctorName !== 'Object') prefix = `${ctorName} `;
-        const tag = value[Symbol.toStringTag];
-        if (typeof tag === 'string' && tag !== '' && tag !== ctorName) prefix = `${prefix || 'Object '}[${tag}] `;
+        if (tag !== '' && tag !== ctorName) prefix = `${prefix || 'Object '}[${tag}] `;
         braces = [`${prefix}{`, '}'];
         if (keys.length === 0) {
           return `${prefix}{}`;

@@ -40,7 +40,7 @@
       warned.add('trace');
       const label = w.code ? `[${w.code}] ` : '';
       let text = `(node:${process.pid}) ${label}${w.name}: ${w.message}\n`;
-      if (first) text += '(Use `node --trace-warnings ...` to show where the warning was created)\n';
+      if (first) text += `(Use \`node ${w.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings'} ...\` to show where the warning was created)\n`;
       writeOut(2, text);
     });
   }
