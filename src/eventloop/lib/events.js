@@ -21,9 +21,9 @@
   // the head of node's fatal report for it (node's throw site and the inspected error); the
   // uncaught report (uncaught.js) prints that instead of the script's line.
   const kNodeReport = Symbol('kNodeReport');
-  // node's site line for a throw inside its library: `node:events:502\n<source>\n<caret>\n`
-  function nodeSite(where, source) {
-    const col = source.search(/\S/);
+  // node's site line for a throw inside its library: `node:events:502\n<source>\n<caret>\n`, the
+  // caret under the statement (or at `col`, 0-based)
+  function nodeSite(where, source, col = source.search(/\S/)) {
     return `${where}\n${source}\n${' '.repeat(col)}^\n`;
   }
   function notProvided(what) {
@@ -129,13 +129,17 @@
     }
     return { len: 0, offset: 0 };
   }
-  // the head of node's fatal report: its throw site, then the error inspected as node's report does
-  function fatalReportOf(err, site, stack) {
-    return function () {
+  // the head of node's fatal report: its throw site, then the error inspected as node's report
+  // does. Rejected from a promise, node shows where the error was made instead: the script's line
+  // for the user's error (siteInPromise null), its own line for the error it made.
+  function fatalReportOf(err, site, siteInPromise, stack) {
+    return function (fromPromise) {
+      let head = site;
+      if (fromPromise) head = siteInPromise !== null ? siteInPromise : sourceContext(err, false) || '';
       if (stack !== undefined) {
         try { err.stack = stack(); } catch (e) { /* keep the stack */ }
       }
-      return site + '\n' + inspect(err, { depth: 5 }) + '\n';
+      return (head ? head + '\n' : '') + inspect(err, { depth: 5 }) + '\n';
     };
   }
   function unhandledError(that, args) {
@@ -145,7 +149,7 @@
         const capture = {};
         Error.captureStackTrace(capture);
         Object.defineProperty(er, kNodeReport, {
-          value: fatalReportOf(er, nodeSite('node:events:502', "      throw er; // Unhandled 'error' event"), () => enhanceStackTrace(that, er, capture.stack)),
+          value: fatalReportOf(er, nodeSite('node:events:502', "      throw er; // Unhandled 'error' event"), null, () => enhanceStackTrace(that, er, capture.stack)),
           configurable: true,
         });
       } catch (e) { /* as node: continue */ }
@@ -162,7 +166,8 @@
     err.stack = lines.slice(0, 1 + (typeof Error.stackTraceLimit === 'number' ? Error.stackTraceLimit : 10)).join('\n');
     err.context = er;
     Object.defineProperty(err, kNodeReport, {
-      value: fatalReportOf(err, nodeSite('node:events:515', "    throw err; // Unhandled 'error' event")),
+      value: fatalReportOf(err, nodeSite('node:events:515', "    throw err; // Unhandled 'error' event"),
+        nodeSite('node:events:513', '    const err = new ERR_UNHANDLED_ERROR(stringifiedEr);', 16)),
       configurable: true,
     });
     return err;

@@ -277,8 +277,8 @@
       keys = keys.concat(syms);
     }
     if (recurseTimes > ctx.depth) {
-      if (Array.isArray(value)) return '[Array]';
-      return `[${ctorName || 'Object'}]`;
+      const name = prefixFor('Object').slice(0, -1);
+      return ctorName !== null ? `[${name}]` : name;
     }
     recurseTimes += 1;
     ctx.seen.push(value);
