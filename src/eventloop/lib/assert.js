@@ -421,6 +421,8 @@
     // the callee (`assert`, `assert.ok`, `a.strict.ok`) that ends at or starts at the column
     let start = col - 1;
     while (start > 0 && /[\w$.]/.test(text[start - 1])) start--;
+    // a callee that is itself a call (`f()(x)`): node quotes the inner call, not handled here
+    if (!/[A-Za-z_$]/.test(text[start] || '')) return null;
     const rest = [text.slice(start), ...lines.slice(line)].join('\n');
     const open = rest.search(/\(/);
     if (open < 0 || !/^[\w$.\s]*$/.test(rest.slice(0, open))) return null;
@@ -460,7 +462,7 @@
     } else if (message == null) {
       generatedMessage = true;
       message = failedCallSource();
-      if (message === null) throw notProvided('assert.ok\'s message for a call whose source cannot be read');
+      if (message === null) throw notProvided("assert.ok's generated message for a call it cannot read back from the source");
     } else if (message instanceof Error) {
       throw message;
     }
