@@ -36,7 +36,14 @@
   function formatNumber(n) { return Object.is(n, -0) ? '-0' : String(n); }
   function formatPrimitive(v, ctx) {
     switch (typeof v) {
-      case 'string': return strEscape(v);
+      case 'string':
+        // a long string is printed line by line, joined with ' +'
+        if (ctx !== undefined && ctx.compact !== true && v.length > 16 && v.length > ctx.breakLength - ctx.indentationLvl - 4) {
+          const lines = v.split('\n').map((l, i, all) => (i < all.length - 1 ? l + '\n' : l)).filter((l) => l !== '');
+          if (lines.length === 0) lines.push('');
+          return lines.map(strEscape).join(` +\n${' '.repeat(ctx.indentationLvl + 2)}`);
+        }
+        return strEscape(v);
       case 'number': return formatNumber(v);
       case 'bigint': return `${v}n`;
       case 'boolean': return String(v);
@@ -84,15 +91,20 @@
     }
     return s;
   }
-  function inspect(value, opts) {
+  function inspect(value, opts, legacyDepth, legacyColors) {
     const ctx = {
       seen: [], circular: undefined, indentationLvl: 0, currentDepth: 0,
       depth: 2, breakLength: 80, compact: 3, showHidden: false, maxArrayLength: 100,
       customInspect: true, sorted: false, getters: false, userOptions: undefined,
     };
-    if (opts) {
+    if (opts !== null && typeof opts === 'object') {
       Object.assign(ctx, opts);
       ctx.userOptions = opts;
+    } else {
+      // the legacy form inspect(value, showHidden, depth, colors)
+      if (typeof opts === 'boolean') ctx.showHidden = opts;
+      if (arguments.length >= 3 && legacyDepth !== undefined) ctx.depth = legacyDepth;
+      if (arguments.length >= 4) ctx.colors = legacyColors;
     }
     if (ctx.depth === null) ctx.depth = Infinity;
     return formatValue(ctx, value, 0, true);
