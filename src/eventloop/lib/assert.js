@@ -240,10 +240,17 @@
       // node's stack header names the code
       const stack = this.stack;
       if (typeof stack === 'string' && stack.startsWith(plain)) {
-        this.stack = `AssertionError [ERR_ASSERTION]: ${this.message}${stack.slice(plain.length)}`;
+        let frames = stack.slice(plain.length);
+        // made by the script itself: node's stack starts in its constructor
+        if (options.stackStartFn === undefined && frames.startsWith('\n    at ')) {
+          const limit = typeof Error.stackTraceLimit === 'number' ? Error.stackTraceLimit : 10;
+          frames = ['', '    at new AssertionError (node:internal/assert/assertion_error:454:5)', ...frames.split('\n').slice(1)].slice(0, limit + 1).join('\n');
+        }
+        this.stack = `AssertionError [ERR_ASSERTION]: ${this.message}${frames}`;
       }
-      const site = ASSERT_SITES[options.stackStartFn] || ASSERT_SITES.fail;
-      Object.defineProperty(this, kNodeReport, {
+      // thrown by one of the checks here (not made by the script): node's site in its assert module
+      const site = typeof options.stackStartFn === 'string' ? ASSERT_SITES[options.stackStartFn] : undefined;
+      if (site !== undefined) Object.defineProperty(this, kNodeReport, {
         value: (fromPromise) => {
           const [where, source] = fromPromise ? PROMISE_SITE : site;
           return nodeSite(where, source) + '\n' + inspect(this, { depth: 5, customInspect: false }) + '\n';
@@ -275,6 +282,7 @@
   }
   function innerFail(obj) {
     if (obj.message instanceof Error) throw obj.message;
+    if (obj.stackStartFn === undefined) obj.stackStartFn = 'fail';
     throw new AssertionError(obj);
   }
   // ---- deep equality (node's isDeepEqual / isDeepStrictEqual)
