@@ -36,14 +36,21 @@
   function formatNumber(n) { return Object.is(n, -0) ? '-0' : String(n); }
   function formatPrimitive(v, ctx) {
     switch (typeof v) {
-      case 'string':
+      case 'string': {
+        let trailer = '';
+        if (ctx !== undefined && v.length > ctx.maxStringLength) {
+          const remaining = v.length - ctx.maxStringLength;
+          v = v.slice(0, ctx.maxStringLength);
+          trailer = `... ${remaining} more character${remaining > 1 ? 's' : ''}`;
+        }
         // a long string is printed line by line, joined with ' +'
         if (ctx !== undefined && ctx.compact !== true && v.length > 16 && v.length > ctx.breakLength - ctx.indentationLvl - 4) {
           const lines = v.split('\n').map((l, i, all) => (i < all.length - 1 ? l + '\n' : l)).filter((l) => l !== '');
           if (lines.length === 0) lines.push('');
-          return lines.map(strEscape).join(` +\n${' '.repeat(ctx.indentationLvl + 2)}`);
+          return lines.map(strEscape).join(` +\n${' '.repeat(ctx.indentationLvl + 2)}`) + trailer;
         }
-        return strEscape(v);
+        return strEscape(v) + trailer;
+      }
       case 'number': return formatNumber(v);
       case 'bigint': return `${v}n`;
       case 'boolean': return String(v);
@@ -94,7 +101,7 @@
   function inspect(value, opts, legacyDepth, legacyColors) {
     const ctx = {
       seen: [], circular: undefined, indentationLvl: 0, currentDepth: 0,
-      depth: 2, breakLength: 80, compact: 3, showHidden: false, maxArrayLength: 100,
+      depth: 2, breakLength: 80, compact: 3, showHidden: false, maxArrayLength: 100, maxStringLength: 10000,
       customInspect: true, sorted: false, getters: false, userOptions: undefined,
     };
     if (opts !== null && typeof opts === 'object') {
@@ -422,6 +429,13 @@
     return base === '' || !base.includes('\n');
   }
   function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value) {
+    if (ctx.compact === true) {
+      // everything on one line when it fits, else one entry per line after the opening brace
+      if (isBelowBreakLength(ctx, output, 0, base)) return `${braces[0]}${base ? ` ${base}` : ''} ${output.join(', ')} ${braces[1]}`;
+      const ind = ' '.repeat(ctx.indentationLvl);
+      const ln = base === '' && braces[0].length === 1 ? ' ' : `${base ? ` ${base}` : ''}\n${ind}  `;
+      return `${braces[0]}${ln}${output.join(`,\n${ind}  `)} ${braces[1]}`;
+    }
     const entries = output.length;
     if (typeof ctx.compact === 'number' && ctx.compact >= 1 && extrasType === kArrayExtrasType && entries > 6) output = groupArrayElements(ctx, output, value);
     if (typeof ctx.compact === 'number' && ctx.compact >= 1 && ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {

@@ -5,6 +5,8 @@
 // callback throws or after a microtask checkpoint; without an 'uncaughtException' listener the
 // report (the source line with a caret, the inspected error, `Node.js v20...`) goes to
 // `mn.fatal(text, code)`, which writes it to stderr and ends the run with that exit code.
+// An error thrown by node's own library code (an unhandled 'error' event, a failed assert) carries
+// the head of node's report under `kNodeReport` (events.js): node's throw site in its own files.
 // Rejections are tracked through `trackRejection`, which the host installs as the engine's
 // rejection tracker.
 // WHY: node's default `--unhandled-rejections=throw` and its uncaught report are what the golden

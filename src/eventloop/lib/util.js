@@ -12,8 +12,9 @@
 // WHY: the common utilities of teaching snippets; nothing here talks to Rust.
 //
 // Not provided (each throws an error naming it): util.types.isProxy and isExternal (an engine's
-// internal, not visible to JavaScript here), util.debuglog's output, parseArgs, styleText,
-// MIMEType, getSystemErrorName.
+// internal, not visible to JavaScript here), parseArgs, styleText, MIMEType, getSystemErrorName
+// (and the rest named in the loop at the end). util.debuglog prints nothing, as node's does
+// without NODE_DEBUG.
 // Bridge names: none.
 
   // ---------------------------------------------------------------- util
