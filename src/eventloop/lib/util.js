@@ -7,7 +7,7 @@
 // prototype. callbackify calls back on a nextTick (ERR_FALSY_VALUE_REJECTION for a falsy
 // rejection). util.types answers from the engine's internal slots (a built-in method that only
 // works on its own kind, or Object.prototype.toString's tag), never from a spoofable constructor
-// name. isDeepStrictEqual is assert's deep equality (assert.js). deprecate warns once per code
+// name. isDeepStrictEqual is assert's deep equality (comparisons.js). deprecate warns once per code
 // through process.emitWarning.
 // WHY: the common utilities of teaching snippets; nothing here talks to Rust.
 //
