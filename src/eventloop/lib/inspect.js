@@ -36,7 +36,21 @@
   function formatNumber(n) { return Object.is(n, -0) ? '-0' : String(n); }
   function formatPrimitive(v, ctx) {
     switch (typeof v) {
-      case 'string': return strEscape(v);
+      case 'string': {
+        let trailer = '';
+        if (ctx !== undefined && v.length > ctx.maxStringLength) {
+          const remaining = v.length - ctx.maxStringLength;
+          v = v.slice(0, ctx.maxStringLength);
+          trailer = `... ${remaining} more character${remaining > 1 ? 's' : ''}`;
+        }
+        // a long string is printed line by line, joined with ' +'
+        if (ctx !== undefined && ctx.compact !== true && v.length > 16 && v.length > ctx.breakLength - ctx.indentationLvl - 4) {
+          const lines = v.split('\n').map((l, i, all) => (i < all.length - 1 ? l + '\n' : l)).filter((l) => l !== '');
+          if (lines.length === 0) lines.push('');
+          return lines.map(strEscape).join(` +\n${' '.repeat(ctx.indentationLvl + 2)}`) + trailer;
+        }
+        return strEscape(v) + trailer;
+      }
       case 'number': return formatNumber(v);
       case 'bigint': return `${v}n`;
       case 'boolean': return String(v);
@@ -49,10 +63,13 @@
     let o = obj;
     while (o !== null && o !== undefined) {
       const d = Object.getOwnPropertyDescriptor(o, 'constructor');
-      if (d !== undefined && typeof d.value === 'function' && d.value.name !== '') return d.value.name;
+      if (d !== undefined && typeof d.value === 'function' && d.value.name !== '' && isInstanceof(obj, d.value)) return d.value.name;
       o = Object.getPrototypeOf(o);
     }
     return null;
+  }
+  function isInstanceof(obj, ctor) {
+    try { return obj instanceof ctor; } catch (e) { return false; }
   }
   function fnBase(fn, ctorName) {
     let src = '';
@@ -81,12 +98,21 @@
     }
     return s;
   }
-  function inspect(value, opts) {
+  function inspect(value, opts, legacyDepth, legacyColors) {
     const ctx = {
       seen: [], circular: undefined, indentationLvl: 0, currentDepth: 0,
-      depth: 2, breakLength: 80, compact: 3, showHidden: false, maxArrayLength: 100,
+      depth: 2, breakLength: 80, compact: 3, showHidden: false, maxArrayLength: 100, maxStringLength: 10000,
+      customInspect: true, sorted: false, getters: false, userOptions: undefined,
     };
-    if (opts) Object.assign(ctx, opts);
+    if (opts !== null && typeof opts === 'object') {
+      Object.assign(ctx, opts);
+      ctx.userOptions = opts;
+    } else {
+      // the legacy form inspect(value, showHidden, depth, colors)
+      if (typeof opts === 'boolean') ctx.showHidden = opts;
+      if (arguments.length >= 3 && legacyDepth !== undefined) ctx.depth = legacyDepth;
+      if (arguments.length >= 4) ctx.colors = legacyColors;
+    }
     if (ctx.depth === null) ctx.depth = Infinity;
     return formatValue(ctx, value, 0, true);
   }
@@ -102,7 +128,29 @@
       }
       return `[Circular *${index}]`;
     }
+    if (ctx.customInspect) {
+      let maybeCustom;
+      try { maybeCustom = value[customInspectSymbol]; } catch (e) { maybeCustom = undefined; }
+      if (typeof maybeCustom === 'function' && maybeCustom !== inspect && !(value.constructor && value.constructor.prototype === value)) {
+        const depth = ctx.depth === Infinity ? null : ctx.depth - recurseTimes;
+        const ret = maybeCustom.call(value, depth, userOptionsOf(ctx), inspect);
+        if (ret !== value) {
+          if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
+          return ret.split('\n').join(`\n${' '.repeat(ctx.indentationLvl)}`);
+        }
+      }
+    }
     return formatRaw(ctx, value, recurseTimes, typedArray);
+  }
+  const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+  // the options a custom inspect function receives (node's getUserOptions)
+  function userOptionsOf(ctx) {
+    return {
+      stylize: (s) => s, showHidden: ctx.showHidden, depth: ctx.depth === Infinity ? null : ctx.depth, colors: false,
+      customInspect: ctx.customInspect, showProxy: false, maxArrayLength: ctx.maxArrayLength, maxStringLength: 10000,
+      breakLength: ctx.breakLength, compact: ctx.compact, sorted: ctx.sorted, getters: ctx.getters, numericSeparator: false,
+      ...ctx.userOptions,
+    };
   }
   function formatProperty(ctx, value, recurseTimes, key, type) {
     let name, str;
@@ -113,7 +161,21 @@
       str = formatValue(ctx, desc.value, recurseTimes);
       ctx.indentationLvl -= diff;
     } else if (desc.get !== undefined) {
-      str = desc.set !== undefined ? '[Getter/Setter]' : '[Getter]';
+      const label = desc.set !== undefined ? 'Getter/Setter' : 'Getter';
+      if (ctx.getters && (ctx.getters === true || (ctx.getters === 'get' && desc.set === undefined) || (ctx.getters === 'set' && desc.set !== undefined))) {
+        try {
+          const tmp = desc.get.call(value);
+          ctx.indentationLvl += 2;
+          if (tmp === null) str = `[${label}: null]`;
+          else if (typeof tmp === 'object') str = `[${label}] ${formatValue(ctx, tmp, recurseTimes)}`;
+          else str = `[${label}: ${formatPrimitive(tmp, ctx)}]`;
+          ctx.indentationLvl -= 2;
+        } catch (err) {
+          str = `[${label}: <Inspection threw (${err.message})>]`;
+        }
+      } else {
+        str = `[${label}]`;
+      }
     } else if (desc.set !== undefined) {
       str = '[Setter]';
     } else {
@@ -135,20 +197,22 @@
     let extrasType = kObjectType;
     let noIterator = true;
     const protoNull = Object.getPrototypeOf(value) === null;
+    // the tag, listed only when it is not an own enumerable property (printed among the keys)
+    let tag = '';
+    try { tag = value[Symbol.toStringTag]; } catch (e) { tag = ''; }
+    if (typeof tag !== 'string' || (tag !== '' && (ctx.showHidden ? Object.prototype.hasOwnProperty : Object.prototype.propertyIsEnumerable).call(value, Symbol.toStringTag))) tag = '';
     // node's getPrefix(constructor, tag, fallback, size)
     const prefixFor = (fallback, size) => {
       const sz = size === undefined ? '' : `(${size})`;
-      let tag = '';
-      try { tag = value[Symbol.toStringTag]; } catch (e) { tag = ''; }
-      if (typeof tag !== 'string') tag = '';
       if (ctorName === null) return tag !== '' && fallback !== tag ? `[${fallback}${sz}: null prototype] [${tag}] ` : `[${fallback}${sz}: null prototype] `;
       if (tag !== '' && ctorName !== tag) return `${ctorName}${sz} [${tag}] `;
       return `${ctorName}${sz} `;
     };
-    keys = Object.keys(value);
-    const syms = Object.getOwnPropertySymbols(value).filter((s) => Object.prototype.propertyIsEnumerable.call(value, s));
+    // node's getKeys: showHidden adds the non-enumerable ones
+    keys = ctx.showHidden ? Object.getOwnPropertyNames(value) : Object.keys(value);
+    let syms = Object.getOwnPropertySymbols(value);
+    if (!ctx.showHidden) syms = syms.filter((s) => Object.prototype.propertyIsEnumerable.call(value, s));
     if (Array.isArray(value)) {
-      if (ctx.showHidden) keys.push('length');
       const prefix = ctorName !== 'Array' || protoNull ? prefixFor('Array', value.length) : '';
       keys = keys.filter((k) => !/^(0|[1-9][0-9]*)$/.test(k) || Number(k) >= value.length);
       braces = [`${prefix}[`, ']'];
@@ -188,7 +252,7 @@
       keys = keys.concat(syms);
       if (typeof value === 'function') {
         base = fnBase(value, ctorName);
-        keys = keys.filter((k) => k !== 'prototype');
+        if (!ctx.showHidden) keys = keys.filter((k) => k !== 'prototype');
         if (keys.length === 0) return base;
         braces = ['{', '}'];
       } else if (value instanceof Promise) {
@@ -222,8 +286,7 @@
         let prefix = '';
         if (protoNull) prefix = '[Object: null prototype] ';
         else if (ctorName !== 'Object') prefix = `${ctorName} `;
-        const tag = value[Symbol.toStringTag];
-        if (typeof tag === 'string' && tag !== '' && tag !== ctorName) prefix = `${prefix || 'Object '}[${tag}] `;
+        if (tag !== '' && tag !== ctorName) prefix = `${prefix || 'Object '}[${tag}] `;
         braces = [`${prefix}{`, '}'];
         if (keys.length === 0) {
           return `${prefix}{}`;
@@ -233,8 +296,8 @@
       keys = keys.concat(syms);
     }
     if (recurseTimes > ctx.depth) {
-      if (Array.isArray(value)) return '[Array]';
-      return `[${ctorName || 'Object'}]`;
+      const name = prefixFor('Object').slice(0, -1);
+      return ctorName !== null ? `[${name}]` : name;
     }
     recurseTimes += 1;
     ctx.seen.push(value);
@@ -245,6 +308,14 @@
       for (let i = 0; i < keys.length; i++) output.push(formatProperty(ctx, value, recurseTimes, keys[i], kObjectType));
     } finally {
       ctx.seen.pop();
+    }
+    if (ctx.sorted) {
+      const comparator = ctx.sorted === true ? undefined : ctx.sorted;
+      if (extrasType === kObjectType) output = output.sort(comparator);
+      else if (keys.length > 1) {
+        const sorted = output.slice(output.length - keys.length).sort(comparator);
+        output.splice(output.length - keys.length, keys.length, ...sorted);
+      }
     }
     if (ctx.circular !== undefined) {
       const index = ctx.circular.get(value);
@@ -358,9 +429,16 @@
     return base === '' || !base.includes('\n');
   }
   function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value) {
+    if (ctx.compact === true) {
+      // everything on one line when it fits, else one entry per line after the opening brace
+      if (isBelowBreakLength(ctx, output, 0, base)) return `${braces[0]}${base ? ` ${base}` : ''} ${output.join(', ')} ${braces[1]}`;
+      const ind = ' '.repeat(ctx.indentationLvl);
+      const ln = base === '' && braces[0].length === 1 ? ' ' : `${base ? ` ${base}` : ''}\n${ind}  `;
+      return `${braces[0]}${ln}${output.join(`,\n${ind}  `)} ${braces[1]}`;
+    }
     const entries = output.length;
-    if (extrasType === kArrayExtrasType && entries > 6) output = groupArrayElements(ctx, output, value);
-    if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
+    if (typeof ctx.compact === 'number' && ctx.compact >= 1 && extrasType === kArrayExtrasType && entries > 6) output = groupArrayElements(ctx, output, value);
+    if (typeof ctx.compact === 'number' && ctx.compact >= 1 && ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
       const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
       if (isBelowBreakLength(ctx, output, start, base)) {
         const joined = output.join(', ');

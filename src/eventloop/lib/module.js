@@ -21,7 +21,7 @@
   const timersModule = { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate, promises: timersPromises };
   const builtins = {
     fs, 'fs/promises': fsPromises, path, 'path/posix': path, os, util, events: EventEmitter,
-    timers: timersModule, 'timers/promises': timersPromises, assert, 'assert/strict': assert,
+    timers: timersModule, 'timers/promises': timersPromises, assert, 'assert/strict': assert.strict,
     buffer: bufferModule, process, console,
     get url() { return urlLib().urlModule; },
     get stream() { return streams().stream; }, get 'stream/promises'() { return streams().streamPromises; },

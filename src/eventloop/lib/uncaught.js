@@ -5,6 +5,8 @@
 // callback throws or after a microtask checkpoint; without an 'uncaughtException' listener the
 // report (the source line with a caret, the inspected error, `Node.js v20...`) goes to
 // `mn.fatal(text, code)`, which writes it to stderr and ends the run with that exit code.
+// An error thrown by node's own library code (an unhandled 'error' event, a failed assert) carries
+// the head of node's report under `kNodeReport` (events.js): node's throw site in its own files.
 // Rejections are tracked through `trackRejection`, which the host installs as the engine's
 // rejection tracker.
 // WHY: node's default `--unhandled-rejections=throw` and its uncaught report are what the golden
@@ -40,7 +42,7 @@
       warned.add('trace');
       const label = w.code ? `[${w.code}] ` : '';
       let text = `(node:${process.pid}) ${label}${w.name}: ${w.message}\n`;
-      if (first) text += '(Use `node --trace-warnings ...` to show where the warning was created)\n';
+      if (first) text += `(Use \`node ${w.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings'} ...\` to show where the warning was created)\n`;
       writeOut(2, text);
     });
   }
@@ -76,9 +78,12 @@
     }
     return `${SCRIPT}:${line}\n${text}\n${' '.repeat(Math.max(0, col - 1))}^\n`;
   }
-  function uncaughtReport(err, atThrow) {
+  function uncaughtReport(err, atThrow, fromPromise) {
     let out = '';
-    if (err !== null && typeof err === 'object' && isError(err)) {
+    if (err !== null && typeof err === 'object' && typeof err[kNodeReport] === 'function') {
+      // thrown by node's own library (events.js, assert.js): node's site and inspection
+      out += err[kNodeReport](fromPromise === true);
+    } else if (err !== null && typeof err === 'object' && isError(err)) {
       // errors thrown by node's own module loader point into it
       const ctxText = err.code === 'MODULE_NOT_FOUND' ? 'node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n' : sourceContext(err, atThrow);
       if (ctxText) out += ctxText + '\n';
@@ -126,7 +131,7 @@
       }
       if (reason !== null && typeof reason === 'object' && isError(reason)) {
         if (process.listenerCount('uncaughtException') > 0) { process.emit('uncaughtException', reason, 'unhandledRejection'); continue; }
-        mn.fatal(uncaughtReport(reason, false), 1);
+        mn.fatal(uncaughtReport(reason, false, true), 1);
         return true;
       }
       let shown;

@@ -1,0 +1,30 @@
+// util.types checks
+const { types } = require('util');
+const checks = {
+  isPromise: [Promise.resolve(), { then() {} }],
+  isDate: [new Date(), Date.now()],
+  isRegExp: [/x/, 'x'],
+  isMap: [new Map(), {}],
+  isSet: [new Set(), []],
+  isWeakMap: [new WeakMap(), new Map()],
+  isWeakSet: [new WeakSet(), new Set()],
+  isAsyncFunction: [async () => {}, () => {}],
+  isGeneratorFunction: [function* () {}, function () {}],
+  isGeneratorObject: [(function* () {})(), {}],
+  isTypedArray: [new Uint8Array(2), [1, 2]],
+  isUint8Array: [new Uint8Array(1), new Int8Array(1)],
+  isArrayBuffer: [new ArrayBuffer(1), new Uint8Array(1)],
+  isAnyArrayBuffer: [new ArrayBuffer(1), {}],
+  isArrayBufferView: [new DataView(new ArrayBuffer(1)), new ArrayBuffer(1)],
+  isDataView: [new DataView(new ArrayBuffer(1)), new Uint8Array(1)],
+  isNativeError: [new TypeError('t'), { name: 'Error', message: 'x' }],
+  isBoxedPrimitive: [Object(1), 1],
+  isNumberObject: [new Number(1), 1],
+  isStringObject: [new String('s'), 's'],
+  isBooleanObject: [new Boolean(false), false],
+  isSymbolObject: [Object(Symbol('s')), Symbol('s')],
+  isMapIterator: [new Map().keys(), [].keys()],
+  isSetIterator: [new Set().values(), new Map().values()],
+  isArgumentsObject: [(function () { return arguments; })(), []],
+};
+for (const [name, [yes, no]] of Object.entries(checks)) console.log(name, types[name](yes), types[name](no));
