@@ -38,7 +38,8 @@
   function checkPath(p, name = 'path') {
     if (typeof p === 'string') return p;
     if (p instanceof BufferClass) return p.toString();
-    if (p instanceof URL) return p.pathname;
+    // A file: URL is its decoded path (node's fileURLToPath; another scheme is refused there).
+    if (p instanceof URL) return urlLib().urlModule.fileURLToPath(p);
     throw invalidArgType(name, 'string or an instance of Buffer or URL', p);
   }
   function encodingOf(o) { return typeof o === 'string' ? o : (o && o.encoding) || null; }

@@ -233,11 +233,14 @@
       braces = [`${prefix}{`, '}'];
     } else if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
       if (value instanceof BufferClass) {
-        let s = '<Buffer';
+        // node's Buffer.prototype[inspect]: `<Buffer ${hex bytes}>`, so an empty one is `<Buffer >`.
+        const bytes = [];
         const n = Math.min(value.length, 50);
-        for (let i = 0; i < n; i++) s += ' ' + value[i].toString(16).padStart(2, '0');
-        if (value.length > 50) s += ` ... ${value.length - 50} more bytes`;
-        return s + '>';
+        for (let i = 0; i < n; i++) bytes.push(value[i].toString(16).padStart(2, '0'));
+        let s = bytes.join(' ');
+        const remaining = value.length - 50;
+        if (remaining > 0) s += ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}`;
+        return `<Buffer ${s}>`;
       }
       const fallback = ctorName || 'TypedArray';
       braces = [`${fallback}(${value.length}) [`, ']'];
