@@ -69,9 +69,8 @@ pub fn run<D: Decide>(
         Some(GC_THRESHOLD.min(opts.max_memory / 2)),
         Box::new(
             move |ctx: Ctx<'_>, promise: Value<'_>, reason: Value<'_>, handled: bool| {
-                if !handled {
-                    flag.set(true);
-                }
+                // a late handler matters too: node announces it ('rejectionHandled')
+                flag.set(true);
                 if let Ok(track) = ctx.globals().get::<_, Function>("__mn_track") {
                     let _ = track.call::<_, ()>((promise, reason, handled));
                 }

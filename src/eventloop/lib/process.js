@@ -37,7 +37,19 @@
       const ns = Math.round(mn.now() * 1e6) + 1e9;
       let s = Math.floor(ns / 1e9);
       let n = ns % 1e9;
-      if (prev) { s -= prev[0]; n -= prev[1]; if (n < 0) { s -= 1; n += 1e9; } }
+      if (prev !== undefined) {
+        if (!Array.isArray(prev)) {
+          const e = invalidArgType('time', 'Array', prev);
+          e.message = e.message.replace('must be of type Array', 'must be an instance of Array');
+          throw e;
+        }
+        if (prev.length !== 2) {
+          const e = new RangeError(`The value of "time" is out of range. It must be 2. Received ${prev.length}`);
+          e.code = 'ERR_OUT_OF_RANGE';
+          throw e;
+        }
+        s -= prev[0]; n -= prev[1]; if (n < 0) { s -= 1; n += 1e9; }
+      }
       return [s, n];
     }, { bigint: () => BigInt(Math.round(mn.now() * 1e6)) + 1000000000n }),
     memoryUsage: Object.assign(() => { const m = mn.memory(); return { rss: m, heapTotal: m, heapUsed: m, external: 0, arrayBuffers: 0 }; }, { rss: () => mn.memory() }),
@@ -65,10 +77,17 @@
     if (process.exitCode !== undefined) code = Number(process.exitCode) | 0;
     if (!process._exiting) {
       process._exiting = true;
-      process.emit('exit', code);
+      try {
+        __emitExit(code);
+      } catch (e) {
+        // as any uncaught error: an 'uncaughtException' listener takes it, else it ends the run
+        if (reportUncaught(e, false)) return 1;
+      }
     }
     return process.exitCode === undefined ? code : (Number(process.exitCode) | 0);
   }
+  // The runner of 'exit' listeners at the loop's end: node's frame in RUNNER_FRAMES (errors.js).
+  function __emitExit(code) { process.emit('exit', code); }
   function beforeExit() {
     if (process.listenerCount('beforeExit') === 0) return;
     process.emit('beforeExit', process.exitCode === undefined ? 0 : process.exitCode);
