@@ -160,6 +160,8 @@
       if (handled) __emitUncaught(err, origin);
     } catch (e) {
       if (e && e.__mnExit) throw e;
+      // node exits at once, without 'exit' listeners
+      process._exiting = true;
       mn.fatal(uncaughtReport(e, true), 7);
       return true;
     }
