@@ -527,10 +527,16 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
                 (c, format!("process.exit({c})"))
             }
             Err(Stop::Fatal) => {
-                let c = self.core.state.borrow().fatal.unwrap_or(code::SCRIPT);
+                let mut c = self.core.state.borrow().fatal.unwrap_or(code::SCRIPT);
                 if self.core.state.borrow().exit.is_none() {
-                    let _ = self.js.run_exit.call::<_, i32>((c,));
-                    let _ = self.core.ctx.catch();
+                    // 'exit' listeners may still change process.exitCode, as in node
+                    match self.js.run_exit.call::<_, i32>((c,)) {
+                        Ok(code) => c = code,
+                        Err(_) => {
+                            let _ = self.core.ctx.catch();
+                            c = self.core.state.borrow().exit.unwrap_or(c);
+                        }
+                    }
                 }
                 (c, "uncaught exception".to_string())
             }

@@ -48,6 +48,7 @@
     __runReadFile: { frames: ['FSReqCallback.readFileAfterClose [as oncomplete] (node:internal/fs/read/context:68:3)'] },
     __emitUncaught: { frames: ['process.emit (node:events:524:28)', 'process._fatalException (node:internal/process/execution:188:25)'] },
     __emitExit: { frames: ['process.emit (node:events:524:28)'] },
+    __emitBeforeExit: { frames: ['process.emit (node:events:524:28)'] },
     __runFs: { frames: ['FSReqCallback.oncomplete (node:fs:187:23)'] },
   };
   const mainHeader = mn.headerLength;

@@ -3,7 +3,9 @@
 // HOW: static facts (argv, pid, platform ...) are read once from the bridge; process.exit emits
 // 'exit', tells the scheduler the code (`mn.exit`, which interrupts the running callback) and
 // throws the EXIT sentinel, which the loop model recognises (`isExit`) and does not report.
-// runExit and beforeExit are called by the loop when it runs out of work.
+// runExit and beforeExit are called by the loop when it runs out of work; their listeners run
+// through __emitExit / __emitBeforeExit, named in errors.js's RUNNER_FRAMES (node's emit frame).
+// An error thrown by an 'exit' listener at the end goes to reportUncaught, as node's does.
 // WHY: node emits 'beforeExit' when the loop empties and 'exit' once, with process.exitCode.
 //
 // Shared with Rust: process.abort exits with 134 (SIGABRT's status); process.version is node
@@ -90,6 +92,8 @@
   function __emitExit(code) { process.emit('exit', code); }
   function beforeExit() {
     if (process.listenerCount('beforeExit') === 0) return;
-    process.emit('beforeExit', process.exitCode === undefined ? 0 : process.exitCode);
+    __emitBeforeExit(process.exitCode === undefined ? 0 : process.exitCode);
   }
+  // The runner of 'beforeExit' listeners: node's frame in RUNNER_FRAMES (errors.js).
+  function __emitBeforeExit(code) { process.emit('beforeExit', code); }
   function exitCode() { return process.exitCode === undefined ? 0 : (Number(process.exitCode) | 0); }

@@ -5,12 +5,14 @@
 // callback throws or after a microtask checkpoint; without an 'uncaughtException' listener the
 // report (the source line with a caret, the inspected error, `Node.js v20...`) goes to
 // `mn.fatal(text, code)`, which writes it to stderr and ends the run with that exit code.
-// Rejections are tracked through `trackRejection`, which the host installs as the engine's
-// rejection tracker.
+// 'uncaughtExceptionMonitor' listeners run first; an error thrown by a listener ends the run with
+// exit code 7 (node's). Rejections are tracked through `trackRejection`, which the host installs
+// as the engine's rejection tracker (also called when a handler comes late: 'rejectionHandled').
+// The report's header reads the line of a required file again from disk (only when reporting).
 // WHY: node's default `--unhandled-rejections=throw` and its uncaught report are what the golden
 // tests compare.
 //
-// Shared with Rust: the exit code 1 of an uncaught error (node's); `trackRejection` *Must* match
+// Shared with Rust: the exit codes 1 of an uncaught error and 7 of a failing handler (node's); `trackRejection` *Must* match
 // its use in src/eventloop/host/mod.rs (installed as `__mn_track`). Bridge names: fatal, in BRIDGE
 // in src/eventloop/host/bridge.rs.
 
@@ -40,11 +42,15 @@
       if (typeof type.detail === 'string') detail = type.detail;
       type = type.type || 'Warning';
     } else if (typeof type === 'function') {
+      ctor = type;
       type = 'Warning';
       code = undefined;
     }
     if (type !== undefined && typeof type !== 'string') throw invalidArgType('type', 'string', type);
-    if (typeof code === 'function') code = undefined;
+    if (typeof code === 'function') {
+      ctor = code;
+      code = undefined;
+    }
     else if (code !== undefined && typeof code !== 'string') throw invalidArgType('code', 'string', code);
     if (typeof warning === 'string') {
       const limit = Error.stackTraceLimit;
@@ -54,6 +60,8 @@
       w.name = String(type || 'Warning');
       if (code !== undefined) w.code = code;
       if (detail !== undefined) w.detail = detail;
+      // the stack again, now that the name is known: from the caller of emitWarning on
+      Error.captureStackTrace(w, ctor || emitWarning);
       warning = w;
     } else if (!(warning instanceof Error)) {
       const e = invalidArgType('warning', 'Error or string', warning);
@@ -162,12 +170,18 @@
       if (e && e.__mnExit) throw e;
       // node exits at once, without 'exit' listeners
       process._exiting = true;
-      mn.fatal(uncaughtReport(e, true), 7);
+      die(uncaughtReport(e, true), 7);
       return true;
     }
     if (handled) return false;
-    mn.fatal(uncaughtReport(err, !inMicrotask), 1);
+    die(uncaughtReport(err, !inMicrotask), 1);
     return true;
+  }
+  // The end of the run after an uncaught error: node sets process.exitCode before its 'exit'
+  // listeners run, which may still change it.
+  function die(report, code) {
+    process.exitCode = code;
+    mn.fatal(report, code);
   }
   // The runner of 'uncaughtException' listeners: node's frames in RUNNER_FRAMES (errors.js).
   function __emitUncaught(err, origin) { process.emit('uncaughtException', err, origin); }
@@ -215,13 +229,21 @@
       try { shown = typeof reason === 'object' && reason !== null ? Object.prototype.toString.call(reason).replace(/^\[object (.*)\]$/, '#<$1>') : String(reason); } catch (e) { shown = '#<Object>'; }
       if (typeof reason === 'string') shown = reason;
       const msg = 'This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "' + shown + '".';
+      if (process.listenerCount('uncaughtException') > 0) {
+        // node's UnhandledPromiseRejection error goes to the listeners
+        const err = new Error(msg);
+        err.name = 'UnhandledPromiseRejection';
+        err.code = 'ERR_UNHANDLED_REJECTION';
+        if (reportUncaught(err, true, 'unhandledRejection')) return true;
+        continue;
+      }
       const text = 'node:internal/process/promises:389\n      new UnhandledPromiseRejection(reason);\n      ^\n\n' +
         `UnhandledPromiseRejection: ${msg}\n` +
         '    at throwUnhandledRejectionsMode (node:internal/process/promises:389:7)\n' +
         '    at processPromiseRejections (node:internal/process/promises:470:17)\n' +
         "    at process.processTicksAndRejections (node:internal/process/task_queues:96:32) {\n  code: 'ERR_UNHANDLED_REJECTION'\n}\n" +
         `\nNode.js ${process.version}\n`;
-      mn.fatal(text, 1);
+      die(text, 1);
       return true;
     }
     return true;
