@@ -49,6 +49,7 @@
     __emitUncaught: { frames: ['process.emit (node:events:524:28)', 'process._fatalException (node:internal/process/execution:188:25)'] },
     __emitExit: { frames: ['process.emit (node:events:524:28)'] },
     __emitBeforeExit: { frames: ['process.emit (node:events:524:28)'] },
+    __emitUnhandledRejection: { frames: ['process.emit (node:events:524:28)', 'emitUnhandledRejection (node:internal/process/promises:250:13)', 'throwUnhandledRejectionsMode (node:internal/process/promises:385:19)', 'processPromiseRejections (node:internal/process/promises:470:17)', 'process.processTicksAndRejections (node:internal/process/task_queues:96:32)'] },
     __runFs: { frames: ['FSReqCallback.oncomplete (node:fs:187:23)'] },
   };
   const mainHeader = mn.headerLength;

@@ -83,9 +83,10 @@
         __emitExit(code);
       } catch (e) {
         // as any uncaught error: an 'uncaughtException' listener takes it, else it ends the run
-        if (reportUncaught(e, false)) return 1;
+        reportUncaught(e, false);
       }
     }
+    flushReport();
     return process.exitCode === undefined ? code : (Number(process.exitCode) | 0);
   }
   // The runner of 'exit' listeners at the loop's end: node's frame in RUNNER_FRAMES (errors.js).

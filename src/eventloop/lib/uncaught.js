@@ -3,8 +3,9 @@
 //
 // HOW: the loop model calls `uncaught` / `processRejections` (returned by globals.js) when a
 // callback throws or after a microtask checkpoint; without an 'uncaughtException' listener the
-// report (the source line with a caret, the inspected error, `Node.js v20...`) goes to
-// `mn.fatal(text, code)`, which writes it to stderr and ends the run with that exit code.
+// report (the source line with a caret, the inspected error, `Node.js v20...`) is written to
+// stderr after the 'exit' listeners (runExit calls flushReport), and `mn.fatal('', code)` ends the
+// run with that exit code.
 // 'uncaughtExceptionMonitor' listeners run first; an error thrown by a listener ends the run with
 // exit code 7 (node's). Rejections are tracked through `trackRejection`, which the host installs
 // as the engine's rejection tracker (also called when a handler comes late: 'rejectionHandled').
@@ -178,10 +179,18 @@
     return true;
   }
   // The end of the run after an uncaught error: node sets process.exitCode before its 'exit'
-  // listeners run, which may still change it.
+  // listeners run, which may still change it, and prints the report after them (never, when one
+  // of them calls process.exit): runExit writes it (flushReport).
+  let pendingReport = null;
   function die(report, code) {
     process.exitCode = code;
-    mn.fatal(report, code);
+    pendingReport = report;
+    mn.fatal('', code);
+  }
+  function flushReport() {
+    if (pendingReport === null) return;
+    writeOut(2, pendingReport);
+    pendingReport = null;
   }
   // The runner of 'uncaughtException' listeners: node's frames in RUNNER_FRAMES (errors.js).
   function __emitUncaught(err, origin) { process.emit('uncaughtException', err, origin); }
@@ -206,6 +215,8 @@
       }
     }
   }
+  // The runner of 'unhandledRejection' listeners: node's frames in RUNNER_FRAMES (errors.js).
+  function __emitUnhandledRejection(reason, promise) { process.emit('unhandledRejection', reason, promise); }
   function processRejections() {
     while (lateHandled.length > 0) {
       const [promise, warning] = lateHandled.shift();
@@ -218,7 +229,7 @@
     for (const [promise, { reason, uid }] of list) {
       reportedRejections.set(promise, uid);
       if (process.listenerCount('unhandledRejection') > 0) {
-        process.emit('unhandledRejection', reason, promise);
+        __emitUnhandledRejection(reason, promise);
         continue;
       }
       if (reason !== null && typeof reason === 'object' && isError(reason)) {
