@@ -211,17 +211,25 @@ async fn the_scheduling_policy_can_be_switched_while_running() {
         let id = worker_of(handle.addr).await;
         assert!(id == 1 || id == 2);
     }
+    // Both workers acknowledge the switch (`listening`), whenever their acks arrive.
+    let mut acks = 0;
+    while acks < 2 {
+        if let ClusterEvent::Listening { .. } = next(&mut handle.events).await.unwrap() {
+            acks += 1;
+        }
+    }
     handle
         .commands
         .send(ClusterCommand::SetSched(SchedPolicy::Rr))
         .unwrap();
-    loop {
-        if let ClusterEvent::SchedChanged { .. } = next(&mut handle.events).await.unwrap() {
-            break;
+    // A worker acknowledges rr only once its copy of the listening socket is closed: after both
+    // acks every connection goes through the primary, however slow the machine.
+    let mut acks = 0;
+    while acks < 2 {
+        if let ClusterEvent::Listening { .. } = next(&mut handle.events).await.unwrap() {
+            acks += 1;
         }
     }
-    // Give the workers a moment to close their copies of the listening socket.
-    tokio::time::sleep(Duration::from_millis(200)).await;
     let a = worker_of(handle.addr).await;
     let b = worker_of(handle.addr).await;
     let c = worker_of(handle.addr).await;

@@ -69,9 +69,8 @@ pub fn run<D: Decide>(
         Some(GC_THRESHOLD.min(opts.max_memory / 2)),
         Box::new(
             move |ctx: Ctx<'_>, promise: Value<'_>, reason: Value<'_>, handled: bool| {
-                if !handled {
-                    flag.set(true);
-                }
+                // a late handler matters too: node announces it ('rejectionHandled')
+                flag.set(true);
                 if let Ok(track) = ctx.globals().get::<_, Function>("__mn_track") {
                     let _ = track.call::<_, ()>((promise, reason, handled));
                 }
@@ -528,10 +527,16 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
                 (c, format!("process.exit({c})"))
             }
             Err(Stop::Fatal) => {
-                let c = self.core.state.borrow().fatal.unwrap_or(code::SCRIPT);
+                let mut c = self.core.state.borrow().fatal.unwrap_or(code::SCRIPT);
                 if self.core.state.borrow().exit.is_none() {
-                    let _ = self.js.run_exit.call::<_, i32>((c,));
-                    let _ = self.core.ctx.catch();
+                    // 'exit' listeners may still change process.exitCode, as in node
+                    match self.js.run_exit.call::<_, i32>((c,)) {
+                        Ok(code) => c = code,
+                        Err(_) => {
+                            let _ = self.core.ctx.catch();
+                            c = self.core.state.borrow().exit.unwrap_or(c);
+                        }
+                    }
                 }
                 (c, "uncaught exception".to_string())
             }

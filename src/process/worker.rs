@@ -125,8 +125,11 @@ async fn run(id: u32) -> anyhow::Result<()> {
         }
         match value.get("act").and_then(Value::as_str) {
             Some("listen") => {
+                // The old acceptor's copy of the listening socket is closed before the ack, so
+                // once the primary hears `listening` no connection can reach the old way.
                 if let Some(task) = acceptor.take() {
                     task.abort();
+                    let _ = task.await;
                 }
                 if let Some(fd) = fd {
                     // Policy `none`: accept on the shared listening socket ourselves.
@@ -154,6 +157,7 @@ async fn run(id: u32) -> anyhow::Result<()> {
             Some("unlisten") => {
                 if let Some(task) = acceptor.take() {
                     task.abort();
+                    let _ = task.await;
                 }
             }
             Some("newconn") => {

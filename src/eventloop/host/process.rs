@@ -98,12 +98,15 @@ pub fn exit<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     })
 }
 
-/// `mn.fatal(report, code)`: an uncaught error's report, on stderr, and the run's exit code.
+/// `mn.fatal(report, code)`: an uncaught error's report, on stderr (none when empty: the report
+/// may follow the 'exit' listeners), and the run's exit code.
 pub fn fatal<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     let s = h.sched.clone();
     native(ctx, move |text: String, code: i32| {
         let mut s = s.borrow_mut();
-        s.write(Stream::Stderr, text);
+        if !text.is_empty() {
+            s.write(Stream::Stderr, text);
+        }
         s.fatal = Some(code);
     })
 }

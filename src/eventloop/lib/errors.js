@@ -23,12 +23,22 @@
     'Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)',
     'node:internal/main/run_main_module:28:49',
   ];
+  // node's loader between a required file's top level and the `require(...)` call that loaded it.
+  const REQUIRE_FRAMES = [
+    'Module._compile (node:internal/modules/cjs/loader:1521:14)',
+    'Module._extensions..js (node:internal/modules/cjs/loader:1623:10)',
+    'Module.load (node:internal/modules/cjs/loader:1266:32)',
+    'Module._load (node:internal/modules/cjs/loader:1091:12)',
+    'Module.require (node:internal/modules/cjs/loader:1289:19)',
+    'require (node:internal/modules/helpers:182:18)',
+  ];
   // The runner functions of this file stand for node's internal frames.
   // No prototype: a frame named toString or constructor must not find Object.prototype's.
   const RUNNER_FRAMES = {
     __proto__: null,
     __mainModule: { rename: 'Object.<anonymous>', frames: MAIN_FRAMES },
-    __requireModule: { rename: 'Object.<anonymous>', frames: [] },
+    // a required file's frames go on with the requiring file's own (`resume`)
+    __requireModule: { rename: 'Object.<anonymous>', frames: REQUIRE_FRAMES, resume: true },
     __runTimer: { timer: true, frames: ['listOnTimeout (node:internal/timers:581:17)', 'process.processTimers (node:internal/timers:519:7)'] },
     __runTimerArgs: { timer: true, frames: ['listOnTimeout (node:internal/timers:583:11)', 'process.processTimers (node:internal/timers:519:7)'] },
     __runImmediate: { immediate: true, frames: ['process.processImmediate (node:internal/timers:483:21)'] },
@@ -36,6 +46,10 @@
     __runTicks: { frames: ['process.processTicksAndRejections (node:internal/process/task_queues:77:11)'] },
     __runMicrotask: { frames: ['node:internal/process/task_queues:140:7', 'AsyncResource.runInAsyncScope (node:async_hooks:206:9)', 'AsyncResource.runMicrotask (node:internal/process/task_queues:137:8)'] },
     __runReadFile: { frames: ['FSReqCallback.readFileAfterClose [as oncomplete] (node:internal/fs/read/context:68:3)'] },
+    __emitUncaught: { frames: ['process.emit (node:events:524:28)', 'process._fatalException (node:internal/process/execution:188:25)'] },
+    __emitExit: { frames: ['process.emit (node:events:524:28)'] },
+    __emitBeforeExit: { frames: ['process.emit (node:events:524:28)'] },
+    __emitUnhandledRejection: { frames: ['process.emit (node:events:524:28)', 'emitUnhandledRejection (node:internal/process/promises:250:13)', 'throwUnhandledRejectionsMode (node:internal/process/promises:385:19)', 'processPromiseRejections (node:internal/process/promises:470:17)', 'process.processTicksAndRejections (node:internal/process/task_queues:96:32)'] },
     __runFs: { frames: ['FSReqCallback.oncomplete (node:fs:187:23)'] },
   };
   const mainHeader = mn.headerLength;
@@ -49,7 +63,8 @@
     const m = text.slice(0, col - 1).match(/new\s+$/);
     return m ? col - m[0].length : col;
   }
-  // A column QuickJS reports on the script's first line, which it shares with the wrapper.
+  // A column QuickJS reports on a user file's first line, which it shares with the wrapper (the
+  // main script and every required .js file are compiled inside the same header).
   function firstLineColumn(col) {
     col -= mainHeader;
     return col < 1 ? 1 : col;
@@ -58,7 +73,7 @@
     const file = cs.getFileName();
     const line = cs.getLineNumber();
     let col = cs.getColumnNumber();
-    if (line === 1 && file === SCRIPT) col = firstLineColumn(col);
+    if (line === 1 && isScriptFile(file)) col = firstLineColumn(col);
     col = v8Column(file, line, col);
     const loc = `${file}:${line}:${col}`;
     const name = frameName(cs);
@@ -319,7 +334,11 @@
           else if (r.immediate) lines[lines.length - 1] = `Immediate.${pname || '<anonymous>'} (${loc})`;
         }
         for (const f of r.frames) lines.push(f);
-        break;
+        if (!r.resume) break;
+        // skip the loader's own frames up to the requiring file's
+        lastUser = null;
+        while (i + 1 < callsites.length && callsites[i + 1].getFileName() === 'node:mini-node') i++;
+        continue;
       }
       if (cs.isNative()) {
         const text = nativeFrameText(cs);

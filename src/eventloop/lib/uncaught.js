@@ -3,16 +3,19 @@
 //
 // HOW: the loop model calls `uncaught` / `processRejections` (returned by globals.js) when a
 // callback throws or after a microtask checkpoint; without an 'uncaughtException' listener the
-// report (the source line with a caret, the inspected error, `Node.js v20...`) goes to
-// `mn.fatal(text, code)`, which writes it to stderr and ends the run with that exit code.
+// report (the source line with a caret, the inspected error, `Node.js v20...`) is written to
+// stderr after the 'exit' listeners (runExit calls flushReport), and `mn.fatal('', code)` ends the
+// run with that exit code.
+// 'uncaughtExceptionMonitor' listeners run first; an error thrown by a listener ends the run with
+// exit code 7 (node's). Rejections are tracked through `trackRejection`, which the host installs
+// as the engine's rejection tracker (also called when a handler comes late: 'rejectionHandled').
+// The report's header reads the line of a required file again from disk (only when reporting).
 // An error thrown by node's own library code (an unhandled 'error' event, a failed assert) carries
 // the head of node's report under `kNodeReport` (events.js): node's throw site in its own files.
-// Rejections are tracked through `trackRejection`, which the host installs as the engine's
-// rejection tracker.
 // WHY: node's default `--unhandled-rejections=throw` and its uncaught report are what the golden
 // tests compare.
 //
-// Shared with Rust: the exit code 1 of an uncaught error (node's); `trackRejection` *Must* match
+// Shared with Rust: the exit codes 1 of an uncaught error and 7 of a failing handler (node's); `trackRejection` *Must* match
 // its use in src/eventloop/host/mod.rs (installed as `__mn_track`). Bridge names: fatal, in BRIDGE
 // in src/eventloop/host/bridge.rs.
 
@@ -31,20 +34,61 @@
     e.code = 'ERR_INVALID_ARG_TYPE';
     return e;
   }
-  let warned = new Set();
-  function emitWarning(message, type = 'Warning', code) {
-    if (typeof type === 'object' && type !== null) { code = type.code; type = type.type || 'Warning'; }
-    const w = message instanceof Error ? message : Object.assign(new Error(message), { name: type });
-    if (code !== undefined) w.code = code;
+  // process.emitWarning and node's default 'warning' listener (lib/internal/process/warning.js):
+  // the warning is emitted on the next tick; the default listener prints it on stderr, with the
+  // hint to trace it on the first warning only (--trace-deprecation for a deprecation).
+  let traceWarningHelperShown = false;
+  function emitWarning(warning, type, code, ctor) {
+    let detail;
+    if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
+      code = type.code;
+      if (typeof type.detail === 'string') detail = type.detail;
+      type = type.type || 'Warning';
+    } else if (typeof type === 'function') {
+      ctor = type;
+      type = 'Warning';
+      code = undefined;
+    }
+    if (type !== undefined && typeof type !== 'string') throw invalidArgType('type', 'string', type);
+    if (typeof code === 'function') {
+      ctor = code;
+      code = undefined;
+    }
+    else if (code !== undefined && typeof code !== 'string') throw invalidArgType('code', 'string', code);
+    if (typeof warning === 'string') {
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 0;
+      const w = new Error(warning);
+      Error.stackTraceLimit = limit;
+      w.name = String(type || 'Warning');
+      if (code !== undefined) w.code = code;
+      if (detail !== undefined) w.detail = detail;
+      // the stack again, now that the name is known: from the caller of emitWarning on
+      Error.captureStackTrace(w, ctor || emitWarning);
+      warning = w;
+    } else if (!(warning instanceof Error)) {
+      const e = invalidArgType('warning', 'Error or string', warning);
+      e.message = e.message.replace('must be of type Error or string', 'must be of type string or an instance of Error');
+      throw e;
+    }
     nextTick(() => {
-      if (process.listenerCount('warning') > 0) { process.emit('warning', w); return; }
-      const first = !warned.has('trace');
-      warned.add('trace');
-      const label = w.code ? `[${w.code}] ` : '';
-      let text = `(node:${process.pid}) ${label}${w.name}: ${w.message}\n`;
-      if (first) text += `(Use \`node ${w.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings'} ...\` to show where the warning was created)\n`;
-      writeOut(2, text);
+      onWarning(warning);
+      process.emit('warning', warning);
     });
+  }
+  function onWarning(warning) {
+    if (!(warning instanceof Error)) return;
+    const isDeprecation = warning.name === 'DeprecationWarning';
+    let msg = `(node:${process.pid}) `;
+    if (warning.code) msg += `[${warning.code}] `;
+    msg += typeof warning.toString === 'function' ? `${warning.toString()}` : Error.prototype.toString.call(warning);
+    if (typeof warning.detail === 'string') msg += `\n${warning.detail}`;
+    if (!traceWarningHelperShown) {
+      const flag = isDeprecation ? '--trace-deprecation' : '--trace-warnings';
+      msg += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
+      traceWarningHelperShown = true;
+    }
+    writeOut(2, msg + '\n');
   }
 
   // Node's report of an uncaught exception, as printed on stderr before exiting.
@@ -53,14 +97,21 @@
     let stack;
     try { stack = err.stack; } catch (e) { return null; }
     if (typeof stack !== 'string') return null;
-    const m = stack.split('\n').find((l) => l.includes(SCRIPT + ':'));
-    if (!m) return null;
-    const at = m.lastIndexOf(SCRIPT + ':');
-    const rest = m.slice(at + SCRIPT.length + 1).match(/^(\d+):(\d+)/);
-    if (!rest) return null;
+    // the first frame in a user file: the main script or a required file
+    let file = null;
+    let rest = null;
+    for (const l of stack.split('\n')) {
+      const m = l.match(/^\s+at (?:.* \()?(.+?):(\d+):(\d+)\)?$/);
+      if (m && !m[1].startsWith('node:') && (m[1] === SCRIPT || m[1].startsWith('/'))) {
+        file = m[1];
+        rest = [m[0], m[2], m[3]];
+        break;
+      }
+    }
+    if (file === null) return null;
     const line = Number(rest[1]);
     let col = Number(rest[2]);
-    const text = scriptLine(line);
+    const text = fileLine(file, line);
     if (text === undefined) return null;
     // node points at the throw statement: find it when the error was built by the script
     // (`new Error(...)`); an error the engine raised (a failed call or read) is thrown where it is.
@@ -76,7 +127,16 @@
       }
       if (best >= 0) col = best + 1;
     }
-    return `${SCRIPT}:${line}\n${text}\n${' '.repeat(Math.max(0, col - 1))}^\n`;
+    return `${file}:${line}\n${text}\n${' '.repeat(Math.max(0, col - 1))}^\n`;
+  }
+  // Line n of a user file: the main script, or a required file read again (only for a report).
+  function fileLine(file, n) {
+    if (file === SCRIPT) return scriptLine(n);
+    try {
+      return syncOps.readFile(file, 'utf8').split(/\r?\n/)[n - 1];
+    } catch (e) {
+      return undefined;
+    }
   }
   function uncaughtReport(err, atThrow, fromPromise) {
     let out = '';
@@ -103,48 +163,103 @@
     out += `\nNode.js ${process.version}\n`;
     return out;
   }
-  // Returns true when the process must die (no 'uncaughtException' listener took it).
-  function reportUncaught(err, inMicrotask) {
+  // Returns true when the process must die (no 'uncaughtException' listener took it). As node's
+  // _fatalException: 'uncaughtExceptionMonitor' first, then 'uncaughtException'; an error thrown
+  // by one of their listeners ends the process with its own report and exit code 7.
+  function reportUncaught(err, inMicrotask, origin = 'uncaughtException') {
     if (err && err.__mnExit) throw err;
-    if (process.listenerCount('uncaughtException') > 0) {
-      process.emit('uncaughtException', err, 'uncaughtException');
-      return false;
+    const handled = process.listenerCount('uncaughtException') > 0;
+    try {
+      if (process.listenerCount('uncaughtExceptionMonitor') > 0) process.emit('uncaughtExceptionMonitor', err, origin);
+      if (handled) __emitUncaught(err, origin);
+    } catch (e) {
+      if (e && e.__mnExit) throw e;
+      // node exits at once, without 'exit' listeners
+      process._exiting = true;
+      die(uncaughtReport(e, true), 7);
+      return true;
     }
-    mn.fatal(uncaughtReport(err, !inMicrotask), 1);
+    if (handled) return false;
+    die(uncaughtReport(err, !inMicrotask, origin === 'unhandledRejection'), 1);
     return true;
   }
-
-  // Unhandled rejections, node's default 'throw' mode.
-  const pendingRejections = new Map();
-  function trackRejection(promise, reason, handled) {
-    if (handled) pendingRejections.delete(promise);
-    else pendingRejections.set(promise, reason);
+  // The end of the run after an uncaught error: node sets process.exitCode before its 'exit'
+  // listeners run, which may still change it, and prints the report after them (never, when one
+  // of them calls process.exit): runExit writes it (flushReport).
+  let pendingReport = null;
+  function die(report, code) {
+    process.exitCode = code;
+    pendingReport = report;
+    mn.fatal('', code);
   }
+  function flushReport() {
+    if (pendingReport === null) return;
+    writeOut(2, pendingReport);
+    pendingReport = null;
+  }
+  // The runner of 'uncaughtException' listeners: node's frames in RUNNER_FRAMES (errors.js).
+  function __emitUncaught(err, origin) { process.emit('uncaughtException', err, origin); }
+
+  // Unhandled rejections, node's default 'throw' mode (lib/internal/process/promises.js): each
+  // rejection without a handler gets an id; one reported unhandled that gets a handler later is
+  // announced by 'rejectionHandled', or without a listener by a PromiseRejectionHandledWarning.
+  const pendingRejections = new Map();
+  const reportedRejections = new WeakMap();
+  const lateHandled = [];
+  let lastRejectionId = 0;
+  function trackRejection(promise, reason, handled) {
+    if (!handled) {
+      pendingRejections.set(promise, { reason, uid: ++lastRejectionId });
+    } else if (!pendingRejections.delete(promise)) {
+      const uid = reportedRejections.get(promise);
+      if (uid !== undefined) {
+        reportedRejections.delete(promise);
+        const warning = new Error(`Promise rejection was handled asynchronously (rejection id: ${uid})`);
+        warning.name = 'PromiseRejectionHandledWarning';
+        lateHandled.push([promise, warning]);
+      }
+    }
+  }
+  // The runner of 'unhandledRejection' listeners: node's frames in RUNNER_FRAMES (errors.js).
+  function __emitUnhandledRejection(reason, promise) { process.emit('unhandledRejection', reason, promise); }
   function processRejections() {
+    while (lateHandled.length > 0) {
+      const [promise, warning] = lateHandled.shift();
+      if (process.listenerCount('rejectionHandled') > 0) process.emit('rejectionHandled', promise);
+      else emitWarning(warning);
+    }
     if (pendingRejections.size === 0) return false;
     const list = Array.from(pendingRejections);
     pendingRejections.clear();
-    for (const [promise, reason] of list) {
+    for (const [promise, { reason, uid }] of list) {
+      reportedRejections.set(promise, uid);
       if (process.listenerCount('unhandledRejection') > 0) {
-        process.emit('unhandledRejection', reason, promise);
+        __emitUnhandledRejection(reason, promise);
         continue;
       }
       if (reason !== null && typeof reason === 'object' && isError(reason)) {
-        if (process.listenerCount('uncaughtException') > 0) { process.emit('uncaughtException', reason, 'unhandledRejection'); continue; }
-        mn.fatal(uncaughtReport(reason, false, true), 1);
-        return true;
+        if (reportUncaught(reason, true, 'unhandledRejection')) return true;
+        continue;
       }
       let shown;
       try { shown = typeof reason === 'object' && reason !== null ? Object.prototype.toString.call(reason).replace(/^\[object (.*)\]$/, '#<$1>') : String(reason); } catch (e) { shown = '#<Object>'; }
       if (typeof reason === 'string') shown = reason;
       const msg = 'This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "' + shown + '".';
+      if (process.listenerCount('uncaughtException') > 0) {
+        // node's UnhandledPromiseRejection error goes to the listeners
+        const err = new Error(msg);
+        err.name = 'UnhandledPromiseRejection';
+        err.code = 'ERR_UNHANDLED_REJECTION';
+        if (reportUncaught(err, true, 'unhandledRejection')) return true;
+        continue;
+      }
       const text = 'node:internal/process/promises:389\n      new UnhandledPromiseRejection(reason);\n      ^\n\n' +
         `UnhandledPromiseRejection: ${msg}\n` +
         '    at throwUnhandledRejectionsMode (node:internal/process/promises:389:7)\n' +
         '    at processPromiseRejections (node:internal/process/promises:470:17)\n' +
         "    at process.processTicksAndRejections (node:internal/process/task_queues:96:32) {\n  code: 'ERR_UNHANDLED_REJECTION'\n}\n" +
         `\nNode.js ${process.version}\n`;
-      mn.fatal(text, 1);
+      die(text, 1);
       return true;
     }
     return true;
