@@ -16,6 +16,11 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
         return Ok(());
     }
     let mut printer = RunPrinter::new(args.trace);
+    // The process ends with this run: its heap is left to the operating system.
+    let opts = RunOptions {
+        last_run: true,
+        ..opts
+    };
     let outcome = eventloop::run(&source, &opts, &mut |e| printer.event(e)).map_err(failure)?;
     printer.finish();
     script_status(outcome.exit_code)

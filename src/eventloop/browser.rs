@@ -102,9 +102,15 @@ fn run_with(
         tracker.borrow_mut().take();
         Ok::<(), RunError>(())
     })?;
-    let mut p = page.borrow_mut();
-    let dues = p.early_dues.iter().map(|&b| f64::from_bits(b)).collect();
-    Ok((p.outcome(), dues))
+    let (outcome, dues) = {
+        let mut p = page.borrow_mut();
+        let dues = p.early_dues.iter().map(|&b| f64::from_bits(b)).collect();
+        (p.outcome(), dues)
+    };
+    // What refers into the runtime goes before the runtime does.
+    drop(page);
+    engine.end(opts);
+    Ok((outcome, dues))
 }
 
 impl<'js> Driver<'_, 'js> {

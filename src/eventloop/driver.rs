@@ -53,6 +53,14 @@ pub struct Engine {
 }
 
 impl Engine {
+    /// The end of a run: the engine is freed, or, when the process ends right after it
+    /// (`opts.last_run`), left to the operating system with the rest of the process's memory.
+    pub fn end(self, opts: &RunOptions) {
+        if opts.last_run {
+            std::mem::forget(self);
+        }
+    }
+
     /// A runtime with the heap limit of `opts` (and, for long promise chains, a cycle-collector
     /// threshold), an interrupt handler for the deadline, `tracker` for promise rejections, and
     /// a full context.

@@ -105,6 +105,9 @@ pub fn run<D: Decide>(
         Ok::<(), RunError>(())
     })?;
     let outcome = sched.borrow_mut().outcome();
+    // What refers into the runtime goes before the runtime does.
+    drop(sched);
+    engine.end(opts);
     Ok(outcome)
 }
 

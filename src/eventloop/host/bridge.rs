@@ -23,7 +23,7 @@ use rquickjs::{Ctx, Function, IntoJs, Object, Value};
 
 use super::super::quickjs;
 use super::native::{Host, Make};
-use super::{buffer, fs, module, os, process, task_queues, timers};
+use super::{buffer, fs, lazy, module, os, process, task_queues, timers};
 
 /// Every name of `mn`, by the lib file that uses it first, with the Rust function that makes it.
 /// *Must* match the `mn.<name>` uses in src/eventloop/lib/*.js (checked by the tests below).
@@ -82,6 +82,7 @@ pub const BRIDGE: &[(&str, Make)] = &[
     ("osUptime", os::os_uptime),
     // module.js
     ("compile", module::compile_native),
+    ("lazySource", lazy::lazy_source),
 ];
 
 /// The native object `mn`, one property per line of [`BRIDGE`].

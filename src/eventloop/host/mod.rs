@@ -12,6 +12,7 @@ mod bridge;
 mod buffer;
 mod cache;
 mod fs;
+mod lazy;
 mod module;
 pub(super) mod native;
 mod os;

@@ -9,8 +9,8 @@
 // `TypeError [ERR_UNKNOWN_ENCODING]`.
 // WHY: QuickJS has no Buffer; Rust does utf8 and base64 in one call, the rest is a loop.
 //
-// Bridge names: utf8Encode, utf8Decode, base64Encode, base64Decode, in BRIDGE in
-// src/eventloop/host/bridge.rs
+// Bridge names: utf8Encode, utf8Decode, base64Encode, base64Decode, compile, lazySource (for
+// `lazyModule`: src/eventloop/host/lazy.rs), in BRIDGE in src/eventloop/host/bridge.rs
 // (their native half: src/eventloop/host/buffer.rs).
 
   // ---------------------------------------------------------------- loaded on first use
@@ -19,6 +19,14 @@
   // node's util.inspect.custom: the web API classes print as node's do once inspect.js calls it.
   const kInspectCustom = Symbol.for('nodejs.util.inspect.custom');
   function lazyLib(load) { let lib; return () => lib || (lib = load()); }
+  // A module of lib/lazy/ (its text from `mn.lazySource`), compiled now as a CommonJS body whose
+  // `exports` argument is `deps`, the prelude's names it needs; what it puts in module.exports.
+  function lazyModule(name, deps) {
+    const module = { exports: {} };
+    const file = `node:internal/${name}`;
+    mn.compile(mn.lazySource(name), file)(deps, undefined, module, file, 'node:internal');
+    return module.exports;
+  }
   // A global (as node's: writable, configurable, not enumerable) whose value is made on first read.
   function lazyGlobal(name, make) {
     const settle = (value) => { Object.defineProperty(global, name, { value, writable: true, configurable: true, enumerable: false }); return value; };
