@@ -49,6 +49,7 @@ fn main() {
     check_node_lib(&lib);
     let node: Vec<String> = NODE_LIB.iter().map(|n| format!("lib/{n}")).collect();
     let prelude = join(&root, &node);
+    check_unique_functions(&prelude);
     // The cached bytecode's key: the joined library, the crate's version and the engine's
     // changes, hashed here once rather than on every start.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -117,6 +118,38 @@ fn check_node_lib(lib: &Path) {
     assert_eq!(
         listed, declared,
         "src/eventloop/lib: every .js file must be listed once in build.rs's NODE_LIB"
+    );
+}
+
+/// Panics on a function declared twice at the top of the joined library. The files share one
+/// function scope, where a second `function name` silently replaces the first for every file
+/// (a `const` twice is already a syntax error).
+fn check_unique_functions(prelude: &str) {
+    let mut seen: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
+    let mut file = "";
+    let mut twice = Vec::new();
+    for line in prelude.lines() {
+        if let Some(path) = line.strip_prefix("// ---- ") {
+            file = path;
+            continue;
+        }
+        let Some(rest) = line
+            .strip_prefix("  function ")
+            .or_else(|| line.strip_prefix("  async function "))
+            .or_else(|| line.strip_prefix("  function* "))
+        else {
+            continue;
+        };
+        let name = rest.split(['(', ' ']).next().unwrap_or("");
+        if let Some(first) = seen.insert(name, file) {
+            twice.push(format!("{name} in {first} and {file}"));
+        }
+    }
+    assert!(
+        twice.is_empty(),
+        "src/eventloop/lib: these functions are declared twice in the library's one scope, so the \
+         later replaces the earlier everywhere; rename one: {}",
+        twice.join(", ")
     );
 }
 

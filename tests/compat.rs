@@ -200,7 +200,7 @@ fn render(
          top-level name (names starting with `_` left out) whether mini-node provides it.\n\n\
          - `provided`: there, and held to node's output by the goldens where a snippet uses it \
          (docs/golden.md).\n\
-         - `partial: ...`: there, with what is missing.\n\
+         - `partial: ...`: there, with what is missing (written by hand in tests/compat/notes.toml).\n\
          - `refused: ...`: using it throws an error that names it (the message is shown); a \
          refused module's `require` throws.\n\
          - `missing`: node has it and mini-node has not (reading it gives `undefined`; a global is \

@@ -62,7 +62,7 @@
   function checkListener(listener) {
     if (typeof listener !== 'function') throw invalidArgType('listener', 'function', listener);
   }
-  function outOfRange(name, range, value) {
+  function eventsOutOfRange(name, range, value) {
     const e = new RangeError(`The value of "${name}" is out of range. It must be ${range}. Received ${inspect(value)}`);
     e.code = 'ERR_OUT_OF_RANGE';
     return e;
@@ -70,7 +70,7 @@
   // node's validateNumber(n, name, 0)
   function validateCount(n, name) {
     if (typeof n !== 'number') throw invalidArgType(name, 'number', n);
-    if (n < 0 || Number.isNaN(n)) throw outOfRange(name, '>= 0', n);
+    if (n < 0 || Number.isNaN(n)) throw eventsOutOfRange(name, '>= 0', n);
   }
   function getMaxListeners(that) {
     return that._maxListeners === undefined ? defaultMaxListeners : that._maxListeners;

@@ -254,7 +254,7 @@
   fs.Stats = Stats;
   fs.Dirent = Dirent;
   // not provided: named, never silently wrong
-  function notProvided(name, why = '') {
+  function refuser(name, why = '') {
     return function () {
       const e = new Error(`${name}() is not provided by mini-node${why}. Run this script with real node instead.`);
       e.code = 'ERR_MINI_NODE_UNSUPPORTED';
@@ -262,15 +262,15 @@
     };
   }
   const WATCHING = ': it runs event-loop snippets without file watching';
-  for (const name of ['watch', 'watchFile', 'unwatchFile']) fs[name] = notProvided('fs.' + name, WATCHING);
+  for (const name of ['watch', 'watchFile', 'unwatchFile']) fs[name] = refuser('fs.' + name, WATCHING);
   // node's other fs calls, named when used rather than `undefined is not a function`
   const NOT_PROVIDED = ['chmod', 'fchmod', 'lchmod', 'chown', 'fchown', 'lchown', 'link', 'symlink', 'readlink', 'realpath',
     'utimes', 'futimes', 'lutimes', 'fsync', 'fdatasync', 'cp', 'opendir', 'readv', 'writev', 'statfs', 'mkfifo'];
   for (const name of NOT_PROVIDED) {
-    fs[name] = notProvided('fs.' + name);
-    fs[name + 'Sync'] = notProvided(`fs.${name}Sync`);
+    fs[name] = refuser('fs.' + name);
+    fs[name + 'Sync'] = refuser(`fs.${name}Sync`);
   }
-  fs.openAsBlob = notProvided('fs.openAsBlob');
+  fs.openAsBlob = refuser('fs.openAsBlob');
   // the stream library (lib/lazy/), compiled on first use
   let streamLib = null;
   function streams() {
@@ -326,9 +326,9 @@
     return new FileHandle(fd);
   };
   fsPromises.constants = fs.constants;
-  fsPromises.watch = notProvided('fsPromises.watch', WATCHING);
+  fsPromises.watch = refuser('fsPromises.watch', WATCHING);
   for (const name of ['chmod', 'lchmod', 'chown', 'lchown', 'link', 'symlink', 'readlink', 'realpath', 'utimes', 'lutimes', 'cp', 'opendir', 'statfs']) {
-    const refuse = notProvided('fsPromises.' + name);
+    const refuse = refuser('fsPromises.' + name);
     fsPromises[name] = async () => refuse();
   }
   fs.promises = fsPromises;
