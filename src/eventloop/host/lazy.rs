@@ -12,7 +12,13 @@ use super::native::{native, Host};
 
 /// Every lazy module by the name the library asks for, with its text. *Must* match the names
 /// passed to `lazyModule` in src/eventloop/lib/*.js.
-const LAZY: &[(&str, &str)] = &[("intl", include_str!("../lib/lazy/intl.js"))];
+const LAZY: &[(&str, &str)] = &[
+    ("abort", include_str!("../lib/lazy/abort.js")),
+    ("clone", include_str!("../lib/lazy/clone.js")),
+    ("encoding", include_str!("../lib/lazy/encoding.js")),
+    ("intl", include_str!("../lib/lazy/intl.js")),
+    ("url", include_str!("../lib/lazy/url.js")),
+];
 
 /// `mn.lazySource(name)`: the text of the lazy module `name`, or `undefined` if there is none.
 pub fn lazy_source<'js>(ctx: &Ctx<'js>, _: &Host<'_>) -> rquickjs::Result<Value<'js>> {
