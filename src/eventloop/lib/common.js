@@ -51,7 +51,6 @@
     [/^cannot read property '(.*)' of (null|undefined)$/, (m) => `Cannot read properties of ${m[2]} (reading '${m[1]}')`],
     [/^cannot set property '(.*)' of (null|undefined)$/, (m) => `Cannot set properties of ${m[2]} (setting '${m[1]}')`],
     [/^'(.*)' is read-only$/, () => 'Assignment to constant variable.'],
-    [/^lexical variable is not initialized$/, () => 'Cannot access variable before initialization'],
   ];
   // Rewrite `err`'s own message in V8's words, by V8_MESSAGES then the model's `extra` rules
   // (patterns that match none of V8_MESSAGES'); a rule whose text is null leaves it as it is.

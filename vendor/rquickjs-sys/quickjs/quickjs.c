@@ -23760,6 +23760,48 @@ static int json_parse_error(JSParseState *s, const uint8_t *curp, const char *ms
     return js_parse_error(s, "%s in JSON at position %d", msg, position);
 }
 
+/* mini-node: V8's words for a token that cannot start a JSON value: the
+   character and the text around it (the whole text up to 20 characters,
+   else 10 on each side of the character); positions count bytes */
+static int json_unexpected_token(JSParseState *s)
+{
+    const uint8_t *start = s->buf_start, *tok = s->token.ptr;
+    int n = s->buf_end - start, i = tok - start, clen = 1, a, b;
+    static const char *const special[] = { "NaN", "Infinity", "undefined", "[object Object]" };
+    size_t k;
+
+    for (k = 0; k < countof(special); k++) {
+        if (n == (int)strlen(special[k]) && !memcmp(start, special[k], n))
+            return js_parse_error(s, "\"%s\" is not valid JSON", special[k]);
+    }
+    /* a literal cut short: V8 reads it character by character */
+    for (k = 0; k < 3; k++) {
+        static const char *const words[] = { "true", "false", "null" };
+        size_t len = strlen(words[k]), j = 0;
+        if (*tok != words[k][0])
+            continue;
+        while (j < len && i + (int)j < n && tok[j] == words[k][j])
+            j++;
+        if (j == len)
+            break;
+        if (i + (int)j >= n)
+            return js_parse_error(s, "Unexpected end of JSON input");
+        tok += j;
+        i += j;
+        break;
+    }
+    while (i + clen < n && (tok[clen] & 0xc0) == 0x80)
+        clen++;
+    if (n < 21)
+        return js_parse_error(s, "Unexpected token '%.*s', \"%.*s\" is not valid JSON",
+                              clen, tok, n, start);
+    a = i < 10 ? 0 : i - 10;
+    b = i < n - 10 ? i + 10 : n;
+    return js_parse_error(s, "Unexpected token '%.*s', %s\"%.*s\"%s is not valid JSON",
+                          clen, tok, a > 0 ? "..." : "", b - a, start + a,
+                          b < n ? "..." : "");
+}
+
 static int json_parse_string(JSParseState *s, const uint8_t **pp)
 {
     const uint8_t *p, *p_next;
@@ -23845,7 +23887,8 @@ static int json_parse_string(JSParseState *s, const uint8_t **pp)
     return 0;
 
  end_of_input:
-    js_parse_error(s, "Unexpected end of JSON input");
+    /* mini-node: V8's words */
+    json_parse_error(s, s->buf_end, "Unterminated string");
  fail:
     string_buffer_free(b);
     return -1;
@@ -23863,7 +23906,7 @@ static int json_parse_number(JSParseState *s, const uint8_t **pp)
         return js_parse_error(s, "Unexpected token '%c'", *p_start);
 
     if (p[0] == '0' && is_digit(p[1]))
-        return json_parse_error(s, p, "Unexpected number");
+        return json_parse_error(s, p + 1, "Unexpected number"); /* mini-node: V8's position */
 
     while (is_digit(*p))
         p++;
@@ -24014,13 +24057,13 @@ static __exception int json_next_token(JSParseState *s)
         break;
     case '-':
         if (!is_digit(p[1])) {
-            json_parse_error(s, p, "No number after minus sign");
+            json_parse_error(s, p + 1, "No number after minus sign"); /* mini-node: V8's position */
             goto fail;
         }
         goto parse_number;
     case '0':
         if (is_digit(p[1])) {
-            json_parse_error(s, p, "Unexpected number");
+            json_parse_error(s, p + 1, "Unexpected number"); /* mini-node: V8's position */
             goto fail;
         }
         goto parse_number;
@@ -51476,8 +51519,7 @@ static JSValue json_parse_value(JSParseState *s, JSONParseRecord *pr)
         if (s->token.val == TOK_EOF) {
             js_parse_error(s, "Unexpected end of JSON input");
         } else {
-            js_parse_error(s, "unexpected token: '%.*s'",
-                           (int)(s->buf_ptr - s->token.ptr), s->token.ptr);
+            json_unexpected_token(s);
         }
         goto fail;
     }
@@ -51501,7 +51543,9 @@ static JSValue JS_ParseJSON_internal(JSContext *ctx, const char *buf, size_t buf
     if (JS_IsException(val))
         goto fail;
     if (s->token.val != TOK_EOF) {
-        if (js_parse_error(s, "unexpected data at the end")) {
+        /* mini-node: V8's words */
+        if (js_parse_error(s, "Unexpected non-whitespace character after JSON at position %d",
+                           (int)(s->token.ptr - s->buf_start))) {
             json_free_parse_record(ctx, pr);
             goto fail;
         }
