@@ -8560,16 +8560,51 @@ static int JS_ThrowTypeErrorNotExtensible(JSContext *ctx, int flags,
                                     verb, JS_AtomGetStr(ctx, buf, sizeof(buf), prop));
 }
 
+/* mini-node: V8's words for an assignment to a constant binding */
 static int JS_ThrowTypeErrorReadOnly(JSContext *ctx, int flags, JSAtom atom)
 {
     if ((flags & JS_PROP_THROW) ||
         ((flags & JS_PROP_THROW_STRICT) && is_strict_mode(ctx))) {
-        JS_ThrowTypeErrorAtom(ctx, "'%s' is read-only", atom);
+        JS_ThrowTypeError(ctx, "Assignment to constant variable.");
         return -1;
     } else {
         return false;
     }
 }
+
+static const char *js_v8_value_cstr(JSContext *ctx, JSValueConst v);
+
+/* mini-node: V8's type word for a value in its property messages */
+static const char *js_v8_type_word(JSContext *ctx, JSValueConst v)
+{
+    switch (JS_VALUE_GET_NORM_TAG(v)) {
+    case JS_TAG_OBJECT: return JS_IsFunction(ctx, v) ? "function" : "object";
+    case JS_TAG_STRING: case JS_TAG_STRING_ROPE: return "string";
+    case JS_TAG_SYMBOL: return "symbol";
+    case JS_TAG_BOOL: return "boolean";
+    case JS_TAG_BIG_INT: case JS_TAG_SHORT_BIG_INT: return "bigint";
+    default: return "number";
+    }
+}
+
+/* mini-node: V8's words for a property that cannot be assigned (`what`:
+   "Cannot assign to read only property '%s' of %s '%s'" and the like,
+   with the property, the value's type and the value) */
+static int JS_ThrowTypeErrorPropertyOf(JSContext *ctx, int flags, const char *what,
+                                       JSAtom prop, JSValueConst obj)
+{
+    char buf[ATOM_GET_STR_BUF_SIZE];
+    const char *str;
+    if (!((flags & JS_PROP_THROW) ||
+          ((flags & JS_PROP_THROW_STRICT) && is_strict_mode(ctx))))
+        return false;
+    str = js_v8_value_cstr(ctx, obj);
+    JS_ThrowTypeError(ctx, what, JS_AtomGetStr(ctx, buf, sizeof(buf), prop),
+                      js_v8_type_word(ctx, obj), str ? str : "");
+    JS_FreeCString(ctx, str);
+    return -1;
+}
+#define JS_READ_ONLY_PROPERTY "Cannot assign to read only property '%s' of %s '%s'"
 
 JSValue JS_ThrowOutOfMemory(JSContext *ctx)
 {
@@ -8687,8 +8722,20 @@ static JSValue js_v8_value_string(JSContext *ctx, JSValueConst v)
     if (!JS_IsObject(v))
         return JS_ToString(ctx, v);
     p = JS_VALUE_GET_OBJ(v);
-    if (JS_IsFunction(ctx, v))
+    if (JS_IsFunction(ctx, v)) {
+        if (!js_class_has_bytecode(p->class_id)) {
+            /* V8 prints a built-in on one line */
+            name = JS_GetProperty(ctx, v, JS_ATOM_name);
+            if (JS_IsException(name))
+                return JS_EXCEPTION;
+            if (!JS_IsString(name) || p->class_id == JS_CLASS_BOUND_FUNCTION) {
+                JS_FreeValue(ctx, name);
+                name = js_empty_string(ctx->rt);
+            }
+            return JS_ConcatString3(ctx, "function ", name, "() { [native code] }");
+        }
         return JS_ToString(ctx, v);
+    }
     to_string = JS_GetProperty(ctx, v, JS_ATOM_toString);
     if (JS_IsException(to_string))
         return JS_EXCEPTION;
@@ -9259,9 +9306,9 @@ static JSValue JS_GetPropertyInternal(JSContext *ctx, JSValueConst obj,
     if (unlikely(tag != JS_TAG_OBJECT)) {
         switch(tag) {
         case JS_TAG_NULL:
-            return JS_ThrowTypeErrorAtom(ctx, "cannot read property '%s' of null", prop);
+            return JS_ThrowTypeErrorAtom(ctx, "Cannot read properties of null (reading '%s')", prop);
         case JS_TAG_UNDEFINED:
-            return JS_ThrowTypeErrorAtom(ctx, "cannot read property '%s' of undefined", prop);
+            return JS_ThrowTypeErrorAtom(ctx, "Cannot read properties of undefined (reading '%s')", prop);
         case JS_TAG_EXCEPTION:
             return JS_EXCEPTION;
         case JS_TAG_STRING:
@@ -10194,9 +10241,9 @@ static JSValue JS_GetPropertyValue(JSContext *ctx, JSValueConst this_obj,
         if (unlikely(atom == JS_ATOM_NULL))
             return JS_EXCEPTION;
         if (tag == JS_TAG_NULL) {
-            JS_ThrowTypeErrorAtom(ctx, "cannot read property '%s' of null", atom);
+            JS_ThrowTypeErrorAtom(ctx, "Cannot read properties of null (reading '%s')", atom);
         } else {
-            JS_ThrowTypeErrorAtom(ctx, "cannot read property '%s' of undefined", atom);
+            JS_ThrowTypeErrorAtom(ctx, "Cannot read properties of undefined (reading '%s')", atom);
         }
         JS_FreeAtom(ctx, atom);
         return JS_EXCEPTION;
@@ -10508,7 +10555,8 @@ static int set_array_length(JSContext *ctx, JSObject *p, JSValue val,
         return -1;
     /* JS_ToArrayLengthFree() must be done before the read-only test */
     if (unlikely(!(get_shape_prop(p->shape)[0].flags & JS_PROP_WRITABLE)))
-        return JS_ThrowTypeErrorReadOnly(ctx, flags, JS_ATOM_length);
+        return JS_ThrowTypeErrorPropertyOf(ctx, flags, JS_READ_ONLY_PROPERTY, JS_ATOM_length,
+                                           JS_MKPTR(JS_TAG_OBJECT, p));
 
     if (likely(p->fast_array)) {
         uint32_t old_len = p->u.array.count;
@@ -10629,7 +10677,8 @@ static int add_fast_array_element(JSContext *ctx, JSObject *p,
         if (new_len > array_len) {
             if (unlikely(!(get_shape_prop(p->shape)->flags & JS_PROP_WRITABLE))) {
                 JS_FreeValue(ctx, val);
-                return JS_ThrowTypeErrorReadOnly(ctx, flags, JS_ATOM_length);
+                return JS_ThrowTypeErrorPropertyOf(ctx, flags, JS_READ_ONLY_PROPERTY, JS_ATOM_length,
+                                                   JS_MKPTR(JS_TAG_OBJECT, p));
             }
             p->prop[0].u.value = js_int32(new_len);
         }
@@ -10699,10 +10748,10 @@ static int JS_SetPropertyInternal2(JSContext *ctx, JSValueConst obj, JSAtom prop
 
     switch(JS_VALUE_GET_TAG(this_obj)) {
     case JS_TAG_NULL:
-        JS_ThrowTypeErrorAtom(ctx, "cannot set property '%s' of null", prop);
+        JS_ThrowTypeErrorAtom(ctx, "Cannot set properties of null (setting '%s')", prop);
         goto fail;
     case JS_TAG_UNDEFINED:
-        JS_ThrowTypeErrorAtom(ctx, "cannot set property '%s' of undefined", prop);
+        JS_ThrowTypeErrorAtom(ctx, "Cannot set properties of undefined (setting '%s')", prop);
         goto fail;
     case JS_TAG_OBJECT:
         p = JS_VALUE_GET_OBJ(this_obj);
@@ -10875,7 +10924,9 @@ retry:
     }
 
     if (unlikely(!p)) {
-        ret = JS_ThrowTypeErrorOrFalse(ctx, flags, "not an object");
+        /* mini-node: V8's words */
+        ret = JS_ThrowTypeErrorPropertyOf(ctx, flags, "Cannot create property '%s' on %s '%s'",
+                                          prop, this_obj);
         goto done;
     }
 
@@ -10917,7 +10968,7 @@ retry:
         } else if (!(desc_flags & JS_PROP_WRITABLE) ||
                    p->class_id == JS_CLASS_MODULE_NS) {
         read_only_prop:
-            ret = JS_ThrowTypeErrorReadOnly(ctx, flags, prop);
+            ret = JS_ThrowTypeErrorPropertyOf(ctx, flags, JS_READ_ONLY_PROPERTY, prop, this_obj);
             goto done;
         }
         ret = JS_DefineProperty(ctx, this_obj, prop, val,
@@ -11213,7 +11264,8 @@ static int JS_CreateProperty(JSContext *ctx, JSObject *p,
                 if ((idx + 1) > len) {
                     pslen = get_shape_prop(p->shape);
                     if (unlikely(!(pslen->flags & JS_PROP_WRITABLE)))
-                        return JS_ThrowTypeErrorReadOnly(ctx, flags, JS_ATOM_length);
+                        return JS_ThrowTypeErrorPropertyOf(ctx, flags, JS_READ_ONLY_PROPERTY,
+                                                           JS_ATOM_length, JS_MKPTR(JS_TAG_OBJECT, p));
                     /* XXX: should update the length after defining
                        the property */
                     len = idx + 1;
@@ -12077,7 +12129,12 @@ int JS_DeleteProperty(JSContext *ctx, JSValueConst obj, JSAtom prop, int flags)
         return res;
     if ((flags & JS_PROP_THROW) ||
         ((flags & JS_PROP_THROW_STRICT) && is_strict_mode(ctx))) {
-        JS_ThrowTypeError(ctx, "could not delete property");
+        /* mini-node: V8's words */
+        char buf[ATOM_GET_STR_BUF_SIZE];
+        const char *str = js_v8_value_cstr(ctx, obj);
+        JS_ThrowTypeError(ctx, "Cannot delete property '%s' of %s",
+                          JS_AtomGetStr(ctx, buf, sizeof(buf), prop), str ? str : "");
+        JS_FreeCString(ctx, str);
         return -1;
     }
     return false;
