@@ -8583,6 +8583,8 @@ static const char *js_v8_type_word(JSContext *ctx, JSValueConst v)
     case JS_TAG_SYMBOL: return "symbol";
     case JS_TAG_BOOL: return "boolean";
     case JS_TAG_BIG_INT: case JS_TAG_SHORT_BIG_INT: return "bigint";
+    case JS_TAG_UNDEFINED: return "undefined";
+    case JS_TAG_NULL: return "object";
     default: return "number";
     }
 }
@@ -40974,11 +40976,49 @@ static JSValue js_boolean_constructor(JSContext *ctx, JSValueConst this_val,
 static JSValue js_number_constructor(JSContext *ctx, JSValueConst this_val,
                                      int argc, JSValueConst *argv);
 
+/* mini-node: V8's words, naming the value */
 static int check_function(JSContext *ctx, JSValueConst obj)
+{
+    const char *str;
+    if (likely(JS_IsFunction(ctx, obj)))
+        return 0;
+    str = js_v8_value_cstr(ctx, obj);
+    JS_ThrowTypeError(ctx, "%s is not a function", str ? str : "");
+    JS_FreeCString(ctx, str);
+    return -1;
+}
+
+/* Map's and Set's forEach callback: V8 names its type, and a primitive's value */
+static int check_typed_callback(JSContext *ctx, JSValueConst obj)
+{
+    const char *str;
+    if (likely(JS_IsFunction(ctx, obj)))
+        return 0;
+    if (JS_IsObject(obj) || JS_IsSymbol(obj) || JS_IsUndefined(obj)) {
+        JS_ThrowTypeError(ctx, "%s is not a function", JS_IsSymbol(obj) ? "symbol" :
+                          JS_IsUndefined(obj) ? "undefined" : "object");
+        return -1;
+    }
+    str = js_v8_value_cstr(ctx, obj);
+    JS_ThrowTypeError(ctx, JS_IsString(obj) ? "%s \"%s\" is not a function" : "%s %s is not a function",
+                      JS_IsNull(obj) ? "object" : js_v8_type_word(ctx, obj), str ? str : "");
+    JS_FreeCString(ctx, str);
+    return -1;
+}
+
+static int check_comparator(JSContext *ctx, JSValueConst obj)
 {
     if (likely(JS_IsFunction(ctx, obj)))
         return 0;
-    JS_ThrowTypeErrorNotAFunction(ctx);
+    JS_ThrowTypeError(ctx, "The comparison function must be either a function or undefined");
+    return -1;
+}
+
+static int check_flatmap_mapper(JSContext *ctx, JSValueConst obj)
+{
+    if (likely(JS_IsFunction(ctx, obj)))
+        return 0;
+    JS_ThrowTypeError(ctx, "flatMap mapper function is not callable");
     return -1;
 }
 
@@ -45018,7 +45058,7 @@ static JSValue js_array_flatten(JSContext *ctx, JSValueConst this_val,
         if (argc > 1) {
             thisArg = argv[1];
         }
-        if (check_function(ctx, mapperFunction))
+        if (check_flatmap_mapper(ctx, mapperFunction))
             goto exception;
     } else {
         if (argc > 0 && !JS_IsUndefined(argv[0])) {
@@ -45122,7 +45162,7 @@ static JSValue js_array_sort(JSContext *ctx, JSValueConst this_val,
     int present;
 
     if (!JS_IsUndefined(asc.method)) {
-        if (check_function(ctx, asc.method))
+        if (check_comparator(ctx, asc.method))
             goto exception;
         asc.has_method = 1;
     }
@@ -45209,7 +45249,7 @@ static JSValue js_array_toSorted(JSContext *ctx, JSValueConst this_val,
     uint32_t count32;
 
     if (!JS_IsUndefined(argv[0]))
-        if (check_function(ctx, argv[0]))
+        if (check_comparator(ctx, argv[0]))
             return JS_EXCEPTION;
 
     ret = JS_EXCEPTION;
@@ -54107,7 +54147,7 @@ static JSValue js_map_forEach(JSContext *ctx, JSValueConst this_val,
         this_arg = argv[1];
     else
         this_arg = JS_UNDEFINED;
-    if (check_function(ctx, func))
+    if (check_typed_callback(ctx, func))
         return JS_EXCEPTION;
     /* Note: the list can be modified while traversing it, but the
        current element is locked */
@@ -61846,7 +61886,7 @@ static JSValue js_typed_array_sort(JSContext *ctx, JSValueConst this_val,
     tsc.arr = this_val;
     tsc.cmp = argv[0];
 
-    if (!JS_IsUndefined(tsc.cmp) && check_function(ctx, tsc.cmp))
+    if (!JS_IsUndefined(tsc.cmp) && check_comparator(ctx, tsc.cmp))
         return JS_EXCEPTION;
 
     len = p->u.array.count;
