@@ -46,16 +46,10 @@
 
   // ---------------------------------------------------------------- errors in V8's words
   function isError(v) { return v instanceof Error || Object.prototype.toString.call(v) === '[object Error]'; }
-  // QuickJS's wording of the common runtime errors, and V8's: [QuickJS pattern, V8 text].
-  const V8_MESSAGES = [
-    [/^cannot read property '(.*)' of (null|undefined)$/, (m) => `Cannot read properties of ${m[2]} (reading '${m[1]}')`],
-    [/^cannot set property '(.*)' of (null|undefined)$/, (m) => `Cannot set properties of ${m[2]} (setting '${m[1]}')`],
-    [/^'(.*)' is read-only$/, () => 'Assignment to constant variable.'],
-    [/^lexical variable is not initialized$/, () => 'Cannot access variable before initialization'],
-  ];
-  // Rewrite `err`'s own message in V8's words, by V8_MESSAGES then the model's `extra` rules
-  // (patterns that match none of V8_MESSAGES'); a rule whose text is null leaves it as it is.
-  // QuickJS's stack overflow (an InternalError) becomes V8's RangeError.
+  // The engine words its own errors as V8 does (vendor/rquickjs-sys/MINI-NODE.md); what is left to
+  // rewrite here is what it cannot know: the model's `extra` rules, [QuickJS pattern, V8 text] (a
+  // text of null leaves the message as it is). QuickJS's stack overflow (an InternalError) becomes
+  // V8's RangeError.
   function v8Words(err, extra) {
     if (err === null || typeof err !== 'object') return;
     const d = Object.getOwnPropertyDescriptor(err, 'message');
@@ -66,14 +60,12 @@
       err.message = 'Maximum call stack size exceeded';
       return;
     }
-    for (const rules of [V8_MESSAGES, extra]) {
-      for (const [re, f] of rules) {
-        const r = m.match(re);
-        if (r) {
-          const text = f(r);
-          if (text !== null) err.message = text;
-          return;
-        }
+    for (const [re, f] of extra) {
+      const r = m.match(re);
+      if (r) {
+        const text = f(r);
+        if (text !== null) err.message = text;
+        return;
       }
     }
   }

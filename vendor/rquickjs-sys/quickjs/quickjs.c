@@ -8551,16 +8551,62 @@ static JSValue JS_ThrowSyntaxErrorAtom(JSContext *ctx, const char *fmt, JSAtom a
 #pragma GCC diagnostic pop // ignored "-Wformat-nonliteral"
 #endif // __GNUC__
 
+/* mini-node: V8's words for a property an object cannot take */
+static int JS_ThrowTypeErrorNotExtensible(JSContext *ctx, int flags,
+                                          const char *verb, JSAtom prop)
+{
+    char buf[ATOM_GET_STR_BUF_SIZE];
+    return JS_ThrowTypeErrorOrFalse(ctx, flags, "Cannot %s property %s, object is not extensible",
+                                    verb, JS_AtomGetStr(ctx, buf, sizeof(buf), prop));
+}
+
+/* mini-node: V8's words for an assignment to a constant binding */
 static int JS_ThrowTypeErrorReadOnly(JSContext *ctx, int flags, JSAtom atom)
 {
     if ((flags & JS_PROP_THROW) ||
         ((flags & JS_PROP_THROW_STRICT) && is_strict_mode(ctx))) {
-        JS_ThrowTypeErrorAtom(ctx, "'%s' is read-only", atom);
+        JS_ThrowTypeError(ctx, "Assignment to constant variable.");
         return -1;
     } else {
         return false;
     }
 }
+
+static const char *js_v8_value_cstr(JSContext *ctx, JSValueConst v);
+
+/* mini-node: V8's type word for a value in its property messages */
+static const char *js_v8_type_word(JSContext *ctx, JSValueConst v)
+{
+    switch (JS_VALUE_GET_NORM_TAG(v)) {
+    case JS_TAG_OBJECT: return JS_IsFunction(ctx, v) ? "function" : "object";
+    case JS_TAG_STRING: case JS_TAG_STRING_ROPE: return "string";
+    case JS_TAG_SYMBOL: return "symbol";
+    case JS_TAG_BOOL: return "boolean";
+    case JS_TAG_BIG_INT: case JS_TAG_SHORT_BIG_INT: return "bigint";
+    case JS_TAG_UNDEFINED: return "undefined";
+    case JS_TAG_NULL: return "object";
+    default: return "number";
+    }
+}
+
+/* mini-node: V8's words for a property that cannot be assigned (`what`:
+   "Cannot assign to read only property '%s' of %s '%s'" and the like,
+   with the property, the value's type and the value) */
+static int JS_ThrowTypeErrorPropertyOf(JSContext *ctx, int flags, const char *what,
+                                       JSAtom prop, JSValueConst obj)
+{
+    char buf[ATOM_GET_STR_BUF_SIZE];
+    const char *str;
+    if (!((flags & JS_PROP_THROW) ||
+          ((flags & JS_PROP_THROW_STRICT) && is_strict_mode(ctx))))
+        return false;
+    str = js_v8_value_cstr(ctx, obj);
+    JS_ThrowTypeError(ctx, what, JS_AtomGetStr(ctx, buf, sizeof(buf), prop),
+                      js_v8_type_word(ctx, obj), str ? str : "");
+    JS_FreeCString(ctx, str);
+    return -1;
+}
+#define JS_READ_ONLY_PROPERTY "Cannot assign to read only property '%s' of %s '%s'"
 
 JSValue JS_ThrowOutOfMemory(JSContext *ctx)
 {
@@ -8622,8 +8668,13 @@ static JSValue JS_ThrowReferenceErrorNotDefined(JSContext *ctx, JSAtom name)
 static JSValue JS_ThrowReferenceErrorUninitialized(JSContext *ctx, JSAtom name)
 {
     char buf[ATOM_GET_STR_BUF_SIZE];
-    return JS_ThrowReferenceError(ctx, "%s is not initialized",
-                                  name == JS_ATOM_NULL ? "lexical variable" :
+    /* mini-node: V8's words */
+    if (name == JS_ATOM_this)
+        return JS_ThrowReferenceError(ctx, "Must call super constructor in derived class "
+                                      "before accessing 'this' or returning from derived constructor");
+    if (name == JS_ATOM_NULL)
+        return JS_ThrowReferenceError(ctx, "Cannot access variable before initialization");
+    return JS_ThrowReferenceError(ctx, "Cannot access '%s' before initialization",
                                   JS_AtomGetStr(ctx, buf, sizeof(buf), name));
 }
 
@@ -8648,6 +8699,132 @@ static JSValue JS_ThrowTypeErrorInvalidClass(JSContext *ctx, int class_id)
     JSAtom name;
     name = rt->class_array[class_id].class_name;
     return JS_ThrowTypeErrorAtom(ctx, "%s object expected", name);
+}
+
+/* mini-node: a value as V8 names it in an error message (its
+   NoSideEffectsToString): primitives as strings, a function by its source,
+   an error as "Name: message", an object whose toString is Object's as
+   "#<Constructor>", any other object as "[object Tag]". Never throws: on
+   failure the text is "". The result is freed with JS_FreeCString. */
+static JSValue js_object_toString(JSContext *ctx, JSValueConst this_val,
+                                  int argc, JSValueConst *argv);
+static JSValue js_error_toString(JSContext *ctx, JSValueConst this_val,
+                                 int argc, JSValueConst *argv);
+static JSValue js_symbol_toString(JSContext *ctx, JSValueConst this_val,
+                                  int argc, JSValueConst *argv);
+static bool JS_IsCFunction(JSContext *ctx, JSValueConst val, JSCFunction *func,
+                           int magic);
+static JSValue js_v8_value_string(JSContext *ctx, JSValueConst v)
+{
+    JSValue to_string, ctor, name, tag, res;
+    JSObject *p;
+
+    if (JS_IsSymbol(v))
+        return js_symbol_toString(ctx, v, 0, NULL);
+    if (!JS_IsObject(v))
+        return JS_ToString(ctx, v);
+    p = JS_VALUE_GET_OBJ(v);
+    if (JS_IsFunction(ctx, v)) {
+        if (!js_class_has_bytecode(p->class_id)) {
+            /* V8 prints a built-in on one line */
+            name = JS_GetProperty(ctx, v, JS_ATOM_name);
+            if (JS_IsException(name))
+                return JS_EXCEPTION;
+            if (!JS_IsString(name) || p->class_id == JS_CLASS_BOUND_FUNCTION) {
+                JS_FreeValue(ctx, name);
+                name = js_empty_string(ctx->rt);
+            }
+            return JS_ConcatString3(ctx, "function ", name, "() { [native code] }");
+        }
+        return JS_ToString(ctx, v);
+    }
+    to_string = JS_GetProperty(ctx, v, JS_ATOM_toString);
+    if (JS_IsException(to_string))
+        return JS_EXCEPTION;
+    if (p->class_id == JS_CLASS_ERROR ||
+        JS_IsCFunction(ctx, to_string, js_error_toString, 0)) {
+        JS_FreeValue(ctx, to_string);
+        return js_error_toString(ctx, v, 0, NULL);
+    }
+    if (JS_IsCFunction(ctx, to_string, js_object_toString, 0)) {
+        JS_FreeValue(ctx, to_string);
+        ctor = JS_GetProperty(ctx, v, JS_ATOM_constructor);
+        if (JS_IsException(ctor))
+            return JS_EXCEPTION;
+        if (JS_IsFunction(ctx, ctor)) {
+            name = JS_GetProperty(ctx, ctor, JS_ATOM_name);
+            JS_FreeValue(ctx, ctor);
+            if (JS_IsException(name))
+                return JS_EXCEPTION;
+            if (JS_IsString(name) && !JS_IsEmptyString(name))
+                return JS_ConcatString3(ctx, "#<", name, ">");
+            JS_FreeValue(ctx, name);
+        } else {
+            JS_FreeValue(ctx, ctor);
+        }
+    } else {
+        JS_FreeValue(ctx, to_string);
+    }
+    tag = JS_GetProperty(ctx, v, JS_ATOM_Symbol_toStringTag);
+    if (JS_IsException(tag))
+        return JS_EXCEPTION;
+    if (!JS_IsString(tag)) {
+        JS_FreeValue(ctx, tag);
+        tag = JS_AtomToString(ctx, ctx->rt->class_array[p->class_id].class_name);
+    }
+    res = JS_ConcatString3(ctx, "[object ", tag, "]");
+    return res;
+}
+
+static const char *js_v8_value_cstr(JSContext *ctx, JSValueConst v)
+{
+    JSValue str = js_v8_value_string(ctx, v);
+    const char *cstr;
+    if (JS_IsException(str)) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return NULL;
+    }
+    cstr = JS_ToCString(ctx, str);
+    JS_FreeValue(ctx, str);
+    return cstr;
+}
+
+/* mini-node: a method of class `class_id` called on `obj`: V8's words when
+   `obj` is the receiver of the built-in method running now */
+static JSValue JS_ThrowTypeErrorIncompatible(JSContext *ctx, int class_id,
+                                             JSValueConst obj)
+{
+    JSStackFrame *sf = ctx->rt->current_stack_frame;
+    JSValue fname;
+    const char *fstr, *recv, *cname, *prefix = "", *method;
+    char buf[ATOM_GET_STR_BUF_SIZE];
+    JSObject *fp;
+
+    if (!sf || JS_VALUE_GET_TAG(sf->cur_func) != JS_TAG_OBJECT)
+        return JS_ThrowTypeErrorInvalidClass(ctx, class_id);
+    fp = JS_VALUE_GET_OBJ(sf->cur_func);
+    if (fp->class_id != JS_CLASS_C_FUNCTION ||
+        !js_same_value(ctx, sf->this_obj, obj))
+        return JS_ThrowTypeErrorInvalidClass(ctx, class_id);
+    fname = JS_GetProperty(ctx, sf->cur_func, JS_ATOM_name);
+    fstr = JS_IsString(fname) ? JS_ToCString(ctx, fname) : NULL;
+    JS_FreeValue(ctx, fname);
+    if (!fstr) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return JS_ThrowTypeErrorInvalidClass(ctx, class_id);
+    }
+    method = fstr;
+    if (!strncmp(fstr, "get ", 4) || !strncmp(fstr, "set ", 4)) {
+        prefix = !strncmp(fstr, "get ", 4) ? "get " : "set ";
+        method = fstr + 4;
+    }
+    cname = JS_AtomGetStr(ctx, buf, sizeof(buf), ctx->rt->class_array[class_id].class_name);
+    recv = js_v8_value_cstr(ctx, obj);
+    JS_ThrowTypeError(ctx, "Method %s%s.prototype.%s called on incompatible receiver %s",
+                      prefix, cname, method, recv ? recv : "");
+    JS_FreeCString(ctx, recv);
+    JS_FreeCString(ctx, fstr);
+    return JS_EXCEPTION;
 }
 
 static void JS_ThrowInterrupted(JSContext *ctx)
@@ -8696,6 +8873,12 @@ static int JS_SetPrototypeInternal(JSContext *ctx, JSValueConst obj,
     p = JS_VALUE_GET_OBJ(obj);
     if (JS_VALUE_GET_TAG(proto_val) != JS_TAG_OBJECT) {
         if (JS_VALUE_GET_TAG(proto_val) != JS_TAG_NULL) {
+            /* mini-node: V8's words */
+            const char *str = js_v8_value_cstr(ctx, proto_val);
+            JS_ThrowTypeError(ctx, "Object prototype may only be an Object or null: %s",
+                              str ? str : "");
+            JS_FreeCString(ctx, str);
+            return -1;
         not_obj:
             JS_ThrowTypeErrorNotAnObject(ctx);
             return -1;
@@ -8715,7 +8898,7 @@ static int JS_SetPrototypeInternal(JSContext *ctx, JSValueConst obj,
         return true;
     if (p == JS_VALUE_GET_OBJ(ctx->class_proto[JS_CLASS_OBJECT])) {
         if (throw_flag) {
-            JS_ThrowTypeError(ctx, "'Immutable prototype object \'Object.prototype\' cannot have their prototype set'");
+            JS_ThrowTypeError(ctx, "Immutable prototype object 'Object.prototype' cannot have their prototype set");
             return -1;
         }
         return false;
@@ -8734,7 +8917,7 @@ static int JS_SetPrototypeInternal(JSContext *ctx, JSValueConst obj,
         do {
             if (p1 == p) {
                 if (throw_flag) {
-                    JS_ThrowTypeError(ctx, "circular prototype chain");
+                    JS_ThrowTypeError(ctx, "Cyclic __proto__ value");
                     return -1;
                 } else {
                     return false;
@@ -8919,8 +9102,11 @@ int JS_IsInstanceOf(JSContext *ctx, JSValueConst val, JSValueConst obj)
 {
     JSValue method;
 
-    if (!JS_IsObject(obj))
-        goto fail;
+    if (!JS_IsObject(obj)) {
+        /* mini-node: V8's words */
+        JS_ThrowTypeError(ctx, "Right-hand side of 'instanceof' is not an object");
+        return -1;
+    }
     method = JS_GetProperty(ctx, obj, JS_ATOM_Symbol_hasInstance);
     if (JS_IsException(method))
         return -1;
@@ -8933,7 +9119,7 @@ int JS_IsInstanceOf(JSContext *ctx, JSValueConst val, JSValueConst obj)
     /* legacy case */
     if (!JS_IsFunction(ctx, obj)) {
     fail:
-        JS_ThrowTypeError(ctx, "invalid 'instanceof' right operand");
+        JS_ThrowTypeError(ctx, "Right-hand side of 'instanceof' is not callable");
         return -1;
     }
     return JS_OrdinaryIsInstanceOf(ctx, val, obj);
@@ -9122,9 +9308,9 @@ static JSValue JS_GetPropertyInternal(JSContext *ctx, JSValueConst obj,
     if (unlikely(tag != JS_TAG_OBJECT)) {
         switch(tag) {
         case JS_TAG_NULL:
-            return JS_ThrowTypeErrorAtom(ctx, "cannot read property '%s' of null", prop);
+            return JS_ThrowTypeErrorAtom(ctx, "Cannot read properties of null (reading '%s')", prop);
         case JS_TAG_UNDEFINED:
-            return JS_ThrowTypeErrorAtom(ctx, "cannot read property '%s' of undefined", prop);
+            return JS_ThrowTypeErrorAtom(ctx, "Cannot read properties of undefined (reading '%s')", prop);
         case JS_TAG_EXCEPTION:
             return JS_EXCEPTION;
         case JS_TAG_STRING:
@@ -10057,9 +10243,9 @@ static JSValue JS_GetPropertyValue(JSContext *ctx, JSValueConst this_obj,
         if (unlikely(atom == JS_ATOM_NULL))
             return JS_EXCEPTION;
         if (tag == JS_TAG_NULL) {
-            JS_ThrowTypeErrorAtom(ctx, "cannot read property '%s' of null", atom);
+            JS_ThrowTypeErrorAtom(ctx, "Cannot read properties of null (reading '%s')", atom);
         } else {
-            JS_ThrowTypeErrorAtom(ctx, "cannot read property '%s' of undefined", atom);
+            JS_ThrowTypeErrorAtom(ctx, "Cannot read properties of undefined (reading '%s')", atom);
         }
         JS_FreeAtom(ctx, atom);
         return JS_EXCEPTION;
@@ -10371,7 +10557,8 @@ static int set_array_length(JSContext *ctx, JSObject *p, JSValue val,
         return -1;
     /* JS_ToArrayLengthFree() must be done before the read-only test */
     if (unlikely(!(get_shape_prop(p->shape)[0].flags & JS_PROP_WRITABLE)))
-        return JS_ThrowTypeErrorReadOnly(ctx, flags, JS_ATOM_length);
+        return JS_ThrowTypeErrorPropertyOf(ctx, flags, JS_READ_ONLY_PROPERTY, JS_ATOM_length,
+                                           JS_MKPTR(JS_TAG_OBJECT, p));
 
     if (likely(p->fast_array)) {
         uint32_t old_len = p->u.array.count;
@@ -10492,7 +10679,8 @@ static int add_fast_array_element(JSContext *ctx, JSObject *p,
         if (new_len > array_len) {
             if (unlikely(!(get_shape_prop(p->shape)->flags & JS_PROP_WRITABLE))) {
                 JS_FreeValue(ctx, val);
-                return JS_ThrowTypeErrorReadOnly(ctx, flags, JS_ATOM_length);
+                return JS_ThrowTypeErrorPropertyOf(ctx, flags, JS_READ_ONLY_PROPERTY, JS_ATOM_length,
+                                                   JS_MKPTR(JS_TAG_OBJECT, p));
             }
             p->prop[0].u.value = js_int32(new_len);
         }
@@ -10518,7 +10706,7 @@ static JSValue js_allocate_fast_array(JSContext *ctx, int64_t len)
     int i;
 
     if (len > INT32_MAX)
-        return JS_ThrowRangeError(ctx, "invalid array length");
+        return JS_ThrowRangeError(ctx, "Invalid array length");
     arr = JS_NewArray(ctx);
     if (JS_IsException(arr))
         return arr;
@@ -10562,10 +10750,10 @@ static int JS_SetPropertyInternal2(JSContext *ctx, JSValueConst obj, JSAtom prop
 
     switch(JS_VALUE_GET_TAG(this_obj)) {
     case JS_TAG_NULL:
-        JS_ThrowTypeErrorAtom(ctx, "cannot set property '%s' of null", prop);
+        JS_ThrowTypeErrorAtom(ctx, "Cannot set properties of null (setting '%s')", prop);
         goto fail;
     case JS_TAG_UNDEFINED:
-        JS_ThrowTypeErrorAtom(ctx, "cannot set property '%s' of undefined", prop);
+        JS_ThrowTypeErrorAtom(ctx, "Cannot set properties of undefined (setting '%s')", prop);
         goto fail;
     case JS_TAG_OBJECT:
         p = JS_VALUE_GET_OBJ(this_obj);
@@ -10738,13 +10926,15 @@ retry:
     }
 
     if (unlikely(!p)) {
-        ret = JS_ThrowTypeErrorOrFalse(ctx, flags, "not an object");
+        /* mini-node: V8's words */
+        ret = JS_ThrowTypeErrorPropertyOf(ctx, flags, "Cannot create property '%s' on %s '%s'",
+                                          prop, this_obj);
         goto done;
     }
 
     if (p == JS_VALUE_GET_OBJ(obj)) {
         if (unlikely(!p->extensible)) {
-            ret = JS_ThrowTypeErrorOrFalse(ctx, flags, "object is not extensible");
+            ret = JS_ThrowTypeErrorNotExtensible(ctx, flags, "add", prop);
             goto done;
         }
         if (p->is_exotic) {
@@ -10780,7 +10970,7 @@ retry:
         } else if (!(desc_flags & JS_PROP_WRITABLE) ||
                    p->class_id == JS_CLASS_MODULE_NS) {
         read_only_prop:
-            ret = JS_ThrowTypeErrorReadOnly(ctx, flags, prop);
+            ret = JS_ThrowTypeErrorPropertyOf(ctx, flags, JS_READ_ONLY_PROPERTY, prop, this_obj);
             goto done;
         }
         ret = JS_DefineProperty(ctx, this_obj, prop, val,
@@ -10788,7 +10978,7 @@ retry:
                                 JS_PROP_HAS_VALUE);
     } else {
         if (unlikely(!p->extensible)) {
-            ret = JS_ThrowTypeErrorOrFalse(ctx, flags, "object is not extensible");
+            ret = JS_ThrowTypeErrorNotExtensible(ctx, flags, "add", prop);
             goto done;
         }
     generic_create_prop:
@@ -11076,7 +11266,8 @@ static int JS_CreateProperty(JSContext *ctx, JSObject *p,
                 if ((idx + 1) > len) {
                     pslen = get_shape_prop(p->shape);
                     if (unlikely(!(pslen->flags & JS_PROP_WRITABLE)))
-                        return JS_ThrowTypeErrorReadOnly(ctx, flags, JS_ATOM_length);
+                        return JS_ThrowTypeErrorPropertyOf(ctx, flags, JS_READ_ONLY_PROPERTY,
+                                                           JS_ATOM_length, JS_MKPTR(JS_TAG_OBJECT, p));
                     /* XXX: should update the length after defining
                        the property */
                     len = idx + 1;
@@ -11108,7 +11299,7 @@ static int JS_CreateProperty(JSContext *ctx, JSObject *p,
 
     if (!p->extensible) {
     not_extensible:
-        return JS_ThrowTypeErrorOrFalse(ctx, flags, "object is not extensible");
+        return JS_ThrowTypeErrorNotExtensible(ctx, flags, "define", prop);
     }
 
     if (flags & (JS_PROP_HAS_GET | JS_PROP_HAS_SET)) {
@@ -11940,7 +12131,12 @@ int JS_DeleteProperty(JSContext *ctx, JSValueConst obj, JSAtom prop, int flags)
         return res;
     if ((flags & JS_PROP_THROW) ||
         ((flags & JS_PROP_THROW_STRICT) && is_strict_mode(ctx))) {
-        JS_ThrowTypeError(ctx, "could not delete property");
+        /* mini-node: V8's words */
+        char buf[ATOM_GET_STR_BUF_SIZE];
+        const char *str = js_v8_value_cstr(ctx, obj);
+        JS_ThrowTypeError(ctx, "Cannot delete property '%s' of %s",
+                          JS_AtomGetStr(ctx, buf, sizeof(buf), prop), str ? str : "");
+        JS_FreeCString(ctx, str);
         return -1;
     }
     return false;
@@ -12132,7 +12328,7 @@ void *JS_GetOpaque2(JSContext *ctx, JSValueConst obj, JSClassID class_id)
 {
     void *p = JS_GetOpaque(obj, class_id);
     if (unlikely(!p)) {
-        JS_ThrowTypeErrorInvalidClass(ctx, class_id);
+        JS_ThrowTypeErrorIncompatible(ctx, class_id, obj);
     }
     return p;
 }
@@ -12926,7 +13122,7 @@ static JSBigInt *js_bigint_divrem(JSContext *ctx, const JSBigInt *a,
     int na, nb, a_sign, b_sign, shift;
 
     if (b->len == 1 && b->tab[0] == 0) {
-        JS_ThrowRangeError(ctx, "BigInt division by zero");
+        JS_ThrowRangeError(ctx, "Division by zero");
         return NULL;
     }
 
@@ -13962,7 +14158,7 @@ static JSValue JS_ToNumberHintFree(JSContext *ctx, JSValue val,
     case JS_TAG_SHORT_BIG_INT:
         if (flag != TON_FLAG_NUMERIC) {
             JS_FreeValue(ctx, val);
-            return JS_ThrowTypeError(ctx, "cannot convert BigInt to number");
+            return JS_ThrowTypeError(ctx, "Cannot convert a BigInt value to a number");
         }
         ret = val;
         break;
@@ -14014,7 +14210,7 @@ static JSValue JS_ToNumberHintFree(JSContext *ctx, JSValue val,
         break;
     case JS_TAG_SYMBOL:
         JS_FreeValue(ctx, val);
-        return JS_ThrowTypeError(ctx, "cannot convert symbol to number");
+        return JS_ThrowTypeError(ctx, "Cannot convert a Symbol value to a number");
     default:
         JS_FreeValue(ctx, val);
         ret = JS_NAN;
@@ -14479,7 +14675,7 @@ static __exception int JS_ToArrayLengthFree(JSContext *ctx, uint32_t *plen,
                     return -1;
                 if (len1 != len) {
                 fail:
-                    JS_ThrowRangeError(ctx, "invalid array length");
+                    JS_ThrowRangeError(ctx, "Invalid array length");
                     return -1;
                 }
             }
@@ -14639,7 +14835,7 @@ static JSValue JS_ToStringInternal(JSContext *ctx, JSValueConst val,
         if (flags & JS_TO_STRING_IS_PROPERTY_KEY) {
             return js_dup(val);
         } else {
-            return JS_ThrowTypeError(ctx, "cannot convert symbol to string");
+            return JS_ThrowTypeError(ctx, "Cannot convert a Symbol value to a string");
         }
     case JS_TAG_FLOAT64:
         return js_dtoa2(ctx, JS_VALUE_GET_FLOAT64(val), 10, 0,
@@ -15240,7 +15436,7 @@ static no_inline __exception int js_unary_arith_slow(JSContext *ctx,
             v = JS_VALUE_GET_SHORT_BIG_INT(op1);
             switch(op) {
             case OP_plus:
-                JS_ThrowTypeError(ctx, "bigint argument with unary +");
+                JS_ThrowTypeError(ctx, "Cannot convert a BigInt value to a number");
                 goto exception;
             case OP_inc:
                 if (v == JS_SHORT_BIG_INT_MAX)
@@ -15273,7 +15469,7 @@ static no_inline __exception int js_unary_arith_slow(JSContext *ctx,
         bigint_slow_case1:
             switch(op) {
             case OP_plus:
-                JS_ThrowTypeError(ctx, "bigint argument with unary +");
+                JS_ThrowTypeError(ctx, "Cannot convert a BigInt value to a number");
                 JS_FreeValue(ctx, op1);
                 goto exception;
             case OP_inc:
@@ -15373,6 +15569,21 @@ static no_inline int js_not_slow(JSContext *ctx, JSValue *sp)
  exception:
     sp[-1] = JS_UNDEFINED;
     return -1;
+}
+
+/* mini-node: a BigInt with a Number in one operation: V8's words (frees
+   both operands when it throws) */
+static int js_bigint_mixed(JSContext *ctx, JSValue op1, JSValue op2)
+{
+    uint32_t tag1 = JS_VALUE_GET_TAG(op1), tag2 = JS_VALUE_GET_TAG(op2);
+    if (tag1 == JS_TAG_BIG_INT || tag1 == JS_TAG_SHORT_BIG_INT ||
+        tag2 == JS_TAG_BIG_INT || tag2 == JS_TAG_SHORT_BIG_INT) {
+        JS_FreeValue(ctx, op1);
+        JS_FreeValue(ctx, op2);
+        JS_ThrowTypeError(ctx, "Cannot mix BigInt and other types, use explicit conversions");
+        return -1;
+    }
+    return 0;
 }
 
 static no_inline __exception int js_binary_arith_slow(JSContext *ctx, JSValue *sp,
@@ -15533,6 +15744,8 @@ static no_inline __exception int js_binary_arith_slow(JSContext *ctx, JSValue *s
     } else {
         double dr;
         /* float64 result */
+        if (js_bigint_mixed(ctx, op1, op2))
+            goto exception;
         if (JS_ToFloat64Free(ctx, &d1, op1)) {
             JS_FreeValue(ctx, op2);
             goto exception;
@@ -15671,6 +15884,8 @@ static no_inline __exception int js_add_slow(JSContext *ctx, JSValue *sp)
     } else {
         double d1, d2;
         /* float64 result */
+        if (js_bigint_mixed(ctx, op1, op2))
+            goto exception;
         if (JS_ToFloat64Free(ctx, &d1, op1)) {
             JS_FreeValue(ctx, op2);
             goto exception;
@@ -16408,7 +16623,13 @@ static __exception int js_operator_in(JSContext *ctx, JSValue *sp)
     op2 = sp[-1];
 
     if (JS_VALUE_GET_TAG(op2) != JS_TAG_OBJECT) {
-        JS_ThrowTypeError(ctx, "invalid 'in' operand");
+        /* mini-node: V8's words */
+        const char *key = js_v8_value_cstr(ctx, op1);
+        const char *obj = js_v8_value_cstr(ctx, op2);
+        JS_ThrowTypeError(ctx, "Cannot use 'in' operator to search for '%s' in %s",
+                          key ? key : "", obj ? obj : "");
+        JS_FreeCString(ctx, key);
+        JS_FreeCString(ctx, obj);
         return -1;
     }
     atom = JS_ValueToAtom(ctx, op1);
@@ -17749,7 +17970,11 @@ static int js_op_define_class(JSContext *ctx, JSValue *sp,
             parent_class = js_dup(ctx->function_proto);
         } else {
             if (!JS_IsConstructor(ctx, parent_class)) {
-                JS_ThrowTypeError(ctx, "parent class must be constructor");
+                /* mini-node: V8's words */
+                const char *str = js_v8_value_cstr(ctx, parent_class);
+                JS_ThrowTypeError(ctx, "Class extends value %s is not a constructor or null",
+                                  str ? str : "");
+                JS_FreeCString(ctx, str);
                 goto fail;
             }
             parent_proto = JS_GetProperty(ctx, parent_class, JS_ATOM_prototype);
@@ -18663,7 +18888,7 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
             /* return true if 'this' should be returned */
             if (!JS_IsObject(sp[-1])) {
                 if (!JS_IsUndefined(sp[-1])) {
-                    JS_ThrowTypeError(caller_ctx, "derived class constructor must return an object or undefined");
+                    JS_ThrowTypeError(caller_ctx, "Derived constructors may only return object or undefined");
                     goto exception;
                 }
                 sp[0] = JS_TRUE;
@@ -18675,7 +18900,15 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
         CASE(OP_check_ctor):
             if (JS_IsUndefined(new_target)) {
             non_ctor_call:
-                JS_ThrowTypeError(ctx, "class constructors must be invoked with 'new'");
+                {
+                    /* mini-node: V8's words, with the class's name */
+                    JSValue name = JS_GetProperty(ctx, func_obj, JS_ATOM_name);
+                    const char *cstr = JS_IsString(name) ? JS_ToCString(ctx, name) : NULL;
+                    JS_FreeValue(ctx, name);
+                    JS_ThrowTypeError(ctx, "Class constructor %s cannot be invoked without 'new'",
+                                      cstr ? cstr : "");
+                    JS_FreeCString(ctx, cstr);
+                }
                 goto exception;
             }
             BREAK;
@@ -19129,7 +19362,7 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
                 pc += 2;
                 if (unlikely(!JS_IsUninitialized(var_buf[idx]))) {
                     JS_ThrowReferenceError(caller_ctx,
-                                           "'this' can be initialized only once");
+                                           "Super constructor may only be called once");
                     goto exception;
                 }
                 set_value(ctx, &var_buf[idx], sp[-1]);
@@ -23581,8 +23814,51 @@ static int json_parse_error(JSParseState *s, const uint8_t *curp, const char *ms
             line_start = p;
         }
     }
-    return js_parse_error(s, "%s in JSON at position %d (line %d column %d)",
-                          msg, position, line, (int)(p - line_start) + 1);
+    /* mini-node: V8 names only the position */
+    (void)line;
+    return js_parse_error(s, "%s in JSON at position %d", msg, position);
+}
+
+/* mini-node: V8's words for a token that cannot start a JSON value: the
+   character and the text around it (the whole text up to 20 characters,
+   else 10 on each side of the character); positions count bytes */
+static int json_unexpected_token(JSParseState *s)
+{
+    const uint8_t *start = s->buf_start, *tok = s->token.ptr;
+    int n = s->buf_end - start, i = tok - start, clen = 1, a, b;
+    static const char *const special[] = { "NaN", "Infinity", "undefined", "[object Object]" };
+    size_t k;
+
+    for (k = 0; k < countof(special); k++) {
+        if (n == (int)strlen(special[k]) && !memcmp(start, special[k], n))
+            return js_parse_error(s, "\"%s\" is not valid JSON", special[k]);
+    }
+    /* a literal cut short: V8 reads it character by character */
+    for (k = 0; k < 3; k++) {
+        static const char *const words[] = { "true", "false", "null" };
+        size_t len = strlen(words[k]), j = 0;
+        if (*tok != words[k][0])
+            continue;
+        while (j < len && i + (int)j < n && tok[j] == words[k][j])
+            j++;
+        if (j == len)
+            break;
+        if (i + (int)j >= n)
+            return js_parse_error(s, "Unexpected end of JSON input");
+        tok += j;
+        i += j;
+        break;
+    }
+    while (i + clen < n && (tok[clen] & 0xc0) == 0x80)
+        clen++;
+    if (n < 21)
+        return js_parse_error(s, "Unexpected token '%.*s', \"%.*s\" is not valid JSON",
+                              clen, tok, n, start);
+    a = i < 10 ? 0 : i - 10;
+    b = i < n - 10 ? i + 10 : n;
+    return js_parse_error(s, "Unexpected token '%.*s', %s\"%.*s\"%s is not valid JSON",
+                          clen, tok, a > 0 ? "..." : "", b - a, start + a,
+                          b < n ? "..." : "");
 }
 
 static int json_parse_string(JSParseState *s, const uint8_t **pp)
@@ -23670,7 +23946,8 @@ static int json_parse_string(JSParseState *s, const uint8_t **pp)
     return 0;
 
  end_of_input:
-    js_parse_error(s, "Unexpected end of JSON input");
+    /* mini-node: V8's words */
+    json_parse_error(s, s->buf_end, "Unterminated string");
  fail:
     string_buffer_free(b);
     return -1;
@@ -23688,7 +23965,7 @@ static int json_parse_number(JSParseState *s, const uint8_t **pp)
         return js_parse_error(s, "Unexpected token '%c'", *p_start);
 
     if (p[0] == '0' && is_digit(p[1]))
-        return json_parse_error(s, p, "Unexpected number");
+        return json_parse_error(s, p + 1, "Unexpected number"); /* mini-node: V8's position */
 
     while (is_digit(*p))
         p++;
@@ -23839,13 +24116,13 @@ static __exception int json_next_token(JSParseState *s)
         break;
     case '-':
         if (!is_digit(p[1])) {
-            json_parse_error(s, p, "No number after minus sign");
+            json_parse_error(s, p + 1, "No number after minus sign"); /* mini-node: V8's position */
             goto fail;
         }
         goto parse_number;
     case '0':
         if (is_digit(p[1])) {
-            json_parse_error(s, p, "Unexpected number");
+            json_parse_error(s, p + 1, "Unexpected number"); /* mini-node: V8's position */
             goto fail;
         }
         goto parse_number;
@@ -40699,11 +40976,49 @@ static JSValue js_boolean_constructor(JSContext *ctx, JSValueConst this_val,
 static JSValue js_number_constructor(JSContext *ctx, JSValueConst this_val,
                                      int argc, JSValueConst *argv);
 
+/* mini-node: V8's words, naming the value */
 static int check_function(JSContext *ctx, JSValueConst obj)
+{
+    const char *str;
+    if (likely(JS_IsFunction(ctx, obj)))
+        return 0;
+    str = js_v8_value_cstr(ctx, obj);
+    JS_ThrowTypeError(ctx, "%s is not a function", str ? str : "");
+    JS_FreeCString(ctx, str);
+    return -1;
+}
+
+/* Map's and Set's forEach callback: V8 names its type, and a primitive's value */
+static int check_typed_callback(JSContext *ctx, JSValueConst obj)
+{
+    const char *str;
+    if (likely(JS_IsFunction(ctx, obj)))
+        return 0;
+    if (JS_IsObject(obj) || JS_IsSymbol(obj) || JS_IsUndefined(obj)) {
+        JS_ThrowTypeError(ctx, "%s is not a function", JS_IsSymbol(obj) ? "symbol" :
+                          JS_IsUndefined(obj) ? "undefined" : "object");
+        return -1;
+    }
+    str = js_v8_value_cstr(ctx, obj);
+    JS_ThrowTypeError(ctx, JS_IsString(obj) ? "%s \"%s\" is not a function" : "%s %s is not a function",
+                      JS_IsNull(obj) ? "object" : js_v8_type_word(ctx, obj), str ? str : "");
+    JS_FreeCString(ctx, str);
+    return -1;
+}
+
+static int check_comparator(JSContext *ctx, JSValueConst obj)
 {
     if (likely(JS_IsFunction(ctx, obj)))
         return 0;
-    JS_ThrowTypeErrorNotAFunction(ctx);
+    JS_ThrowTypeError(ctx, "The comparison function must be either a function or undefined");
+    return -1;
+}
+
+static int check_flatmap_mapper(JSContext *ctx, JSValueConst obj)
+{
+    if (likely(JS_IsFunction(ctx, obj)))
+        return 0;
+    JS_ThrowTypeError(ctx, "flatMap mapper function is not callable");
     return -1;
 }
 
@@ -41382,8 +41697,14 @@ static JSValue js_object_create(JSContext *ctx, JSValueConst this_val,
     JSValue obj;
 
     proto = argv[0];
-    if (!JS_IsObject(proto) && !JS_IsNull(proto))
-        return JS_ThrowTypeError(ctx, "object prototype may only be an Object or null");
+    if (!JS_IsObject(proto) && !JS_IsNull(proto)) {
+        /* mini-node: V8's words */
+        const char *str = js_v8_value_cstr(ctx, proto);
+        JS_ThrowTypeError(ctx, "Object prototype may only be an Object or null: %s",
+                          str ? str : "");
+        JS_FreeCString(ctx, str);
+        return JS_EXCEPTION;
+    }
     obj = JS_NewObjectProto(ctx, proto);
     if (JS_IsException(obj))
         return JS_EXCEPTION;
@@ -43790,7 +44111,7 @@ static JSValue js_array_reduce(JSContext *ctx, JSValueConst this_val,
             if (js_poll_interrupts(ctx))
                 goto exception;
             if (k >= len) {
-                JS_ThrowTypeError(ctx, "empty array");
+                JS_ThrowTypeError(ctx, "Reduce of empty array with no initial value");
                 goto exception;
             }
             k1 = (special & special_reduceRight) ? len - k - 1 : k;
@@ -44572,7 +44893,7 @@ static JSValue js_array_toSpliced(JSContext *ctx, JSValueConst this_val,
 
     newlen = len + add - del;
     if (newlen > MAX_SAFE_INTEGER) {
-        JS_ThrowTypeError(ctx, "invalid array length");
+        JS_ThrowTypeError(ctx, "Invalid array length");
         goto exception;
     }
 
@@ -44737,7 +45058,7 @@ static JSValue js_array_flatten(JSContext *ctx, JSValueConst this_val,
         if (argc > 1) {
             thisArg = argv[1];
         }
-        if (check_function(ctx, mapperFunction))
+        if (check_flatmap_mapper(ctx, mapperFunction))
             goto exception;
     } else {
         if (argc > 0 && !JS_IsUndefined(argv[0])) {
@@ -44841,7 +45162,7 @@ static JSValue js_array_sort(JSContext *ctx, JSValueConst this_val,
     int present;
 
     if (!JS_IsUndefined(asc.method)) {
-        if (check_function(ctx, asc.method))
+        if (check_comparator(ctx, asc.method))
             goto exception;
         asc.has_method = 1;
     }
@@ -44928,7 +45249,7 @@ static JSValue js_array_toSorted(JSContext *ctx, JSValueConst this_val,
     uint32_t count32;
 
     if (!JS_IsUndefined(argv[0]))
-        if (check_function(ctx, argv[0]))
+        if (check_comparator(ctx, argv[0]))
             return JS_EXCEPTION;
 
     ret = JS_EXCEPTION;
@@ -46732,7 +47053,7 @@ static JSValue js_number_toFixed(JSContext *ctx, JSValueConst this_val,
     if (JS_ToInt32Sat(ctx, &f, argv[0]))
         return JS_EXCEPTION;
     if (f < 0 || f > 100)
-        return JS_ThrowRangeError(ctx, "invalid number of digits");
+        return JS_ThrowRangeError(ctx, "toFixed() digits argument must be between 0 and 100");
     if (fabs(d) >= 1e21)
         flags = JS_DTOA_FORMAT_FREE;
     else
@@ -46762,7 +47083,7 @@ static JSValue js_number_toExponential(JSContext *ctx, JSValueConst this_val,
         f = 0;
     } else {
         if (f < 0 || f > 100)
-            return JS_ThrowRangeError(ctx, "invalid number of digits");
+            return JS_ThrowRangeError(ctx, "toExponential() argument must be between 0 and 100");
         f++;
         flags = JS_DTOA_FORMAT_FIXED;
     }
@@ -46790,7 +47111,7 @@ static JSValue js_number_toPrecision(JSContext *ctx, JSValueConst this_val,
         return JS_ToStringFree(ctx,  __JS_NewFloat64(d));
     }
     if (p < 1 || p > 100)
-        return JS_ThrowRangeError(ctx, "invalid number of digits");
+        return JS_ThrowRangeError(ctx, "toPrecision() argument must be between 1 and 100");
     return js_dtoa2(ctx, d, 10, p, JS_DTOA_FORMAT_FIXED);
 }
 
@@ -48162,8 +48483,20 @@ static JSValue js_string_repeat(JSContext *ctx, JSValueConst this_val,
         goto fail;
     if (JS_ToInt64Sat(ctx, &val, argv[0]))
         goto fail;
-    if (val < 0 || val > 2147483647) {
-        JS_ThrowRangeError(ctx, "invalid repeat count");
+    if (val < 0 || val == INT64_MAX) {
+        /* mini-node: V8's words, with the count as given when it is a number */
+        JSValue num = JS_IsNumber(argv[0]) ? js_dup(argv[0]) :
+            (val == INT64_MAX ? js_float64(INFINITY) : js_int64(val));
+        JSValue nstr = JS_ToString(ctx, num);
+        const char *cstr = JS_IsException(nstr) ? NULL : JS_ToCString(ctx, nstr);
+        JS_FreeValue(ctx, num);
+        JS_FreeValue(ctx, nstr);
+        JS_ThrowRangeError(ctx, "Invalid count value: %s", cstr ? cstr : "");
+        JS_FreeCString(ctx, cstr);
+        goto fail;
+    }
+    if (val > 2147483647) {
+        JS_ThrowRangeError(ctx, "Invalid string length");
         goto fail;
     }
     n = val;
@@ -51123,6 +51456,7 @@ static JSValue json_parse_value(JSParseState *s, JSONParseRecord *pr)
             JSAtom prop_name;
             JSONParseRecord *pr1;
             int pr_size;
+            bool pr_after_comma = false;
 
             if (json_next_token(s))
                 goto fail;
@@ -51140,7 +51474,10 @@ static JSValue json_parse_value(JSParseState *s, JSONParseRecord *pr)
                         if (prop_name == JS_ATOM_NULL)
                             goto fail;
                     } else {
-                        json_parse_error(s, s->token.ptr, "Expected property name or '}'");
+                        /* mini-node: V8's words after a ',' */
+                        json_parse_error(s, s->token.ptr, pr_after_comma ?
+                                         "Expected double-quoted property name" :
+                                         "Expected property name or '}'");
                         goto fail;
                     }
                     if (json_next_token(s))
@@ -51176,6 +51513,7 @@ static JSValue json_parse_value(JSParseState *s, JSONParseRecord *pr)
                         json_parse_error(s, s->token.ptr, "Expected ',' or '}' after property value");
                         goto fail;
                     }
+                    pr_after_comma = true;
                     if (json_next_token(s))
                         goto fail;
                 }
@@ -51278,8 +51616,7 @@ static JSValue json_parse_value(JSParseState *s, JSONParseRecord *pr)
         if (s->token.val == TOK_EOF) {
             js_parse_error(s, "Unexpected end of JSON input");
         } else {
-            js_parse_error(s, "unexpected token: '%.*s'",
-                           (int)(s->buf_ptr - s->token.ptr), s->token.ptr);
+            json_unexpected_token(s);
         }
         goto fail;
     }
@@ -51303,7 +51640,9 @@ static JSValue JS_ParseJSON_internal(JSContext *ctx, const char *buf, size_t buf
     if (JS_IsException(val))
         goto fail;
     if (s->token.val != TOK_EOF) {
-        if (js_parse_error(s, "unexpected data at the end")) {
+        /* mini-node: V8's words */
+        if (js_parse_error(s, "Unexpected non-whitespace character after JSON at position %d",
+                           (int)(s->token.ptr - s->buf_start))) {
             json_free_parse_record(ctx, pr);
             goto fail;
         }
@@ -51786,7 +52125,7 @@ static int js_json_to_str(JSContext *ctx, JSONStringifyContext *jsc,
         return string_buffer_concat_value_free(jsc->b, val);
     case JS_TAG_SHORT_BIG_INT:
     case JS_TAG_BIG_INT:
-        JS_ThrowTypeError(ctx, "BigInt are forbidden in JSON.stringify");
+        JS_ThrowTypeError(ctx, "Do not know how to serialize a BigInt");
         goto exception;
     default:
         JS_FreeValue(ctx, val);
@@ -53808,7 +54147,7 @@ static JSValue js_map_forEach(JSContext *ctx, JSValueConst this_val,
         this_arg = argv[1];
     else
         this_arg = JS_UNDEFINED;
-    if (check_function(ctx, func))
+    if (check_typed_callback(ctx, func))
         return JS_EXCEPTION;
     /* Note: the list can be modified while traversing it, but the
        current element is locked */
@@ -56029,8 +56368,18 @@ static JSValue js_promise_constructor(JSContext *ctx, JSValueConst new_target,
     JSValue args[2], ret;
 
     executor = argv[0];
-    if (check_function(ctx, executor))
+    if (!JS_IsFunction(ctx, executor)) {
+        /* mini-node: V8's words, naming the value */
+        if (JS_IsObject(executor) || JS_IsSymbol(executor))
+            return JS_ThrowTypeError(ctx, "Promise resolver %s is not a function",
+                                     JS_IsSymbol(executor) ? "Symbol()" : "#<Object>");
+        JSValue str = JS_ToString(ctx, executor);
+        const char *cstr = JS_IsException(str) ? NULL : JS_ToCString(ctx, str);
+        JS_FreeValue(ctx, str);
+        JS_ThrowTypeError(ctx, "Promise resolver %s is not a function", cstr ? cstr : "");
+        JS_FreeCString(ctx, cstr);
         return JS_EXCEPTION;
+    }
     obj = js_promise_new(ctx, new_target, args);
     if (JS_IsException(obj))
         return JS_EXCEPTION;
@@ -57110,9 +57459,9 @@ static int hex_decode(JSContext *ctx, JSString *p, int k) {
     int c;
 
     if (k >= p->len || string_get(p, k) != '%')
-        return js_throw_URIError(ctx, "expecting %%");
+        return js_throw_URIError(ctx, "URI malformed");
     if (k + 2 >= p->len || (c = string_get_hex(p, k + 1, 2)) < 0)
-        return js_throw_URIError(ctx, "expecting hex digit");
+        return js_throw_URIError(ctx, "URI malformed");
 
     return c;
 }
@@ -57175,7 +57524,7 @@ static JSValue js_global_decodeURI(JSContext *ctx, JSValueConst this_val,
                     c = (c << 6) | (c1 & 0x3f);
                 }
                 if (c < c_min || c > 0x10FFFF || is_surrogate(c)) {
-                    js_throw_URIError(ctx, "malformed UTF-8");
+                    js_throw_URIError(ctx, "URI malformed");
                     goto fail;
                 }
             }
@@ -57250,17 +57599,17 @@ static JSValue js_global_encodeURI(JSContext *ctx, JSValueConst this_val,
             string_buffer_putc16(b, c);
         } else {
             if (is_lo_surrogate(c)) {
-                js_throw_URIError(ctx, "invalid character");
+                js_throw_URIError(ctx, "URI malformed");
                 goto fail;
             } else if (is_hi_surrogate(c)) {
                 if (k >= p->len) {
-                    js_throw_URIError(ctx, "expecting surrogate pair");
+                    js_throw_URIError(ctx, "URI malformed");
                     goto fail;
                 }
                 c1 = string_get(p, k);
                 k++;
                 if (!is_lo_surrogate(c1)) {
-                    js_throw_URIError(ctx, "expecting surrogate pair");
+                    js_throw_URIError(ctx, "URI malformed");
                     goto fail;
                 }
                 c = from_surrogate(c, c1);
@@ -57663,7 +58012,7 @@ static JSValue get_date_string(JSContext *ctx, JSValueConst this_val,
         return JS_EXCEPTION;
     if (!res) {
         if (fmt == 2)
-            return JS_ThrowRangeError(ctx, "Date value is NaN");
+            return JS_ThrowRangeError(ctx, "Invalid time value");
         else
             return js_new_string8(ctx, "Invalid Date");
     }
@@ -58575,10 +58924,15 @@ static JSValue JS_ToBigIntCtorFree(JSContext *ctx, JSValue val)
             if (!r) {
                 if (res == 0) {
                     val = JS_EXCEPTION;
-                } else if (res == 1) {
-                    val = JS_ThrowRangeError(ctx, "cannot convert to BigInt: not an integer");
                 } else {
-                    val = JS_ThrowRangeError(ctx, "cannot convert NaN or Infinity to BigInt");                }
+                    /* mini-node: V8's words */
+                    JSValue str = JS_ToString(ctx, val);
+                    const char *cstr = JS_IsException(str) ? NULL : JS_ToCString(ctx, str);
+                    JS_FreeValue(ctx, str);
+                    val = JS_ThrowRangeError(ctx, "The number %s cannot be converted to a BigInt "
+                                             "because it is not an integer", cstr ? cstr : "");
+                    JS_FreeCString(ctx, cstr);
+                }
             } else {
                 val = JS_CompactBigInt(ctx, r);
             }
@@ -60176,7 +60530,7 @@ static JSValue js_typed_array_set_internal(JSContext *ctx,
             goto fail;
         if (offset > dst_len - src_len) {
         range_error:
-            JS_ThrowRangeError(ctx, "invalid array length");
+            JS_ThrowRangeError(ctx, "Invalid array length");
             goto fail;
         }
     }
@@ -61532,7 +61886,7 @@ static JSValue js_typed_array_sort(JSContext *ctx, JSValueConst this_val,
     tsc.arr = this_val;
     tsc.cmp = argv[0];
 
-    if (!JS_IsUndefined(tsc.cmp) && check_function(ctx, tsc.cmp))
+    if (!JS_IsUndefined(tsc.cmp) && check_comparator(ctx, tsc.cmp))
         return JS_EXCEPTION;
 
     len = p->u.array.count;

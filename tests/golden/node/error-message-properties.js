@@ -1,0 +1,31 @@
+// Assigning, creating and deleting properties that cannot be: V8's words in strict code.
+'use strict';
+const show = (f) => { try { f(); console.log('no error'); } catch (e) { console.log(e.name + ': ' + e.message); } };
+class Point { constructor(x) { this.x = x; } }
+show(() => { const o = Object.freeze({ a: 1 }); o.a = 2; });
+show(() => { const o = Object.freeze(new Point(1)); o.x = 2; });
+show(() => { const a = Object.freeze([1, 2]); a[0] = 5; });
+show(() => { const a = [1]; Object.defineProperty(a, 'length', { writable: false }); a.length = 5; });
+show(() => { const a = [1]; Object.defineProperty(a, 'length', { writable: false }); a.push(2); });
+show(() => { const a = [1]; Object.defineProperty(a, 'length', { writable: false }); a[3] = 1; });
+show(() => { function f() {} f.name = 'g'; });
+show(() => { 'abc'.length = 1; });
+show(() => { const s = 'x'; s.y = 1; });
+show(() => { const n = 5; n.y = 1; });
+show(() => { true.y = 1; });
+show(() => { const o = Object.freeze({ a: 1 }); delete o.a; });
+show(() => { delete Object.prototype; });
+show(() => { const a = Object.freeze([1]); delete a[0]; });
+show(() => { const c = 1; c = 2; });
+show(() => { const c = 1; c += 2; });
+show(() => { for (const i = 0; i < 2; i++) {} });
+show(() => { Math.PI = 3; });
+show(() => { undefined.x = 1; });
+show(() => { null.x = 1; });
+show(() => { let u; u.x.y = 1; });
+show(() => { let u; u.x; });
+show(() => { const o = {}; o.a.b; });
+show(() => { const o = {}; o.a.b = 1; });
+show(() => Set.prototype.add.call(Math.max));
+show(() => Set.prototype.add.call(Math.max.bind(null)));
+show(() => Set.prototype.add.call(function named() { return 1; }));

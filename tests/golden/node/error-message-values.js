@@ -1,0 +1,27 @@
+// Engine-raised errors about values: numbers, strings, symbols, BigInts, arrays.
+const show = (f) => { try { f(); console.log('no error'); } catch (e) { console.log(e.name + ': ' + e.message); } };
+show(() => [].reduce((a, b) => a + b));
+show(() => [].reduceRight((a, b) => a + b));
+show(() => new Array(-1));
+show(() => { const a = []; a.length = -1; });
+show(() => 'abc'.repeat(-1));
+show(() => 'abc'.repeat(-1.5));
+show(() => 'abc'.repeat(Infinity));
+show(() => Symbol('s') + '');
+show(() => `${Symbol()}`);
+show(() => +Symbol());
+show(() => BigInt(1.5));
+show(() => BigInt(NaN));
+show(() => 1n + 1);
+show(() => 2 * 3n);
+show(() => +1n);
+show(() => Math.max(1n));
+show(() => 1n / 0n);
+show(() => (1.5).toFixed(101));
+show(() => (1.5).toPrecision(0));
+show(() => (1.5).toExponential(-1));
+show(() => new Date(NaN).toISOString());
+show(() => decodeURIComponent('%'));
+show(() => decodeURIComponent('%E0%A4%A'));
+show(() => encodeURIComponent('\uD800'));
+show(() => JSON.stringify({ n: 1n }));
