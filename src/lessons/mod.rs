@@ -1,6 +1,7 @@
 //! The course: lessons embedded from `lessons/` (one folder per lesson: `lesson.toml`, `en.md`,
 //! `zh.md`, quiz snippets as `.js`), validated, with quizzes whose answers the scheduler computes
-//! at run time. Nothing here draws: `crate::print::lessons` prints, the TUI's Lessons tab renders.
+//! at run time. Nothing here draws: the command-line view (`print/lessons.rs`) prints, the TUI's
+//! Lessons tab renders.
 //!
 //! - [`catalog`] is the embedded course; [`load_dir`] reads a folder on disk (for authors and
 //!   `mini-node lessons --check --dir DIR`).

@@ -138,7 +138,7 @@
     },
     mkdtemp(prefix) {
       if (typeof prefix !== 'string') throw invalidArgType('prefix', 'string', prefix);
-      return check(mn.fs('mkdtemp', prefix), prefix + 'XXXXXX');
+      return check(mn.fs('mkdtemp', prefix), prefix + 'X'.repeat(6));
     },
     rename(from, to) { from = checkPath(from, 'oldPath'); to = checkPath(to, 'newPath'); check(mn.fs('rename', from, to), from, to); },
     access(path, mode) { path = checkPath(path); check(mn.fs('access', path, mode === undefined ? 0 : mode), path); },
