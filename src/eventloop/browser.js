@@ -585,14 +585,7 @@
   }
 
   // ---------------------------------------------------------------- globals
-  const startEpoch = Date.now();
-  Date.now = () => Math.floor(startEpoch + mn.now());
-  const performance = {
-    now: () => mn.now(),
-    timeOrigin: startEpoch,
-    mark() {}, measure() {},
-    toJSON() { return { timeOrigin: startEpoch }; },
-  };
+  const performance = loopClockPerformance();
   const defs = {
     window: global, self: global,
     console, performance,

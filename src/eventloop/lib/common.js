@@ -15,8 +15,23 @@
 // What the including script must define: `mn` (the native bridge), `record` (mn.record: the run
 // keeps a trace) and `isScriptFile(file)` (true for a call site in the user's code, not in the
 // host's own script).
-// Bridge names used here: `mn.source`, the user's script. *Must* match `source` in BRIDGE in
-// src/eventloop/host/bridge.rs and in PAGE_BRIDGE in src/eventloop/browser/bridge.rs.
+// Bridge names used here: `mn.source`, the user's script, and `mn.now`, the loop's clock in ms.
+// *Must* match `source` and `now` in BRIDGE in src/eventloop/host/bridge.rs and in PAGE_BRIDGE in
+// src/eventloop/browser/bridge.rs.
+
+  // ---------------------------------------------------------------- the loop's clock as globals
+  // Date.now on the loop's clock (which jumps when the virtual clock does), from the moment the
+  // script started, and the `performance` global on the same clock.
+  function loopClockPerformance() {
+    const startEpoch = Date.now();
+    Date.now = () => Math.floor(startEpoch + mn.now());
+    return {
+      now: () => mn.now(),
+      timeOrigin: startEpoch,
+      mark() {}, measure() {},
+      toJSON() { return { timeOrigin: startEpoch }; },
+    };
+  }
 
   // ---------------------------------------------------------------- the script's text
   let scriptLinesCache = null;

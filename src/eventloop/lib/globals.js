@@ -12,15 +12,7 @@
 // Bridge names: now, in BRIDGE in src/eventloop/host/bridge.rs.
 
   // ---------------------------------------------------------------- globals
-  const realDateNow = Date.now;
-  const startEpoch = realDateNow();
-  Date.now = () => Math.floor(startEpoch + mn.now());
-  const performance = {
-    now: () => mn.now(),
-    timeOrigin: startEpoch,
-    mark() {}, measure() {},
-    toJSON() { return { timeOrigin: startEpoch }; },
-  };
+  const performance = loopClockPerformance();
   const defs = {
     console, process, setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate,
     queueMicrotask, Buffer: BufferFn, performance, global,
