@@ -341,15 +341,10 @@
       BufferClass.prototype['write' + name] = write;
     }
   }
-  // errors.js looks a prelude frame's function name up in an object literal, where `toString`
-  // finds Object.prototype's: while its error is made, the function goes by another name.
   function bufferToString(encoding, start, end) {
     if (encoding === undefined && start === undefined && end === undefined) return mn.utf8Decode(bytesOf(this));
     const e = normEncoding(encoding);
-    if (e === undefined) {
-      Object.defineProperty(bufferToString, 'name', { value: 'bufferToString' });
-      try { checkEncoding(encoding); } finally { Object.defineProperty(bufferToString, 'name', { value: 'toString' }); }
-    }
+    if (e === undefined) checkEncoding(encoding);
     const [s, t] = clampRange(this.length, start, end);
     return decodeBytes(this.subarray(s, t), e);
   }

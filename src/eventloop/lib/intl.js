@@ -19,17 +19,11 @@
   // ---------------------------------------------------------------- Intl (loaded on first use)
   const intlLib = lazyLib(() => lazyModule('intl', { process }));
 
-  // The engine's locale methods, on top of Intl. errors.js looks a prelude frame's function name
-  // up in an object literal, where `toLocaleString` finds Object.prototype's: while one of these
-  // runs, it goes by another name.
+  // The engine's locale methods, on top of Intl (named and sized as V8's built-ins are).
   function localeMethod(proto, name, body) {
-    const f = function (...args) {
-      Object.defineProperty(f, 'name', { value: 'mini' + name });
-      try { return body.apply(this, args); } finally { Object.defineProperty(f, 'name', { value: name }); }
-    };
-    Object.defineProperty(f, 'name', { value: name, configurable: true });
-    Object.defineProperty(f, 'length', { value: 0 });
-    Object.defineProperty(proto, name, { value: f, writable: true, configurable: true });
+    Object.defineProperty(body, 'name', { value: name, configurable: true });
+    Object.defineProperty(body, 'length', { value: 0 });
+    Object.defineProperty(proto, name, { value: body, writable: true, configurable: true });
   }
   localeMethod(Number.prototype, 'toLocaleString', function (locales, options) { return new (intlLib().NumberFormat)(locales, options).format(this.valueOf()); });
   localeMethod(BigInt.prototype, 'toLocaleString', function (locales, options) { return new (intlLib().NumberFormat)(locales, options).format(this.valueOf()); });
