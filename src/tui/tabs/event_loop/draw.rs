@@ -14,7 +14,7 @@ use crate::tui::action::{Action, LoopAction};
 use crate::tui::ctx::Ctx;
 use crate::tui::i18n::L;
 use crate::tui::script::Script;
-use crate::tui::widgets::button::{button, button_styled};
+use crate::tui::widgets::button::{button, button_row, button_styled, Button};
 use crate::tui::widgets::phase_ring::{self, Station};
 use crate::tui::widgets::{self, fit, width};
 
@@ -37,58 +37,26 @@ pub(super) fn controls(
 ) {
     let y = area.y;
     let r = area.right();
-    let mut x = area.x + 1;
     let play = if playing {
         format!("⏸ {}", ctx.t(L::Pause))
     } else {
         format!("▶ {}", ctx.t(L::Play))
     };
-    x = button_styled(
-        ctx,
-        buf,
-        x,
-        y,
-        r,
-        "space",
-        &play,
-        Action::Loop(LoopAction::PlayPause),
-        playing,
-    );
-    x = button(
-        ctx,
-        buf,
-        x,
-        y,
-        r,
-        "←",
-        ctx.t(L::StepBack),
-        Action::Loop(LoopAction::Back),
-    );
-    x = button(
-        ctx,
-        buf,
-        x,
-        y,
-        r,
-        "→",
-        ctx.t(L::Step),
-        Action::Loop(LoopAction::Step),
-    );
-    x = button(ctx, buf, x, y, r, "-", "", Action::Loop(LoopAction::Slower));
+    let buttons = [
+        Button::toggle("space", &play, Action::Loop(LoopAction::PlayPause), playing),
+        Button::new("←", ctx.t(L::StepBack), Action::Loop(LoopAction::Back)),
+        Button::new("→", ctx.t(L::Step), Action::Loop(LoopAction::Step)),
+        Button::new("-", "", Action::Loop(LoopAction::Slower)),
+    ];
+    let mut x = button_row(ctx, buf, area.x + 1, y, r, buttons);
     let speed = format!("{per_second}/s");
     buf.set_string(x, y, &speed, ctx.theme.text());
     x += width(&speed) + 1;
-    x = button(ctx, buf, x, y, r, "+", "", Action::Loop(LoopAction::Faster));
-    x = button(
-        ctx,
-        buf,
-        x,
-        y,
-        r,
-        "r",
-        ctx.t(L::Restart),
-        Action::Loop(LoopAction::Restart),
-    );
+    let buttons = [
+        Button::new("+", "", Action::Loop(LoopAction::Faster)),
+        Button::new("r", ctx.t(L::Restart), Action::Loop(LoopAction::Restart)),
+    ];
+    let x = button_row(ctx, buf, x, y, r, buttons);
     let name = script.map(|s| s.name.clone()).unwrap_or_default();
     let ex = format!("{}: {}", ctx.t(L::Example), name);
     let ex = fit(&ex, r.saturating_sub(x + 4).min(40));
