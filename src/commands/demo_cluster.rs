@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use super::demo_fork::{test_panic_after, Stop, StopSignals};
+use super::demo_fork::{test_panic, Stop, StopSignals};
 use crate::cli::{ClusterArgs, Sched};
 use crate::print::cluster::ClusterPrinter;
 use crate::process::cluster::{self, default_workers, ClusterConfig};
@@ -47,7 +47,7 @@ async fn run_async(args: ClusterArgs) -> anyhow::Result<()> {
         .duration
         .map(|d| tokio::time::Instant::now() + Duration::from_secs_f64(d))
         .unwrap_or(far);
-    let panic_at = test_panic_after().map(|d| tokio::time::Instant::now() + d);
+    let mut panic_test = test_panic("primary");
     let kill_every = args.kill_every.map(Duration::from_millis);
     let mut chaos = tokio::time::interval(kill_every.unwrap_or(Duration::from_secs(3600)));
     chaos.tick().await;
@@ -87,9 +87,7 @@ async fn run_async(args: ClusterArgs) -> anyhow::Result<()> {
                 stopping = true;
                 stop.now();
             }
-            _ = tokio::time::sleep_until(panic_at.unwrap_or(far)), if panic_at.is_some() && !stopping => {
-                panic!("MINI_NODE_TEST_PANIC_AFTER_MS: a deliberate panic in the primary");
-            }
+            _ = &mut panic_test, if !stopping => {}
         }
     }
     printer.summary(&state);

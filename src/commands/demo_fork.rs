@@ -55,8 +55,7 @@ async fn run_async(args: ForkArgs) -> anyhow::Result<()> {
     let mut state = ForkState::new();
     let mut printer = ForkPrinter::new(args.as_written);
     let mut signals = StopSignals::new()?;
-    let panic_at = test_panic_after().map(|d| tokio::time::Instant::now() + d);
-    let far = tokio::time::Instant::now() + Duration::from_secs(100 * 365 * 24 * 3600);
+    let mut panic_test = test_panic("parent");
     let Some(n) = args.requests else {
         // Serve until a signal; then drain the events of the shutdown.
         let mut stopping = false;
@@ -74,9 +73,7 @@ async fn run_async(args: ForkArgs) -> anyhow::Result<()> {
                     stopping = true;
                     stop.now();
                 }
-                _ = tokio::time::sleep_until(panic_at.unwrap_or(far)), if panic_at.is_some() && !stopping => {
-                    panic!("MINI_NODE_TEST_PANIC_AFTER_MS: a deliberate panic in the parent");
-                }
+                _ = &mut panic_test, if !stopping => {}
             }
         }
         return Ok(());
@@ -164,12 +161,23 @@ impl StopSignals {
     }
 }
 
-/// A hidden test hook: `MINI_NODE_TEST_PANIC_AFTER_MS` makes a demo's parent panic after that many
-/// milliseconds, so that tests can prove its children do not survive a panic.
-pub(crate) fn test_panic_after() -> Option<Duration> {
-    std::env::var("MINI_NODE_TEST_PANIC_AFTER_MS")
-        .ok()?
-        .parse()
+/// A hidden test hook: `MINI_NODE_TEST_PANIC_AFTER_MS` makes a demo's parent (`who`) panic after
+/// that many milliseconds, so that tests can prove its children do not survive a panic. Without
+/// it, a future that never completes.
+pub(crate) fn test_panic(
+    who: &'static str,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> {
+    let after = std::env::var("MINI_NODE_TEST_PANIC_AFTER_MS")
         .ok()
-        .map(Duration::from_millis)
+        .and_then(|ms| ms.parse().ok())
+        .map(Duration::from_millis);
+    Box::pin(async move {
+        match after {
+            Some(after) => {
+                tokio::time::sleep(after).await;
+                panic!("MINI_NODE_TEST_PANIC_AFTER_MS: a deliberate panic in the {who}");
+            }
+            None => std::future::pending().await,
+        }
+    })
 }
