@@ -220,7 +220,7 @@ fn the_browser_switch_replays_the_browser_model() {
 /// stepping by console line keeps both sides at the same number of printed lines.
 #[test]
 fn the_compare_view_aligns_the_engines_two_runs() {
-    use mini_node::eventloop::browser::LineMark;
+    use mini_node::eventloop::compare::LineMark;
     let mut a = tui_support::compare_app(mini_node::cli::Lang::En);
     let screen = render(&mut a, 200, 60);
     assert!(

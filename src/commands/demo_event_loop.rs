@@ -55,7 +55,7 @@ pub fn run(args: EventLoopArgs) -> anyhow::Result<()> {
     opts.timeout = Duration::from_secs_f64(args.timeout);
     let mut out = std::io::stdout().lock();
     if args.compare {
-        let c = eventloop::browser::compare(&source, &opts).map_err(failure)?;
+        let c = eventloop::compare::compare(&source, &opts).map_err(failure)?;
         comparison(&title, &source, &c, &mut out)?;
         return Ok(());
     }

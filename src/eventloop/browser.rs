@@ -35,9 +35,6 @@ use bridge::Js;
 use page::{Activity, Page, Source, FIRST_FRAME_LATEST};
 pub use page::{FIRST_FRAME_MS, FRAME_MS};
 
-/// The Node-and-browser comparison lives in `compare.rs`; views reach it here too.
-pub use super::compare::{compare, Comparison, LineMark};
-
 /// Most runs one exploration makes.
 const MAX_EXPLORE_RUNS: usize = 24;
 

@@ -17,7 +17,7 @@
 
 pub mod browser;
 mod clock;
-mod compare;
+pub mod compare;
 mod driver;
 mod examples;
 mod explore;

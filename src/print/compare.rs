@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use colored::Colorize;
 
-use crate::eventloop::browser::{Comparison, LineMark};
+use crate::eventloop::compare::{Comparison, LineMark};
 use crate::eventloop::replay::Waiting;
 use crate::eventloop::{Event, Phase, Queue, Stream};
 

@@ -10,7 +10,7 @@ use colored::Colorize;
 use super::compare::side_by_side;
 use super::trace::{self, TextTrace};
 use crate::cli::TraceFormat;
-use crate::eventloop::browser::Comparison;
+use crate::eventloop::compare::Comparison;
 use crate::eventloop::{Branch, Event, Stream};
 
 /// Prints a run's events as they come: output lines to stdout/stderr, and with `--trace` every

@@ -116,7 +116,7 @@ pub fn spawn_cluster(port: u16, workers: usize, tx: UnboundedSender<Msg>) {
 }
 
 /// Run `script` under both models and align their console lines, off the UI thread: the engine's
-/// own comparison (`eventloop::browser::compare`, the one `demo event-loop --compare` prints).
+/// own comparison (`eventloop::compare::compare`, the one `demo event-loop --compare` prints).
 pub fn spawn_compare(script: Script, tx: UnboundedSender<Msg>) {
     tokio::task::spawn_blocking(move || {
         let _ = tx.send(Msg::Compared(compare(&script)));
@@ -129,7 +129,7 @@ pub fn compare(script: &Script) -> Compared {
     opts.timeout = RUN_TIMEOUT;
     Compared {
         name: script.name.clone(),
-        result: eventloop::browser::compare(&script.source, &opts).map_err(|e| e.to_string()),
+        result: eventloop::compare::compare(&script.source, &opts).map_err(|e| e.to_string()),
     }
 }
 

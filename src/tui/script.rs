@@ -3,7 +3,7 @@
 //! [`Compared`] alignment of both models. Plain data passed between the engines' side
 //! (`tui::engines`) and the tab; no drawing and no scheduling here.
 
-use crate::eventloop::browser::Comparison;
+use crate::eventloop::compare::Comparison;
 use crate::eventloop::{Event, Model, Stream};
 
 /// A script for the Event Loop tab: a name to show and its source.

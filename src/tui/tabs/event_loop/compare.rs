@@ -1,7 +1,7 @@
 //! The Event Loop tab's compare view: the same script recorded under both models, played side
 //! by side. One cursor, counted in **console lines**, drives both [`Run`]s: a step moves each
 //! side to just after its next printed line, so the two diagrams show where each loop was when
-//! it printed its k-th line. The engine's own alignment (`eventloop::browser::compare`, the one
+//! it printed its k-th line. The engine's own alignment (`eventloop::compare::compare`, the one
 //! `demo event-loop --compare` prints) marks the lines whose order differs (`≠`) or that only one
 //! model prints (`+`). This file holds that state and draws the view; the runs' own panes are
 //! drawn by [`super::draw`] and [`super::panes`].
@@ -11,7 +11,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-use crate::eventloop::browser::{Comparison, LineMark};
+use crate::eventloop::compare::{Comparison, LineMark};
 use crate::eventloop::Event;
 use crate::tui::action::{Action, LoopAction};
 use crate::tui::ctx::Ctx;

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::cli::Lang;
-use crate::eventloop::browser::LineMark;
+use crate::eventloop::compare::LineMark;
 use crate::eventloop::{Model, Phase, Queue};
 use crate::tui::action::{Action, LoopAction};
 use crate::tui::ctx::Ctx;

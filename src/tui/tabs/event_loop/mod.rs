@@ -32,8 +32,8 @@ pub use crate::tui::action::LoopAction;
 use crate::tui::action::{Action, Effect};
 use crate::tui::ctx::Ctx;
 use crate::tui::i18n::L;
-use crate::tui::script::Script;
-pub use crate::tui::script::{BranchView, Compared, LoopEvent, Recorded};
+use crate::tui::script::{Compared, LoopEvent, Recorded, Script};
+
 use crate::tui::tab::{Keys, Tab};
 
 use compare::Compare;

@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use crate::eventloop::browser::LineMark;
+use crate::eventloop::compare::LineMark;
 use crate::eventloop::{Model, Queue, Stream};
 use crate::tui::ctx::Ctx;
 use crate::tui::i18n::L;
