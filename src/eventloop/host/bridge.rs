@@ -70,7 +70,6 @@ pub const BRIDGE: &[(&str, Make)] = &[
     // fs.js
     ("fs", fs::fs_native),
     ("fsStart", fs::fs_start),
-    ("streamSource", fs::stream_source),
     // os.js
     ("tmpdir", os::tmpdir),
     ("homedir", os::homedir),

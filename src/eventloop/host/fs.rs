@@ -32,18 +32,6 @@ pub fn fs_start<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js
     })
 }
 
-/// The stream library (lib/lazy/stream.js then lib/lazy/stream_pipeline.js), compiled by
-/// lib/fs.js's `streams()` the first time a script uses a stream, not at startup.
-const STREAM_SOURCE: &str = concat!(
-    include_str!("../lib/lazy/stream.js"),
-    include_str!("../lib/lazy/stream_pipeline.js")
-);
-
-/// `mn.streamSource()`: the text of [`STREAM_SOURCE`].
-pub fn stream_source<'js>(ctx: &Ctx<'js>, _: &Host<'_>) -> rquickjs::Result<Value<'js>> {
-    native(ctx, |ctx: Ctx<'js>| STREAM_SOURCE.into_js(&ctx))
-}
-
 /// The trace's name of an fs call (`'fs.' + name` in lib/fs.js), as a static string.
 fn fs_label(label: &str) -> &'static str {
     match label {

@@ -4,7 +4,7 @@
 //! CommonJS body, so a script that does not use it reads none of its bytecode at startup.
 //!
 //! Only texts live here; when a lazy module is compiled and what it is given is the library's
-//! business. (The stream library, which came first, has its own pair in `fs.rs`.)
+//! business.
 
 use rquickjs::{Ctx, IntoJs, Value};
 
@@ -17,6 +17,13 @@ const LAZY: &[(&str, &str)] = &[
     ("clone", include_str!("../lib/lazy/clone.js")),
     ("encoding", include_str!("../lib/lazy/encoding.js")),
     ("intl", include_str!("../lib/lazy/intl.js")),
+    (
+        "streams",
+        concat!(
+            include_str!("../lib/lazy/stream.js"),
+            include_str!("../lib/lazy/stream_pipeline.js")
+        ),
+    ),
     ("url", include_str!("../lib/lazy/url.js")),
 ];
 

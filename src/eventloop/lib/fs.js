@@ -14,7 +14,8 @@
 // fd calls (open/read/write/close/fstat) use real fds of the process; a FileHandle of
 // fs/promises wraps one. Streams (createReadStream/createWriteStream, require('stream')) are in
 // lib/lazy/, compiled by `streams()` on first use.
-// Bridge names: fs, fsStart, streamSource, compile, in BRIDGE in src/eventloop/host/bridge.rs.
+// Bridge names: fs, fsStart, in BRIDGE in src/eventloop/host/bridge.rs (the streams come through
+// `lazyModule`).
 
   // ---------------------------------------------------------------- fs
   function fsError(res, path, dest) {
@@ -271,17 +272,8 @@
     fs[name + 'Sync'] = refuser(`fs.${name}Sync`);
   }
   fs.openAsBlob = refuser('fs.openAsBlob');
-  // the stream library (lib/lazy/), compiled on first use
-  let streamLib = null;
-  function streams() {
-    if (streamLib === null) {
-      const module = { exports: {} };
-      const deps = { EventEmitter, nextTick, BufferClass, invalidArgType, fs, checkPath, process };
-      mn.compile(mn.streamSource(), 'node:internal/streams')(deps, undefined, module, 'node:internal/streams', 'node:internal');
-      streamLib = module.exports;
-    }
-    return streamLib;
-  }
+  // the stream library (lib/lazy/stream*.js), compiled on first use
+  const streams = lazyLib(() => lazyModule('streams', { EventEmitter, nextTick, BufferClass, invalidArgType, fs, checkPath, process }));
   fs.createReadStream = (path, o) => new (streams().ReadStream)(path, o);
   fs.createWriteStream = (path, o) => new (streams().WriteStream)(path, o);
   for (const name of ['ReadStream', 'WriteStream']) Object.defineProperty(fs, name, { get: () => streams()[name], enumerable: true, configurable: true });

@@ -9,13 +9,13 @@
 // nextTicks and promises.
 // WHY: a stream's events are a chain of nextTicks; the lesson is where they fall.
 //
-// LAZY: not part of the prelude. host/fs.rs embeds this file and stream_pipeline.js
-// (`mn.streamSource()`); `streams()` in fs.js compiles them on the first use of a stream, as
+// LAZY: not part of the prelude. host/lazy.rs embeds this file and stream_pipeline.js
+// (`mn.lazySource('streams')`); `streams()` in fs.js compiles them on the first use of a stream, as
 // one CommonJS body whose `exports` argument carries the prelude's names it needs, and whose
 // `module.exports` is { stream, streamPromises, ReadStream, WriteStream }.
 // WHY lazy: a script that uses no stream does not pay for reading this code at startup.
 //
-// Shared with Rust: the file pair *Must* match STREAM_SOURCE in src/eventloop/host/fs.rs.
+// Shared with Rust: the file pair *Must* match `streams` in LAZY in src/eventloop/host/lazy.rs.
 // Bridge names: none of its own.
 'use strict';
 const { EventEmitter, nextTick, BufferClass, invalidArgType, fs, checkPath, process } = exports;
