@@ -77,6 +77,7 @@ const NODE_LIB: &[&str] = &[
     "events.js",
     "timers.js",
     "task_queues.js",
+    "io.js",
     "uncaught.js",
     "process.js",
     "buffer.js",

@@ -323,7 +323,7 @@ impl<'js> Driver<'_, 'js> {
         let value = self.core.thrown(e)?;
         if let Err(e) = self.js.report.call::<_, ()>((value,)) {
             let _ = self.core.ctx.catch();
-            if Instant::now() >= self.core.deadline {
+            if Instant::now() >= self.core.deadline.get() {
                 return Err(self.core.timed_out(Activity::Task));
             }
             let text = format!("Uncaught (mini-node could not describe the error: {e})\n");

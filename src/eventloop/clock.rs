@@ -89,6 +89,16 @@ impl LoopClock {
         (from, self.now)
     }
 
+    /// Real time from now on (a real handle opened): the loop time goes on from where the
+    /// virtual clock stood, at the speed of the wall clock.
+    pub fn go_real(&mut self) {
+        if self.mode == Clock::Virtual {
+            let at = Duration::from_secs_f64(self.fine.max(self.now) / 1000.0);
+            self.start = Instant::now().checked_sub(at).unwrap_or_else(Instant::now);
+            self.mode = Clock::Realtime;
+        }
+    }
+
     /// Explore: pretend real time ran on to `to` (a racing timer had expired).
     pub fn jump_to(&mut self, to: f64) {
         if to > self.now {

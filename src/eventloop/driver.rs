@@ -43,7 +43,7 @@ pub struct Engine {
     /// Kept alive for `context`, and dropped after it (fields drop in order).
     _runtime: Runtime,
     /// When `--timeout` stops the run.
-    pub deadline: Instant,
+    pub deadline: Rc<Cell<Instant>>,
     /// Set to stop the JavaScript running now (process.exit); the deadline stops it anyway.
     pub interrupt: Rc<Cell<bool>>,
     /// Set by the interrupt handler when the deadline stopped JavaScript.
@@ -73,7 +73,7 @@ impl Engine {
         if let Some(threshold) = gc_threshold {
             runtime.set_gc_threshold(threshold);
         }
-        let deadline = Instant::now() + opts.timeout;
+        let deadline = Rc::new(Cell::new(Instant::now() + opts.timeout));
         let interrupt = Rc::new(Cell::new(false));
         let cut_short = Rc::new(Cell::new(false));
         let callback_seq = Rc::new(Cell::new(0u64));
@@ -83,6 +83,7 @@ impl Engine {
             let cut_short = cut_short.clone();
             let seq = callback_seq.clone();
             let stamp = stamp.clone();
+            let deadline = deadline.clone();
             runtime.set_interrupt_handler(Some(Box::new(move || {
                 let now = Instant::now();
                 let current = seq.get();
@@ -92,7 +93,7 @@ impl Engine {
                 if interrupt.get() {
                     return true;
                 }
-                let expired = now >= deadline;
+                let expired = now >= deadline.get();
                 if expired {
                     cut_short.set(true);
                 }
@@ -127,7 +128,7 @@ pub struct Core<'a, 'js, S> {
     pub ctx: Ctx<'js>,
     pub state: Rc<RefCell<S>>,
     sink: &'a mut dyn FnMut(&Event),
-    pub deadline: Instant,
+    pub deadline: Rc<Cell<Instant>>,
     timeout: Duration,
     interrupt: Rc<Cell<bool>>,
     cut_short: Rc<Cell<bool>>,
@@ -145,7 +146,7 @@ impl<'a, 'js, S: LoopState> Core<'a, 'js, S> {
             ctx,
             state,
             sink,
-            deadline: engine.deadline,
+            deadline: engine.deadline.clone(),
             timeout: opts.timeout,
             interrupt: engine.interrupt.clone(),
             cut_short: engine.cut_short.clone(),
@@ -217,7 +218,7 @@ impl<'a, 'js, S: LoopState> Core<'a, 'js, S> {
         if self.state.borrow().exit.is_some() {
             return Err(Stop::Exit);
         }
-        if self.cut_short() || Instant::now() >= self.deadline {
+        if self.cut_short() || Instant::now() >= self.deadline.get() {
             let activity = self.state.borrow().activity();
             return Err(self.timed_out(activity));
         }
@@ -256,7 +257,7 @@ impl<'a, 'js, S: LoopState> Core<'a, 'js, S> {
 
     /// Between callbacks: has `--timeout` come?
     pub fn check_deadline(&mut self, activity: S::Activity) -> Step {
-        if Instant::now() >= self.deadline {
+        if Instant::now() >= self.deadline.get() {
             return Err(self.timed_out(activity));
         }
         Ok(())
@@ -270,6 +271,12 @@ impl<'a, 'js, S: LoopState> Core<'a, 'js, S> {
         s.write(Stream::Stderr, quickjs::interrupted(secs, &what));
         s.exit = Some(code::TIMEOUT);
         Stop::Timeout
+    }
+
+    /// A fresh `--timeout` from now: with real handles open, the limit stops JavaScript that never
+    /// yields, never a loop that waits for requests.
+    pub fn renew_deadline(&self) {
+        self.deadline.set(Instant::now() + self.timeout);
     }
 
     /// The seconds of `--timeout`.
@@ -292,7 +299,10 @@ impl<'a, 'js, S: LoopState> Core<'a, 'js, S> {
         self.flush();
         let mut s = self.state.borrow_mut();
         if s.clock.mode() == Clock::Realtime {
-            let remaining = self.deadline.saturating_duration_since(Instant::now());
+            let remaining = self
+                .deadline
+                .get()
+                .saturating_duration_since(Instant::now());
             let remaining_ms = remaining.as_secs_f64() * 1000.0;
             if s.clock.precise() + remaining_ms < to {
                 let due_in = to - s.clock.precise() - remaining_ms;

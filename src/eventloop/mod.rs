@@ -22,6 +22,7 @@ mod driver;
 mod examples;
 mod explore;
 mod host;
+mod io;
 mod jobs;
 mod node;
 mod quickjs;

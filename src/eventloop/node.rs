@@ -13,16 +13,20 @@ use std::cell::{Cell, RefCell};
 use std::collections::{HashSet, VecDeque};
 use std::rc::Rc;
 
-use rquickjs::{Ctx, Function, Value};
+use rquickjs::{ArrayBuffer, Ctx, Function, IntoJs, Value};
 
 use super::driver::{Core, Engine, Step, Stop};
 use super::explore::{Decide, Explorable};
 use super::host::{self, Js};
+use super::io::{Arg, Completion};
 use super::jobs::JobWatch;
 use super::quickjs::{at_line, job_pending, run_job};
 use super::{Event, Outcome, Phase, Queue, RunError, RunOptions, Stream};
 use crate::error::code;
 pub use queues::{Activity, Sched};
+
+/// The most I/O completions one poll phase takes (libuv's epoll batch).
+const IO_BATCH: usize = 1024;
 
 /// Bytes allocated between two runs of the cycle collector.
 const GC_THRESHOLD: usize = 256 * 1024 * 1024;
@@ -144,6 +148,11 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
 
     fn iteration(&mut self) -> Step {
         self.iteration += 1;
+        if self.core.state.borrow().io.real {
+            // real handles: node's clock, and --timeout only for JavaScript that never yields
+            self.core.state.borrow_mut().clock.go_real();
+            self.core.renew_deadline();
+        }
         let now = {
             let mut s = self.core.state.borrow_mut();
             s.clock.update();
@@ -214,7 +223,52 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
         }
         self.spare = batch;
         self.core.phase(Phase::CloseCallbacks);
+        // the handles closed so far; those their callbacks close wait for the next iteration
+        let closing = self.core.state.borrow().io.closing.len();
+        for _ in 0..closing {
+            let Some(id) = self.core.state.borrow_mut().io.closing.pop_front() else {
+                break;
+            };
+            self.run_io(
+                Queue::Close,
+                Completion {
+                    handle: id,
+                    event: "onclose",
+                    arg: Arg::None,
+                },
+            )?;
+            self.core.state.borrow_mut().io.closed(id);
+        }
         Ok(())
+    }
+
+    /// A real handle's completion: `handle[event](arg)` in lib/io.js, then the queues drained.
+    fn run_io(&mut self, queue: Queue, c: Completion) -> Step {
+        let label = if self.core.state.borrow().record {
+            let s = self.core.state.borrow();
+            format!("{} {}", s.io.kind(c.handle), c.event)
+        } else {
+            String::new()
+        };
+        self.core
+            .callback_start(c.handle, queue, label, None, Activity::Callback);
+        let ctx = self.core.ctx.clone();
+        let arg = match c.arg {
+            Arg::None => Ok(Value::new_undefined(ctx.clone())),
+            Arg::Num(n) => n.into_js(&ctx),
+            Arg::Str(text) => text.into_js(&ctx),
+            Arg::Bytes(bytes) => ArrayBuffer::new(ctx.clone(), bytes).map(ArrayBuffer::into_value),
+            Arg::Make(make) => make(&ctx),
+        };
+        let r = match arg {
+            Ok(arg) => self
+                .js
+                .run_io
+                .call::<_, ()>((c.handle as f64, c.event, arg)),
+            Err(e) => Err(e),
+        };
+        self.callback_end(c.handle, r)?;
+        self.drain()
     }
 
     fn poll(&mut self) -> Step {
@@ -251,9 +305,47 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
             self.callback_end(op.id, r)?;
             self.drain()?;
         }
+        // real I/O that is ready (at most a batch, as libuv takes one epoll_wait's worth)
+        let mut budget = IO_BATCH;
+        while budget > 0 {
+            let Some(c) = self.core.state.borrow().io.try_next() else {
+                break;
+            };
+            budget -= 1;
+            ran += 1;
+            self.run_io(Queue::Poll, c)?;
+        }
+        let (block, real) = {
+            let s = self.core.state.borrow();
+            (ran == 0 && s.would_block() && s.alive(), s.io.real)
+        };
+        if block && real {
+            // wait for I/O, or for the next timer
+            let timeout = {
+                let s = self.core.state.borrow();
+                s.timers.next_expiry().map(|to| {
+                    std::time::Duration::from_secs_f64((to - s.clock.precise()).max(0.0) / 1000.0)
+                })
+            };
+            self.core.flush();
+            let first = self.core.state.borrow().io.wait(timeout);
+            self.core.state.borrow_mut().clock.update();
+            if let Some(c) = first {
+                self.run_io(Queue::Poll, c)?;
+                let mut budget = IO_BATCH - 1;
+                while budget > 0 {
+                    let Some(c) = self.core.state.borrow().io.try_next() else {
+                        break;
+                    };
+                    budget -= 1;
+                    self.run_io(Queue::Poll, c)?;
+                }
+            }
+            return Ok(());
+        }
         let wait = {
             let s = self.core.state.borrow();
-            if ran == 0 && s.would_block() && s.alive() {
+            if block {
                 s.timers.next_expiry()
             } else {
                 None

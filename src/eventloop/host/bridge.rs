@@ -23,7 +23,7 @@ use rquickjs::{Ctx, Function, IntoJs, Object, Value};
 
 use super::super::quickjs;
 use super::native::{Host, Make};
-use super::{buffer, fs, lazy, module, os, process, task_queues, timers};
+use super::{buffer, fs, handle, lazy, module, os, process, task_queues, timers};
 
 /// Every name of `mn`, by the lib file that uses it first, with the Rust function that makes it.
 /// *Must* match the `mn.<name>` uses in src/eventloop/lib/*.js (checked by the tests below).
@@ -50,6 +50,10 @@ pub const BRIDGE: &[(&str, Make)] = &[
     ("tick", task_queues::tick),
     ("tickWake", task_queues::tick_wake),
     ("microtask", task_queues::microtask),
+    // io.js
+    ("ioOpen", handle::io_open),
+    ("ioRef", handle::io_ref),
+    ("ioClose", handle::io_close),
     // uncaught.js
     ("fatal", process::fatal),
     // process.js

@@ -12,6 +12,7 @@ mod bridge;
 mod buffer;
 mod cache;
 mod fs;
+mod handle;
 mod lazy;
 mod module;
 pub(super) mod native;
@@ -46,6 +47,8 @@ pub struct Js<'js> {
     /// Plain runs: drain the prelude's own nextTick queue.
     pub run_ticks: Function<'js>,
     pub run_callback: Function<'js>,
+    /// A real handle's completion: `runIo(handle, event, arg)` (lib/io.js).
+    pub run_io: Function<'js>,
     pub uncaught: Function<'js>,
     pub process_rejections: Function<'js>,
     pub run_exit: Function<'js>,
@@ -93,6 +96,7 @@ pub fn install<'js>(
         run_tick: handles.get("runTick")?,
         run_ticks: handles.get("runTicks")?,
         run_callback: handles.get("runCallback")?,
+        run_io: handles.get("runIo")?,
         uncaught: handles.get("uncaught")?,
         process_rejections: handles.get("processRejections")?,
         run_exit: handles.get("runExit")?,

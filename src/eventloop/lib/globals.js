@@ -2,7 +2,7 @@
 // clock ...), and the end of the prelude's function: the handles the scheduler calls.
 //
 // HOW: the globals are defined non-enumerable on the global object, as node's are. The returned
-// object's names (main, runTimer, runImmediate, runTick, runTicks, runCallback, uncaught,
+// object's names (main, runTimer, runImmediate, runTick, runTicks, runCallback, runIo, uncaught,
 // processRejections, runExit, beforeExit, trackRejection) *Must* match what
 // src/eventloop/host/mod.rs reads into `Js`; `report`, `exitCode`, `inspect` and `isExit` are
 // offered too, though no Rust code reads them today.
@@ -31,6 +31,7 @@
     main: __mainModule,
     runTimer, runImmediate, runTick, runTicks: __runTicks,
     runCallback(id) { const f = callbacks.get(id); callbacks.delete(id); if (f !== undefined) f(); },
+    runIo,
     uncaught: reportUncaught,
     report: uncaughtReport,
     trackRejection, processRejections,

@@ -9,6 +9,7 @@ use std::collections::VecDeque;
 use std::ops::{Deref, DerefMut};
 use std::rc::Rc;
 
+use crate::eventloop::io::Io;
 use crate::eventloop::quickjs::at_line;
 use crate::eventloop::record::{LoopState, RunState};
 use crate::eventloop::timers::{IdSet, Timers};
@@ -52,6 +53,8 @@ pub struct Sched {
     pub fs: VecDeque<FsOp>,
     pub poll_epoch: u64,
     pub activity: Activity,
+    /// Real handles (servers, sockets, processes, workers) and their completions.
+    pub io: Io,
 }
 
 impl Deref for Sched {
@@ -110,6 +113,7 @@ impl Sched {
             fs: VecDeque::new(),
             poll_epoch: 0,
             activity: Activity::Main,
+            io: Io::default(),
         }
     }
 
@@ -237,14 +241,22 @@ impl Sched {
         }
     }
 
-    /// libuv's `uv__loop_alive`: referenced timers or immediates, or requests in flight.
+    /// libuv's `uv__loop_alive`: referenced timers, immediates or handles, requests in flight,
+    /// or handles closing.
     pub fn alive(&self) -> bool {
-        self.timers.refs > 0 || self.immediate_refs > 0 || !self.fs.is_empty()
+        self.timers.refs > 0
+            || self.immediate_refs > 0
+            || !self.fs.is_empty()
+            || self.io.refs() > 0
+            || !self.io.closing.is_empty()
     }
 
     /// Would the poll phase wait (nothing to run without time passing)?
     pub fn would_block(&self) -> bool {
-        self.immediate_refs == 0 && self.immediates.is_empty() && self.fs.is_empty()
+        self.immediate_refs == 0
+            && self.immediates.is_empty()
+            && self.fs.is_empty()
+            && self.io.closing.is_empty()
     }
 }
 

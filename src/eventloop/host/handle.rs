@@ -1,0 +1,45 @@
+//! The native half of lib/io.js: opening, referencing and closing the loop's real handles
+//! (`src/eventloop/io.rs`). The modules' own work (sockets, processes) lives in their files; this
+//! only keeps the handle table the loop's liveness and close phase read.
+
+use rquickjs::{Ctx, Value};
+
+use super::native::{native, Host};
+
+/// `mn.ioOpen(kind, refed)`: a new handle's id. The kind names it in the trace.
+pub fn io_open<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
+    let s = h.sched.clone();
+    native(ctx, move |kind: String, refed: bool| {
+        s.borrow_mut().io.open(handle_kind(&kind), refed) as f64
+    })
+}
+
+/// `mn.ioRef(id, refed)`: `ref()` / `unref()`.
+pub fn io_ref<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
+    let s = h.sched.clone();
+    native(ctx, move |id: f64, refed: bool| {
+        s.borrow_mut().io.set_ref(id as u64, refed)
+    })
+}
+
+/// `mn.ioClose(id)`: close it; its `onclose` runs in the close-callbacks phase.
+pub fn io_close<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
+    let s = h.sched.clone();
+    native(ctx, move |id: f64| s.borrow_mut().io.close(id as u64))
+}
+
+/// The trace's name of a handle kind, as a static string.
+fn handle_kind(kind: &str) -> &'static str {
+    match kind {
+        "net.Server" => "net.Server",
+        "net.Socket" => "net.Socket",
+        "http.Server" => "http.Server",
+        "http.ClientRequest" => "http.ClientRequest",
+        "ChildProcess" => "ChildProcess",
+        "process.channel" => "process.channel",
+        "Worker" => "Worker",
+        "MessagePort" => "MessagePort",
+        "Signal" => "Signal",
+        _ => "handle",
+    }
+}

@@ -1,0 +1,261 @@
+//! Real I/O for Node's loop: the handles a script opens (servers, sockets, child processes,
+//! workers, IPC channels) and the completions their background work posts back, for the poll and
+//! close-callbacks phases to run.
+//!
+//! HOW: the JavaScript runs on the loop's thread; sockets, processes and channels are served by a
+//! tokio runtime of one background thread, started on first use (a script without real I/O never
+//! starts it). A module's Rust half (`host/net.rs`, `host/http.rs`, ...) opens a handle here
+//! ([`Io::open`]), spawns its work on [`Io::runtime`] and posts each [`Completion`] through a
+//! cloned [`Post`]: "call method `event` of handle `id`'s JavaScript object with this argument".
+//! The loop takes completions in the poll phase ([`Io::try_next`], or [`Io::wait`] when nothing
+//! else can run) and calls `runIo(id, event, arg)` in lib/io.js. Closing a handle
+//! ([`Io::close`]) queues its `onclose` for the close-callbacks phase of this iteration, as
+//! libuv's `uv_close` does; completions that arrive for it afterwards are dropped by lib/io.js.
+//!
+//! WHY: libuv's liveness rule holds here too: a referenced handle keeps the loop alive
+//! ([`Io::refs`]), and once any handle has been open the loop runs in real time (a server waits
+//! for requests; a `setInterval` beside it ticks every real second).
+//!
+//! Nothing here runs JavaScript or decides the order of phases; that is `node.rs`'s job.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender};
+use std::time::Duration;
+
+use rquickjs::{Ctx, Value};
+
+/// Builds a completion's argument in the loop's JavaScript context.
+pub type Make = Box<dyn for<'js> FnOnce(&Ctx<'js>) -> rquickjs::Result<Value<'js>> + Send>;
+
+/// The argument a completion hands to its handle's method.
+pub enum Arg {
+    None,
+    Num(f64),
+    Str(String),
+    /// Bytes, as a Buffer.
+    Bytes(Vec<u8>),
+    /// Anything else, built on the loop's thread.
+    Make(Make),
+}
+
+/// Something a handle's background work finished: `handle[event](arg)` runs in the poll phase.
+pub struct Completion {
+    pub handle: u64,
+    /// The method of the handle's JavaScript object that takes it (`onconnection`, `ondata` ...).
+    pub event: &'static str,
+    pub arg: Arg,
+}
+
+/// Where background work posts its completions (cloned into each task; `Send`).
+#[derive(Clone)]
+pub struct Post {
+    tx: Sender<Completion>,
+}
+
+impl Post {
+    /// Post a completion; `false` once the loop has ended (the work should stop).
+    pub fn send(&self, handle: u64, event: &'static str, arg: Arg) -> bool {
+        self.tx.send(Completion { handle, event, arg }).is_ok()
+    }
+}
+
+/// The loop's real handles and the channel their completions come back on.
+pub struct Io {
+    runtime: Option<tokio::runtime::Runtime>,
+    tx: Sender<Completion>,
+    rx: Receiver<Completion>,
+    next_id: u64,
+    /// Open handles: whether each keeps the loop alive (referenced), and its kind for the trace.
+    open: HashMap<u64, (bool, &'static str)>,
+    /// The kinds of the handles closing (their `onclose` still to run).
+    closed_kinds: HashMap<u64, &'static str>,
+    refs: usize,
+    /// Handles closed since the last close-callbacks phase, in the order they were closed.
+    pub closing: VecDeque<u64>,
+    /// Some handle has been open: the loop runs in real time from then on.
+    pub real: bool,
+}
+
+impl Default for Io {
+    fn default() -> Self {
+        let (tx, rx) = channel();
+        Io {
+            runtime: None,
+            tx,
+            rx,
+            next_id: 0,
+            open: HashMap::new(),
+            closed_kinds: HashMap::new(),
+            refs: 0,
+            closing: VecDeque::new(),
+            real: false,
+        }
+    }
+}
+
+impl Io {
+    /// The runtime that serves this loop's handles, started on first use.
+    pub fn runtime(&mut self) -> std::io::Result<tokio::runtime::Handle> {
+        if self.runtime.is_none() {
+            self.runtime = Some(
+                tokio::runtime::Builder::new_multi_thread()
+                    .worker_threads(1)
+                    .thread_name("mini-node-io")
+                    .enable_all()
+                    .build()?,
+            );
+        }
+        Ok(self
+            .runtime
+            .as_ref()
+            .expect("started above")
+            .handle()
+            .clone())
+    }
+
+    /// A sender for background work.
+    pub fn post(&self) -> Post {
+        Post {
+            tx: self.tx.clone(),
+        }
+    }
+
+    /// A new handle of `kind` (`net.Server`, `ChildProcess` ...: the trace names it so),
+    /// referenced or not; the loop runs in real time from now on.
+    pub fn open(&mut self, kind: &'static str, refed: bool) -> u64 {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.open.insert(id, (refed, kind));
+        if refed {
+            self.refs += 1;
+        }
+        self.real = true;
+        id
+    }
+
+    /// `handle.ref()` / `unref()`. Unknown (closed) handles are ignored.
+    pub fn set_ref(&mut self, id: u64, refed: bool) {
+        if let Some((r, _)) = self.open.get_mut(&id) {
+            if *r != refed {
+                *r = refed;
+                if refed {
+                    self.refs += 1;
+                } else {
+                    self.refs -= 1;
+                }
+            }
+        }
+    }
+
+    /// Is the handle open (not yet closed)?
+    pub fn is_open(&self, id: u64) -> bool {
+        self.open.contains_key(&id)
+    }
+
+    /// Close a handle: its `onclose` runs in this iteration's close-callbacks phase. A second
+    /// close is ignored (`false`).
+    pub fn close(&mut self, id: u64) -> bool {
+        match self.open.remove(&id) {
+            Some((refed, kind)) => {
+                if refed {
+                    self.refs -= 1;
+                }
+                self.closed_kinds.insert(id, kind);
+                self.closing.push_back(id);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The kind a handle was opened as (`handle` once it is gone).
+    pub fn kind(&self, id: u64) -> &'static str {
+        self.open
+            .get(&id)
+            .map(|(_, k)| *k)
+            .or_else(|| self.closed_kinds.get(&id).copied())
+            .unwrap_or("handle")
+    }
+
+    /// The close-callbacks phase took `id`'s `onclose`.
+    pub fn closed(&mut self, id: u64) {
+        self.closed_kinds.remove(&id);
+    }
+
+    /// Referenced open handles (libuv's active handles).
+    pub fn refs(&self) -> usize {
+        self.refs
+    }
+
+    /// A completion that is ready now, if any.
+    pub fn try_next(&self) -> Option<Completion> {
+        self.rx.try_recv().ok()
+    }
+
+    /// Wait for the next completion, at most `timeout` (`None`: until one comes).
+    pub fn wait(&self, timeout: Option<Duration>) -> Option<Completion> {
+        match timeout {
+            Some(t) => match self.rx.recv_timeout(t) {
+                Ok(c) => Some(c),
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => None,
+            },
+            // the loop holds a sender itself, so this cannot disconnect
+            None => self.rx.recv().ok(),
+        }
+    }
+}
+
+impl Drop for Io {
+    fn drop(&mut self) {
+        // Tasks still serving sockets end with the runtime; nothing waits for them.
+        if let Some(rt) = self.runtime.take() {
+            rt.shutdown_background();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handles_keep_the_loop_alive_until_closed_or_unreferenced() {
+        let mut io = Io::default();
+        assert!(!io.real);
+        let a = io.open("net.Server", true);
+        let b = io.open("net.Socket", true);
+        assert!(io.real);
+        assert_eq!(io.refs(), 2);
+        io.set_ref(a, false);
+        io.set_ref(a, false);
+        assert_eq!(io.refs(), 1);
+        assert!(io.close(b));
+        assert!(!io.close(b));
+        assert_eq!(io.refs(), 0);
+        assert_eq!(io.closing.pop_front(), Some(b));
+        io.set_ref(b, true);
+        assert_eq!(io.refs(), 0, "a closed handle cannot be referenced again");
+    }
+
+    #[test]
+    fn completions_come_back_in_order_from_other_threads() {
+        let mut io = Io::default();
+        let id = io.open("net.Socket", true);
+        let post = io.post();
+        let rt = io.runtime().expect("a runtime");
+        rt.spawn(async move {
+            post.send(id, "ondata", Arg::Num(1.0));
+            post.send(id, "onend", Arg::None);
+        });
+        let first = io
+            .wait(Some(Duration::from_secs(10)))
+            .expect("a completion");
+        assert_eq!((first.handle, first.event), (id, "ondata"));
+        let second = io
+            .wait(Some(Duration::from_secs(10)))
+            .expect("a completion");
+        assert_eq!(second.event, "onend");
+        assert!(io.try_next().is_none());
+        assert!(io.wait(Some(Duration::from_millis(1))).is_none());
+    }
+}
