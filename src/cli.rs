@@ -3,6 +3,7 @@
 //! This module only describes the interface (with examples in `--help`); it runs nothing.
 //! `main.rs` dispatches the parsed [`Cli`] to the engines and views.
 
+use std::ops::Not as _;
 use std::path::PathBuf;
 
 use clap::builder::TypedValueParser as _;
@@ -20,10 +21,30 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The arguments as the parser should see them: `mini-node FILE.js args...` means
+/// `mini-node run FILE.js args...`, as `node FILE.js` runs a file. That is also how node starts
+/// mini-node when a program forks with `execPath` set to it.
+pub fn implied_run(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let Some(first) = args.get(1) else {
+        return args;
+    };
+    let text = first.to_string_lossy();
+    let script = !text.starts_with('-')
+        && <Command as clap::Subcommand>::has_subcommand(&text).not()
+        && (text.ends_with(".js")
+            || text.ends_with(".cjs")
+            || std::path::Path::new(first).is_file());
+    if script {
+        args.insert(1, "run".into());
+    }
+    args
+}
+
 const EXAMPLES: &str = "\
 Examples:
   mini-node tui                         the live classroom view, in four tabs
   mini-node run snippet.js              print what `node snippet.js` prints
+  mini-node snippet.js                  the same, as node is called
   mini-node run --trace snippet.js      ... with every phase and queue
   mini-node run --explore race.js       every order Node can print
   mini-node demo fork --requests 5      a real fork-per-request server
@@ -366,5 +387,36 @@ fn megabytes(text: &str) -> Result<usize, String> {
             Err("must be a whole number of MB, at least 1, e.g. --max-memory 64".into())
         }
         Ok(mb) => Ok(mb),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::implied_run;
+
+    fn implied(args: &[&str]) -> Vec<String> {
+        implied_run(args.iter().map(Into::into).collect())
+            .into_iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_script_first_means_run_as_node_is_called() {
+        assert_eq!(
+            implied(&["mini-node", "child.js", "a"]),
+            ["mini-node", "run", "child.js", "a"]
+        );
+        assert_eq!(
+            implied(&["mini-node", "run", "x.js"]),
+            ["mini-node", "run", "x.js"]
+        );
+        assert_eq!(implied(&["mini-node", "tui"]), ["mini-node", "tui"]);
+        assert_eq!(implied(&["mini-node", "--help"]), ["mini-node", "--help"]);
+        assert_eq!(implied(&["mini-node"]), ["mini-node"]);
+        assert_eq!(
+            implied(&["mini-node", "nosuchthing"]),
+            ["mini-node", "nosuchthing"]
+        );
     }
 }

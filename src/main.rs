@@ -1,7 +1,7 @@
 //! The `mini-node` binary: parse the command line, dispatch to a command, map errors to exit codes.
 
 use clap::Parser;
-use mini_node::cli::Cli;
+use mini_node::cli::{self, Cli};
 use mini_node::error::{code, Exit};
 use mini_node::{commands, print, process};
 
@@ -10,7 +10,7 @@ fn main() {
     if let Some(result) = process::hidden_entry() {
         finish(result);
     }
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(cli::implied_run(std::env::args_os().collect()));
     print::init_color(cli.color);
     finish(commands::dispatch(cli.command));
 }

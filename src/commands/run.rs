@@ -3,7 +3,10 @@
 
 use crate::cli::RunArgs;
 use crate::eventloop::{self, script, Clock, Model, RunOptions};
-use crate::print::run::{explored, RunPrinter};
+use std::sync::Mutex;
+
+use crate::print::run::{explored, RemoteTrace, RunPrinter};
+use crate::process::trace::{Collector, Forwarder};
 
 use super::{failure, script_status};
 
@@ -15,12 +18,45 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
         explored(&branches, &mut std::io::stdout().lock())?;
         return Ok(());
     }
-    let mut printer = RunPrinter::new(args.trace);
     // The process ends with this run: its heap is left to the operating system.
-    let opts = RunOptions {
+    let mut opts = RunOptions {
         last_run: true,
         ..opts
     };
+    // Started by a traced program: the events go to its trace, the output to the terminal.
+    if let Some(mut forward) = Forwarder::from_env() {
+        opts.record = true;
+        let mut printer = RunPrinter::new(None);
+        let outcome = eventloop::run(&source, &opts, &mut |e| {
+            printer.event(e);
+            forward.send(e);
+        })
+        .map_err(failure)?;
+        printer.finish();
+        return script_status(outcome.exit_code);
+    }
+    // Traced: the processes this one starts send their events here.
+    let _collector = match args.trace {
+        Some(format) => {
+            let remote = Mutex::new(RemoteTrace::new(format));
+            let collector = Collector::start(move |origin, e| {
+                if let Ok(mut r) = remote.lock() {
+                    r.event(&origin, &e);
+                }
+            })
+            .map_err(|e| {
+                failure(format!(
+                    "cannot open the trace socket for child processes: {e}"
+                ))
+            })?;
+            let (key, value) = collector.env();
+            // SAFETY: no other thread reads the environment yet (the engine has not started).
+            std::env::set_var(key, value);
+            Some(collector)
+        }
+        None => None,
+    };
+    let mut printer = RunPrinter::new(args.trace);
     let outcome = eventloop::run(&source, &opts, &mut |e| printer.event(e)).map_err(failure)?;
     printer.finish();
     script_status(outcome.exit_code)

@@ -116,6 +116,7 @@ impl Engine {
     /// The shared run state for this engine: `record`ing or not, on a clock of `opts.clock`.
     pub fn run_state(&self, record: bool, opts: &RunOptions) -> RunState {
         let mut state = RunState::new(record, LoopClock::new(opts.clock));
+        state.keep_output = !opts.last_run;
         state.callback_seq = self.callback_seq.clone();
         state.stamp = self.stamp.clone();
         state

@@ -74,6 +74,10 @@ pub struct Io {
     pub closing: VecDeque<u64>,
     /// Some handle has been open: the loop runs in real time from then on.
     pub real: bool,
+    /// `--explore`: real handles are refused (the explorer varies one process's timing only);
+    /// `refused` names the first kind the script tried to open.
+    pub refuse: bool,
+    pub refused: Option<&'static str>,
 }
 
 impl Default for Io {
@@ -89,6 +93,8 @@ impl Default for Io {
             refs: 0,
             closing: VecDeque::new(),
             real: false,
+            refuse: false,
+            refused: None,
         }
     }
 }

@@ -36,7 +36,7 @@ pub use examples::{examples, Example};
 use std::path::PathBuf;
 use std::time::Duration;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Which event-loop model runs the script.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -57,7 +57,7 @@ pub enum Clock {
 }
 
 /// The six phases of Node's loop, in libuv's order (and the browser model's steps).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Phase {
     Timers,
@@ -74,7 +74,7 @@ pub enum Phase {
 }
 
 /// The queues a callback can wait in, ordered as a view lists them (the main script last).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Queue {
     Timers,
@@ -144,7 +144,7 @@ impl Queue {
 }
 
 /// Where output went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Stream {
     Stdout,
@@ -152,7 +152,7 @@ pub enum Stream {
 }
 
 /// One step of a run, in the order it happened. `at_ms` is the (virtual or real) loop time.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum Event {
     /// The main script starts.
@@ -212,7 +212,9 @@ pub struct RunOptions {
     /// The process ends right after this run (`mini-node run`): the engine's heap is left to the
     /// operating system, as node leaves its heap at exit, instead of being freed object by object
     /// (about a sixth of a one-line script's start-to-end). `false` by default: a process that
-    /// runs many scripts (the TUI, the tests, `--explore`) frees each one's.
+    /// runs many scripts (the TUI, the tests, `--explore`) frees each one's. The output then
+    /// reaches the sink only, as events: [`Outcome::output`] stays empty, so a server that
+    /// prints for hours keeps no copy of it.
     pub last_run: bool,
 }
 

@@ -83,6 +83,7 @@ pub fn run<D: Decide>(
     )?;
     let mut state = Sched::new(engine.run_state(opts.record || decider.active(), opts));
     state.rejections = rejections;
+    state.io.refuse = decider.active();
     let sched = Rc::new(RefCell::new(state));
     engine.context.with(|ctx| {
         if sched.borrow().record {
@@ -109,9 +110,16 @@ pub fn run<D: Decide>(
         Ok::<(), RunError>(())
     })?;
     let outcome = sched.borrow_mut().outcome();
+    let refused = sched.borrow().io.refused;
     // What refers into the runtime goes before the runtime does.
     drop(sched);
     engine.end(opts);
+    if let Some(kind) = refused {
+        return Err(RunError::Unsupported(format!(
+            "--explore explores the orders of a single process without I/O, and {} opens a {kind}; run it without --explore",
+            opts.filename.display()
+        )));
+    }
     Ok(outcome)
 }
 

@@ -46,6 +46,9 @@ pub struct RunState {
     /// queueMicrotask's label for the job it is about to queue.
     pub microtask_label: Option<(String, Option<u32>)>,
     found: Vec<Job>,
+    /// Keep the output as lines for the [`Outcome`] (a run that ends the process needs only its
+    /// events: a server may print for hours).
+    pub keep_output: bool,
 }
 
 impl RunState {
@@ -66,6 +69,7 @@ impl RunState {
             next_microtask: 0,
             microtask_label: None,
             found: Vec::new(),
+            keep_output: true,
         }
     }
 
@@ -111,7 +115,9 @@ impl RunState {
 
     /// Script output: always reported (the CLI prints it), and kept as lines for the Outcome.
     pub fn write(&mut self, stream: Stream, text: String) {
-        quickjs::split_lines(&mut self.partial, &mut self.output, stream, &text);
+        if self.keep_output {
+            quickjs::split_lines(&mut self.partial, &mut self.output, stream, &text);
+        }
         if self.record {
             self.sync_jobs();
         }

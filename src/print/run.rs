@@ -3,6 +3,7 @@
 //! page of `demo event-loop --compare`. They print what the engine reported; they run nothing and
 //! choose no exit code.
 
+use std::collections::HashMap;
 use std::io::{self, Stderr, StdoutLock, Write};
 
 use colored::Colorize;
@@ -12,6 +13,7 @@ use super::trace::{self, TextTrace};
 use crate::cli::TraceFormat;
 use crate::eventloop::compare::Comparison;
 use crate::eventloop::{Branch, Event, Stream};
+use crate::process::trace::Origin;
 
 /// Prints a run's events as they come: output lines to stdout/stderr, and with `--trace` every
 /// step on stderr (stdout is flushed first, so a terminal shows both in order).
@@ -20,6 +22,8 @@ pub struct RunPrinter {
     stderr: Stderr,
     format: Option<TraceFormat>,
     text: TextTrace,
+    /// This process, for the `pid` and `role` of each JSON line.
+    origin: Origin,
 }
 
 impl RunPrinter {
@@ -29,6 +33,7 @@ impl RunPrinter {
             stderr: io::stderr(),
             format,
             text: TextTrace::new(),
+            origin: Origin::this_process(),
         }
     }
 
@@ -46,7 +51,7 @@ impl RunPrinter {
         match self.format {
             Some(TraceFormat::Json) => {
                 let _ = self.stdout.flush();
-                let _ = writeln!(self.stderr, "{}", trace::json_line(e));
+                let _ = writeln!(self.stderr, "{}", trace::json_line_of(&self.origin, e));
             }
             Some(TraceFormat::Text) => {
                 if let Some(line) = self.text.line(e) {
@@ -61,6 +66,43 @@ impl RunPrinter {
     /// Flush what is left of stdout (the run is over).
     pub fn finish(&mut self) {
         let _ = self.stdout.flush();
+    }
+}
+
+/// The trace of the other processes a traced program started (its children, cluster workers and
+/// theirs), printed on stderr as their events arrive: JSON lines with their `pid` and `role`, or
+/// text lines behind a tag naming the process (each process's nesting kept apart).
+pub struct RemoteTrace {
+    format: TraceFormat,
+    texts: HashMap<u32, TextTrace>,
+}
+
+impl RemoteTrace {
+    pub fn new(format: TraceFormat) -> Self {
+        RemoteTrace {
+            format,
+            texts: HashMap::new(),
+        }
+    }
+
+    /// Print one event of another process.
+    pub fn event(&mut self, origin: &Origin, e: &Event) {
+        let line = match self.format {
+            TraceFormat::Json => Some(trace::json_line_of(origin, e)),
+            TraceFormat::Text => self
+                .texts
+                .entry(origin.pid)
+                .or_default()
+                .line(e)
+                .map(|l| format!("{} {l}", trace::origin_tag(origin))),
+        };
+        if let Some(line) = line {
+            // one write per line, so lines of different processes never mix
+            let _ = io::stderr().write_all(format!("{line}\n").as_bytes());
+        }
+        if matches!(e, Event::Exit { .. }) {
+            self.texts.remove(&origin.pid);
+        }
     }
 }
 

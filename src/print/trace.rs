@@ -9,6 +9,7 @@ use colored::Colorize;
 
 use crate::eventloop::replay::{Snapshot, Waiting};
 use crate::eventloop::{Event, Phase, Queue, Stream};
+use crate::process::trace::{Origin, Role};
 
 /// The phases in libuv's order.
 pub const PHASES: [Phase; 6] = [
@@ -32,6 +33,34 @@ fn ms(t: f64) -> String {
 pub fn json_line(e: &Event) -> String {
     serde_json::to_string(e)
         .unwrap_or_else(|err| format!("{{\"event\":\"error\",\"message\":\"{err}\"}}"))
+}
+
+/// One event of the process `origin` as an NDJSON line: `pid` and `role` (and a cluster
+/// worker's or thread's `id`) beside the event's own fields.
+pub fn json_line_of(origin: &Origin, e: &Event) -> String {
+    #[derive(serde::Serialize)]
+    struct Tagged<'a> {
+        #[serde(flatten)]
+        origin: &'a Origin,
+        #[serde(flatten)]
+        event: &'a Event,
+    }
+    serde_json::to_string(&Tagged { origin, event: e })
+        .unwrap_or_else(|err| format!("{{\"event\":\"error\",\"message\":\"{err}\"}}"))
+}
+
+/// The tag before each text trace line of another process: `[child 4242]`,
+/// `[worker 1 · 4242]`, `[thread 1]`.
+pub fn origin_tag(origin: &Origin) -> String {
+    let tag = match (origin.role, origin.id) {
+        (Role::Main, _) => format!("[main {}]", origin.pid),
+        (Role::Child, _) => format!("[child {}]", origin.pid),
+        (Role::Worker, Some(id)) => format!("[worker {id} · {}]", origin.pid),
+        (Role::Worker, None) => format!("[worker · {}]", origin.pid),
+        (Role::Thread, Some(id)) => format!("[thread {id}]"),
+        (Role::Thread, None) => "[thread]".to_string(),
+    };
+    tag.magenta().to_string()
 }
 
 /// The text timeline: keeps the nesting (callbacks inside drains) to indent lines.

@@ -14,6 +14,7 @@ pub mod guard;
 pub mod ipc;
 pub mod load;
 pub mod spawn;
+pub mod trace;
 mod worker;
 
 use std::time::Duration;

@@ -6,11 +6,21 @@ use rquickjs::{Ctx, Value};
 
 use super::native::{native, Host};
 
-/// `mn.ioOpen(kind, refed)`: a new handle's id. The kind names it in the trace.
+/// `mn.ioOpen(kind, refed)`: a new handle's id. The kind names it in the trace. Under
+/// `--explore` the run stops here instead (id 0), and the explorer says why.
 pub fn io_open<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     let s = h.sched.clone();
+    let interrupt = h.interrupt.clone();
     native(ctx, move |kind: String, refed: bool| {
-        s.borrow_mut().io.open(handle_kind(&kind), refed) as f64
+        let mut s = s.borrow_mut();
+        let kind = handle_kind(&kind);
+        if s.io.refuse {
+            s.io.refused.get_or_insert(kind);
+            s.exit = Some(0);
+            interrupt.set(true);
+            return 0.0;
+        }
+        s.io.open(kind, refed) as f64
     })
 }
 
