@@ -80,6 +80,7 @@ const NODE_LIB: &[&str] = &[
     "io.js",
     "uncaught.js",
     "process.js",
+    "signals.js",
     "buffer.js",
     "encoding.js",
     "url.js",

@@ -69,6 +69,8 @@ pub struct Io {
     open: HashMap<u64, (bool, &'static str)>,
     /// The kinds of the handles closing (their `onclose` still to run).
     closed_kinds: HashMap<u64, &'static str>,
+    /// Background tasks that serve a handle, stopped when it closes.
+    tasks: HashMap<u64, Vec<tokio::task::AbortHandle>>,
     refs: usize,
     /// Handles closed since the last close-callbacks phase, in the order they were closed.
     pub closing: VecDeque<u64>,
@@ -90,6 +92,7 @@ impl Default for Io {
             next_id: 0,
             open: HashMap::new(),
             closed_kinds: HashMap::new(),
+            tasks: HashMap::new(),
             refs: 0,
             closing: VecDeque::new(),
             real: false,
@@ -153,6 +156,11 @@ impl Io {
         }
     }
 
+    /// A task serving handle `id`: aborted when the handle closes.
+    pub fn attach(&mut self, id: u64, task: tokio::task::AbortHandle) {
+        self.tasks.entry(id).or_default().push(task);
+    }
+
     /// Is the handle open (not yet closed)?
     pub fn is_open(&self, id: u64) -> bool {
         self.open.contains_key(&id)
@@ -167,6 +175,9 @@ impl Io {
                     self.refs -= 1;
                 }
                 self.closed_kinds.insert(id, kind);
+                for task in self.tasks.remove(&id).unwrap_or_default() {
+                    task.abort();
+                }
                 self.closing.push_back(id);
                 true
             }

@@ -23,7 +23,7 @@ use rquickjs::{Ctx, Function, IntoJs, Object, Value};
 
 use super::super::quickjs;
 use super::native::{Host, Make};
-use super::{buffer, fs, handle, lazy, module, os, process, task_queues, timers};
+use super::{buffer, fs, handle, lazy, module, os, process, signals, task_queues, timers};
 
 /// Every name of `mn`, by the lib file that uses it first, with the Rust function that makes it.
 /// *Must* match the `mn.<name>` uses in src/eventloop/lib/*.js (checked by the tests below).
@@ -66,6 +66,10 @@ pub const BRIDGE: &[(&str, Make)] = &[
     ("cwd", process::cwd),
     ("memory", process::memory),
     ("exit", process::exit),
+    // signals.js
+    ("signals", signals::signals),
+    ("kill", signals::kill),
+    ("signalStart", signals::signal_start),
     // buffer.js
     ("utf8Encode", buffer::utf8_encode),
     ("utf8Decode", buffer::utf8_decode),

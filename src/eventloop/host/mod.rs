@@ -18,6 +18,7 @@ mod module;
 pub(super) mod native;
 mod os;
 mod process;
+mod signals;
 mod syntax;
 mod task_queues;
 mod timers;

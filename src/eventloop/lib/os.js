@@ -11,6 +11,7 @@
   // ---------------------------------------------------------------- os
   const os = {
     EOL: '\n',
+    constants: { signals: signalNumbers },
     tmpdir: () => mn.tmpdir(),
     homedir: () => mn.homedir(),
     hostname: () => mn.hostname(),

@@ -66,7 +66,6 @@
       throw EXIT;
     },
     abort() { mn.exit(134); throw EXIT; },
-    kill() { return true; },
     stdout: { write(s) { writeOut(1, String(s)); return true; }, isTTY: false, columns: 80, fd: 1 },
     stderr: { write(s) { writeOut(2, String(s)); return true; }, isTTY: false, columns: 80, fd: 2 },
     stdin: { fd: 0, isTTY: false },
