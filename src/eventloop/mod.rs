@@ -188,6 +188,15 @@ pub enum Event {
     ClockAdvance { from_ms: f64, to_ms: f64 },
     /// A line the script printed (console.log ... , process.stdout.write).
     Output { stream: Stream, text: String },
+    /// A message crossed a channel between processes or threads: `process.send`, `child.send`,
+    /// `worker.postMessage`, `parentPort.postMessage`, a cluster worker's `send`. `sent` is this
+    /// side's direction; `peer` names the other side (`child 4242`, `parent 4241`, `worker 1`,
+    /// `thread 1`); `payload` is the message as JSON (node's `json` serialization).
+    Message {
+        sent: bool,
+        peer: String,
+        payload: String,
+    },
     /// The run is over.
     Exit { code: i32, reason: String },
 }

@@ -138,6 +138,7 @@ impl Snapshot {
                 }
             }
             Event::ClockAdvance { to_ms, .. } => self.now_ms = *to_ms,
+            Event::Message { .. } => {}
             Event::Output { stream, text } => {
                 // One entry per line, as a console shows it.
                 let text = text.strip_suffix('\n').unwrap_or(text);

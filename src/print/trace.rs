@@ -170,6 +170,18 @@ impl TextTrace {
                     body.white().bold()
                 )
             }
+            Event::Message {
+                sent,
+                peer,
+                payload,
+            } => {
+                let (arrow, way) = if *sent {
+                    ("⇢", format!("message to {peer}:"))
+                } else {
+                    ("⇠", format!("message from {peer}:"))
+                };
+                format!("{pad}{} {} {}", arrow.cyan(), way.cyan(), payload.bold())
+            }
             Event::Exit { code, reason } => {
                 self.depth = 0;
                 format!(
@@ -262,6 +274,28 @@ pub(crate) fn queue_rows(
 mod tests {
     use super::*;
     use crate::eventloop::Queue;
+
+    #[test]
+    fn messages_and_other_processes_are_named() {
+        colored::control::set_override(false);
+        let e = Event::Message {
+            sent: true,
+            peer: "child 4242".into(),
+            payload: "\"start...\"".into(),
+        };
+        let line = TextTrace::new().line(&e).expect("a line");
+        assert_eq!(line, "  ⇢ message to child 4242: \"start...\"");
+        let origin = Origin {
+            pid: 7,
+            role: Role::Worker,
+            id: Some(2),
+        };
+        assert_eq!(origin_tag(&origin), "[worker 2 · 7]");
+        assert_eq!(
+            json_line_of(&origin, &Event::CallbackEnd { id: 3 }),
+            r#"{"pid":7,"role":"worker","worker_id":2,"event":"callback_end","id":3}"#
+        );
+    }
 
     #[test]
     fn json_lines_are_tagged() {

@@ -39,8 +39,9 @@ pub enum Role {
 pub struct Origin {
     pub pid: u32,
     pub role: Role,
-    /// The cluster worker's id (`cluster.worker.id`), or the worker thread's `threadId`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// The cluster worker's id (`cluster.worker.id`), or the worker thread's `threadId`
+    /// (`worker_id` in JSON, beside the events' own `id`).
+    #[serde(rename = "worker_id", skip_serializing_if = "Option::is_none", default)]
     pub id: Option<u32>,
 }
 

@@ -63,6 +63,18 @@ pub fn describe(e: &Event, lang: Lang) -> String {
             format!("无事可做：时钟 {from_ms} → {to_ms} ms"),
         ),
         Event::Output { text, .. } => (format!("print {text:?}"), format!("输出 {text:?}")),
+        Event::Message {
+            sent: true,
+            peer,
+            payload,
+        } => (
+            format!("send {payload} to {peer}"),
+            format!("向 {peer} 发送 {payload}"),
+        ),
+        Event::Message { peer, payload, .. } => (
+            format!("message {payload} from {peer}"),
+            format!("收到 {peer} 的消息 {payload}"),
+        ),
         Event::Exit { code, reason } => (
             format!("exit {code}: {reason}"),
             format!("退出 {code}：{reason}"),
