@@ -338,6 +338,8 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
             self.core.flush();
             let first = self.core.state.borrow().io.wait(timeout);
             self.core.state.borrow_mut().clock.update();
+            // the time spent waiting is not the callbacks' to account for
+            self.core.renew_deadline();
             if let Some(c) = first {
                 self.run_io(Queue::Poll, c)?;
                 let mut budget = IO_BATCH - 1;
