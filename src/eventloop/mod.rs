@@ -30,6 +30,7 @@ mod record;
 pub mod replay;
 pub mod script;
 mod timers;
+mod worker;
 
 pub use examples::{examples, Example};
 
@@ -214,6 +215,9 @@ pub struct RunOptions {
     /// (about a sixth of a one-line script's start-to-end). `false` by default: a process that
     /// runs many scripts (the TUI, the tests, `--explore`) frees each one's.
     pub last_run: bool,
+    /// Set in a worker thread's loop (node's `worker_threads`): its link to the loop that
+    /// started it. `None` in the main thread.
+    pub worker: Option<worker::WorkerLink>,
 }
 
 impl RunOptions {
@@ -227,6 +231,7 @@ impl RunOptions {
             max_memory: 512 * 1024 * 1024,
             record: true,
             last_run: false,
+            worker: None,
         }
     }
 }

@@ -21,6 +21,7 @@ mod process;
 mod syntax;
 mod task_queues;
 mod timers;
+mod worker_threads;
 
 /// The check of a bridge table against its script, for the browser model's bridge tests too.
 #[cfg(test)]

@@ -28,7 +28,7 @@
   lazyGlobal('Intl', () => intlLib().Intl);
   // The scheduler's handles on this side.
   return {
-    main: __mainModule,
+    main: workerInfo === null ? __mainModule : __workerMain,
     runTimer, runImmediate, runTick, runTicks: __runTicks,
     runCallback(id) { const f = callbacks.get(id); callbacks.delete(id); if (f !== undefined) f(); },
     runIo,

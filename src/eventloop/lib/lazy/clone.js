@@ -78,4 +78,106 @@ function structuredClone(value, options) {
   }
   return walk(value);
 }
-module.exports = { structuredClone };
+
+// The same clone across threads (worker_threads' postMessage and workerData): `serialize` walks
+// the value as structuredClone does and writes it as JSON text, each value a node: a string,
+// number, boolean or null as itself, anything else an array whose first item says what it is.
+// Objects are numbered in the order the walk meets them; `['r', n]` is the n-th again (cycles,
+// shared references). `deserialize` builds the copy in the receiving thread's engine.
+// *Must* stay in step with each other (no other code reads the text).
+function bytesToText(u8) {
+  let out = '';
+  for (let i = 0; i < u8.length; i += 8192) out += String.fromCharCode.apply(null, u8.subarray(i, i + 8192));
+  return out;
+}
+function textToBytes(text) {
+  const u8 = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) u8[i] = text.charCodeAt(i);
+  return u8;
+}
+function serialize(value) {
+  const memo = new Map();
+  const pairs = (from) => { const out = []; for (const k of Object.keys(from)) out.push(k, walk(from[k])); return out; };
+  function walk(v) {
+    switch (typeof v) {
+      case 'string': case 'boolean': return v;
+      case 'undefined': return ['u'];
+      case 'number': return Number.isFinite(v) && !Object.is(v, -0) ? v : ['n', Object.is(v, -0) ? '-0' : String(v)];
+      case 'bigint': return ['b', String(v)];
+      case 'function': case 'symbol': throw uncloneable(v);
+    }
+    if (v === null) return null;
+    if (memo.has(v)) return ['r', memo.get(v)];
+    if (v instanceof Promise || v instanceof WeakMap || v instanceof WeakSet || v instanceof WeakRef || v instanceof FinalizationRegistry) throw uncloneable(v);
+    memo.set(v, memo.size);
+    const tag = Object.prototype.toString.call(v).slice(8, -1);
+    if (Array.isArray(v)) {
+      const keys = Object.keys(v);
+      if (keys.length === v.length) return ['A', v.map(walk)];
+      return ['a', v.length, pairs(v)];
+    }
+    if (v instanceof Date) return ['D', v.getTime()];
+    if (v instanceof RegExp) return ['R', v.source, v.flags];
+    if (v instanceof Boolean || v instanceof Number || v instanceof String || tag === 'BigInt') return ['P', tag, walk(v.valueOf())];
+    if (v instanceof ArrayBuffer) return ['B', bytesToText(new Uint8Array(v))];
+    if (ArrayBuffer.isView(v)) {
+      const kind = v instanceof DataView ? 'DataView' : v instanceof BufferClass ? 'Uint8Array' : tag;
+      const length = v instanceof DataView ? v.byteLength : v.length;
+      return ['V', kind, walk(v.buffer), v.byteOffset, length];
+    }
+    if (v instanceof Map) {
+      const out = [];
+      for (const [k, x] of v) out.push(walk(k), walk(x));
+      return ['M', out];
+    }
+    if (v instanceof Set) return ['S', Array.from(v, walk)];
+    if (v instanceof Error) {
+      const name = String(v.name);
+      const node = ['E', Object.prototype.hasOwnProperty.call(ERROR_KINDS, name) ? name : 'Error', String(v.message)];
+      node.push(typeof v.stack === 'string' ? v.stack : null);
+      if ('cause' in v) node.push(walk(v.cause));
+      return node;
+    }
+    return ['O', pairs(v)];
+  }
+  return JSON.stringify(walk(value));
+}
+function deserialize(text) {
+  const made = [];
+  const fill = (to, list) => { for (let i = 0; i < list.length; i += 2) to[list[i]] = build(list[i + 1]); return to; };
+  const keep = (out) => { made.push(out); return out; };
+  function build(node) {
+    if (node === null || typeof node !== 'object') return node;
+    switch (node[0]) {
+      case 'u': return undefined;
+      case 'n': return node[1] === '-0' ? -0 : Number(node[1]);
+      case 'b': return BigInt(node[1]);
+      case 'r': return made[node[1]];
+      case 'A': { const out = keep([]); for (const x of node[1]) out.push(build(x)); return out; }
+      case 'a': { const out = keep(new Array(node[1])); return fill(out, node[2]); }
+      case 'D': return keep(new Date(node[1]));
+      case 'R': return keep(new RegExp(node[1], node[2]));
+      case 'P': { const i = made.push(undefined) - 1; return (made[i] = Object(build(node[2]))); }
+      case 'B': return keep(textToBytes(node[1]).buffer);
+      case 'V': {
+        const i = made.push(undefined) - 1;
+        const buf = build(node[2]);
+        const Ctor = node[1] === 'DataView' ? DataView : globalThis[node[1]];
+        return (made[i] = new Ctor(buf, node[3], node[4]));
+      }
+      case 'M': { const out = keep(new Map()); const l = node[1]; for (let i = 0; i < l.length; i += 2) out.set(build(l[i]), build(l[i + 1])); return out; }
+      case 'S': { const out = keep(new Set()); for (const x of node[1]) out.add(build(x)); return out; }
+      case 'E': {
+        const out = keep(Object.create(ERROR_KINDS[node[1]].prototype));
+        Object.defineProperty(out, 'message', { value: node[2], writable: true, configurable: true });
+        if (node[3] !== null) Object.defineProperty(out, 'stack', { value: node[3], writable: true, configurable: true });
+        if (node.length > 4) Object.defineProperty(out, 'cause', { value: build(node[4]), writable: true, configurable: true });
+        return out;
+      }
+      case 'O': return fill(keep({}), node[1]);
+    }
+    throw new Error(`mini-node: a message of another thread could not be read (${node[0]})`);
+  }
+  return build(JSON.parse(text));
+}
+module.exports = { structuredClone, serialize, deserialize };
