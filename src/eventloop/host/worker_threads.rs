@@ -170,13 +170,12 @@ pub fn worker_more<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<
     })
 }
 
-/// `mn.workerError(text, late)`: in a worker, its uncaught error (serialised) for the parent;
-/// `late` when its script had already run.
+/// `mn.workerError(text)`: in a worker, its uncaught error (serialised) for the parent.
 pub fn worker_error<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     let link = h.opts.worker.clone();
-    native(ctx, move |text: String, late: bool| {
+    native(ctx, move |text: String| {
         if let Some(l) = &link {
-            l.error(text, late);
+            l.error(text);
         }
     })
 }

@@ -7,9 +7,7 @@
 // Messages are serialised (lib/lazy/worker_threads.js, the structured clone's rules) and cross
 // as completions run in the receiving loop's poll phase: `onreceive` (a message), `ononline`,
 // `onstdout` / `onstderr` (the worker's output, acknowledged with `mn.workerAck` as node's
-// `STDIO_WANTS_MORE_DATA`), `onerror` (its uncaught error while its script ran), `onexit` (its
-// exit code), `onfatal` (the exit code with an uncaught error that came later: node meets that
-// one while draining the worker's port at its exit, so 'error' and 'exit' run together), `ondrain`
+// `STDIO_WANTS_MORE_DATA`), `onerror` (its uncaught error), `onexit` (its exit code), `ondrain`
 // (a started port's queued message), `onpeerclose`, and in the worker `onack` and
 // `onterminate` on its internal port. In a worker, the loop calls `__workerMain` (globals.js
 // hands it over as `main`) instead of compiling the file itself: a missing file or a syntax
@@ -81,7 +79,6 @@
     } else {
       __workerModule(fn);
     }
-    lib.done();
   }
   // The runner of a worker's file: node's frames in RUNNER_FRAMES (errors.js).
   function __workerModule(fn) {

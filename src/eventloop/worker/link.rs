@@ -21,8 +21,6 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use rquickjs::{IntoJs, Value};
-
 use crate::eventloop::io::{Arg, Io, Post};
 
 /// node's thread ids: the main thread is 0, workers count from 1, never reused in a process.
@@ -81,8 +79,6 @@ struct Shared {
     /// The worker's file could not be read (node reports MODULE_NOT_FOUND in the worker).
     missing: AtomicBool,
     stdio: Mutex<Stdio>,
-    /// An uncaught error after the worker's script had run, sent with its exit code.
-    late_error: Mutex<Option<String>>,
 }
 
 /// A worker's output on its way to the parent: per stream, whether a chunk awaits the parent's
@@ -135,7 +131,6 @@ impl WorkerLink {
             online: AtomicBool::new(false),
             missing: AtomicBool::new(false),
             stdio: Mutex::new(Stdio::default()),
-            late_error: Mutex::new(None),
         }));
         let started = Started {
             stop,
@@ -258,17 +253,9 @@ impl WorkerLink {
     }
 
     /// An uncaught error ended the worker: its output so far, then the error (serialised by
-    /// lib/lazy/worker_threads.js) for the parent's 'error' event. One that came `late` (after
-    /// the worker's script had run) goes with the exit code: node's parent meets such an error
-    /// while draining the worker's port at its exit.
-    pub fn error(&self, serialised: String, late: bool) {
+    /// lib/lazy/worker_threads.js) for the parent's 'error' event.
+    pub fn error(&self, serialised: String) {
         self.flush();
-        if late {
-            if let Ok(mut slot) = self.0.late_error.lock() {
-                *slot = Some(serialised);
-                return;
-            }
-        }
         self.to_parent("onerror", Arg::Str(serialised));
     }
 
@@ -282,20 +269,7 @@ impl WorkerLink {
             self.flush();
             code
         };
-        let late = self.0.late_error.lock().ok().and_then(|mut e| e.take());
-        match late {
-            Some(error) => self.to_parent(
-                "onfatal",
-                Arg::Make(Box::new(move |ctx| {
-                    vec![
-                        Value::new_number(ctx.clone(), f64::from(code)),
-                        rquickjs::String::from_str(ctx.clone(), &error)?.into_value(),
-                    ]
-                    .into_js(ctx)
-                })),
-            ),
-            None => self.to_parent("onexit", Arg::Num(f64::from(code))),
-        };
+        self.to_parent("onexit", Arg::Num(f64::from(code)));
     }
 }
 

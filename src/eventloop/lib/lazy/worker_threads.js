@@ -50,14 +50,11 @@ const TAILS = {
   message: ['MessagePort.<anonymous> (node:internal/worker:268:53)', ...HYBRID],
   error: ['[kOnErrorMessage] (node:internal/worker:333:10)', '[kOnMessage] (node:internal/worker:344:37)', ON_MESSAGE, ...HYBRID],
   exit: ['[kOnExit] (node:internal/worker:322:10)', 'Worker.<computed>.onexit (node:internal/worker:230:20)'],
-  // an error that came with the worker's end: node meets it while draining the port on exit
-  lateError: ['[kOnErrorMessage] (node:internal/worker:333:10)', '[kOnMessage] (node:internal/worker:344:37)', ON_MESSAGE, ...HYBRID,
-    '[kOnExit] (node:internal/worker:310:5)', 'Worker.<computed>.onexit (node:internal/worker:230:20)'],
 };
 // node's emit frame: one line for a single listener, another for several
-function emitFrames(target, type, tail = type) {
+function emitFrames(target, type) {
   const many = target._events !== undefined && Array.isArray(target._events[type]);
-  return [`${target.constructor.name}.emit (node:events:${many ? '536:35' : '524:28'})`, ...TAILS[tail]];
+  return [`${target.constructor.name}.emit (node:events:${many ? '536:35' : '524:28'})`, ...TAILS[type]];
 }
 
 // ---------------------------------------------------------------- errors
@@ -127,7 +124,7 @@ function throwOnTick(err) {
   }
   nextTick(() => { throw err; });
 }
-const emitted = (tail) => "\nEmitted 'error' event on Worker instance at:\n    at " + TAILS[tail].join('\n    at ');
+const EMITTED = "\nEmitted 'error' event on Worker instance at:\n    at " + TAILS.error.join('\n    at ');
 
 // ---------------------------------------------------------------- MessagePort and MessageChannel
 const kHandle = Symbol('kHandle');
@@ -179,7 +176,7 @@ class MessagePort extends EventEmitter {
     setupPortReferencing(this, this);
   }
   postMessage(...args) {
-    if (args.length === 0) throw new TypeError('Not enough arguments to MessagePort.postMessage');
+    if (args.length === 0) throw codedError(TypeError, 'ERR_MISSING_ARGS', 'Not enough arguments to MessagePort.postMessage');
     const text = cloneFor(args[0], MessagePort.prototype.postMessage);
     if (this[kClosed]) return;
     if (this[kPeer] !== null) this[kPeer][kEnqueue](text);
@@ -207,10 +204,10 @@ class MessagePort extends EventEmitter {
     if (this[kClosed]) return;
     this[kClosed] = true;
     this[kQueue] = [];
+    ioClose(this[kHandle]);
     const peer = this[kPeer];
     if (peer !== null) peer.close();
     else native.close(this[kHandle]);
-    ioClose(this[kHandle]);
   }
   ref() { if (!this[kClosed]) ioRef(this[kHandle], true); return this; }
   unref() { if (!this[kClosed]) ioRef(this[kHandle], false); return this; }
@@ -265,7 +262,11 @@ class Worker extends EventEmitter {
     if (!isEval) filename = workerPath(filename);
     let argv = [];
     if (options.argv !== undefined) {
-      if (!Array.isArray(options.argv)) throw invalidArgType('options.argv', 'Array', options.argv);
+      if (!Array.isArray(options.argv)) {
+        const e = invalidArgType('options.argv', 'Array', options.argv);
+        e.message = e.message.replace('argument must be of type Array', 'property must be an instance of Array');
+        throw e;
+      }
       argv = options.argv.map(String);
     }
     let env = process.env;
@@ -294,7 +295,6 @@ class Worker extends EventEmitter {
       onstderr: (text) => this.#stdio(2, text),
       onerror: (text) => this.#error(deserializeError(text)),
       onexit: (code) => this.#exit(code),
-      onfatal: ([code, text]) => this.#exit(code, text),
       onpeerclose() {},
       onclose() {},
     }, true);
@@ -322,28 +322,26 @@ class Worker extends EventEmitter {
     else writeOut(stream, text);
     if (this[kHandle] !== null) native.ack(this[kHandle], stream);
   }
-  #error(err, tail = 'error') {
+  #error(err) {
     if (this.listenerCount('error') > 0 || err === null || typeof err !== 'object') {
-      emitWith(this, 'error', emitFrames(this, 'error', tail), true, err);
+      emitWith(this, 'error', emitFrames(this, 'error'), true, err);
       return;
     }
     Object.defineProperty(err, kNodeReport, {
       value: () => {
-        try { err.stack = String(err.stack) + emitted(tail); } catch (e) { /* keep the stack */ }
+        try { err.stack = String(err.stack) + EMITTED; } catch (e) { /* keep the stack */ }
         return REPORT_SITE + inspect(err, { depth: 5 }) + '\n';
       },
       configurable: true,
     });
     nextTick(() => { throw err; });
   }
-  // The worker ended (with its uncaught error when that came late: `late`).
-  #exit(code, late) {
+  #exit(code) {
     const handle = this[kHandle];
     if (handle === null) return;
     if (this[kEarlyStop]) code = 0;
     // node delivers the messages already queued first
     while (this[kStarted] && this[kQueue].length > 0) this[kDeliver]();
-    if (late !== undefined) this.#error(deserializeError(late), 'lateError');
     this[kHandle] = null;
     ioClose(handle);
     native.ended(handle);
@@ -353,7 +351,7 @@ class Worker extends EventEmitter {
   }
   postMessage(...args) {
     if (this[kHandle] === null) return;
-    if (args.length === 0) throw new TypeError('Not enough arguments to MessagePort.postMessage');
+    if (args.length === 0) throw codedError(TypeError, 'ERR_MISSING_ARGS', 'Not enough arguments to MessagePort.postMessage');
     native.post(this[kHandle], cloneFor(args[0], Worker.prototype.postMessage, 'Worker.postMessage (node:internal/worker:385:5)'));
   }
   terminate(callback) {
@@ -380,10 +378,8 @@ class Worker extends EventEmitter {
 
 // ---------------------------------------------------------------- in a worker thread
 let parentPort = null;
-let workerData;
+let workerData = null;
 const thrownByEval = new WeakSet();
-// the worker's script has run: an uncaught error from now on comes with its end
-let ran = false;
 if (!isMainThread) {
   parentPort = new MessagePort(kConstruct, info.port);
   ioHandles.set(info.internal, { onack: (stream) => native.more(stream), onterminate() {} });
@@ -444,13 +440,14 @@ function fatal(err) {
   if (thrownByEval.has(err)) {
     const head = sourceContext(err, true);
     if (head) {
-      try { err.stack = `${head}\n${err.stack}`; } catch (e) { /* keep the stack */ }
+      try {
+        Object.defineProperty(err, 'stack', { value: `${head}\n${err.stack}`, writable: true, configurable: true });
+      } catch (e) { /* keep the stack */ }
     }
   }
-  native.error(serializeError(err), ran);
+  native.error(serializeError(err));
 }
 function online() { native.online(); }
-function done() { ran = true; }
 
 // ---------------------------------------------------------------- the module
 const environmentData = new Map();
@@ -472,4 +469,4 @@ const workerThreads = {
   setEnvironmentData(key, value) { if (value === undefined) environmentData.delete(key); else environmentData.set(key, value); },
   getEnvironmentData(key) { return environmentData.get(key); },
 };
-module.exports = { module: workerThreads, throwOnTick, online, done, fatal, notFound, syntaxError, thrownByEval: markThrownByEval };
+module.exports = { module: workerThreads, throwOnTick, online, fatal, notFound, syntaxError, thrownByEval: markThrownByEval };
