@@ -134,6 +134,7 @@ const kClosed = Symbol('kClosed');
 const kPeer = Symbol('kPeer');
 const kOnMessage = Symbol('kOnMessage');
 const kEnqueue = Symbol('kEnqueue');
+const kArrive = Symbol('kArrive');
 const kDeliver = Symbol('kDeliver');
 const kConstruct = Symbol('kConstruct');
 // node keeps a port (and a Worker) referenced while it has 'message' listeners, and starts it
@@ -162,7 +163,7 @@ class MessagePort extends EventEmitter {
     this[kPeer] = null;
     this[kOnMessage] = null;
     const io = {
-      onreceive: (text) => this[kEnqueue](text),
+      onreceive: (text) => this[kArrive](text),
       ondrain: () => this[kDeliver](),
       onpeerclose: () => this.close(),
       onclose: () => this.emit('close'),
@@ -182,7 +183,17 @@ class MessagePort extends EventEmitter {
     if (this[kPeer] !== null) this[kPeer][kEnqueue](text);
     else native.post(this[kHandle], text);
   }
-  // a message arrived: delivered one per poll-phase completion once the port is started
+  // a message from another thread, in this poll-phase completion: delivered now if nothing waits
+  // before it, else queued behind
+  [kArrive](text) {
+    if (this[kStarted] && !this[kClosed] && this[kQueue].length === 0) {
+      this[kQueue].push(text);
+      this[kDeliver]();
+    } else {
+      this[kEnqueue](text);
+    }
+  }
+  // a message posted in this thread: delivered one per poll-phase completion once started
   [kEnqueue](text) {
     if (this[kClosed]) return;
     this[kQueue].push(text);
@@ -289,7 +300,7 @@ class Worker extends EventEmitter {
         this[kOnline] = true;
         if (!this[kEarlyStop]) emitWith(this, 'online', emitFrames(this, 'online'), true);
       },
-      onreceive: (text) => this[kEnqueue](text),
+      onreceive: (text) => this[kArrive](text),
       ondrain: () => this[kDeliver](),
       onstdout: (text) => this.#stdio(1, text),
       onstderr: (text) => this.#stdio(2, text),
@@ -308,9 +319,11 @@ class Worker extends EventEmitter {
     this[kStarted] = true;
     if (this[kQueue].length > 0 && this[kHandle] !== null) native.kick(this[kHandle], this[kQueue].length);
   }
-  [kEnqueue](text) {
+  [kArrive](text) {
     this[kQueue].push(text);
-    if (this[kStarted]) native.kick(this[kHandle], 1);
+    if (!this[kStarted]) return;
+    if (this[kQueue].length === 1) this[kDeliver]();
+    else native.kick(this[kHandle], 1);
   }
   [kDeliver]() {
     if (!this[kStarted] || this[kQueue].length === 0) return;
