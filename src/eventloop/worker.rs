@@ -69,10 +69,15 @@ fn run(link: &WorkerLink, spec: Spec) {
     opts.max_memory = spec.max_memory;
     opts.record = false;
     opts.worker = Some(link.clone());
+    // only the engine's own words come here (a time-out, the heap limit): named after the worker
     let mut sink = |e: &Event| {
         if let Event::Output { stream, text } = e {
             let n = if *stream == Stream::Stderr { 2 } else { 1 };
-            link.engine_output(n, text.clone());
+            let text = match text.strip_prefix("mini-node: ") {
+                Some(rest) => format!("mini-node: worker {}: {rest}", link.thread_id()),
+                None => text.clone(),
+            };
+            link.engine_output(n, text);
         }
     };
     let code = match node::run(&source, &opts, &mut sink, &mut ClockDecides) {

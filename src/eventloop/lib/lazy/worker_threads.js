@@ -38,6 +38,24 @@ function cloneFor(value, fn, site) {
 const isMainThread = info === null;
 const threadId = isMainThread ? 0 : info.threadId;
 
+// What a postMessage's transfer list (`[...]` or `{ transfer }`) moves: ArrayBuffers are detached
+// in the sender once cloned, as node's are; a MessagePort cannot move to another thread here.
+function transferList(arg) {
+  if (arg === undefined || arg === null) return [];
+  let list = [];
+  if (Array.isArray(arg)) list = arg;
+  else if (typeof arg === 'object' && arg.transfer !== undefined && arg.transfer !== null) list = [...arg.transfer];
+  for (const x of list) {
+    if (x instanceof MessagePort) throw notProvided('Transferring a MessagePort');
+  }
+  return list;
+}
+function detach(list) {
+  for (const x of list) {
+    if (x instanceof ArrayBuffer && typeof x.transfer === 'function' && !x.detached) x.transfer();
+  }
+}
+
 // ---------------------------------------------------------------- node's frames
 // What node's stacks show below a listener of these events (errors.js's `__emitWith` prints them).
 const HYBRID = [
@@ -178,7 +196,9 @@ class MessagePort extends EventEmitter {
   }
   postMessage(...args) {
     if (args.length === 0) throw codedError(TypeError, 'ERR_MISSING_ARGS', 'Not enough arguments to MessagePort.postMessage');
+    const moved = transferList(args[1]);
     const text = cloneFor(args[0], MessagePort.prototype.postMessage);
+    detach(moved);
     if (this[kClosed]) return;
     if (this[kPeer] !== null) this[kPeer][kEnqueue](text);
     else native.post(this[kHandle], text);
@@ -288,7 +308,9 @@ class Worker extends EventEmitter {
     const envCopy = {};
     for (const k of Object.keys(env)) envCopy[k] = String(env[k]);
     this[kThreadId] = native.threadId();
+    const moved = transferList(options.transferList);
     const data = cloneFor(options.workerData, Worker, 'new Worker (node:internal/worker:271:17)');
+    detach(moved);
     this[kQueue] = [];
     this[kStarted] = false;
     this[kOnline] = false;
@@ -365,7 +387,10 @@ class Worker extends EventEmitter {
   postMessage(...args) {
     if (this[kHandle] === null) return;
     if (args.length === 0) throw codedError(TypeError, 'ERR_MISSING_ARGS', 'Not enough arguments to MessagePort.postMessage');
-    native.post(this[kHandle], cloneFor(args[0], Worker.prototype.postMessage, 'Worker.postMessage (node:internal/worker:385:5)'));
+    const moved = transferList(args[1]);
+    const text = cloneFor(args[0], Worker.prototype.postMessage, 'Worker.postMessage (node:internal/worker:385:5)');
+    detach(moved);
+    native.post(this[kHandle], text);
   }
   terminate(callback) {
     if (typeof callback === 'function') {
