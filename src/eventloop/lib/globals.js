@@ -25,6 +25,7 @@
   for (const k of ['URL', 'URLSearchParams']) lazyGlobal(k, () => urlLib()[k]);
   for (const k of ['EventTarget', 'Event', 'AbortController', 'AbortSignal']) lazyGlobal(k, () => abortLib()[k]);
   lazyGlobal('structuredClone', () => cloneLib().structuredClone);
+  for (const k of ['MessageChannel', 'MessagePort']) lazyGlobal(k, () => workerThreadsLib().module[k]);
   lazyGlobal('Intl', () => intlLib().Intl);
   // The scheduler's handles on this side.
   return {

@@ -494,8 +494,8 @@ const workerThreads = {
   MessagePort,
   MessageChannel,
   markAsUntransferable() {},
-  isMarkedAsUntransferable() { return false; },
   moveMessagePortToContext() { throw notProvided('worker_threads.moveMessagePortToContext'); },
+  postMessageToThread() { throw notProvided('worker_threads.postMessageToThread'); },
   receiveMessageOnPort,
   resourceLimits: {},
   threadId,
@@ -503,7 +503,7 @@ const workerThreads = {
   Worker,
   parentPort,
   workerData,
-  BroadcastChannel: class BroadcastChannel { constructor() { throw notProvided('worker_threads.BroadcastChannel'); } },
+  BroadcastChannel: function BroadcastChannel() { throw notProvided('worker_threads.BroadcastChannel'); },
   setEnvironmentData(key, value) { if (value === undefined) environmentData.delete(key); else environmentData.set(key, value); },
   getEnvironmentData(key) { return environmentData.get(key); },
 };
