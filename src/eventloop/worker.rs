@@ -80,10 +80,24 @@ fn run(link: &WorkerLink, spec: Spec) {
             link.engine_output(n, text);
         }
     };
-    let code = match node::run(&source, &opts, &mut sink, &mut ClockDecides) {
-        Ok(outcome) => outcome.exit_code,
-        Err(e) => {
+    // whatever happens, the parent hears of the end (its Worker keeps it alive until then)
+    let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        node::run(&source, &opts, &mut sink, &mut ClockDecides)
+    }));
+    let code = match ran {
+        Ok(Ok(outcome)) => outcome.exit_code,
+        Ok(Err(e)) => {
             link.engine_output(2, format!("mini-node: worker {}: {e}\n", link.thread_id()));
+            1
+        }
+        Err(_) => {
+            link.engine_output(
+                2,
+                format!(
+                    "mini-node: worker {}: the worker's engine failed (a bug in mini-node); it ended with code 1\n",
+                    link.thread_id()
+                ),
+            );
             1
         }
     };

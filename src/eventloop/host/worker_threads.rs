@@ -14,8 +14,8 @@ use super::super::io::Arg;
 use super::super::worker::{self, next_thread_id, Birth, Spec, WorkerLink};
 use super::native::{native, Host};
 
-/// `mn.workerInfo`: in a worker, what it knows of itself (`threadId`, `data`: workerData
-/// serialised, `eval`, `missing`: its file could not be read, and the handles of `port`
+/// `mn.workerInfo`: in a worker, what it knows of itself (`threadId`, `data`: workerData and the
+/// environment data serialised, `eval`, `missing`: its file could not be read, and the handles of `port`
 /// (parentPort) and `internal`); `null` in the main thread.
 pub fn worker_info<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     let Some(link) = h.opts.worker.as_ref() else {

@@ -31,7 +31,7 @@ pub fn next_thread_id() -> u64 {
     NEXT_THREAD_ID.fetch_add(1, Ordering::Relaxed)
 }
 
-/// How long the end of a loop waits for each of its workers to stop before leaving it behind.
+/// How long the end of a loop waits for its workers to stop before leaving them behind.
 const JOIN_WAIT: Duration = Duration::from_secs(2);
 
 /// The streams a worker writes: node's 1 (stdout) and 2 (stderr), as `mn.write` numbers them.
@@ -65,7 +65,7 @@ struct Shared {
     /// The parent's loop, and the parent's `Worker` object's handle there.
     parent: Post,
     handle: u64,
-    /// `workerData`, serialised by lib/lazy/clone.js.
+    /// `workerData` and the parent's environment data, serialised by lib/lazy/worker_threads.js.
     data: String,
     /// `eval: true`: the filename is the code.
     eval: bool,
@@ -377,7 +377,7 @@ impl Threads {
     }
 
     /// The loop has ended: every worker still running is stopped, and every thread joined
-    /// (one that does not stop within a moment is left to end with the process).
+    /// (those that do not stop within [`JOIN_WAIT`] are left to end with the process).
     pub fn stop_all(&mut self) {
         for w in self.workers.values() {
             w.stop();
@@ -387,8 +387,8 @@ impl Threads {
             .drain()
             .filter_map(|(_, mut w)| w.thread.take())
             .chain(self.ended.drain(..));
+        let until = Instant::now() + JOIN_WAIT;
         for t in threads {
-            let until = Instant::now() + JOIN_WAIT;
             while !t.is_finished() && Instant::now() < until {
                 std::thread::sleep(Duration::from_millis(1));
             }

@@ -130,6 +130,9 @@ function serialWalk(v) {
     return ['a', v.length, serialPairs(v)];
   }
   if (v instanceof Promise || v instanceof WeakMap || v instanceof WeakSet || v instanceof WeakRef || v instanceof FinalizationRegistry) throw uncloneable(v);
+  if (typeof SharedArrayBuffer === 'function' && v instanceof SharedArrayBuffer) {
+    throw codedError(Error, 'ERR_MINI_NODE_NOT_PROVIDED', 'Sharing memory between threads (a SharedArrayBuffer) is not provided by mini-node: each thread has its own engine. Run this script with real node instead.');
+  }
   memo.set(v, memo.size);
   if (v instanceof Date) return ['D', v.getTime()];
   if (v instanceof RegExp) return ['R', v.source, v.flags];

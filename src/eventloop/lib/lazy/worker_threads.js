@@ -267,6 +267,8 @@ function receiveMessageOnPort(port) {
 
 // ---------------------------------------------------------------- Worker
 const kThreadId = Symbol('kThreadId');
+// setEnvironmentData's values: a new worker gets a copy
+const environmentData = new Map();
 const kStdout = Symbol('kStdout');
 const kStderr = Symbol('kStderr');
 const kOnline = Symbol('kOnline');
@@ -309,7 +311,11 @@ class Worker extends EventEmitter {
     for (const k of Object.keys(env)) envCopy[k] = String(env[k]);
     this[kThreadId] = native.threadId();
     const moved = transferList(options.transferList);
-    const data = cloneFor(options.workerData, Worker, 'new Worker (node:internal/worker:271:17)');
+    // workerData and the environment data set so far (setEnvironmentData), cloned together
+    const data = JSON.stringify([
+      cloneFor(options.workerData, Worker, 'new Worker (node:internal/worker:271:17)'),
+      cloneFor(environmentData, Worker, 'new Worker (node:internal/worker:271:17)'),
+    ]);
     detach(moved);
     this[kQueue] = [];
     this[kStarted] = false;
@@ -421,7 +427,9 @@ const thrownByEval = new WeakSet();
 if (!isMainThread) {
   parentPort = new MessagePort(kConstruct, info.port);
   ioHandles.set(info.internal, { onack: (stream) => native.more(stream), onterminate() {} });
-  workerData = deserialize(info.data);
+  const [data, environment] = JSON.parse(info.data);
+  workerData = deserialize(data);
+  for (const [k, v] of deserialize(environment)) environmentData.set(k, v);
 }
 // node's loader frames below a worker's missing file and below its syntax error
 const NOT_FOUND_FRAMES = [
@@ -488,7 +496,6 @@ function fatal(err) {
 function online() { native.online(); }
 
 // ---------------------------------------------------------------- the module
-const environmentData = new Map();
 const workerThreads = {
   isMainThread,
   MessagePort,
