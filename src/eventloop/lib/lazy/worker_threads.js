@@ -142,7 +142,11 @@ function throwOnTick(err) {
   }
   nextTick(() => { throw err; });
 }
-const EMITTED = "\nEmitted 'error' event on Worker instance at:\n    at " + TAILS.error.join('\n    at ');
+// (the emit's own stack: as many frames as Error.stackTraceLimit allows)
+function emittedAt() {
+  const limit = typeof Error.stackTraceLimit === 'number' ? Math.max(0, Error.stackTraceLimit) : 10;
+  return "\nEmitted 'error' event on Worker instance at:" + TAILS.error.slice(0, limit).map((f) => `\n    at ${f}`).join('');
+}
 
 // ---------------------------------------------------------------- MessagePort and MessageChannel
 const kHandle = Symbol('kHandle');
@@ -370,7 +374,7 @@ class Worker extends EventEmitter {
     }
     Object.defineProperty(err, kNodeReport, {
       value: () => {
-        try { err.stack = String(err.stack) + EMITTED; } catch (e) { /* keep the stack */ }
+        try { err.stack = String(err.stack) + emittedAt(); } catch (e) { /* keep the stack */ }
         return REPORT_SITE + inspect(err, { depth: 5 }) + '\n';
       },
       configurable: true,
