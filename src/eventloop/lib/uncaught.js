@@ -12,6 +12,8 @@
 // The report's header reads the line of a required file again from disk (only when reporting).
 // An error thrown by node's own library code (an unhandled 'error' event, a failed assert) carries
 // the head of node's report under `kNodeReport` (events.js): node's throw site in its own files.
+// In a worker thread nothing is printed: the error goes to the parent's 'error' event
+// (`workerFatal`, worker_threads.js), after the worker's 'exit' listeners, as node's worker does.
 // WHY: node's default `--unhandled-rejections=throw` and its uncaught report are what the golden
 // tests compare.
 //
