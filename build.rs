@@ -94,6 +94,7 @@ const NODE_LIB: &[&str] = &[
     "util.js",
     "assertion_error.js",
     "assert.js",
+    "worker_threads.js",
     "module.js",
     "globals.js",
 ];

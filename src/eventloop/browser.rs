@@ -130,7 +130,9 @@ impl<'js> Driver<'_, 'js> {
                 "out of memory (--max-memory)".to_string(),
             ),
             // A page has no process.exit, and an uncaught exception does not end it.
-            Err(Stop::Exit | Stop::Fatal) => (code::SCRIPT, "the page stopped".to_string()),
+            Err(Stop::Exit | Stop::Fatal | Stop::Terminated) => {
+                (code::SCRIPT, "the page stopped".to_string())
+            }
         };
         self.core.exit(code, reason);
     }

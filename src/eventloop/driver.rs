@@ -11,6 +11,8 @@
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rquickjs::{Context, Ctx, Runtime, Value};
@@ -32,6 +34,8 @@ pub enum Stop {
     Timeout,
     /// The heap limit (`--max-memory`) was reached.
     OutOfMemory,
+    /// A worker thread's `terminate()` (or the end of its parent) stopped it.
+    Terminated,
 }
 
 /// One step of a loop: it goes on, or the run stops.
@@ -48,6 +52,8 @@ pub struct Engine {
     pub interrupt: Rc<Cell<bool>>,
     /// Set by the interrupt handler when the deadline stopped JavaScript.
     cut_short: Rc<Cell<bool>>,
+    /// A worker thread's stop flag (`terminate()`, set from its parent's thread).
+    stop: Option<Arc<AtomicBool>>,
     callback_seq: Rc<Cell<u64>>,
     stamp: Rc<Cell<(u64, Instant)>>,
 }
@@ -78,7 +84,9 @@ impl Engine {
         let cut_short = Rc::new(Cell::new(false));
         let callback_seq = Rc::new(Cell::new(0u64));
         let stamp = Rc::new(Cell::new((0u64, Instant::now())));
+        let stop = opts.worker.as_ref().map(|w| w.stop_flag());
         {
+            let stop = stop.clone();
             let interrupt = interrupt.clone();
             let cut_short = cut_short.clone();
             let seq = callback_seq.clone();
@@ -90,7 +98,7 @@ impl Engine {
                 if stamp.get().0 != current {
                     stamp.set((current, now));
                 }
-                if interrupt.get() {
+                if interrupt.get() || stop.as_ref().is_some_and(|s| s.load(Ordering::Relaxed)) {
                     return true;
                 }
                 let expired = now >= deadline.get();
@@ -108,6 +116,7 @@ impl Engine {
             deadline,
             interrupt,
             cut_short,
+            stop,
             callback_seq,
             stamp,
         })
@@ -133,6 +142,7 @@ pub struct Core<'a, 'js, S> {
     timeout: Duration,
     interrupt: Rc<Cell<bool>>,
     cut_short: Rc<Cell<bool>>,
+    stop: Option<Arc<AtomicBool>>,
 }
 
 impl<'a, 'js, S: LoopState> Core<'a, 'js, S> {
@@ -151,6 +161,7 @@ impl<'a, 'js, S: LoopState> Core<'a, 'js, S> {
             timeout: opts.timeout,
             interrupt: engine.interrupt.clone(),
             cut_short: engine.cut_short.clone(),
+            stop: engine.stop.clone(),
         }
     }
 
@@ -174,6 +185,23 @@ impl<'a, 'js, S: LoopState> Core<'a, 'js, S> {
             let at_ms = s.clock.now();
             s.push_event(Event::PhaseEnter { phase, at_ms });
         }
+    }
+
+    /// Has this worker thread been told to stop (`terminate()`, or its parent ended)?
+    #[inline]
+    pub fn stopped(&self) -> bool {
+        self.stop
+            .as_ref()
+            .is_some_and(|s| s.load(Ordering::Relaxed))
+    }
+
+    /// Between callbacks: a worker thread told to stop stops now.
+    #[inline]
+    pub fn check_stop(&self) -> Step {
+        if self.stopped() {
+            return Err(Stop::Terminated);
+        }
+        Ok(())
     }
 
     /// Stop (or let run again) the JavaScript running now.
@@ -216,6 +244,9 @@ impl<'a, 'js, S: LoopState> Core<'a, 'js, S> {
     /// limit, or an exception that already ended the script. The model handles the rest.
     pub fn thrown(&mut self, e: rquickjs::Error) -> Result<Value<'js>, Stop> {
         let value = quickjs::thrown(&self.ctx, e);
+        if self.stopped() {
+            return Err(Stop::Terminated);
+        }
         if self.state.borrow().exit.is_some() {
             return Err(Stop::Exit);
         }

@@ -19,7 +19,7 @@
 //! Nothing here runs JavaScript or decides the order of phases; that is `node.rs`'s job.
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{channel, Receiver, Sender};
 use std::time::Duration;
 
 use rquickjs::{Ctx, Value};
@@ -212,10 +212,7 @@ impl Io {
     /// Wait for the next completion, at most `timeout` (`None`: until one comes).
     pub fn wait(&self, timeout: Option<Duration>) -> Option<Completion> {
         match timeout {
-            Some(t) => match self.rx.recv_timeout(t) {
-                Ok(c) => Some(c),
-                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => None,
-            },
+            Some(t) => self.rx.recv_timeout(t).ok(),
             // the loop holds a sender itself, so this cannot disconnect
             None => self.rx.recv().ok(),
         }

@@ -30,6 +30,7 @@ mod record;
 pub mod replay;
 pub mod script;
 mod timers;
+mod worker;
 
 pub use examples::{examples, Example};
 
@@ -225,6 +226,9 @@ pub struct RunOptions {
     /// reaches the sink only, as events: [`Outcome::output`] stays empty, so a server that
     /// prints for hours keeps no copy of it.
     pub last_run: bool,
+    /// Set in a worker thread's loop (node's `worker_threads`): its link to the loop that
+    /// started it. `None` in the main thread.
+    pub worker: Option<worker::WorkerLink>,
 }
 
 impl RunOptions {
@@ -238,6 +242,7 @@ impl RunOptions {
             max_memory: 512 * 1024 * 1024,
             record: true,
             last_run: false,
+            worker: None,
         }
     }
 }

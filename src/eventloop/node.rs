@@ -84,6 +84,10 @@ pub fn run<D: Decide>(
     let mut state = Sched::new(engine.run_state(opts.record || decider.active(), opts));
     state.rejections = rejections;
     state.io.refuse = decider.active();
+    if let Some(link) = &opts.worker {
+        // a worker thread: its I/O (with its ports) was made by its parent
+        state.threads.attach(link, &mut state.io);
+    }
     let sched = Rc::new(RefCell::new(state));
     engine.context.with(|ctx| {
         if sched.borrow().record {
@@ -111,6 +115,9 @@ pub fn run<D: Decide>(
     })?;
     let outcome = sched.borrow_mut().outcome();
     let refused = sched.borrow().io.refused;
+    // No worker thread outlives the loop that started it.
+    let mut threads = std::mem::take(&mut sched.borrow_mut().threads);
+    threads.stop_all();
     // What refers into the runtime goes before the runtime does.
     drop(sched);
     engine.end(opts);
@@ -125,6 +132,16 @@ pub fn run<D: Decide>(
 
 impl<'js, D: Decide> Driver<'_, 'js, D> {
     fn run_all(&mut self, source: &str, opts: &RunOptions) -> Step {
+        if opts.worker.is_some() {
+            // a worker's script is compiled by lib/worker_threads.js: its syntax error, like
+            // any of its uncaught errors, goes to the parent's 'error' event
+            self.core
+                .callback_start(0, Queue::Main, "worker script".into(), None, Activity::Main);
+            let r = self.js.main.call::<_, ()>(());
+            self.callback_end(0, r)?;
+            self.drain()?;
+            return self.run_loop();
+        }
         let main = match host::compile(&self.core.ctx, source, &opts.filename, true) {
             Ok(f) => f,
             Err(report) => {
@@ -140,6 +157,11 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
         let r = self.js.main.call::<_, ()>((main,));
         self.callback_end(0, r)?;
         self.drain()?;
+        self.run_loop()
+    }
+
+    /// The loop's iterations, after the main script, until nothing keeps it alive.
+    fn run_loop(&mut self) -> Step {
         loop {
             self.core.flush();
             if !self.core.state.borrow().alive() {
@@ -155,6 +177,7 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
     }
 
     fn iteration(&mut self) -> Step {
+        self.core.check_stop()?;
         self.iteration += 1;
         if self.core.state.borrow().io.real {
             // real handles: node's clock, and --timeout only for JavaScript that never yields
@@ -252,6 +275,7 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
 
     /// A real handle's completion: `handle[event](arg)` in lib/io.js, then the queues drained.
     fn run_io(&mut self, queue: Queue, c: Completion) -> Step {
+        self.core.check_stop()?;
         let label = if self.core.state.borrow().record {
             let s = self.core.state.borrow();
             format!("{} {}", s.io.kind(c.handle), c.event)
@@ -646,6 +670,7 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
                 (c, "uncaught exception".to_string())
             }
             Err(Stop::Timeout) => (code::TIMEOUT, "interrupted by --timeout".to_string()),
+            Err(Stop::Terminated) => (code::SCRIPT, "worker.terminate()".to_string()),
             Err(Stop::OutOfMemory) => (
                 code::OUT_OF_MEMORY,
                 "out of memory (--max-memory)".to_string(),

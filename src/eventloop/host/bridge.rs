@@ -23,7 +23,9 @@ use rquickjs::{Ctx, Function, IntoJs, Object, Value};
 
 use super::super::quickjs;
 use super::native::{Host, Make};
-use super::{buffer, fs, handle, lazy, module, os, process, signals, task_queues, timers};
+use super::{
+    buffer, fs, handle, lazy, module, os, process, signals, task_queues, timers, worker_threads,
+};
 
 /// Every name of `mn`, by the lib file that uses it first, with the Rust function that makes it.
 /// *Must* match the `mn.<name>` uses in src/eventloop/lib/*.js (checked by the tests below).
@@ -87,6 +89,19 @@ pub const BRIDGE: &[(&str, Make)] = &[
     ("totalmem", os::totalmem),
     ("freemem", os::freemem),
     ("osUptime", os::os_uptime),
+    // worker_threads.js
+    ("workerInfo", worker_threads::worker_info),
+    ("workerThreadId", worker_threads::worker_thread_id),
+    ("workerStart", worker_threads::worker_start),
+    ("workerStop", worker_threads::worker_stop),
+    ("workerAck", worker_threads::worker_ack),
+    ("workerEnded", worker_threads::worker_ended),
+    ("workerOnline", worker_threads::worker_online),
+    ("workerMore", worker_threads::worker_more),
+    ("workerError", worker_threads::worker_error),
+    ("portPost", worker_threads::port_post),
+    ("portClose", worker_threads::port_close),
+    ("portKick", worker_threads::port_kick),
     // module.js
     ("compile", module::compile_native),
     ("lazySource", lazy::lazy_source),

@@ -69,8 +69,11 @@ pub fn load_prelude<'js>(ctx: &Ctx<'js>) -> Option<Function<'js>> {
                     if let Some(dir) = path.parent() {
                         let _ = fs::create_dir_all(dir);
                     }
-                    // write then rename, so a concurrent run never reads half a file
-                    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+                    // write then rename, so a concurrent run (or a worker thread of this one)
+                    // never reads half a file
+                    let thread = format!("{:?}", std::thread::current().id());
+                    let thread: String = thread.chars().filter(char::is_ascii_digit).collect();
+                    let tmp = path.with_extension(format!("tmp{}-{thread}", std::process::id()));
                     if fs::write(&tmp, bytes).is_ok() {
                         let _ = fs::rename(&tmp, &path);
                     }

@@ -25,6 +25,10 @@ const LAZY: &[(&str, &str)] = &[
         ),
     ),
     ("url", include_str!("../lib/lazy/url.js")),
+    (
+        "worker_threads",
+        include_str!("../lib/lazy/worker_threads.js"),
+    ),
 ];
 
 /// `mn.lazySource(name)`: the text of the lazy module `name`, or `undefined` if there is none.

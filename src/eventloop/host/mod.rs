@@ -22,6 +22,7 @@ mod signals;
 mod syntax;
 mod task_queues;
 mod timers;
+mod worker_threads;
 
 /// The check of a bridge table against its script, for the browser model's bridge tests too.
 #[cfg(test)]

@@ -9,6 +9,7 @@ use rquickjs::{Ctx, IntoJs, Value};
 
 use super::super::{quickjs, Stream};
 use super::native::{native, Host};
+use super::worker_threads;
 
 /// `mn.argv`: node's argv: the node binary, the script, its arguments.
 pub fn argv<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
@@ -45,8 +46,11 @@ pub fn arch<'js>(ctx: &Ctx<'js>, _: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     .into_js(ctx)
 }
 
-/// `mn.env()`: the environment, as an object.
-pub fn env<'js>(ctx: &Ctx<'js>, _: &Host<'_>) -> rquickjs::Result<Value<'js>> {
+/// `mn.env()`: the environment, as an object (a worker thread's own, in a worker).
+pub fn env<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
+    if let Some(link) = h.opts.worker.clone() {
+        return native(ctx, move || link.env().clone());
+    }
     native(ctx, || {
         std::env::vars().collect::<std::collections::HashMap<String, String>>()
     })
@@ -75,11 +79,18 @@ pub fn memory<'js>(ctx: &Ctx<'js>, _: &Host<'_>) -> rquickjs::Result<Value<'js>>
     })
 }
 
-/// `mn.write(stream, text)`: 1 stdout, 2 stderr.
+/// `mn.write(stream, text)`: 1 stdout, 2 stderr. In a worker thread the text goes to the
+/// parent (`worker_threads::write`).
 pub fn write<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     let s = h.sched.clone();
-    quickjs::write_fn(ctx, move |stream, text| s.borrow_mut().write(stream, text))
-        .map(|f| f.into_value())
+    quickjs::write_fn(ctx, move |stream, text| {
+        let mut s = s.borrow_mut();
+        let n = if stream == Stream::Stderr { 2 } else { 1 };
+        if let Err(text) = worker_threads::write(&mut s, n, text) {
+            s.write(stream, text);
+        }
+    })
+    .map(|f| f.into_value())
 }
 
 /// `mn.now()`: the loop's clock, in ms since the start.

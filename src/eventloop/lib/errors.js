@@ -32,6 +32,32 @@
     'Module.require (node:internal/modules/cjs/loader:1289:19)',
     'require (node:internal/modules/helpers:182:18)',
   ];
+  // node's worker bootstrap below a worker's file (its loader names differ from the main's) and
+  // below its `eval` code.
+  const WORKER_TAIL = [
+    '[nodejs.internal.kHybridDispatch] (node:internal/event_target:831:20)',
+    'MessagePort.<anonymous> (node:internal/per_context/messageport:23:28)',
+  ];
+  const WORKER_MAIN_FRAMES = [
+    'Module._compile (node:internal/modules/cjs/loader:1521:14)',
+    'Object..js (node:internal/modules/cjs/loader:1623:10)',
+    'Module.load (node:internal/modules/cjs/loader:1266:32)',
+    'Function._load (node:internal/modules/cjs/loader:1091:12)',
+    'Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)',
+    'MessagePort.<anonymous> (node:internal/main/worker_thread:192:26)',
+    ...WORKER_TAIL,
+  ];
+  const WORKER_EVAL_FRAMES = [
+    'runScriptInThisContext (node:internal/vm:209:10)',
+    'node:internal/process/execution:118:14',
+    '[worker eval]-wrapper:6:24',
+    'runScript (node:internal/process/execution:101:62)',
+    'evalScript (node:internal/process/execution:133:3)',
+    'MessagePort.<anonymous> (node:internal/main/worker_thread:173:9)',
+    ...WORKER_TAIL,
+  ];
+  // The frames `__emitWith` (lib/worker_threads.js) stands for while it runs.
+  let emitWithFrames = [];
   // The runner functions of this file stand for node's internal frames.
   // No prototype: a frame named toString or constructor must not find Object.prototype's.
   const RUNNER_FRAMES = {
@@ -51,6 +77,11 @@
     __emitBeforeExit: { frames: ['process.emit (node:events:524:28)'] },
     __emitUnhandledRejection: { frames: ['process.emit (node:events:524:28)', 'emitUnhandledRejection (node:internal/process/promises:250:13)', 'throwUnhandledRejectionsMode (node:internal/process/promises:385:19)', 'processPromiseRejections (node:internal/process/promises:470:17)', 'process.processTicksAndRejections (node:internal/process/task_queues:96:32)'] },
     __runFs: { frames: ['FSReqCallback.oncomplete (node:fs:187:23)'] },
+    // a worker's file and code (lib/worker_threads.js), and the events of its ports: the frames
+    // of the dispatch that called the listener, chosen by the caller (`emitFrames`)
+    __workerModule: { rename: 'Object.<anonymous>', frames: WORKER_MAIN_FRAMES },
+    __workerEval: { frames: WORKER_EVAL_FRAMES },
+    __emitWith: { frames: null },
   };
   const mainHeader = mn.headerLength;
   // A call site in the user's code (the main script or a required file), not in this prelude.
@@ -333,7 +364,7 @@
           else if (r.timer) lines[lines.length - 1] = `Timeout.${pname ? pname + ' [as _onTimeout]' : '_onTimeout'} (${loc})`;
           else if (r.immediate) lines[lines.length - 1] = `Immediate.${pname || '<anonymous>'} (${loc})`;
         }
-        for (const f of r.frames) lines.push(f);
+        for (const f of r.frames === null ? emitWithFrames : r.frames) lines.push(f);
         if (!r.resume) break;
         // skip the loader's own frames up to the requiring file's
         lastUser = null;

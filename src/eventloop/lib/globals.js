@@ -25,10 +25,11 @@
   for (const k of ['URL', 'URLSearchParams']) lazyGlobal(k, () => urlLib()[k]);
   for (const k of ['EventTarget', 'Event', 'AbortController', 'AbortSignal']) lazyGlobal(k, () => abortLib()[k]);
   lazyGlobal('structuredClone', () => cloneLib().structuredClone);
+  for (const k of ['MessageChannel', 'MessagePort']) lazyGlobal(k, () => workerThreadsLib().module[k]);
   lazyGlobal('Intl', () => intlLib().Intl);
   // The scheduler's handles on this side.
   return {
-    main: __mainModule,
+    main: workerInfo === null ? __mainModule : __workerMain,
     runTimer, runImmediate, runTick, runTicks: __runTicks,
     runCallback(id) { const f = callbacks.get(id); callbacks.delete(id); if (f !== undefined) f(); },
     runIo,

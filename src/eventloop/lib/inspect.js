@@ -86,10 +86,13 @@
     else if (ctorName === 'AsyncGeneratorFunction') type = 'AsyncGeneratorFunction';
     return fn.name ? `[${type}: ${fn.name}]` : `[${type} (anonymous)]`;
   }
-  function formatError(err, ctx, keys) {
+  function formatError(err, ctx, keys, ctorName, prefixFor) {
     let stack = null;
     try { stack = err.stack; } catch (e) { stack = null; }
     let s = typeof stack === 'string' && stack ? stack : errorHeader(err);
+    let name = 'Error';
+    try { if (err.name != null) name = String(err.name); } catch (e) { /* as node: Error */ }
+    s = improveStack(s, ctorName, name, prefixFor);
     const hasFrames = /\n\s+at /.test(s);
     if (!hasFrames) s = `[${s}]`;
     if (ctx.indentationLvl !== 0) {
@@ -97,6 +100,26 @@
       s = s.split('\n').join('\n' + ind);
     }
     return s;
+  }
+  // node's improveStack: an error whose class (or tag) its stack's first line does not name
+  // shows them (`MyError: x`, `RangeError [Error]: x`); only for errors that look regular.
+  function improveStack(stack, ctorName, name, prefixFor) {
+    let len = name.length;
+    if (ctorName === null || (name.endsWith('Error') && stack.startsWith(name) && (stack.length === len || stack[len] === ':' || stack[len] === '\n'))) {
+      let fallback = 'Error';
+      if (ctorName === null) {
+        const start = /^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n\s+at)/.exec(stack) || /^([a-z_A-Z0-9-]*Error)$/.exec(stack);
+        fallback = (start && start[1]) || '';
+        len = fallback.length;
+        fallback = fallback || 'Error';
+      }
+      const prefix = prefixFor(fallback).slice(0, -1);
+      if (name !== prefix) {
+        if (prefix.includes(name)) stack = len === 0 ? `${prefix}: ${stack}` : `${prefix}${stack.slice(len)}`;
+        else stack = `${prefix} [${name}]${stack.slice(len)}`;
+      }
+    }
+    return stack;
   }
   function inspect(value, opts, legacyDepth, legacyColors) {
     const ctx = {
@@ -269,7 +292,7 @@
           return [st[0] === 2 ? `<rejected> ${s}` : s];
         };
       } else if (isError(value)) {
-        base = formatError(value, ctx, keys);
+        base = formatError(value, ctx, keys, ctorName, prefixFor);
         keys = keys.filter((k) => k !== 'stack' && k !== 'message');
         if (keys.length === 0) return base;
         braces = ['{', '}'];

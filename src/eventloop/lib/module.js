@@ -25,8 +25,9 @@
     buffer: bufferModule, process, console,
     get url() { return urlLib().urlModule; },
     get stream() { return streams().stream; }, get 'stream/promises'() { return streams().streamPromises; },
+    get worker_threads() { return workerThreadsLib().module; },
   };
-  const UNSUPPORTED = ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'child_process', 'cluster', 'worker_threads',
+  const UNSUPPORTED = ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'child_process', 'cluster',
     'readline', 'zlib', 'crypto', 'vm', 'repl', 'tty', 'v8', 'inspector', 'perf_hooks', 'async_hooks',
     'querystring', 'string_decoder', 'module', 'diagnostics_channel', 'punycode', 'trace_events', 'wasi', 'test'];
   // The loader's state: node's Module._cache (by file name; `require.cache`) and each module's

@@ -12,6 +12,8 @@
 // The report's header reads the line of a required file again from disk (only when reporting).
 // An error thrown by node's own library code (an unhandled 'error' event, a failed assert) carries
 // the head of node's report under `kNodeReport` (events.js): node's throw site in its own files.
+// In a worker thread nothing is printed: the error goes to the parent's 'error' event
+// (`workerFatal`, worker_threads.js), after the worker's 'exit' listeners, as node's worker does.
 // WHY: node's default `--unhandled-rejections=throw` and its uncaught report are what the golden
 // tests compare.
 //
@@ -176,25 +178,30 @@
       if (e && e.__mnExit) throw e;
       // node exits at once, without 'exit' listeners
       process._exiting = true;
-      die(uncaughtReport(e, true), 7);
+      die(workerInfo !== null ? '' : uncaughtReport(e, true), 7, e);
       return true;
     }
     if (handled) return false;
-    die(uncaughtReport(err, !inMicrotask, origin === 'unhandledRejection'), 1);
+    die(workerInfo !== null ? '' : uncaughtReport(err, !inMicrotask, origin === 'unhandledRejection'), 1, err);
     return true;
   }
   // The end of the run after an uncaught error: node sets process.exitCode before its 'exit'
   // listeners run, which may still change it, and prints the report after them (never, when one
   // of them calls process.exit): runExit writes it (flushReport).
+  // In a worker thread the error itself goes to the parent's 'error' event instead (node's
+  // worker prints nothing): `workerFatal` (worker_threads.js).
   let pendingReport = null;
-  function die(report, code) {
+  let pendingError;
+  function die(report, code, err) {
     process.exitCode = code;
     pendingReport = report;
+    pendingError = err;
     mn.fatal('', code);
   }
   function flushReport() {
     if (pendingReport === null) return;
-    writeOut(2, pendingReport);
+    if (workerInfo !== null) workerFatal(pendingError);
+    else writeOut(2, pendingReport);
     pendingReport = null;
   }
   // The runner of 'uncaughtException' listeners: node's frames in RUNNER_FRAMES (errors.js).
@@ -259,7 +266,10 @@
         '    at processPromiseRejections (node:internal/process/promises:470:17)\n' +
         "    at process.processTicksAndRejections (node:internal/process/task_queues:96:32) {\n  code: 'ERR_UNHANDLED_REJECTION'\n}\n" +
         `\nNode.js ${process.version}\n`;
-      die(text, 1);
+      const err = new Error(msg);
+      err.name = 'UnhandledPromiseRejection';
+      err.code = 'ERR_UNHANDLED_REJECTION';
+      die(text, 1, err);
       return true;
     }
     return true;

@@ -13,6 +13,7 @@ use crate::eventloop::io::Io;
 use crate::eventloop::quickjs::at_line;
 use crate::eventloop::record::{LoopState, RunState};
 use crate::eventloop::timers::{IdSet, Timers};
+use crate::eventloop::worker::link::Threads;
 use crate::eventloop::{Event, Queue};
 
 /// An fs request in flight: `trips` libuv round trips (open, fstat, read, close ...) left.
@@ -55,6 +56,9 @@ pub struct Sched {
     pub activity: Activity,
     /// Real handles (servers, sockets, processes, workers) and their completions.
     pub io: Io,
+    /// The worker threads this loop started, where its message ports send, and in a worker its
+    /// link to the parent.
+    pub threads: Threads,
 }
 
 impl Deref for Sched {
@@ -114,6 +118,7 @@ impl Sched {
             poll_epoch: 0,
             activity: Activity::Main,
             io: Io::default(),
+            threads: Threads::default(),
         }
     }
 

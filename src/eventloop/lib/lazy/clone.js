@@ -78,4 +78,164 @@ function structuredClone(value, options) {
   }
   return walk(value);
 }
-module.exports = { structuredClone };
+
+// The same clone across threads (worker_threads' postMessage and workerData): `serialize` walks
+// the value as structuredClone does and writes it as JSON text, each value a node: a string,
+// number, boolean or null as itself, anything else an array whose first item says what it is.
+// Objects are numbered in the order the walk meets them; `['r', n]` is the n-th again (cycles,
+// shared references). `deserialize` builds the copy in the receiving thread's engine.
+// *Must* stay in step with each other (no other code reads the text).
+function bytesToText(u8) {
+  let out = '';
+  for (let i = 0; i < u8.length; i += 8192) out += String.fromCharCode.apply(null, u8.subarray(i, i + 8192));
+  return out;
+}
+function textToBytes(text) {
+  const u8 = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) u8[i] = text.charCodeAt(i);
+  return u8;
+}
+// The walk's memo (object -> its number) of the serialisation running now.
+let serialMemo = null;
+function serialPairs(from) {
+  const out = [];
+  for (const k of Object.keys(from)) out.push(k, serialWalk(from[k]));
+  return out;
+}
+function serialWalk(v) {
+  switch (typeof v) {
+    case 'string': case 'boolean': return v;
+    case 'undefined': return ['u'];
+    case 'number': return Number.isFinite(v) && !Object.is(v, -0) ? v : ['n', Object.is(v, -0) ? '-0' : String(v)];
+    case 'bigint': return ['b', String(v)];
+    case 'function': case 'symbol': throw uncloneable(v);
+  }
+  if (v === null) return null;
+  const memo = serialMemo;
+  const seen = memo.get(v);
+  if (seen !== undefined) return ['r', seen];
+  // the common shapes first: a plain object, an array
+  const proto = Object.getPrototypeOf(v);
+  if (proto === Object.prototype || proto === null) {
+    memo.set(v, memo.size);
+    return ['O', serialPairs(v)];
+  }
+  if (Array.isArray(v)) {
+    memo.set(v, memo.size);
+    if (Object.keys(v).length === v.length) {
+      const out = new Array(v.length);
+      for (let i = 0; i < v.length; i++) out[i] = serialWalk(v[i]);
+      return ['A', out];
+    }
+    return ['a', v.length, serialPairs(v)];
+  }
+  if (v instanceof Promise || v instanceof WeakMap || v instanceof WeakSet || v instanceof WeakRef || v instanceof FinalizationRegistry) throw uncloneable(v);
+  if (typeof SharedArrayBuffer === 'function' && v instanceof SharedArrayBuffer) {
+    throw codedError(Error, 'ERR_MINI_NODE_NOT_PROVIDED', 'Sharing memory between threads (a SharedArrayBuffer) is not provided by mini-node: each thread has its own engine. Run this script with real node instead.');
+  }
+  memo.set(v, memo.size);
+  if (v instanceof Date) return ['D', v.getTime()];
+  if (v instanceof RegExp) return ['R', v.source, v.flags];
+  const tag = Object.prototype.toString.call(v).slice(8, -1);
+  if (v instanceof Boolean || v instanceof Number || v instanceof String || tag === 'BigInt') return ['P', tag, serialWalk(v.valueOf())];
+  if (v instanceof ArrayBuffer) return ['B', bytesToText(new Uint8Array(v))];
+  if (ArrayBuffer.isView(v)) {
+    const kind = v instanceof DataView ? 'DataView' : v instanceof BufferClass ? 'Uint8Array' : tag;
+    const length = v instanceof DataView ? v.byteLength : v.length;
+    return ['V', kind, serialWalk(v.buffer), v.byteOffset, length];
+  }
+  if (v instanceof Map) {
+    const out = [];
+    for (const [k, x] of v) out.push(serialWalk(k), serialWalk(x));
+    return ['M', out];
+  }
+  if (v instanceof Set) return ['S', Array.from(v, serialWalk)];
+  if (v instanceof Error) {
+    const name = String(v.name);
+    const node = ['E', Object.prototype.hasOwnProperty.call(ERROR_KINDS, name) ? name : 'Error', String(v.message)];
+    node.push(typeof v.stack === 'string' ? v.stack : null);
+    if ('cause' in v) node.push(serialWalk(v.cause));
+    return node;
+  }
+  return ['O', serialPairs(v)];
+}
+function serialize(value) {
+  // a string or a number needs no walk
+  if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value) && !Object.is(value, -0))) return JSON.stringify(value);
+  const outer = serialMemo;
+  serialMemo = new Map();
+  try {
+    return JSON.stringify(serialWalk(value));
+  } finally {
+    serialMemo = outer;
+  }
+}
+// The objects the running deserialisation has made, by their number.
+let serialMade = null;
+function serialFill(to, list) {
+  for (let i = 0; i < list.length; i += 2) to[list[i]] = serialBuild(list[i + 1]);
+  return to;
+}
+function serialKeep(out) {
+  serialMade.push(out);
+  return out;
+}
+function serialBuild(node) {
+  if (node === null || typeof node !== 'object') return node;
+  const made = serialMade;
+  switch (node[0]) {
+    case 'O': return serialFill(serialKeep({}), node[1]);
+    case 'A': {
+      const list = node[1];
+      const out = serialKeep(new Array(list.length));
+      for (let i = 0; i < list.length; i++) out[i] = serialBuild(list[i]);
+      return out;
+    }
+    case 'u': return undefined;
+    case 'n': return node[1] === '-0' ? -0 : Number(node[1]);
+    case 'b': return BigInt(node[1]);
+    case 'r': return made[node[1]];
+    case 'a': return serialFill(serialKeep(new Array(node[1])), node[2]);
+    case 'D': return serialKeep(new Date(node[1]));
+    case 'R': return serialKeep(new RegExp(node[1], node[2]));
+    case 'P': { const i = made.push(undefined) - 1; return (made[i] = Object(serialBuild(node[2]))); }
+    case 'B': return serialKeep(textToBytes(node[1]).buffer);
+    case 'V': {
+      const i = made.push(undefined) - 1;
+      const buf = serialBuild(node[2]);
+      const Ctor = node[1] === 'DataView' ? DataView : globalThis[node[1]];
+      return (made[i] = new Ctor(buf, node[3], node[4]));
+    }
+    case 'M': {
+      const out = serialKeep(new Map());
+      const l = node[1];
+      for (let i = 0; i < l.length; i += 2) out.set(serialBuild(l[i]), serialBuild(l[i + 1]));
+      return out;
+    }
+    case 'S': {
+      const out = serialKeep(new Set());
+      for (const x of node[1]) out.add(serialBuild(x));
+      return out;
+    }
+    case 'E': {
+      const out = serialKeep(Object.create(ERROR_KINDS[node[1]].prototype));
+      Object.defineProperty(out, 'message', { value: node[2], writable: true, configurable: true });
+      if (node[3] !== null) Object.defineProperty(out, 'stack', { value: node[3], writable: true, configurable: true });
+      if (node.length > 4) Object.defineProperty(out, 'cause', { value: serialBuild(node[4]), writable: true, configurable: true });
+      return out;
+    }
+  }
+  throw new Error(`mini-node: a message of another thread could not be read (${node[0]})`);
+}
+function deserialize(text) {
+  const tree = JSON.parse(text);
+  if (tree === null || typeof tree !== 'object') return tree;
+  const outer = serialMade;
+  serialMade = [];
+  try {
+    return serialBuild(tree);
+  } finally {
+    serialMade = outer;
+  }
+}
+module.exports = { structuredClone, serialize, deserialize };
