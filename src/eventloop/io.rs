@@ -18,6 +18,7 @@
 //!
 //! Nothing here runs JavaScript or decides the order of phases; that is `node.rs`'s job.
 
+use std::any::Any;
 use std::collections::{HashMap, VecDeque};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
@@ -69,6 +70,9 @@ pub struct Io {
     open: HashMap<u64, (bool, &'static str)>,
     /// The kinds of the handles closing (their `onclose` still to run).
     closed_kinds: HashMap<u64, &'static str>,
+    /// What a module's Rust half keeps for an open handle (its descriptors, its tasks), dropped
+    /// when the handle closes.
+    resources: HashMap<u64, Box<dyn Any>>,
     refs: usize,
     /// Handles closed since the last close-callbacks phase, in the order they were closed.
     pub closing: VecDeque<u64>,
@@ -86,6 +90,7 @@ impl Default for Io {
             next_id: 0,
             open: HashMap::new(),
             closed_kinds: HashMap::new(),
+            resources: HashMap::new(),
             refs: 0,
             closing: VecDeque::new(),
             real: false,
@@ -152,9 +157,23 @@ impl Io {
         self.open.contains_key(&id)
     }
 
-    /// Close a handle: its `onclose` runs in this iteration's close-callbacks phase. A second
-    /// close is ignored (`false`).
+    /// Keep `resource` with the open handle `id` until it closes (then it is dropped: a
+    /// descriptor closes, a task stops). A closed handle takes nothing: `resource` is dropped.
+    pub fn attach(&mut self, id: u64, resource: Box<dyn Any>) {
+        if self.open.contains_key(&id) {
+            self.resources.insert(id, resource);
+        }
+    }
+
+    /// What a module attached to handle `id`, if it is open and of type `T`.
+    pub fn resource<T: 'static>(&mut self, id: u64) -> Option<&mut T> {
+        self.resources.get_mut(&id)?.downcast_mut()
+    }
+
+    /// Close a handle: its `onclose` runs in this iteration's close-callbacks phase and what was
+    /// attached to it is dropped now. A second close is ignored (`false`).
     pub fn close(&mut self, id: u64) -> bool {
+        self.resources.remove(&id);
         match self.open.remove(&id) {
             Some((refed, kind)) => {
                 if refed {
@@ -207,7 +226,9 @@ impl Io {
 
 impl Drop for Io {
     fn drop(&mut self) {
-        // Tasks still serving sockets end with the runtime; nothing waits for them.
+        // Descriptors close first; tasks still serving sockets end with the runtime, and nothing
+        // waits for them.
+        self.resources.clear();
         if let Some(rt) = self.runtime.take() {
             rt.shutdown_background();
         }

@@ -23,7 +23,7 @@ use rquickjs::{Ctx, Function, IntoJs, Object, Value};
 
 use super::super::quickjs;
 use super::native::{Host, Make};
-use super::{buffer, fs, handle, lazy, module, os, process, task_queues, timers};
+use super::{buffer, child_process, fs, handle, lazy, module, os, process, task_queues, timers};
 
 /// Every name of `mn`, by the lib file that uses it first, with the Rust function that makes it.
 /// *Must* match the `mn.<name>` uses in src/eventloop/lib/*.js (checked by the tests below).
@@ -83,6 +83,17 @@ pub const BRIDGE: &[(&str, Make)] = &[
     ("totalmem", os::totalmem),
     ("freemem", os::freemem),
     ("osUptime", os::os_uptime),
+    // child_process.js
+    ("execPath", child_process::exec_path),
+    ("cpSpawn", child_process::cp_spawn),
+    ("cpKill", child_process::cp_kill),
+    ("cpSpawnSync", child_process::cp_spawn_sync),
+    ("pipeOpen", child_process::pipe_open),
+    ("pipeWrite", child_process::pipe_write),
+    ("pipeShutdown", child_process::pipe_shutdown),
+    ("fdClose", child_process::fd_close),
+    ("errname", child_process::errname),
+    ("kill", child_process::kill),
     // module.js
     ("compile", module::compile_native),
     ("lazySource", lazy::lazy_source),

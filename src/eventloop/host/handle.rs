@@ -36,6 +36,7 @@ fn handle_kind(kind: &str) -> &'static str {
         "http.Server" => "http.Server",
         "http.ClientRequest" => "http.ClientRequest",
         "ChildProcess" => "ChildProcess",
+        "Pipe" => "Pipe",
         "process.channel" => "process.channel",
         "Worker" => "Worker",
         "MessagePort" => "MessagePort",

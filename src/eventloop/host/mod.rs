@@ -11,6 +11,7 @@
 mod bridge;
 mod buffer;
 mod cache;
+mod child_process;
 mod fs;
 mod handle;
 mod lazy;

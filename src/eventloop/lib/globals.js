@@ -26,6 +26,8 @@
   for (const k of ['EventTarget', 'Event', 'AbortController', 'AbortSignal']) lazyGlobal(k, () => abortLib()[k]);
   lazyGlobal('structuredClone', () => cloneLib().structuredClone);
   lazyGlobal('Intl', () => intlLib().Intl);
+  // A forked child's side of the IPC channel, before the main script (node's pre-execution).
+  cpForkChild();
   // The scheduler's handles on this side.
   return {
     main: __mainModule,
