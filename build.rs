@@ -93,6 +93,7 @@ const NODE_LIB: &[&str] = &[
     "util.js",
     "assertion_error.js",
     "assert.js",
+    "child_process_internal.js",
     "child_process.js",
     "module.js",
     "globals.js",

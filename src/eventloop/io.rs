@@ -70,9 +70,9 @@ pub struct Io {
     open: HashMap<u64, (bool, &'static str)>,
     /// The kinds of the handles closing (their `onclose` still to run).
     closed_kinds: HashMap<u64, &'static str>,
-    /// What a module's Rust half keeps for an open handle (its descriptors, its tasks), dropped
-    /// when the handle closes.
-    resources: HashMap<u64, Box<dyn Any>>,
+    /// Each open handle's Rust half (its descriptors, its tasks): dropped when the handle
+    /// closes, which stops its background work.
+    natives: HashMap<u64, Box<dyn Any>>,
     refs: usize,
     /// Handles closed since the last close-callbacks phase, in the order they were closed.
     pub closing: VecDeque<u64>,
@@ -90,7 +90,7 @@ impl Default for Io {
             next_id: 0,
             open: HashMap::new(),
             closed_kinds: HashMap::new(),
-            resources: HashMap::new(),
+            natives: HashMap::new(),
             refs: 0,
             closing: VecDeque::new(),
             real: false,
@@ -157,28 +157,28 @@ impl Io {
         self.open.contains_key(&id)
     }
 
-    /// Keep `resource` with the open handle `id` until it closes (then it is dropped: a
-    /// descriptor closes, a task stops). A closed handle takes nothing: `resource` is dropped.
-    pub fn attach(&mut self, id: u64, resource: Box<dyn Any>) {
+    /// Give open handle `id` its Rust half, kept until the handle closes. Ignored (and dropped
+    /// at once) for a handle that is not open.
+    pub fn attach(&mut self, id: u64, native: Box<dyn Any>) {
         if self.open.contains_key(&id) {
-            self.resources.insert(id, resource);
+            self.natives.insert(id, native);
         }
     }
 
-    /// What a module attached to handle `id`, if it is open and of type `T`.
-    pub fn resource<T: 'static>(&mut self, id: u64) -> Option<&mut T> {
-        self.resources.get_mut(&id)?.downcast_mut()
+    /// Handle `id`'s Rust half, if it is open and has one of type `T`.
+    pub fn native<T: 'static>(&mut self, id: u64) -> Option<&mut T> {
+        self.natives.get_mut(&id)?.downcast_mut()
     }
 
-    /// Close a handle: its `onclose` runs in this iteration's close-callbacks phase and what was
-    /// attached to it is dropped now. A second close is ignored (`false`).
+    /// Close a handle: its `onclose` runs in this iteration's close-callbacks phase. A second
+    /// close is ignored (`false`).
     pub fn close(&mut self, id: u64) -> bool {
-        self.resources.remove(&id);
         match self.open.remove(&id) {
             Some((refed, kind)) => {
                 if refed {
                     self.refs -= 1;
                 }
+                self.natives.remove(&id);
                 self.closed_kinds.insert(id, kind);
                 self.closing.push_back(id);
                 true
@@ -228,7 +228,7 @@ impl Drop for Io {
     fn drop(&mut self) {
         // Descriptors close first; tasks still serving sockets end with the runtime, and nothing
         // waits for them.
-        self.resources.clear();
+        self.natives.clear();
         if let Some(rt) = self.runtime.take() {
             rt.shutdown_background();
         }

@@ -318,9 +318,7 @@ pub fn run_sync(
                         let _ = signal(&pidfd, limits.kill_signal);
                     }
                 }
-            } else if r == 0
-                || io::Error::last_os_error().kind() != io::ErrorKind::WouldBlock
-            {
+            } else if r == 0 || io::Error::last_os_error().kind() != io::ErrorKind::WouldBlock {
                 pipes[i] = None;
             }
         }
@@ -329,7 +327,9 @@ pub fn run_sync(
             for i in 1..pipes.len() {
                 while let Some(p) = &pipes[i] {
                     // SAFETY: as above.
-                    let r = unsafe { libc::read(p.as_raw_fd(), chunk.as_mut_ptr().cast(), chunk.len()) };
+                    let r = unsafe {
+                        libc::read(p.as_raw_fd(), chunk.as_mut_ptr().cast(), chunk.len())
+                    };
                     if r > 0 {
                         output[i]
                             .get_or_insert_with(Vec::new)
@@ -426,7 +426,11 @@ mod tests {
             ..SyncLimits::default()
         };
         let r = run_sync(
-            spec("sleep", &["30"], vec![Slot::Ignore, Slot::Pipe(c1), Slot::Ignore]),
+            spec(
+                "sleep",
+                &["30"],
+                vec![Slot::Ignore, Slot::Pipe(c1), Slot::Ignore],
+            ),
             vec![None, Some(p1), None],
             &limits,
         )

@@ -26,8 +26,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use nix::sys::socket::{
-    recvmsg, sendmsg, shutdown, ControlMessage, ControlMessageOwned, MsgFlags, Shutdown,
-    UnixAddr,
+    recvmsg, sendmsg, shutdown, ControlMessage, ControlMessageOwned, MsgFlags, Shutdown, UnixAddr,
 };
 use rquickjs::function::Opt;
 use rquickjs::{Array, ArrayBuffer, Ctx, IntoJs, Object, Value};
@@ -117,7 +116,12 @@ fn send_some(sock: RawFd, bytes: &[u8], fd: Option<RawFd>) -> Result<usize, nix:
 impl Writes {
     /// Write now if nothing waits; queue the rest. `Ok(true)`: written at once; `Ok(false)`:
     /// queued (`onwritten` comes later); `Err(errno)`: failed.
-    fn write(self: &Arc<Self>, bytes: Vec<u8>, fd: Option<RawFd>, req: Option<f64>) -> Result<bool, i32> {
+    fn write(
+        self: &Arc<Self>,
+        bytes: Vec<u8>,
+        fd: Option<RawFd>,
+        req: Option<f64>,
+    ) -> Result<bool, i32> {
         let mut queue = self.queue.lock().map_err(|_| libc::EIO)?;
         let mut at = 0;
         let mut fd_sent = fd.is_none();
@@ -140,7 +144,9 @@ impl Writes {
             // SAFETY: duplicating the caller's open descriptor; the copy is ours.
             let copy = unsafe { libc::fcntl(fd.unwrap_or(-1), libc::F_DUPFD_CLOEXEC, 0) };
             if copy < 0 {
-                return Err(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EBADF));
+                return Err(std::io::Error::last_os_error()
+                    .raw_os_error()
+                    .unwrap_or(libc::EBADF));
             }
             // SAFETY: fcntl returned a new descriptor.
             Some(unsafe { OwnedFd::from_raw_fd(copy) })
@@ -193,7 +199,8 @@ impl Writes {
                         drop(queue);
                         for p in failed {
                             if let Some(req) = p.req {
-                                self.post.send(self.handle, "onwritten", written(req, e as i32));
+                                self.post
+                                    .send(self.handle, "onwritten", written(req, e as i32));
                             }
                         }
                         return;
@@ -304,7 +311,13 @@ async fn read_pipe(
 }
 
 /// Open a pipe handle's Rust half on `fd` (the parent's end, or a child's channel on fd 3).
-fn open_pipe(h: &mut crate::eventloop::io::Io, id: u64, fd: OwnedFd, ipc: bool, done: Option<tokio::sync::mpsc::Sender<()>>) -> std::io::Result<()> {
+fn open_pipe(
+    h: &mut crate::eventloop::io::Io,
+    id: u64,
+    fd: OwnedFd,
+    ipc: bool,
+    done: Option<tokio::sync::mpsc::Sender<()>>,
+) -> std::io::Result<()> {
     command::set_nonblocking(fd.as_raw_fd())?;
     let runtime = h.runtime()?;
     let post = h.post();
@@ -353,7 +366,9 @@ enum Want {
 }
 
 fn stdio_wants(v: &Value<'_>) -> Vec<Want> {
-    let Some(a) = v.as_array() else { return Vec::new() };
+    let Some(a) = v.as_array() else {
+        return Vec::new();
+    };
     a.iter::<Array>()
         .filter_map(Result::ok)
         .map(|e| {
@@ -521,7 +536,7 @@ pub fn cp_kill<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>
     let s = h.sched.clone();
     native(ctx, move |id: f64, sig: i32| -> i32 {
         let mut sched = s.borrow_mut();
-        let Some(child) = sched.io.resource::<ChildRes>(id as u64) else {
+        let Some(child) = sched.io.native::<ChildRes>(id as u64) else {
             return -libc::ESRCH;
         };
         match command::signal(&child.pidfd, sig) {
@@ -579,7 +594,7 @@ pub fn pipe_write<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'
             let fd = fd.0.filter(|f| *f >= 0.0).map(|f| f as RawFd);
             let mut sched = s.borrow_mut();
             sched.flush_output();
-            let Some(pipe) = sched.io.resource::<PipeRes>(id as u64) else {
+            let Some(pipe) = sched.io.native::<PipeRes>(id as u64) else {
                 return -libc::EBADF;
             };
             match pipe.writes.clone().write(bytes, fd, req.0) {
@@ -595,7 +610,7 @@ pub fn pipe_write<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'
 pub fn pipe_shutdown<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     let s = h.sched.clone();
     native(ctx, move |id: f64| {
-        if let Some(pipe) = s.borrow_mut().io.resource::<PipeRes>(id as u64) {
+        if let Some(pipe) = s.borrow_mut().io.native::<PipeRes>(id as u64) {
             let _ = shutdown(pipe.fd.get_ref().as_raw_fd(), Shutdown::Write);
         }
     })
@@ -626,8 +641,12 @@ pub fn cp_spawn_sync<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Valu
             let stdio: Value = o.get("stdio")?;
             let input: Value = o.get("input")?;
             let timeout: f64 = o.get::<_, Option<f64>>("timeout")?.unwrap_or(0.0);
-            let max_buffer: f64 = o.get::<_, Option<f64>>("maxBuffer")?.unwrap_or(f64::INFINITY);
-            let kill_signal: i32 = o.get::<_, Option<i32>>("killSignal")?.unwrap_or(libc::SIGTERM);
+            let max_buffer: f64 = o
+                .get::<_, Option<f64>>("maxBuffer")?
+                .unwrap_or(f64::INFINITY);
+            let kill_signal: i32 = o
+                .get::<_, Option<i32>>("killSignal")?
+                .unwrap_or(libc::SIGTERM);
             let wants = stdio_wants(&stdio);
             let mut slots = Vec::new();
             let mut pipes = Vec::new();
