@@ -53,7 +53,137 @@ pub fn pipe_pair() -> io::Result<(OwnedFd, OwnedFd)> {
 
 /// Start `spec`; the child's pid. Errors are the OS's (`ENOENT` for a missing program or
 /// working directory, `EACCES` ...), as libuv reports them.
+///
+/// A child that is this very binary is started with `posix_spawn` (no copy of the parent's page
+/// tables, so no copy-on-write faults after it): it asks to die with its parent itself, first
+/// thing ([`super::spawn::die_with_parent`], told the parent's pid in `MINI_NODE_PARENT_PID`).
+/// Any other program is forked and asks between fork and exec.
 pub fn start(spec: Spec) -> io::Result<u32> {
+    if !spec.detached && is_this_binary(&spec.file) {
+        return spawn_self(spec);
+    }
+    fork_exec(spec)
+}
+
+fn is_this_binary(file: &std::ffi::OsStr) -> bool {
+    static SELF: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    SELF.get_or_init(|| std::env::current_exe().ok())
+        .as_deref()
+        .is_some_and(|me| me.as_os_str() == file)
+}
+
+/// The source of each slot, moved above the slots (close-on-exec) so that putting one in its
+/// slot never overwrites another still to be placed: `(source, slot)`, and what keeps them open.
+fn sources(stdio: &[Slot]) -> io::Result<(Vec<(RawFd, RawFd)>, Vec<OwnedFd>)> {
+    let above = (stdio.len() as RawFd).max(3) + 10;
+    let devnull = std::fs::File::open("/dev/null")?;
+    let mut kept = Vec::with_capacity(stdio.len());
+    let mut moves = Vec::with_capacity(stdio.len());
+    for (i, slot) in stdio.iter().enumerate() {
+        let raw = match slot {
+            Slot::Ignore if i < 3 => devnull.as_raw_fd(),
+            Slot::Ignore => continue,
+            Slot::Fd(fd) => *fd,
+            Slot::Pipe(fd) => fd.as_raw_fd(),
+        };
+        // SAFETY: duplicating a descriptor that is open for the whole call, close-on-exec.
+        let moved = unsafe { libc::fcntl(raw, libc::F_DUPFD_CLOEXEC, above) };
+        if moved < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        moves.push((moved, i as RawFd));
+        // SAFETY: fcntl just returned this new descriptor; we own it.
+        kept.push(unsafe { OwnedFd::from_raw_fd(moved) });
+    }
+    Ok((moves, kept))
+}
+
+fn cstring(bytes: &[u8]) -> io::Result<std::ffi::CString> {
+    std::ffi::CString::new(bytes).map_err(|_| io::Error::from_raw_os_error(libc::EINVAL))
+}
+
+fn check(ret: libc::c_int) -> io::Result<()> {
+    if ret == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::from_raw_os_error(ret))
+    }
+}
+
+/// `posix_spawn` of this binary, with the parent's pid in its environment.
+fn spawn_self(spec: Spec) -> io::Result<u32> {
+    let (moves, _kept) = sources(&spec.stdio)?;
+    let file = cstring(spec.file.as_encoded_bytes())?;
+    let argv: Vec<std::ffi::CString> = spec
+        .argv
+        .iter()
+        .map(|a| cstring(a.as_encoded_bytes()))
+        .collect::<io::Result<_>>()?;
+    let parent_var = format!("{}=", super::spawn::PARENT_PID_ENV);
+    let mut envp: Vec<std::ffi::CString> = spec
+        .env
+        .iter()
+        .filter(|kv| !kv.as_encoded_bytes().starts_with(parent_var.as_bytes()))
+        .map(|kv| cstring(kv.as_encoded_bytes()))
+        .collect::<io::Result<_>>()?;
+    envp.push(cstring(format!("{parent_var}{}", std::process::id()).as_bytes())?);
+    let cwd = spec
+        .cwd
+        .as_ref()
+        .map(|c| cstring(c.as_os_str().as_encoded_bytes()))
+        .transpose()?;
+    let mut argv_ptrs: Vec<*mut libc::c_char> = argv.iter().map(|a| a.as_ptr() as *mut _).collect();
+    argv_ptrs.push(std::ptr::null_mut());
+    let mut envp_ptrs: Vec<*mut libc::c_char> = envp.iter().map(|a| a.as_ptr() as *mut _).collect();
+    envp_ptrs.push(std::ptr::null_mut());
+    // SAFETY: the attribute and file-action objects are initialised before use and destroyed
+    // after; every pointer handed to posix_spawn lives until it returns.
+    unsafe {
+        let mut actions: libc::posix_spawn_file_actions_t = std::mem::zeroed();
+        let mut attr: libc::posix_spawnattr_t = std::mem::zeroed();
+        check(libc::posix_spawn_file_actions_init(&mut actions))?;
+        if let Err(e) = check(libc::posix_spawnattr_init(&mut attr)) {
+            libc::posix_spawn_file_actions_destroy(&mut actions);
+            return Err(e);
+        }
+        let mut pid: libc::pid_t = 0;
+        let spawned = (|| {
+            for &(from, to) in &moves {
+                check(libc::posix_spawn_file_actions_adddup2(&mut actions, from, to))?;
+            }
+            if let Some(cwd) = &cwd {
+                check(libc::posix_spawn_file_actions_addchdir_np(
+                    &mut actions,
+                    cwd.as_ptr(),
+                ))?;
+            }
+            let mut all: libc::sigset_t = std::mem::zeroed();
+            let mut none: libc::sigset_t = std::mem::zeroed();
+            libc::sigfillset(&mut all);
+            libc::sigemptyset(&mut none);
+            check(libc::posix_spawnattr_setsigdefault(&mut attr, &all))?;
+            check(libc::posix_spawnattr_setsigmask(&mut attr, &none))?;
+            check(libc::posix_spawnattr_setflags(
+                &mut attr,
+                (libc::POSIX_SPAWN_SETSIGDEF | libc::POSIX_SPAWN_SETSIGMASK) as libc::c_short,
+            ))?;
+            check(libc::posix_spawn(
+                &mut pid,
+                file.as_ptr(),
+                &actions,
+                &attr,
+                argv_ptrs.as_ptr(),
+                envp_ptrs.as_ptr(),
+            ))
+        })();
+        libc::posix_spawn_file_actions_destroy(&mut actions);
+        libc::posix_spawnattr_destroy(&mut attr);
+        spawned.map(|()| pid as u32)
+    }
+}
+
+/// fork, then (in the child) die with the parent, place the slots and exec.
+fn fork_exec(spec: Spec) -> io::Result<u32> {
     let mut cmd = std::process::Command::new(&spec.file);
     if let Some((first, rest)) = spec.argv.split_first() {
         cmd.arg0(first);
@@ -78,34 +208,7 @@ pub fn start(spec: Spec) -> io::Result<u32> {
     if let Some(cwd) = &spec.cwd {
         cmd.current_dir(cwd);
     }
-    // Every source descriptor moves above the slots first (close-on-exec), so that putting one
-    // in its slot never overwrites another still to be placed.
-    let above = (spec.stdio.len() as RawFd).max(3) + 10;
-    let devnull = std::fs::File::open("/dev/null")?;
-    let mut sources: Vec<Option<OwnedFd>> = Vec::with_capacity(spec.stdio.len());
-    for (i, slot) in spec.stdio.iter().enumerate() {
-        let raw = match slot {
-            Slot::Ignore if i < 3 => devnull.as_raw_fd(),
-            Slot::Ignore => {
-                sources.push(None);
-                continue;
-            }
-            Slot::Fd(fd) => *fd,
-            Slot::Pipe(fd) => fd.as_raw_fd(),
-        };
-        // SAFETY: duplicating a descriptor that is open for the whole call, close-on-exec.
-        let moved = unsafe { libc::fcntl(raw, libc::F_DUPFD_CLOEXEC, above) };
-        if moved < 0 {
-            return Err(io::Error::last_os_error());
-        }
-        // SAFETY: fcntl just returned this new descriptor; we own it.
-        sources.push(Some(unsafe { OwnedFd::from_raw_fd(moved) }));
-    }
-    let moves: Vec<(RawFd, RawFd)> = sources
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| s.as_ref().map(|fd| (fd.as_raw_fd(), i as RawFd)))
-        .collect();
+    let (moves, _kept) = sources(&spec.stdio)?;
     let detached = spec.detached;
     // SAFETY: getpid has no preconditions.
     let parent = unsafe { libc::getpid() };
