@@ -89,6 +89,8 @@ const NODE_LIB: &[&str] = &[
     "fs.js",
     "path.js",
     "os.js",
+    "net.js",
+    "http.js",
     "comparisons.js",
     "util.js",
     "assertion_error.js",

@@ -23,7 +23,7 @@ use rquickjs::{Ctx, Function, IntoJs, Object, Value};
 
 use super::super::quickjs;
 use super::native::{Host, Make};
-use super::{buffer, fs, handle, lazy, module, os, process, task_queues, timers};
+use super::{buffer, fs, handle, http, lazy, module, net, os, process, task_queues, timers};
 
 /// Every name of `mn`, by the lib file that uses it first, with the Rust function that makes it.
 /// *Must* match the `mn.<name>` uses in src/eventloop/lib/*.js (checked by the tests below).
@@ -83,6 +83,22 @@ pub const BRIDGE: &[(&str, Make)] = &[
     ("totalmem", os::totalmem),
     ("freemem", os::freemem),
     ("osUptime", os::os_uptime),
+    // net.js
+    ("tcpListen", net::tcp_listen),
+    ("tcpListenFd", net::tcp_listen_fd),
+    ("tcpAdopt", net::tcp_adopt),
+    ("tcpConnect", net::tcp_connect),
+    ("tcpWrite", net::tcp_write),
+    ("tcpShutdown", net::tcp_shutdown),
+    ("tcpDupFd", net::tcp_dup_fd),
+    ("tcpAddress", net::tcp_address),
+    ("tcpOption", net::tcp_option),
+    ("fdClose", net::fd_close),
+    // http.js
+    ("httpServe", http::http_serve),
+    ("httpRespond", http::http_respond),
+    ("httpBody", http::http_body),
+    ("httpRequest", http::http_request),
     // module.js
     ("compile", module::compile_native),
     ("lazySource", lazy::lazy_source),
