@@ -18,7 +18,7 @@
 //!
 //! Nothing here runs JavaScript or decides the order of phases; that is `node.rs`'s job.
 
-use std::any::Any;
+use std::any::{Any, TypeId};
 use std::collections::{HashMap, VecDeque};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
@@ -70,10 +70,13 @@ pub struct Io {
     open: HashMap<u64, (bool, &'static str)>,
     /// The kinds of the handles closing (their `onclose` still to run).
     closed_kinds: HashMap<u64, &'static str>,
-    /// Each open handle's Rust half (its descriptors, its tasks): dropped when the handle
-    /// closes, which stops its background work.
-    natives: HashMap<u64, Box<dyn Any>>,
     refs: usize,
+    /// Each open handle's Rust half (a listener's accept task, a socket's writer): dropped when
+    /// the handle closes, which stops its background work.
+    natives: HashMap<u64, Box<dyn Any>>,
+    /// A module's state for this loop that belongs to no one handle (the HTTP client's idle
+    /// connections), by its type.
+    modules: HashMap<TypeId, Box<dyn Any>>,
     /// Handles closed since the last close-callbacks phase, in the order they were closed.
     pub closing: VecDeque<u64>,
     /// Some handle has been open: the loop runs in real time from then on.
@@ -90,8 +93,9 @@ impl Default for Io {
             next_id: 0,
             open: HashMap::new(),
             closed_kinds: HashMap::new(),
-            natives: HashMap::new(),
             refs: 0,
+            natives: HashMap::new(),
+            modules: HashMap::new(),
             closing: VecDeque::new(),
             real: false,
         }
@@ -157,6 +161,12 @@ impl Io {
         self.open.contains_key(&id)
     }
 
+    /// Is the handle open, or closed with its `onclose` still to run? Completions for any other
+    /// id are dropped unread (what they carry, an accepted socket's fd, closes as it drops).
+    pub fn is_live(&self, id: u64) -> bool {
+        self.open.contains_key(&id) || self.closed_kinds.contains_key(&id)
+    }
+
     /// Give open handle `id` its Rust half, kept until the handle closes. Ignored (and dropped
     /// at once) for a handle that is not open.
     pub fn attach(&mut self, id: u64, native: Box<dyn Any>) {
@@ -168,6 +178,15 @@ impl Io {
     /// Handle `id`'s Rust half, if it is open and has one of type `T`.
     pub fn native<T: 'static>(&mut self, id: u64) -> Option<&mut T> {
         self.natives.get_mut(&id)?.downcast_mut()
+    }
+
+    /// A module's state for this loop, made on first use.
+    pub fn module<T: Default + 'static>(&mut self) -> &mut T {
+        self.modules
+            .entry(TypeId::of::<T>())
+            .or_insert_with(|| Box::<T>::default())
+            .downcast_mut()
+            .expect("stored under its own type id")
     }
 
     /// Close a handle: its `onclose` runs in this iteration's close-callbacks phase. A second
@@ -226,9 +245,10 @@ impl Io {
 
 impl Drop for Io {
     fn drop(&mut self) {
-        // Descriptors close first; tasks still serving sockets end with the runtime, and nothing
-        // waits for them.
+        // The handles' Rust halves first (they may touch their sockets as they go), then the
+        // tasks still serving sockets end with the runtime; nothing waits for them.
         self.natives.clear();
+        self.modules.clear();
         if let Some(rt) = self.runtime.take() {
             rt.shutdown_background();
         }

@@ -126,7 +126,9 @@ fn spawn_self(spec: Spec) -> io::Result<u32> {
         .filter(|kv| !kv.as_encoded_bytes().starts_with(parent_var.as_bytes()))
         .map(|kv| cstring(kv.as_encoded_bytes()))
         .collect::<io::Result<_>>()?;
-    envp.push(cstring(format!("{parent_var}{}", std::process::id()).as_bytes())?);
+    envp.push(cstring(
+        format!("{parent_var}{}", std::process::id()).as_bytes(),
+    )?);
     let cwd = spec
         .cwd
         .as_ref()
@@ -149,7 +151,11 @@ fn spawn_self(spec: Spec) -> io::Result<u32> {
         let mut pid: libc::pid_t = 0;
         let spawned = (|| {
             for &(from, to) in &moves {
-                check(libc::posix_spawn_file_actions_adddup2(&mut actions, from, to))?;
+                check(libc::posix_spawn_file_actions_adddup2(
+                    &mut actions,
+                    from,
+                    to,
+                ))?;
             }
             if let Some(cwd) = &cwd {
                 check(libc::posix_spawn_file_actions_addchdir_np(

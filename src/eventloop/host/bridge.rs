@@ -23,7 +23,10 @@ use rquickjs::{Ctx, Function, IntoJs, Object, Value};
 
 use super::super::quickjs;
 use super::native::{Host, Make};
-use super::{buffer, child_process, fs, handle, lazy, module, os, process, task_queues, timers};
+use super::{
+    buffer, child_process, cluster, fs, handle, http, lazy, module, net, os, process, task_queues,
+    timers,
+};
 
 /// Every name of `mn`, by the lib file that uses it first, with the Rust function that makes it.
 /// *Must* match the `mn.<name>` uses in src/eventloop/lib/*.js (checked by the tests below).
@@ -83,6 +86,22 @@ pub const BRIDGE: &[(&str, Make)] = &[
     ("totalmem", os::totalmem),
     ("freemem", os::freemem),
     ("osUptime", os::os_uptime),
+    // net.js
+    ("tcpListen", net::tcp_listen),
+    ("tcpListenFd", net::tcp_listen_fd),
+    ("tcpAdopt", net::tcp_adopt),
+    ("tcpConnect", net::tcp_connect),
+    ("tcpWrite", net::tcp_write),
+    ("tcpShutdown", net::tcp_shutdown),
+    ("tcpDupFd", net::tcp_dup_fd),
+    ("tcpAddress", net::tcp_address),
+    ("tcpOption", net::tcp_option),
+    ("fdClose", net::fd_close),
+    // http.js
+    ("httpServe", http::http_serve),
+    ("httpRespond", http::http_respond),
+    ("httpBody", http::http_body),
+    ("httpRequest", http::http_request),
     // child_process.js
     ("execPath", child_process::exec_path),
     ("cpSpawn", child_process::cp_spawn),
@@ -91,9 +110,10 @@ pub const BRIDGE: &[(&str, Make)] = &[
     ("pipeOpen", child_process::pipe_open),
     ("pipeWrite", child_process::pipe_write),
     ("pipeShutdown", child_process::pipe_shutdown),
-    ("fdClose", child_process::fd_close),
     ("errname", child_process::errname),
     ("kill", child_process::kill),
+    // cluster.js
+    ("clusterBind", cluster::cluster_bind),
     // module.js
     ("compile", module::compile_native),
     ("lazySource", lazy::lazy_source),

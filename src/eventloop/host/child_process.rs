@@ -616,16 +616,6 @@ pub fn pipe_shutdown<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Valu
     })
 }
 
-/// `mn.fdClose(fd)`: close a descriptor that came over the IPC channel and was not taken.
-pub fn fd_close<'js>(ctx: &Ctx<'js>, _: &Host<'_>) -> rquickjs::Result<Value<'js>> {
-    native(ctx, move |fd: i32| {
-        if fd > 2 {
-            // SAFETY: closing a descriptor the script owns (it came with a message).
-            unsafe { libc::close(fd) };
-        }
-    })
-}
-
 /// `mn.cpSpawnSync({ file, args, envPairs, cwd, stdio, input, timeout, maxBuffer, killSignal })`:
 /// `{ pid, status, signal, output, error }` as node's spawn_sync binding returns it (`error` a
 /// negative errno; `output[i]` an ArrayBuffer for each piped slot).

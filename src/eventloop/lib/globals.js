@@ -28,6 +28,7 @@
   lazyGlobal('Intl', () => intlLib().Intl);
   // A forked child's side of the IPC channel, before the main script (node's pre-execution).
   cpForkChild();
+  clusterSetupWorker();
   // The scheduler's handles on this side.
   return {
     main: __mainModule,
