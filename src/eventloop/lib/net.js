@@ -26,7 +26,7 @@
 // Shared with Rust: the completions' names above; errors arrive as
 // `[errno, code, syscall, description, address?, port?]`.
 // Bridge names: tcpListen, tcpListenFd, tcpAdopt, tcpConnect, tcpWrite, tcpShutdown, tcpDupFd,
-// tcpAddress, tcpOption, fdClose, in BRIDGE in src/eventloop/host/bridge.rs.
+// tcpAddress, tcpOption, fdClose, errname, in BRIDGE in src/eventloop/host/bridge.rs.
 
   // ---------------------------------------------------------------- net
   const netHooks = { clusterListen: null };
@@ -521,7 +521,8 @@
         const addressType = host === '' ? 6 : isIP(host) || 4;
         netHooks.clusterListen(this, { address: host === '' ? null : host, port, addressType, backlog, exclusive }, (err, how) => {
           if (err) {
-            const e = typeof err === 'number' ? uvErrorWithHostPort([err, 'EADDRINUSE', 'bind', 'address already in use'], 'bind', host || '::', port) : err;
+            // node's exceptionWithHostPort: the primary's errno, the address asked for (null: any)
+            const e = typeof err === 'number' ? errnoWithHostPort(mn.errname(err), 'bind', host === '' ? null : host, port) : err;
             this.emit('error', e);
             return;
           }
