@@ -54,15 +54,6 @@ fn processes_with(needle: &str) -> Vec<u32> {
     found
 }
 
-fn cmdline(pid: u32) -> Vec<String> {
-    std::fs::read(format!("/proc/{pid}/cmdline"))
-        .unwrap_or_default()
-        .split(|&b| b == 0)
-        .filter(|a| !a.is_empty())
-        .map(|a| String::from_utf8_lossy(a).into_owned())
-        .collect()
-}
-
 /// How the parent ends.
 #[derive(Clone, Copy, Debug)]
 enum Ending {
@@ -238,4 +229,73 @@ fn a_node_parent_forks_a_child_that_mini_node_runs() {
     );
     // mini-node's process.execPath is its stand-in for node's path
     check_interop(&lines, Some("/usr/local/bin/node"));
+}
+
+/// A port nobody listens on now (the kernel's pick), for a program whose port is a literal.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// The notes' main.js and child.js, verbatim but for the port literal, in a fresh directory.
+fn notes_main(port: u16) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let notes = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notes");
+    let main = std::fs::read_to_string(notes.join("main.js")).expect("main.js");
+    assert!(main.contains("server.listen(8000,"), "the notes' port literal");
+    std::fs::write(
+        dir.path().join("main.js"),
+        main.replace("server.listen(8000,", &format!("server.listen({port},")),
+    )
+    .expect("writing main.js");
+    std::fs::copy(notes.join("child.js"), dir.path().join("child.js")).expect("child.js");
+    dir
+}
+
+#[test]
+fn the_notes_main_js_answers_and_leaves_one_child_per_request() {
+    let port = free_port();
+    let dir = notes_main(port);
+    let main = dir.path().join("main.js").display().to_string();
+    let mut server = Demo::start(&["run", &main], &[]);
+    server.wait_for("server is running");
+    let addr = format!("127.0.0.1:{port}");
+    for round in 1..=2 {
+        let reply = get(&addr, "/get-data");
+        assert_eq!(reply.status, 200);
+        assert_eq!(reply.body, "data: 49995000");
+        server.wait_for("The main process recevied data:");
+        // the notes' child never exits: one per request, each a process running child.js
+        let children = children_of(server.child.id());
+        let alive: Vec<u32> = children
+            .iter()
+            .copied()
+            .filter(|p| state(*p).is_some_and(|s| s != 'Z'))
+            .collect();
+        assert_eq!(alive.len(), round, "{children:?}");
+        for pid in alive {
+            let args = cmdline(pid);
+            assert!(
+                args.iter().any(|a| a.ends_with("/child.js")),
+                "a child's command line names child.js: {args:?}"
+            );
+        }
+    }
+    let children = children_of(server.child.id());
+    server.signal(libc::SIGINT);
+    server.wait();
+    assert_eq!(
+        server.seen,
+        [
+            "server is running",
+            "The child process backed data to main",
+            "The main process recevied data:  49995000",
+            "The child process backed data to main",
+            "The main process recevied data:  49995000",
+        ],
+        "node's lines in node's order"
+    );
+    assert_all_gone(&children, true, &server.seen);
 }
