@@ -36,13 +36,19 @@ use super::native::{native, Host};
 struct Listener {
     listener: Arc<TcpListener>,
     stop: Arc<Notify>,
+    /// Another process may listen on the same socket (it came from one, or a copy of its fd
+    /// went to one: a cluster's shared handle, a server sent to a child).
+    shared: bool,
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
         // Stop listening now (a connect that follows is refused, as after node's close), then
-        // let the task drop its half; the fd closes with the last one.
-        let _ = SockRef::from(&*self.listener).shutdown(Shutdown::Both);
+        // let the task drop its half; the fd closes with the last one. A socket shared with
+        // other processes is only closed here: they go on accepting on it.
+        if !self.shared {
+            let _ = SockRef::from(&*self.listener).shutdown(Shutdown::Both);
+        }
         self.stop.notify_one();
     }
 }
@@ -309,7 +315,11 @@ fn spawn_accept(
             }
         }
     });
-    Ok(Listener { listener, stop })
+    Ok(Listener {
+        listener,
+        stop,
+        shared: false,
+    })
 }
 
 /// An fd travelling to JavaScript as a number: closed if the completion is dropped unread.
@@ -389,7 +399,8 @@ pub fn tcp_listen_fd<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Valu
             .runtime()
             .and_then(|rt| spawn_accept(&rt, std, id as u64, sched.io.post()));
         match started {
-            Ok(l) => {
+            Ok(mut l) => {
+                l.shared = true;
                 sched.io.attach(id as u64, Box::new(l));
                 Ok(Value::new_undefined(ctx))
             }
@@ -652,7 +663,11 @@ fn handle_fd(io: &mut super::super::io::Io, id: u64) -> Option<RawFd> {
 pub fn tcp_dup_fd<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     let s = h.sched.clone();
     native(ctx, move |id: f64| {
-        let fd = handle_fd(&mut s.borrow_mut().io, id as u64);
+        let mut sched = s.borrow_mut();
+        if let Some(l) = sched.io.native::<Listener>(id as u64) {
+            l.shared = true;
+        }
+        let fd = handle_fd(&mut sched.io, id as u64);
         match fd {
             // SAFETY: fcntl on an fd this handle keeps open.
             Some(fd) => f64::from(unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) }),

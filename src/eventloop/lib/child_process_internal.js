@@ -362,10 +362,8 @@
     target._pendingMessage.handle.close();
     target._pendingMessage = null;
   }
-  // What net offers for handles (once lib/net.js exists): its classes, or undefined.
-  function cpNet() {
-    return typeof netModule === 'object' ? netModule : undefined;
-  }
+  // lib/net.js's module: its Socket and Server classes, and how to make them from a descriptor.
+  function cpNet() { return net; }
   // node's handleConversion: how each kind of handle is sent and received.
   const handleConversion = {
     'net.Native': {
@@ -379,7 +377,9 @@
       got(message, handle, emit) {
         const net = cpNet();
         const server = new net.Server();
-        server._listenFd(handle.fd);
+        const fd = handle.fd;
+        handle.fd = -1;
+        server._listenFd(fd);
         server.once('listening', () => emit(server));
       },
     },
@@ -406,7 +406,9 @@
         }
       },
       got(message, handle, emit) {
-        emit(cpNet().netSocketFromFd(handle.fd));
+        const fd = handle.fd;
+        handle.fd = -1;
+        emit(netSocketFromFd(fd));
       },
     },
   };
