@@ -15,7 +15,9 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-ANCHORS="$ROOT/../shared/anchors/node"
+# the shared folder beside the checkout (or beside the worktrees' folder); ANCHORS names another
+ANCHORS="${ANCHORS:-$ROOT/../shared/anchors/node}"
+[ -d "$ANCHORS" ] || ANCHORS="$ROOT/../../shared/anchors/node"
 BIN="${MINI_NODE:-$ROOT/target/release/mini-node}"
 FORK_SECS=${FORK_SECS:-10}
 CLUSTER_SECS=${CLUSTER_SECS:-8}
@@ -26,6 +28,7 @@ done
 [ -d "$ANCHORS" ] || { echo "missing $ANCHORS (the shared folder beside the checkout)" >&2; exit 3; }
 [ -n "${MINI_NODE:-}" ] || (cd "$ROOT" && cargo build --release --quiet)
 [ -x "$BIN" ] || { echo "$BIN is not an executable (MINI_NODE names the binary to measure)" >&2; exit 3; }
+BIN="$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")"
 
 PIDS=()
 cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
