@@ -80,7 +80,7 @@ fn parent_ends(ending: Ending) {
         .unwrap_or_else(|| panic!("a pid in {line:?}"));
     let args = cmdline(pid);
     assert!(
-        args.iter().any(|a| a.ends_with("child.js")) && args.iter().any(|a| *a == mark),
+        args.iter().any(|a| a.ends_with("child.js")) && args.contains(&mark),
         "the child's command line names its script and argument: {args:?}"
     );
     assert!(
@@ -244,7 +244,10 @@ fn notes_main(port: u16) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let notes = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notes");
     let main = std::fs::read_to_string(notes.join("main.js")).expect("main.js");
-    assert!(main.contains("server.listen(8000,"), "the notes' port literal");
+    assert!(
+        main.contains("server.listen(8000,"),
+        "the notes' port literal"
+    );
     std::fs::write(
         dir.path().join("main.js"),
         main.replace("server.listen(8000,", &format!("server.listen({port},")),

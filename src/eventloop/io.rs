@@ -20,7 +20,7 @@
 
 use std::any::{Any, TypeId};
 use std::collections::{HashMap, VecDeque};
-use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{channel, Receiver, Sender};
 use std::time::Duration;
 
 use rquickjs::{Ctx, Value};
@@ -164,7 +164,7 @@ impl Io {
     /// Is the handle open, or closed with its `onclose` still to run? Completions for any other
     /// id are dropped unread (what they carry, an accepted socket's fd, closes as it drops).
     pub fn is_live(&self, id: u64) -> bool {
-        self.open.contains_key(&id) || self.closed_kinds.contains_key(&id)
+        self.is_open(id) || self.closed_kinds.contains_key(&id)
     }
 
     /// Give open handle `id` its Rust half, kept until the handle closes. Ignored (and dropped
@@ -233,10 +233,7 @@ impl Io {
     /// Wait for the next completion, at most `timeout` (`None`: until one comes).
     pub fn wait(&self, timeout: Option<Duration>) -> Option<Completion> {
         match timeout {
-            Some(t) => match self.rx.recv_timeout(t) {
-                Ok(c) => Some(c),
-                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => None,
-            },
+            Some(t) => self.rx.recv_timeout(t).ok(),
             // the loop holds a sender itself, so this cannot disconnect
             None => self.rx.recv().ok(),
         }

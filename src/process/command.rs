@@ -72,9 +72,12 @@ fn is_this_binary(file: &std::ffi::OsStr) -> bool {
         .is_some_and(|me| me.as_os_str() == file)
 }
 
+/// `(source, slot)` pairs: the child's `dup2`s.
+type Moves = Vec<(RawFd, RawFd)>;
+
 /// The source of each slot, moved above the slots (close-on-exec) so that putting one in its
 /// slot never overwrites another still to be placed: `(source, slot)`, and what keeps them open.
-fn sources(stdio: &[Slot]) -> io::Result<(Vec<(RawFd, RawFd)>, Vec<OwnedFd>)> {
+fn sources(stdio: &[Slot]) -> io::Result<(Moves, Vec<OwnedFd>)> {
     let above = (stdio.len() as RawFd).max(3) + 10;
     let devnull = std::fs::File::open("/dev/null")?;
     let mut kept = Vec::with_capacity(stdio.len());

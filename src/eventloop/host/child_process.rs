@@ -4,7 +4,7 @@
 //!
 //! HOW: the JavaScript opens each handle (`ioOpen('ChildProcess' | 'Pipe' | 'process.channel')`)
 //! and passes the ids here. A process handle gets a task that waits on the child's pidfd, reaps
-//! it and posts `onexit([code, signal])`, after its pipes have read their end (or a moment has
+//! it and posts `onexit(code | signal name)`, after its pipes have read their end (or a moment has
 //! passed), so that a child's last message and output come before its exit, as in node. A pipe
 //! handle gets a reading task posting `ondata(Buffer)` / `onend()` (raw) or `onread([lines, fds,
 //! buffering])` / `onread()` at the end (IPC: whole lines only, decoded as UTF-8, with the
@@ -507,22 +507,12 @@ async fn wait_child(pid: u32, pidfd: OwnedFd) -> Ended {
     }
 }
 
-/// `[code, signal]` as node's onexit takes them: `[0, null]`, `[null, 'SIGKILL']`.
+/// How the child ended, for `onexit`: its exit code (a number), or the signal's name.
 fn exit_arg(ended: Ended) -> Arg {
-    Arg::Make(Box::new(move |ctx| {
-        let a = Array::new(ctx.clone())?;
-        match ended {
-            Ended::Code(c) => {
-                a.set(0, c)?;
-                a.set(1, Value::new_null(ctx.clone()))?;
-            }
-            Ended::Signal(sig) => {
-                a.set(0, Value::new_null(ctx.clone()))?;
-                a.set(1, signal_name(sig))?;
-            }
-        }
-        Ok(a.into_value())
-    }))
+    match ended {
+        Ended::Code(c) => Arg::Num(f64::from(c)),
+        Ended::Signal(sig) => Arg::Str(signal_name(sig)),
+    }
 }
 
 fn signal_name(sig: i32) -> String {

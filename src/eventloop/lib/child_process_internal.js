@@ -3,7 +3,7 @@
 // (setupChannel, its Control, handle passing, and a forked child's side, `cpForkChild`).
 //
 // HOW: a child is a real OS process started by Rust (`mn.cpSpawn`); its process handle posts
-// `onexit([code, signal])`, and each pipe handle (`CpPipe`: a piped stdio slot, or the IPC channel
+// `onexit(code | signal)`, and each pipe handle (`CpPipe`: a piped stdio slot, or the IPC channel
 // on fd 3) posts what it reads (`ondata` / `onend`, or `onread([lines, fds, buffering])` for the
 // channel). Piped stdio are streams (lib/lazy/stream.js, loaded when first piped). The channel
 // speaks node's `json` serialization: `JSON.stringify(message) + '\n'`, internal messages with a
@@ -145,7 +145,11 @@
     ref() { ioRef(this.id, true); }
     unref() { ioRef(this.id, false); }
     close() { ioClose(this.id); }
-    onexit([exitCode, signalCode]) { cpOnExit(this.owner, exitCode, signalCode); }
+    // the exit code, or the name of the signal that ended the child
+    onexit(how) {
+      if (typeof how === 'string') cpOnExit(this.owner, null, how);
+      else cpOnExit(this.owner, how, null);
+    }
   }
   function cpOnExit(self, exitCode, signalCode) {
     if (signalCode) self.signalCode = signalCode;
@@ -302,7 +306,7 @@
     if (ipc !== undefined) setupChannel(this, ipc, 'json');
     return err;
   };
-  function onErrorNT(self, err) { self._handle.onexit([err, undefined]); }
+  function onErrorNT(self, err) { cpOnExit(self, err, undefined); }
   function onSpawnNT(self) { self.emit('spawn'); }
   ChildProcess.prototype.kill = function (sig) {
     const signal = sig === 0 ? sig : convertToValidSignal(sig === undefined ? 'SIGTERM' : sig);

@@ -250,7 +250,7 @@
   // ---- internal/cluster/round_robin_handle.js: the primary accepts, a worker serves
   // A listening socket of the primary's own (net's `mn.tcpListen`; each connection posted as
   // `onconnection(fd)`), handed out one connection at a time to each free worker.
-  function RoundRobinHandle(key, address, { port, fd, flags, backlog }) {
+  function RoundRobinHandle(key, address, { port, backlog }) {
     this.key = key;
     this.all = new Map();
     this.free = [];
@@ -276,7 +276,6 @@
       listener.sockname = a === undefined ? { port: r } : { address: a[0], family: a[1], port: a[2] };
       this.handle = listener;
     }
-    void fd; void flags;
   }
   RoundRobinHandle.prototype.add = function (worker, send) {
     this.all.set(worker.id, worker);
@@ -320,7 +319,7 @@
   };
 
   // ---- internal/cluster/shared_handle.js: every worker accepts on the primary's socket
-  function SharedHandle(key, address, { port, addressType, backlog }) {
+  function SharedHandle(key, address, { port, backlog }) {
     this.key = key;
     this.workers = new Map();
     this.handle = null;
