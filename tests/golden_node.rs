@@ -169,6 +169,7 @@ fn corpus_is_complete() {
                     ));
                 }
             }
+            _ if path.is_dir() => {}
             _ => problems.push(format!("{}: unexpected file in the corpus", path.display())),
         }
     }
@@ -245,7 +246,7 @@ fn corpus_is_complete() {
 fn unsupported_builtin_module_is_named() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut problems = Vec::new();
-    for module in ["dgram", "tls", "child_process", "node:cluster"] {
+    for module in ["dgram", "tls", "zlib", "node:crypto"] {
         let file = tmp
             .path()
             .join(format!("require-{}.js", module.replace(':', "-")));

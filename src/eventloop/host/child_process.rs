@@ -526,6 +526,7 @@ pub fn cp_kill<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>
     let s = h.sched.clone();
     native(ctx, move |id: f64, sig: i32| -> i32 {
         let mut sched = s.borrow_mut();
+        sched.flush_output();
         let Some(child) = sched.io.native::<ChildRes>(id as u64) else {
             return -libc::ESRCH;
         };
@@ -600,7 +601,9 @@ pub fn pipe_write<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'
 pub fn pipe_shutdown<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     let s = h.sched.clone();
     native(ctx, move |id: f64| {
-        if let Some(pipe) = s.borrow_mut().io.native::<PipeRes>(id as u64) {
+        let mut sched = s.borrow_mut();
+        sched.flush_output();
+        if let Some(pipe) = sched.io.native::<PipeRes>(id as u64) {
             let _ = shutdown(pipe.fd.get_ref().as_raw_fd(), Shutdown::Write);
         }
     })
