@@ -10,6 +10,12 @@ fn main() {
     if let Some(result) = process::hidden_entry() {
         finish(result);
     }
+    // A child that mini-node started itself (a forked script): die with the parent, first thing.
+    if std::env::var_os(process::spawn::PARENT_PID_ENV).is_some() {
+        process::spawn::die_with_parent();
+        // the script's process.env, and its own children, must not see it
+        std::env::remove_var(process::spawn::PARENT_PID_ENV);
+    }
     let cli = Cli::parse_from(cli::implied_run(std::env::args_os().collect()));
     print::init_color(cli.color);
     finish(commands::dispatch(cli.command));

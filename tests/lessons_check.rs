@@ -176,7 +176,7 @@ fn quiz_that_needs_a_module_the_engine_lacks() {
     let (code, stdout, _) = check(Some(dir));
     assert_eq!(code, 3);
     let prefix = format!(
-        "{dir}/01-x/lesson.toml:9: quiz \"q\" (quiz1.js) exits with code 1 under the engine: Error: Cannot load module 'http'"
+        "{dir}/01-x/lesson.toml:9: quiz \"q\" (quiz1.js) exits with code 1 under the engine: Error: Cannot load module 'tls'"
     );
     assert!(stdout.starts_with(&prefix), "{stdout}");
     assert!(stdout.ends_with("(at quiz1.js:1)\n"), "{stdout}");

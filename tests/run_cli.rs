@@ -161,10 +161,10 @@ fn unhandled_rejection_crashes_unless_handled_in_the_same_drain() {
 #[test]
 fn unsupported_module_names_it_and_lists_the_supported_ones() {
     let dir = tempfile::tempdir().unwrap();
-    let f = script(&dir, "http.js", "const http = require('http');\n");
+    let f = script(&dir, "tls.js", "const tls = require('tls');\n");
     let r = run(&[], &f);
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("'http'"), "{}", r.stderr);
+    assert!(r.stderr.contains("'tls'"), "{}", r.stderr);
     assert!(r.stderr.contains("fs, fs/promises, path"), "{}", r.stderr);
 }
 
@@ -610,7 +610,7 @@ fn es_modules_get_a_commonjs_hint() {
 #[test]
 fn stack_columns_on_the_first_line_start_at_one() {
     let dir = tempfile::tempdir().unwrap();
-    let f = script(&dir, "req.js", "require('http');\n");
+    let f = script(&dir, "req.js", "require('tls');\n");
     let r = run(&[], &f);
     assert!(r.stderr.contains("req.js:1:1)"), "{}", r.stderr);
     let f = script(
@@ -787,7 +787,7 @@ fn packages_that_need_what_mini_node_lacks_fail_naming_it() {
     let dir = tempfile::tempdir().expect("tempdir");
     let nm = dir.path().join("node_modules");
     for (pkg, file, src) in [
-        ("web", "index.js", "module.exports = require('http');\n"),
+        ("web", "index.js", "module.exports = require('tls');\n"),
         ("esm", "index.js", "export const x = 1;\n"),
         (
             "addon",
@@ -800,7 +800,7 @@ fn packages_that_need_what_mini_node_lacks_fail_naming_it() {
     }
     std::fs::write(nm.join("esm/package.json"), r#"{ "type": "module" }"#).expect("write");
     std::fs::write(nm.join("addon/build/addon.node"), [0x7f, b'E', b'L', b'F']).expect("write");
-    let plain = script(&dir, "plain.js", "require('http');\n");
+    let plain = script(&dir, "plain.js", "require('tls');\n");
     let plain = run(&[], &plain);
     let first_line = |s: &str| {
         s.lines()
@@ -808,7 +808,7 @@ fn packages_that_need_what_mini_node_lacks_fail_naming_it() {
             .map(str::to_owned)
     };
     for (pkg, says) in [
-        ("web", "Cannot load module 'http'"),
+        ("web", "Cannot load module 'tls'"),
         ("esm", "require() of ES Module"),
         ("addon", "Cannot load native addon"),
     ] {
@@ -821,7 +821,7 @@ fn packages_that_need_what_mini_node_lacks_fail_naming_it() {
         assert_eq!(ran.code, 1, "{pkg}: {}", ran.stderr);
         assert!(ran.stderr.contains(says), "{pkg}: {}", ran.stderr);
         if pkg == "web" {
-            // the same words as a script's own require('http')
+            // the same words as a script's own require('tls')
             assert_eq!(first_line(&ran.stderr), first_line(&plain.stderr));
             assert!(first_line(&ran.stderr).is_some());
         }

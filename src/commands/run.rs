@@ -11,7 +11,19 @@ use crate::process::trace::{Collector, Forwarder};
 use super::{failure, script_status};
 
 pub fn run(args: RunArgs) -> anyhow::Result<()> {
-    let source = script::load(&args.file).map_err(failure)?;
+    let source = match script::load(&args.file) {
+        Ok(source) => source,
+        // A forked child (started with an IPC channel) reports a missing module as node does,
+        // so that its parent sees node's words and exit code.
+        Err(e) if script::is_missing(&e) && std::env::var_os("NODE_CHANNEL_FD").is_some() => {
+            eprint!(
+                "{}",
+                script::missing_main_report(&script::script_path(&args.file))
+            );
+            return script_status(crate::error::code::SCRIPT);
+        }
+        Err(e) => return Err(failure(e).into()),
+    };
     let opts = options(&args);
     if args.explore {
         let branches = eventloop::explore(&source, &opts).map_err(failure)?;

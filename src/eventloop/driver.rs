@@ -38,6 +38,15 @@ pub enum Stop {
     Terminated,
 }
 
+impl<S: LoopState> Drop for Core<'_, '_, S> {
+    fn drop(&mut self) {
+        // The sink's borrow ends with the core: the state must not call it any more.
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.sink = None;
+        }
+    }
+}
+
 /// One step of a loop: it goes on, or the run stops.
 pub type Step = Result<(), Stop>;
 
@@ -134,10 +143,13 @@ impl Engine {
 
 /// The shared half of a model's driver: the context, the scheduler state, the sink, the
 /// deadline.
-pub struct Core<'a, 'js, S> {
+pub struct Core<'a, 'js, S: LoopState> {
     pub ctx: Ctx<'js>,
     pub state: Rc<RefCell<S>>,
-    sink: &'a mut dyn FnMut(&Event),
+    /// The view's sink, borrowed for the run (`'a`); the state holds the same pointer
+    /// ([`RunState::flush_output`]), so both reach it through this one raw pointer.
+    sink: *mut (dyn FnMut(&Event) + 'a),
+    _sink: std::marker::PhantomData<&'a mut ()>,
     pub deadline: Rc<Cell<Instant>>,
     timeout: Duration,
     interrupt: Rc<Cell<bool>>,
@@ -153,10 +165,20 @@ impl<'a, 'js, S: LoopState> Core<'a, 'js, S> {
         engine: &Engine,
         opts: &RunOptions,
     ) -> Self {
+        let sink: *mut (dyn FnMut(&Event) + 'a) = sink;
+        // SAFETY: only the lifetime bound is erased. The state keeps the pointer while this core
+        // lives and `Drop` takes it back, so it is only called during the run, while `'a` holds;
+        // no call is made through it while another is running (the sink runs no JavaScript).
+        state.borrow_mut().sink = Some(unsafe {
+            std::mem::transmute::<*mut (dyn FnMut(&Event) + 'a), *mut (dyn FnMut(&Event) + 'static)>(
+                sink,
+            )
+        });
         Core {
             ctx,
             state,
             sink,
+            _sink: std::marker::PhantomData,
             deadline: engine.deadline.clone(),
             timeout: opts.timeout,
             interrupt: engine.interrupt.clone(),
@@ -168,7 +190,9 @@ impl<'a, 'js, S: LoopState> Core<'a, 'js, S> {
     /// Hand the events recorded so far to the view's sink.
     pub fn flush(&mut self) {
         let events = std::mem::take(&mut self.state.borrow_mut().events);
-        quickjs::deliver(events, self.sink);
+        // SAFETY: the sink is borrowed for `'a`, which this core does not outlive, and nothing
+        // else calls it now (the state's copy is only used while JavaScript runs).
+        quickjs::deliver(events, unsafe { &mut *self.sink });
     }
 
     /// Record `e` (recorded runs only).

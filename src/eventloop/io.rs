@@ -18,6 +18,7 @@
 //!
 //! Nothing here runs JavaScript or decides the order of phases; that is `node.rs`'s job.
 
+use std::any::{Any, TypeId};
 use std::collections::{HashMap, VecDeque};
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::time::Duration;
@@ -69,9 +70,18 @@ pub struct Io {
     open: HashMap<u64, (bool, &'static str)>,
     /// The kinds of the handles closing (their `onclose` still to run).
     closed_kinds: HashMap<u64, &'static str>,
+    /// The descriptor of a handle whose Rust half another module owns (an HTTP connection), for
+    /// the modules that pass descriptors on.
+    fds: HashMap<u64, std::os::fd::RawFd>,
     /// Background tasks that serve a handle, stopped when it closes.
     tasks: HashMap<u64, Vec<tokio::task::AbortHandle>>,
     refs: usize,
+    /// Each open handle's Rust half (a listener's accept task, a socket's writer): dropped when
+    /// the handle closes, which stops its background work.
+    natives: HashMap<u64, Box<dyn Any + Send>>,
+    /// A module's state for this loop that belongs to no one handle (the HTTP client's idle
+    /// connections), by its type.
+    modules: HashMap<TypeId, Box<dyn Any + Send>>,
     /// Handles closed since the last close-callbacks phase, in the order they were closed.
     pub closing: VecDeque<u64>,
     /// Some handle has been open: the loop runs in real time from then on.
@@ -93,7 +103,10 @@ impl Default for Io {
             open: HashMap::new(),
             closed_kinds: HashMap::new(),
             tasks: HashMap::new(),
+            fds: HashMap::new(),
             refs: 0,
+            natives: HashMap::new(),
+            modules: HashMap::new(),
             closing: VecDeque::new(),
             real: false,
             refuse: false,
@@ -157,13 +170,53 @@ impl Io {
     }
 
     /// A task serving handle `id`: aborted when the handle closes.
-    pub fn attach(&mut self, id: u64, task: tokio::task::AbortHandle) {
+    pub fn attach_task(&mut self, id: u64, task: tokio::task::AbortHandle) {
         self.tasks.entry(id).or_default().push(task);
+    }
+
+    /// Register open handle `id`'s descriptor (kept while it is open).
+    pub fn set_fd(&mut self, id: u64, fd: std::os::fd::RawFd) {
+        if self.open.contains_key(&id) {
+            self.fds.insert(id, fd);
+        }
+    }
+
+    /// Open handle `id`'s registered descriptor.
+    pub fn fd(&self, id: u64) -> Option<std::os::fd::RawFd> {
+        self.fds.get(&id).copied()
     }
 
     /// Is the handle open (not yet closed)?
     pub fn is_open(&self, id: u64) -> bool {
         self.open.contains_key(&id)
+    }
+
+    /// Is the handle open, or closed with its `onclose` still to run? Completions for any other
+    /// id are dropped unread (what they carry, an accepted socket's fd, closes as it drops).
+    pub fn is_live(&self, id: u64) -> bool {
+        self.is_open(id) || self.closed_kinds.contains_key(&id)
+    }
+
+    /// Give open handle `id` its Rust half, kept until the handle closes. Ignored (and dropped
+    /// at once) for a handle that is not open.
+    pub fn attach(&mut self, id: u64, native: Box<dyn Any + Send>) {
+        if self.open.contains_key(&id) {
+            self.natives.insert(id, native);
+        }
+    }
+
+    /// Handle `id`'s Rust half, if it is open and has one of type `T`.
+    pub fn native<T: 'static>(&mut self, id: u64) -> Option<&mut T> {
+        self.natives.get_mut(&id)?.downcast_mut()
+    }
+
+    /// A module's state for this loop, made on first use.
+    pub fn module<T: Default + Send + 'static>(&mut self) -> &mut T {
+        self.modules
+            .entry(TypeId::of::<T>())
+            .or_insert_with(|| Box::<T>::default())
+            .downcast_mut()
+            .expect("stored under its own type id")
     }
 
     /// Close a handle: its `onclose` runs in this iteration's close-callbacks phase. A second
@@ -174,6 +227,8 @@ impl Io {
                 if refed {
                     self.refs -= 1;
                 }
+                self.natives.remove(&id);
+                self.fds.remove(&id);
                 self.closed_kinds.insert(id, kind);
                 for task in self.tasks.remove(&id).unwrap_or_default() {
                     task.abort();
@@ -221,7 +276,10 @@ impl Io {
 
 impl Drop for Io {
     fn drop(&mut self) {
-        // Tasks still serving sockets end with the runtime; nothing waits for them.
+        // The handles' Rust halves first (they may touch their sockets as they go), then the
+        // tasks still serving sockets end with the runtime; nothing waits for them.
+        self.natives.clear();
+        self.modules.clear();
         if let Some(rt) = self.runtime.take() {
             rt.shutdown_background();
         }

@@ -38,6 +38,8 @@ struct Driver<'a, 'js, D> {
     iteration: u64,
     /// Timers (id, due) that were racing at the start of an earlier iteration.
     raced: HashSet<(u64, u64)>,
+    /// The I/O completions of this poll phase (kept to reuse its allocation).
+    io_batch: VecDeque<Completion>,
     /// An empty immediate queue to swap in at each check phase (no allocation per iteration).
     spare: VecDeque<(u64, u32)>,
 }
@@ -105,6 +107,7 @@ pub fn run<D: Decide>(
             decider,
             iteration: 0,
             raced: HashSet::new(),
+            io_batch: VecDeque::new(),
             spare: VecDeque::new(),
         };
         let file = opts.filename.display().to_string();
@@ -276,6 +279,10 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
     /// A real handle's completion: `handle[event](arg)` in lib/io.js, then the queues drained.
     fn run_io(&mut self, queue: Queue, c: Completion) -> Step {
         self.core.check_stop()?;
+        if !self.core.state.borrow().io.is_live(c.handle) {
+            // its handle is gone: dropped unread (an accepted socket it carries closes)
+            return Ok(());
+        }
         let label = if self.core.state.borrow().record {
             let s = self.core.state.borrow();
             format!("{} {}", s.io.kind(c.handle), c.event)
@@ -301,6 +308,30 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
         };
         self.callback_end(c.handle, r)?;
         self.drain()
+    }
+
+    /// Run `first` and the completions ready now (a batch of at most [`IO_BATCH`], taken
+    /// before any runs); how many ran.
+    fn run_ready_io(&mut self, first: Option<Completion>) -> Result<usize, Stop> {
+        let mut batch = std::mem::take(&mut self.io_batch);
+        batch.extend(first);
+        {
+            let s = self.core.state.borrow();
+            while batch.len() < IO_BATCH {
+                let Some(c) = s.io.try_next() else { break };
+                batch.push_back(c);
+            }
+        }
+        let n = batch.len();
+        while let Some(c) = batch.pop_front() {
+            if let Err(stop) = self.run_io(Queue::Poll, c) {
+                batch.clear();
+                self.io_batch = batch;
+                return Err(stop);
+            }
+        }
+        self.io_batch = batch;
+        Ok(n)
     }
 
     fn poll(&mut self) -> Step {
@@ -337,16 +368,10 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
             self.callback_end(op.id, r)?;
             self.drain()?;
         }
-        // real I/O that is ready (at most a batch, as libuv takes one epoll_wait's worth)
-        let mut budget = IO_BATCH;
-        while budget > 0 {
-            let Some(c) = self.core.state.borrow().io.try_next() else {
-                break;
-            };
-            budget -= 1;
-            ran += 1;
-            self.run_io(Queue::Poll, c)?;
-        }
+        // real I/O that is ready now, at most a batch (libuv's one epoll_wait); what becomes
+        // ready while these run waits for the next iteration, as in libuv
+        let ran_io = self.run_ready_io(None)?;
+        ran += ran_io;
         let (block, real) = {
             let s = self.core.state.borrow();
             (ran == 0 && s.would_block() && s.alive(), s.io.real)
@@ -365,15 +390,7 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
             // the time spent waiting is not the callbacks' to account for
             self.core.renew_deadline();
             if let Some(c) = first {
-                self.run_io(Queue::Poll, c)?;
-                let mut budget = IO_BATCH - 1;
-                while budget > 0 {
-                    let Some(c) = self.core.state.borrow().io.try_next() else {
-                        break;
-                    };
-                    budget -= 1;
-                    self.run_io(Queue::Poll, c)?;
-                }
+                self.run_ready_io(Some(c))?;
             }
             return Ok(());
         }

@@ -49,6 +49,10 @@ pub struct RunState {
     /// Keep the output as lines for the [`Outcome`] (a run that ends the process needs only its
     /// events: a server may print for hours).
     pub keep_output: bool,
+    /// The view's sink while the loop core lives (set and taken back by `driver::Core`), so that
+    /// a native can hand over the output written so far before another process sees what this
+    /// one does next: a process started, an IPC message sent.
+    pub(super) sink: Option<*mut (dyn FnMut(&Event) + 'static)>,
 }
 
 impl RunState {
@@ -70,7 +74,21 @@ impl RunState {
             microtask_label: None,
             found: Vec::new(),
             keep_output: true,
+            sink: None,
         }
+    }
+
+    /// Hand the events recorded so far (the script's output first of all) to the view now, as
+    /// node's synchronous writes to a pipe or file would have put them out already.
+    pub fn flush_output(&mut self) {
+        let Some(sink) = self.sink else { return };
+        if self.events.is_empty() {
+            return;
+        }
+        let events = std::mem::take(&mut self.events);
+        // SAFETY: `driver::Core` sets the pointer for the run's borrow of the sink and takes it
+        // back when it drops; natives run only while the core lives and never inside the sink.
+        quickjs::deliver(events, unsafe { &mut *sink });
     }
 
     /// Record `e` if this run records steps.

@@ -213,6 +213,26 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// node's report for a main module that is not there (`node missing.js`): what a forked child
+/// prints on stderr before it exits with code 1, so its parent sees node's words. `path` is the
+/// absolute path node resolved ([`script_path`]).
+pub fn missing_main_report(path: &Path) -> String {
+    format!(
+        "node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n\nError: Cannot find module '{}'\n    \
+         at Module._resolveFilename (node:internal/modules/cjs/loader:1207:15)\n    \
+         at Module._load (node:internal/modules/cjs/loader:1038:27)\n    \
+         at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)\n    \
+         at node:internal/main/run_main_module:28:49 {{\n  code: 'MODULE_NOT_FOUND',\n  requireStack: []\n}}\n\n\
+         Node.js v20.20.2\n",
+        path.display()
+    )
+}
+
+/// Is `err` a script that is not there (rather than one that cannot be read)?
+pub fn is_missing(err: &ScriptError) -> bool {
+    matches!(err, ScriptError::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
+}
+
 /// The path the script sees as `__filename` and `process.argv[1]`: absolute and normalised like
 /// node's `path.resolve`, or [`STDIN_NAME`] for `-`.
 pub fn script_path(p: &Path) -> PathBuf {

@@ -9,6 +9,7 @@
 //! parses arguments or words a message for a view.
 
 pub mod cluster;
+pub mod command;
 pub mod fork;
 pub mod guard;
 pub mod ipc;

@@ -20,6 +20,9 @@ pub const TIMEOUT: Duration = Duration::from_secs(20);
 pub const DIR: &str = "<DIR>";
 /// The placeholder for the process id in node's warning prefix `(node:<PID>)`.
 pub const PID: &str = "<PID>";
+/// The placeholder for an ephemeral port in node's reports (`address already in use :::<PORT>`,
+/// `  port: <PORT>`), where a program cannot leave it out.
+pub const PORT: &str = "<PORT>";
 
 /// `tests/golden/<sub>` in this checkout.
 pub fn corpus_dir(sub: &str) -> PathBuf {
@@ -303,6 +306,44 @@ pub fn node_path() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("node"))
 }
 
+/// `text` with the ports of node's network error reports replaced by [`PORT`], as
+/// `tests/golden/record.sh` writes them: the digits after the last `:` of the address that
+/// follows `address already in use `, and the value of a `  port: ` property line.
+pub fn normalise_ports(text: &str) -> String {
+    const IN_USE: &str = "address already in use ";
+    const PROP: &str = "  port: ";
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix(PROP) {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 0 {
+                out.push_str(PROP);
+                out.push_str(PORT);
+                out.push_str(&rest[digits..]);
+                continue;
+            }
+        }
+        if let Some(at) = line.find(IN_USE) {
+            let start = at + IN_USE.len();
+            let len = line[start..]
+                .find(|c: char| c.is_whitespace())
+                .unwrap_or(line.len() - start);
+            let token = &line[start..start + len];
+            if let Some(colon) = token.rfind(':') {
+                let port = &token[colon + 1..];
+                if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) {
+                    out.push_str(&line[..start + colon + 1]);
+                    out.push_str(PORT);
+                    out.push_str(&line[start + len..]);
+                    continue;
+                }
+            }
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 /// How many snippets to run at once: enough to keep a loaded 2-core machine busy, not more.
 pub fn workers() -> usize {
     std::thread::available_parallelism()
@@ -326,6 +367,24 @@ mod tests {
         assert_eq!(
             strip_stack_frames("{\n  e: Error: y\n      at z (f.js:2:2)\n}\n"),
             "{\n  e: Error: y\n}\n"
+        );
+    }
+
+    #[test]
+    fn ports_of_network_reports_are_normalised() {
+        let node = "Error: listen EADDRINUSE: address already in use :::41401\n    at x {\n  port: 41401\n}\n";
+        assert_eq!(
+            normalise_ports(node),
+            "Error: listen EADDRINUSE: address already in use :::<PORT>\n    at x {\n  port: <PORT>\n}\n"
+        );
+        let v4 = "listen EADDRINUSE: address already in use 127.0.0.1:8080 now";
+        assert_eq!(
+            normalise_ports(v4),
+            "listen EADDRINUSE: address already in use 127.0.0.1:<PORT> now"
+        );
+        assert_eq!(
+            normalise_ports("port: 5\n  other: 1\n"),
+            "port: 5\n  other: 1\n"
         );
     }
 

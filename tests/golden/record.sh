@@ -14,8 +14,10 @@
 #                  stdouts (sorted, separated by a line `---`). A snippet that shows only one order
 #                  on this machine, or that writes to stderr or exits non-zero, is REFUSED.
 #
-# Normalisation (the tests undo it): the snippet's absolute directory becomes `<DIR>`, and node's
-# process-warning prefix `(node:12345)` becomes `(node:<PID>)`. Every snippet runs with its own
+# Normalisation (the tests undo it): the snippet's absolute directory becomes `<DIR>`, node's
+# process-warning prefix `(node:12345)` becomes `(node:<PID>)`, and the ephemeral port of a network
+# error report (`address already in use :::41401`, a `  port: 41401` property) becomes `<PORT>`
+# (the tests normalise the run's output the same way). Every snippet runs with its own
 # directory as working directory, NO_COLOR=1, and no arguments.
 set -euo pipefail
 
@@ -48,7 +50,8 @@ trap 'rm -rf "$tmp"' EXIT
 # normalise DIR < in > out
 normalise() {
   local dir="$1"
-  sed -e "s|${dir//|/\\|}|<DIR>|g" -E -e 's/\(node:[0-9]+\)/(node:<PID>)/g'
+  sed -e "s|${dir//|/\\|}|<DIR>|g" -E -e 's/\(node:[0-9]+\)/(node:<PID>)/g' \
+    -e 's/(address already in use [^[:space:]]*:)[0-9]+/\1<PORT>/g' -e 's/^(  port: )[0-9]+/\1<PORT>/'
 }
 
 # run_once DIR FILE PREFIX: writes PREFIX.out PREFIX.err PREFIX.code (normalised)

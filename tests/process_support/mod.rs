@@ -161,15 +161,36 @@ pub fn get(addr: &str, path: &str) -> Reply {
         .and_then(|l| l.split_whitespace().nth(1))
         .and_then(|s| s.parse().ok())
         .expect("a status line");
-    let headers = lines
+    let headers: Vec<(String, String)> = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
         .collect();
+    let chunked = headers.iter().any(|(k, v)| {
+        k.eq_ignore_ascii_case("transfer-encoding") && v.eq_ignore_ascii_case("chunked")
+    });
     Reply {
         status,
         headers,
-        body: body.to_string(),
+        body: if chunked {
+            dechunk(body)
+        } else {
+            body.to_string()
+        },
     }
+}
+
+/// The body of a `Transfer-Encoding: chunked` response (`res.writeHead(200); res.end(s)`).
+fn dechunk(mut raw: &str) -> String {
+    let mut body = String::new();
+    while let Some((size, rest)) = raw.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).expect("a chunk size");
+        if n == 0 {
+            break;
+        }
+        body.push_str(&rest[..n]);
+        raw = rest[n..].trim_start_matches("\r\n");
+    }
+    body
 }
 
 /// Every number following `pid ` or `child ` in the lines: the pids the demo reported.
@@ -235,4 +256,14 @@ pub fn assert_all_gone(pids: &[u32], allow_zombie: bool, context: &[String]) {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// A process's command line, one argument per item (empty when it is gone or a zombie).
+pub fn cmdline(pid: u32) -> Vec<String> {
+    std::fs::read(format!("/proc/{pid}/cmdline"))
+        .unwrap_or_default()
+        .split(|&b| b == 0)
+        .filter(|a| !a.is_empty())
+        .map(|a| String::from_utf8_lossy(a).into_owned())
+        .collect()
 }

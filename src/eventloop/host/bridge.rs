@@ -24,7 +24,8 @@ use rquickjs::{Ctx, Function, IntoJs, Object, Value};
 use super::super::quickjs;
 use super::native::{Host, Make};
 use super::{
-    buffer, fs, handle, lazy, module, os, process, signals, task_queues, timers, worker_threads,
+    buffer, child_process, cluster, fs, handle, http, lazy, module, net, os, process, signals,
+    task_queues, timers, worker_threads,
 };
 
 /// Every name of `mn`, by the lib file that uses it first, with the Rust function that makes it.
@@ -70,7 +71,6 @@ pub const BRIDGE: &[(&str, Make)] = &[
     ("exit", process::exit),
     // signals.js
     ("signals", signals::signals),
-    ("kill", signals::kill),
     ("signalStart", signals::signal_start),
     // buffer.js
     ("utf8Encode", buffer::utf8_encode),
@@ -102,6 +102,34 @@ pub const BRIDGE: &[(&str, Make)] = &[
     ("portPost", worker_threads::port_post),
     ("portClose", worker_threads::port_close),
     ("portKick", worker_threads::port_kick),
+    // net.js
+    ("tcpListen", net::tcp_listen),
+    ("tcpListenFd", net::tcp_listen_fd),
+    ("tcpAdopt", net::tcp_adopt),
+    ("tcpConnect", net::tcp_connect),
+    ("tcpWrite", net::tcp_write),
+    ("tcpShutdown", net::tcp_shutdown),
+    ("tcpDupFd", net::tcp_dup_fd),
+    ("tcpAddress", net::tcp_address),
+    ("tcpOption", net::tcp_option),
+    ("fdClose", net::fd_close),
+    // http.js
+    ("httpServe", http::http_serve),
+    ("httpRespond", http::http_respond),
+    ("httpBody", http::http_body),
+    ("httpRequest", http::http_request),
+    // child_process.js
+    ("execPath", child_process::exec_path),
+    ("cpSpawn", child_process::cp_spawn),
+    ("cpKill", child_process::cp_kill),
+    ("cpSpawnSync", child_process::cp_spawn_sync),
+    ("pipeOpen", child_process::pipe_open),
+    ("pipeWrite", child_process::pipe_write),
+    ("pipeShutdown", child_process::pipe_shutdown),
+    ("errname", child_process::errname),
+    ("kill", child_process::kill),
+    // cluster.js
+    ("clusterBind", cluster::cluster_bind),
     // module.js
     ("compile", module::compile_native),
     ("lazySource", lazy::lazy_source),

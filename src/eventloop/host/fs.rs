@@ -57,6 +57,7 @@ fn fs_label(label: &str) -> &'static str {
         "fs.write" => "fs.write",
         "fs.fstat" => "fs.fstat",
         "fs.ftruncate" => "fs.ftruncate",
+        "dns.lookup" => "dns.lookup",
         _ => "fs request",
     }
 }

@@ -32,10 +32,16 @@ pub fn io_ref<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>>
     })
 }
 
-/// `mn.ioClose(id)`: close it; its `onclose` runs in the close-callbacks phase.
+/// `mn.ioClose(id)`: close it; its `onclose` runs in the close-callbacks phase. Another process
+/// may see the close at once (a channel's or a socket's end), so the output written so far goes
+/// out first, as node's synchronous writes would have.
 pub fn io_close<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     let s = h.sched.clone();
-    native(ctx, move |id: f64| s.borrow_mut().io.close(id as u64))
+    native(ctx, move |id: f64| {
+        let mut s = s.borrow_mut();
+        s.flush_output();
+        s.io.close(id as u64)
+    })
 }
 
 /// The trace's name of a handle kind, as a static string.
@@ -46,6 +52,7 @@ fn handle_kind(kind: &str) -> &'static str {
         "http.Server" => "http.Server",
         "http.ClientRequest" => "http.ClientRequest",
         "ChildProcess" => "ChildProcess",
+        "Pipe" => "Pipe",
         "process.channel" => "process.channel",
         "Worker" => "Worker",
         "MessagePort" => "MessagePort",

@@ -11,11 +11,15 @@
 mod bridge;
 mod buffer;
 mod cache;
+mod child_process;
+mod cluster;
 mod fs;
 mod handle;
+mod http;
 mod lazy;
 mod module;
 pub(super) mod native;
+mod net;
 mod os;
 mod process;
 mod signals;

@@ -1,5 +1,4 @@
-//! The native half of lib/signals.js: `process.kill(pid, signal)` and watching a signal for
-//! `process.on('SIGINT', ...)`, with the machine's signal numbers (`os.constants.signals`).
+//! The native half of lib/signals.js: watching a signal for `process.on('SIGINT', ...)`, with the machine's signal numbers (`os.constants.signals`).
 //!
 //! A watched signal is an unreferenced handle (as node's signal wraps are): it never keeps the
 //! loop alive, and each delivery runs `onsignal` in the poll phase. It decides nothing else.
@@ -19,21 +18,6 @@ pub fn signals<'js>(ctx: &Ctx<'js>, _: &Host<'_>) -> rquickjs::Result<Value<'js>
         o.set(s.as_str(), s as i32)?;
     }
     Ok(o.into_value())
-}
-
-/// `mn.kill(pid, signal)`: 0, or the negative errno of kill(2) (ESRCH, EPERM ...).
-pub fn kill<'js>(ctx: &Ctx<'js>, _: &Host<'_>) -> rquickjs::Result<Value<'js>> {
-    native(ctx, |pid: i32, signal: i32| {
-        // SAFETY: kill(2) with plain integers; the library checked both.
-        let r = unsafe { libc::kill(pid, signal) };
-        if r == 0 {
-            0
-        } else {
-            -std::io::Error::last_os_error()
-                .raw_os_error()
-                .unwrap_or(libc::EINVAL)
-        }
-    })
 }
 
 /// `mn.signalStart(id, name)`: deliver signal `name` to handle `id` (`onsignal`) until it is
@@ -68,7 +52,7 @@ pub fn signal_start<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value
                 }
             }
         });
-        st.io.attach(id, task.abort_handle());
+        st.io.attach_task(id, task.abort_handle());
         true.into_js(&ctx)
     })
 }

@@ -396,3 +396,65 @@
   }
   Error.prepareStackTrace = prepareStackTrace;
   Error.stackTraceLimit = 10;
+
+  // ---------------------------------------------------------------- JSON.stringify's cycles
+  // V8's words for a circular structure (QuickJS says only "circular reference"): the path from
+  // the object met twice to the key that closes the circle, its middle elided past two steps, as
+  // V8's CircularStructureMessageBuilder writes it. The path is found again by walking the value
+  // as JSON.stringify does (toJSON, a replacer function or key list).
+  const quickjsStringify = JSON.stringify;
+  function jsonConstructorName(o) {
+    const proto = Object.getPrototypeOf(o);
+    const ctor = proto && Object.prototype.hasOwnProperty.call(proto, 'constructor') ? proto.constructor : undefined;
+    return typeof ctor === 'function' && ctor.name ? ctor.name : 'Object';
+  }
+  function jsonCircleMessage(root, replacer) {
+    const stack = [];
+    const keyText = (k) => (k.index ? `index ${k.key}` : `property '${k.key}'`);
+    function walk(holder, key, value) {
+      if (value !== null && typeof value === 'object' && typeof value.toJSON === 'function') value = value.toJSON(key);
+      if (typeof replacer === 'function') value = replacer.call(holder, key, value);
+      if (value === null || typeof value !== 'object') return null;
+      const index = Array.isArray(holder);
+      const at = stack.findIndex((e) => e.obj === value);
+      if (at !== -1) return { at, closing: { key, index } };
+      stack.push({ obj: value, key: { key, index } });
+      const keys = Array.isArray(value) ? value.map((_, i) => String(i))
+        : (Array.isArray(replacer) ? replacer.map(String) : Object.keys(value));
+      for (const k of keys) {
+        const found = walk(value, k, value[k]);
+        if (found) return found;
+      }
+      stack.pop();
+      return null;
+    }
+    const found = walk({ '': root }, '', root);
+    if (!found) return undefined;
+    let i = found.at;
+    let msg = 'Converting circular structure to JSON\n    --> starting at object with constructor ' +
+      `'${jsonConstructorName(stack[i++].obj)}'`;
+    const line = (e) => `\n    |     ${keyText(e.key)} -> object with constructor '${jsonConstructorName(e.obj)}'`;
+    const prefixEnd = Math.min(stack.length, i + 2);
+    for (; i < prefixEnd; i++) msg += line(stack[i]);
+    if (stack.length > i + 1) msg += '\n    |     ...';
+    for (i = Math.max(i, stack.length - 1); i < stack.length; i++) msg += line(stack[i]);
+    return msg + `\n    --- ${keyText(found.closing)} closes the circle`;
+  }
+  Object.defineProperty(JSON, 'stringify', {
+    value: {
+      stringify(value, replacer, space) {
+        try {
+          return quickjsStringify(value, replacer, space);
+        } catch (e) {
+          if (e instanceof TypeError && e.message === 'circular reference') {
+            const msg = jsonCircleMessage(value, replacer);
+            if (msg) e.message = msg;
+          }
+          throw e;
+        }
+      },
+    }.stringify,
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });

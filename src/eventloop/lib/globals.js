@@ -27,6 +27,9 @@
   lazyGlobal('structuredClone', () => cloneLib().structuredClone);
   for (const k of ['MessageChannel', 'MessagePort']) lazyGlobal(k, () => workerThreadsLib().module[k]);
   lazyGlobal('Intl', () => intlLib().Intl);
+  // A forked child's side of the IPC channel, before the main script (node's pre-execution).
+  cpForkChild();
+  clusterSetupWorker();
   // The scheduler's handles on this side.
   return {
     main: workerInfo === null ? __mainModule : __workerMain,

@@ -20,8 +20,13 @@
     return id;
   }
   function ioRef(id, refed) { mn.ioRef(id, refed); }
-  // true if the handle was open (its onclose will run)
-  function ioClose(id) { return mn.ioClose(id); }
+  // true if the handle was open (its onclose will run). From now on only its onclose runs:
+  // completions already on their way are dropped, as libuv runs nothing of a closing handle.
+  function ioClose(id) {
+    const h = ioHandles.get(id);
+    if (h !== undefined) ioHandles.set(id, { onclose() { if (typeof h.onclose === 'function') h.onclose(); } });
+    return mn.ioClose(id);
+  }
   function runIo(id, event, arg) {
     const h = ioHandles.get(id);
     if (h === undefined) return;

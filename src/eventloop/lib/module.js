@@ -22,12 +22,13 @@
   const builtins = {
     fs, 'fs/promises': fsPromises, path, 'path/posix': path, os, util, events: EventEmitter,
     timers: timersModule, 'timers/promises': timersPromises, assert, 'assert/strict': assert.strict,
-    buffer: bufferModule, process, console,
+    buffer: bufferModule, process, console, net, http, child_process: childProcessModule,
+    get cluster() { return clusterModule(); },
     get url() { return urlLib().urlModule; },
     get stream() { return streams().stream; }, get 'stream/promises'() { return streams().streamPromises; },
     get worker_threads() { return workerThreadsLib().module; },
   };
-  const UNSUPPORTED = ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'child_process', 'cluster',
+  const UNSUPPORTED = ['https', 'http2', 'tls', 'dgram', 'dns',
     'readline', 'zlib', 'crypto', 'vm', 'repl', 'tty', 'v8', 'inspector', 'perf_hooks', 'async_hooks',
     'querystring', 'string_decoder', 'module', 'diagnostics_channel', 'punycode', 'trace_events', 'wasi', 'test'];
   // The loader's state: node's Module._cache (by file name; `require.cache`) and each module's

@@ -15,12 +15,15 @@
 
   // ---------------------------------------------------------------- process
   const process = new EventEmitter();
+  // node's path as a script sees it in process.execPath and argv[0] (fork runs this binary while
+  // process.execPath is still this value: child_process.js)
+  const NODE_EXEC_PATH = '/usr/local/bin/node';
   const EXIT = { __mnExit: true };
   Object.assign(process, {
     argv: mn.argv,
     argv0: 'node',
     execArgv: [],
-    execPath: '/usr/local/bin/node',
+    execPath: NODE_EXEC_PATH,
     env: mn.env(),
     pid: mn.pid,
     ppid: mn.ppid,

@@ -1,5 +1,5 @@
-// signals.js: `process.kill(pid[, signal])`, `process.on('SIGINT' | 'SIGTERM' | ..., listener)`
-// and `os.constants.signals`.
+// signals.js: `process.on('SIGINT' | 'SIGTERM' | ..., listener)` and `os.constants.signals`
+// (`process.kill` is child_process.js's, with node's signal checks).
 //
 // HOW: as node's lib/internal/process/per_thread.js and lib/internal/bootstrap/node.js:
 // `process.on('newListener')` / `'removeListener'` listeners (startListeningIfSignal,
@@ -9,27 +9,11 @@
 // WHY: a server that closes itself on Ctrl-C (`process.on('SIGINT', () => server.close())`) is
 // how a course ends its examples.
 //
-// Shared with Rust: the handle's `onsignal(number)` method. Bridge names: signals, kill,
+// Shared with Rust: the handle's `onsignal(number)` method. Bridge names: signals,
 // signalStart, in BRIDGE in src/eventloop/host/bridge.rs.
 
   const signalNumbers = mn.signals;
   const signalWatches = { __proto__: null };
-  function signalNumber(sig, name) {
-    if (typeof sig === 'number') return sig;
-    if (typeof sig === 'string' && signalNumbers[sig] !== undefined) return signalNumbers[sig];
-    throw nodeError(TypeError, 'ERR_UNKNOWN_SIGNAL', `Unknown signal: ${sig}`);
-  }
-  process.kill = function kill(pid, sig = 'SIGTERM') {
-    if (pid != (pid | 0)) throw invalidArgType('pid', 'number', pid);
-    const r = mn.kill(pid | 0, signalNumber(sig) | 0);
-    if (r !== 0) {
-      const code = r === -3 ? 'ESRCH' : r === -1 ? 'EPERM' : 'EINVAL';
-      const e = new Error(`kill ${code}`);
-      e.errno = r; e.code = code; e.syscall = 'kill';
-      throw e;
-    }
-    return true;
-  };
   function isSignalName(type) { return typeof type === 'string' && type.startsWith('SIG') && signalNumbers[type] !== undefined; }
   process.on('newListener', function startListeningIfSignal(type) {
     if (!isSignalName(type) || signalWatches[type] !== undefined) return;

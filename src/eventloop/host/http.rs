@@ -1,0 +1,643 @@
+//! The native half of lib/http.js: HTTP/1.1 parsed and written by hyper, on the loop's I/O
+//! runtime, for the server side (each accepted connection) and the client side (requests).
+//!
+//! HOW (server): `mn.httpServe(id, fd)` serves connection `fd` with hyper's http1 server
+//! (keep-alive). Each request is ONE completion, `onrequest([method, url, minor version, has
+//! body, name, value, ...])` (names lowercased by hyper); a body follows as `onbody(Buffer)`s
+//! and `onbodyend`. The JavaScript answers through `mn.httpRespond(id, status, reason, headers,
+//! chunk, end)` (then `mn.httpBody(id, chunk, end)` for a streamed body), which goes to the
+//! waiting request over the connection's channel; a `Date` header without a value gets the
+//! current date (cached for the second). When hyper ends the connection (the client closed, a
+//! malformed request answered with 400) it posts `onhangup(reason)`.
+//! HOW (client): `mn.httpRequest(id, conn, host, port, method, path, headers, chunk, end)` sends
+//! a request on idle connection `conn` (kept by a keep-alive agent) or a new one, and posts
+//! `onresponse([status, reason, minor version, conn, name, value, ...])`, `ondata(Buffer)`s,
+//! `onend`, or `onerror([errno, code, syscall, description, address, port])`.
+//! Headers keep their order; names are written title-cased (`Content-Type`), the case node's
+//! defaults use.
+//!
+//! It never runs JavaScript and decides nothing about node's semantics (which headers, keep-alive
+//! or not): lib/http.js does.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::io;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{ready, Context, Poll};
+use std::time::{Duration, SystemTime};
+
+use bytes::Bytes;
+use hyper::body::{Body, Frame, Incoming, SizeHint};
+use hyper::client::conn::http1::SendRequest;
+use hyper::header::{HeaderMap, HeaderName, HeaderValue};
+use hyper::{Request, Response, StatusCode, Version};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use rquickjs::{Array, Ctx, IntoJs, Value};
+use tokio::net::TcpStream;
+use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
+use tokio::sync::{Notify, OwnedMutexGuard};
+
+use super::super::io::{Arg, Post};
+use super::native::{native, Host};
+use super::net::{chunk_bytes, errno_of, error_arg, stream_from_fd, SharedStream};
+
+/// node's `server.keepAliveTimeout`: an idle keep-alive connection is closed after it.
+const KEEP_ALIVE: Duration = Duration::from_secs(5);
+
+/// What the JavaScript sends a waiting request (server) or a request's body (client).
+enum Out {
+    Head(Box<Response<()>>, Bytes, bool),
+    Chunk(Bytes),
+    End(Bytes),
+}
+
+/// A served connection handle's Rust half.
+pub(super) struct Conn {
+    /// Held so that the descriptor registered with the loop (`Io::set_fd`) stays this socket's.
+    _stream: Arc<TcpStream>,
+    tx: UnboundedSender<Out>,
+    stop: Arc<Notify>,
+}
+
+impl Drop for Conn {
+    fn drop(&mut self) {
+        // closing the handle ends the connection (node's socket.destroy())
+        self.stop.notify_one();
+    }
+}
+
+// ---------------------------------------------------------------- bodies
+
+/// Where a streamed body's next chunks come from.
+enum Rx {
+    /// A served response's: the connection's channel, held until the body ends.
+    Shared(OwnedMutexGuard<UnboundedReceiver<Out>>),
+    /// A client request's own channel.
+    Owned(UnboundedReceiver<Out>),
+}
+
+/// A body given whole (`first` only) or in chunks as the JavaScript writes them.
+struct Chunks {
+    first: Option<Bytes>,
+    rest: Option<Rx>,
+}
+
+impl Body for Chunks {
+    type Data = Bytes;
+    type Error = io::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, io::Error>>> {
+        let this = &mut *self;
+        if let Some(b) = this.first.take() {
+            if !b.is_empty() {
+                return Poll::Ready(Some(Ok(Frame::data(b))));
+            }
+        }
+        loop {
+            let next = match this.rest.as_mut() {
+                None => return Poll::Ready(None),
+                Some(Rx::Shared(rx)) => ready!(rx.poll_recv(cx)),
+                Some(Rx::Owned(rx)) => ready!(rx.poll_recv(cx)),
+            };
+            match next {
+                Some(Out::Chunk(b)) if b.is_empty() => continue,
+                Some(Out::Chunk(b)) => return Poll::Ready(Some(Ok(Frame::data(b)))),
+                Some(Out::End(b)) => {
+                    this.rest = None;
+                    return Poll::Ready((!b.is_empty()).then(|| Ok(Frame::data(b))));
+                }
+                Some(Out::Head(..)) | None => {
+                    this.rest = None;
+                    return Poll::Ready(Some(Err(io::Error::other("the body was abandoned"))));
+                }
+            }
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.rest.is_none() && self.first.as_ref().is_none_or(Bytes::is_empty)
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        match self.rest {
+            None => SizeHint::with_exact(self.first.as_ref().map_or(0, |b| b.len() as u64)),
+            Some(_) => SizeHint::default(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------- headers
+
+/// The current date as HTTP writes it, formatted once a second.
+fn http_date() -> HeaderValue {
+    thread_local! {
+        static CACHE: RefCell<(u64, Option<HeaderValue>)> = const { RefCell::new((0, None)) };
+    }
+    let now = SystemTime::now();
+    let secs = now
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.0 != secs || c.1.is_none() {
+            let text = httpdate::fmt_http_date(now);
+            *c = (secs, HeaderValue::from_str(&text).ok());
+        }
+        c.1.clone().unwrap_or(HeaderValue::from_static(""))
+    })
+}
+
+/// Headers from the JavaScript's flat `[name, value, ...]`, in order; a `Date` without a value
+/// gets the current date. Values are latin1 (as node's), names checked by the JavaScript.
+fn header_map(arr: Option<Array<'_>>) -> HeaderMap {
+    let mut map = HeaderMap::new();
+    let Some(arr) = arr else { return map };
+    let n = arr.len();
+    let mut i = 0;
+    while i + 1 < n {
+        let name: Option<String> = arr.get(i).ok();
+        let value: Value = arr
+            .get(i + 1)
+            .unwrap_or_else(|_| Value::new_undefined(arr.ctx().clone()));
+        i += 2;
+        let Some(name) = name else { continue };
+        let Ok(name) = HeaderName::from_bytes(name.as_bytes()) else {
+            continue;
+        };
+        let value = if value.is_undefined() && name == hyper::header::DATE {
+            http_date()
+        } else {
+            let text = value
+                .as_string()
+                .and_then(|s| s.to_string().ok())
+                .unwrap_or_default();
+            let bytes: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+            match HeaderValue::from_bytes(&bytes) {
+                Ok(v) => v,
+                Err(_) => continue,
+            }
+        };
+        map.append(name, value);
+    }
+    map
+}
+
+/// A header value as node reads it (latin1).
+fn latin1(v: &[u8]) -> String {
+    v.iter().map(|&b| b as char).collect()
+}
+
+/// `[...fixed, name, value, ...]` as a JavaScript array.
+fn head_array<'js>(
+    ctx: &Ctx<'js>,
+    fixed: Vec<Value<'js>>,
+    headers: &HeaderMap,
+) -> rquickjs::Result<Value<'js>> {
+    let a = Array::new(ctx.clone())?;
+    let mut i = 0;
+    for v in fixed {
+        a.set(i, v)?;
+        i += 1;
+    }
+    for (name, value) in headers {
+        a.set(i, name.as_str())?;
+        a.set(i + 1, latin1(value.as_bytes()))?;
+        i += 2;
+    }
+    Ok(a.into_value())
+}
+
+fn minor(v: Version) -> f64 {
+    if v == Version::HTTP_10 {
+        0.0
+    } else {
+        1.0
+    }
+}
+
+/// node's llhttp code for a request hyper could not parse.
+fn parse_code(e: &hyper::Error) -> &'static str {
+    let text = e.to_string();
+    if text.contains("method") {
+        "HPE_INVALID_METHOD"
+    } else if text.contains("version") {
+        "HPE_INVALID_VERSION"
+    } else if text.contains("URI") || text.contains("uri") {
+        "HPE_INVALID_URL"
+    } else if text.contains("too large") {
+        "HPE_HEADER_OVERFLOW"
+    } else {
+        "HPE_INVALID_HEADER_TOKEN"
+    }
+}
+
+// ---------------------------------------------------------------- server
+
+/// Read a request's body for connection `id`: `onbody(Buffer)`s, then `onbodyend`.
+async fn read_body(mut body: Incoming, id: u64, post: Post) {
+    use http_body_util::BodyExt;
+    while let Some(frame) = body.frame().await {
+        match frame {
+            Ok(f) => {
+                if let Ok(data) = f.into_data() {
+                    if !data.is_empty() && !post.send(id, "onbody", Arg::Bytes(data.to_vec())) {
+                        return;
+                    }
+                }
+            }
+            Err(_) => return,
+        }
+    }
+    post.send(id, "onbodyend", Arg::None);
+}
+
+/// `mn.httpServe(id, fd)`: serve connection `fd` as HTTP connection handle `id`. `undefined`, or
+/// `[errno, code, syscall, description]`.
+pub fn http_serve<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
+    let s = h.sched.clone();
+    native(ctx, move |ctx: Ctx<'js>, id: f64, fd: f64| {
+        let id = id as u64;
+        let mut sched = s.borrow_mut();
+        let rt = match sched.io.runtime() {
+            Ok(rt) => rt,
+            Err(e) => return net_error(&ctx, &e),
+        };
+        let stream = {
+            let _entered = rt.enter();
+            stream_from_fd(fd as i32)
+        };
+        let stream = match stream {
+            Ok(s) => {
+                // as node's HTTP server sockets (noDelay: true)
+                let _ = s.set_nodelay(true);
+                Arc::new(s)
+            }
+            Err(e) => return net_error(&ctx, &e),
+        };
+        let (tx, rx) = unbounded_channel();
+        let stop = Arc::new(Notify::new());
+        let post = sched.io.post();
+        rt.spawn(serve(stream.clone(), id, post, rx, stop.clone()));
+        sched
+            .io
+            .set_fd(id, std::os::fd::AsRawFd::as_raw_fd(&*stream));
+        sched.io.attach(
+            id,
+            Box::new(Conn {
+                _stream: stream,
+                tx,
+                stop,
+            }),
+        );
+        Ok(Value::new_undefined(ctx))
+    })
+}
+
+fn net_error<'js>(ctx: &Ctx<'js>, e: &io::Error) -> rquickjs::Result<Value<'js>> {
+    match error_arg(errno_of(e), "open", None) {
+        Arg::Make(make) => make(ctx),
+        _ => Ok(Value::new_undefined(ctx.clone())),
+    }
+}
+
+async fn serve(
+    stream: Arc<TcpStream>,
+    id: u64,
+    post: Post,
+    rx: UnboundedReceiver<Out>,
+    stop: Arc<Notify>,
+) {
+    let rx = Arc::new(tokio::sync::Mutex::new(rx));
+    let p = post.clone();
+    let service = hyper::service::service_fn(move |req: Request<Incoming>| {
+        let post = p.clone();
+        let rx = rx.clone();
+        async move {
+            let (parts, body) = req.into_parts();
+            let has_body = !body.is_end_stream();
+            post.send(
+                id,
+                "onrequest",
+                Arg::Make(Box::new(move |ctx| {
+                    let fixed = vec![
+                        parts.method.as_str().into_js(ctx)?,
+                        parts.uri.to_string().into_js(ctx)?,
+                        minor(parts.version).into_js(ctx)?,
+                        has_body.into_js(ctx)?,
+                    ];
+                    head_array(ctx, fixed, &parts.headers)
+                })),
+            );
+            if has_body {
+                tokio::spawn(read_body(body, id, post));
+            }
+            let mut rx = rx.lock_owned().await;
+            match rx.recv().await {
+                Some(Out::Head(head, first, end)) => {
+                    let rest = (!end).then_some(Rx::Shared(rx));
+                    let body = Chunks {
+                        first: Some(first),
+                        rest,
+                    };
+                    let (parts, ()) = head.into_parts();
+                    Ok(Response::from_parts(parts, body))
+                }
+                _ => Err(io::Error::other("the request was abandoned")),
+            }
+        }
+    });
+    let conn = hyper::server::conn::http1::Builder::new()
+        .title_case_headers(true)
+        .auto_date_header(false)
+        .timer(TokioTimer::new())
+        .header_read_timeout(KEEP_ALIVE)
+        .serve_connection(TokioIo::new(SharedStream(stream)), service);
+    let r = tokio::select! {
+        biased;
+        _ = stop.notified() => return,
+        r = conn => r,
+    };
+    let why = match r {
+        Ok(()) => Arg::None,
+        Err(e) if e.is_parse() || e.is_parse_status() => Arg::Str(parse_code(&e).to_string()),
+        Err(e) if e.is_timeout() => Arg::Str("timeout".into()),
+        Err(_) => Arg::Str("ECONNRESET".into()),
+    };
+    post.send(id, "onhangup", why);
+}
+
+/// `mn.httpRespond(id, status, reason, headers, chunk, end)`: the response head for connection
+/// `id`'s waiting request, with its body's first chunk (a string or Buffer), whole if `end`.
+pub fn http_respond<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
+    let s = h.sched.clone();
+    native(
+        ctx,
+        move |id: f64,
+              status: f64,
+              reason: Option<String>,
+              headers: Option<Array<'js>>,
+              chunk: Value<'js>,
+              end: bool| {
+            let mut res = Response::new(());
+            *res.status_mut() = StatusCode::from_u16(status as u16).unwrap_or(StatusCode::OK);
+            if let Some(reason) = reason {
+                if Some(reason.as_str()) != res.status().canonical_reason() {
+                    if let Ok(r) = hyper::ext::ReasonPhrase::try_from(reason.into_bytes()) {
+                        res.extensions_mut().insert(r);
+                    }
+                }
+            }
+            *res.headers_mut() = header_map(headers);
+            let first = Bytes::from(chunk_bytes(&chunk));
+            if let Some(c) = s.borrow_mut().io.native::<Conn>(id as u64) {
+                let _ = c.tx.send(Out::Head(Box::new(res), first, end));
+            }
+        },
+    )
+}
+
+/// `mn.httpBody(id, chunk, end)`: more of connection `id`'s response body (the last if `end`).
+pub fn http_body<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
+    let s = h.sched.clone();
+    native(ctx, move |id: f64, chunk: Value<'js>, end: bool| {
+        let bytes = Bytes::from(chunk_bytes(&chunk));
+        let mut sched = s.borrow_mut();
+        if let Some(c) = sched.io.native::<Conn>(id as u64) {
+            let _ = c.tx.send(if end {
+                Out::End(bytes)
+            } else {
+                Out::Chunk(bytes)
+            });
+        } else if let Some(r) = sched.io.native::<ClientReq>(id as u64) {
+            if let Some(tx) = &r.tx {
+                let _ = tx.send(if end {
+                    Out::End(bytes)
+                } else {
+                    Out::Chunk(bytes)
+                });
+            }
+            if end {
+                r.tx = None;
+            }
+        }
+    })
+}
+
+// ---------------------------------------------------------------- client
+
+/// The client's idle keep-alive connections, by the number the JavaScript agent knows them by.
+#[derive(Default)]
+struct Clients {
+    next: u64,
+    idle: Arc<Mutex<HashMap<u64, SendRequest<Chunks>>>>,
+}
+
+/// A client request handle's Rust half: the body's channel while it is streamed.
+struct ClientReq {
+    tx: Option<UnboundedSender<Out>>,
+    stop: Arc<Notify>,
+}
+
+impl Drop for ClientReq {
+    fn drop(&mut self) {
+        // req.destroy() / abort: the response stops coming
+        self.stop.notify_one();
+    }
+}
+
+/// `mn.httpRequest(id, conn, [host, port, method, path], headers, chunk, end)`: send a request
+/// for handle `id` on idle connection `conn` (0: a new one); the number of the connection it
+/// uses.
+pub fn http_request<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
+    let s = h.sched.clone();
+    native(
+        ctx,
+        move |id: f64,
+              conn: f64,
+              target: Array<'js>,
+              headers: Option<Array<'js>>,
+              chunk: Value<'js>,
+              end: bool| {
+            let id = id as u64;
+            let host: String = target.get(0).unwrap_or_default();
+            let port: f64 = target.get(1).unwrap_or_default();
+            let method: String = target.get(2).unwrap_or_default();
+            let path: String = target.get(3).unwrap_or_default();
+            let mut req = Request::new(());
+            *req.method_mut() = method.parse().unwrap_or(hyper::Method::GET);
+            *req.uri_mut() = path
+                .parse()
+                .unwrap_or_else(|_| hyper::Uri::from_static("/"));
+            *req.headers_mut() = header_map(headers);
+            let first = Bytes::from(chunk_bytes(&chunk));
+            let (tx, rest) = if end {
+                (None, None)
+            } else {
+                let (tx, rx) = unbounded_channel();
+                (Some(tx), Some(Rx::Owned(rx)))
+            };
+            let (parts, ()) = req.into_parts();
+            let req = Request::from_parts(
+                parts,
+                Chunks {
+                    first: Some(first),
+                    rest,
+                },
+            );
+            let mut sched = s.borrow_mut();
+            let Ok(rt) = sched.io.runtime() else {
+                return 0.0;
+            };
+            let post = sched.io.post();
+            let clients = sched.io.module::<Clients>();
+            let idle = clients.idle.clone();
+            let reused = (conn > 0.0)
+                .then(|| idle.lock().ok()?.remove(&(conn as u64)))
+                .flatten()
+                .filter(|s| !s.is_closed());
+            let conn = if reused.is_some() {
+                conn as u64
+            } else {
+                clients.next += 1;
+                clients.next
+            };
+            let stop = Arc::new(Notify::new());
+            let st = stop.clone();
+            rt.spawn(async move {
+                tokio::select! {
+                    biased;
+                    _ = st.notified() => {}
+                    _ = client_request(id, conn, reused, host, port as u16, req, post, idle) => {}
+                }
+            });
+            sched.io.attach(id, Box::new(ClientReq { tx, stop }));
+            conn as f64
+        },
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn client_request(
+    id: u64,
+    conn: u64,
+    reused: Option<SendRequest<Chunks>>,
+    host: String,
+    port: u16,
+    req: Request<Chunks>,
+    post: Post,
+    idle: Arc<Mutex<HashMap<u64, SendRequest<Chunks>>>>,
+) {
+    use http_body_util::BodyExt;
+    let mut sender = match reused {
+        Some(s) => s,
+        None => match open_connection(&host, port).await {
+            Ok(s) => s,
+            Err((errno, at)) => {
+                post.send(id, "onerror", error_arg(errno, "connect", at));
+                return;
+            }
+        },
+    };
+    if sender.ready().await.is_err() {
+        post.send(id, "onerror", hang_up());
+        return;
+    }
+    let res = match sender.send_request(req).await {
+        Ok(r) => r,
+        Err(_) => {
+            post.send(id, "onerror", hang_up());
+            return;
+        }
+    };
+    let (parts, mut body) = res.into_parts();
+    let keep = !parts
+        .headers
+        .get(hyper::header::CONNECTION)
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"close"));
+    post.send(
+        id,
+        "onresponse",
+        Arg::Make(Box::new(move |ctx| {
+            let reason = parts
+                .extensions
+                .get::<hyper::ext::ReasonPhrase>()
+                .map(|r| latin1(r.as_bytes()))
+                .or_else(|| parts.status.canonical_reason().map(str::to_string))
+                .unwrap_or_default();
+            let fixed = vec![
+                f64::from(parts.status.as_u16()).into_js(ctx)?,
+                reason.into_js(ctx)?,
+                minor(parts.version).into_js(ctx)?,
+                (conn as f64).into_js(ctx)?,
+            ];
+            head_array(ctx, fixed, &parts.headers)
+        })),
+    );
+    while let Some(frame) = body.frame().await {
+        match frame {
+            Ok(f) => {
+                if let Ok(data) = f.into_data() {
+                    if !data.is_empty() && !post.send(id, "ondata", Arg::Bytes(data.to_vec())) {
+                        return;
+                    }
+                }
+            }
+            Err(_) => {
+                post.send(id, "onerror", hang_up());
+                return;
+            }
+        }
+    }
+    if keep {
+        if let Ok(mut idle) = idle.lock() {
+            idle.insert(conn, sender);
+        }
+    }
+    post.send(id, "onend", Arg::None);
+}
+
+/// node's "socket hang up" (the connection ended before a whole response).
+fn hang_up() -> Arg {
+    error_arg(libc::ECONNRESET, "hangup", None)
+}
+
+/// A new client connection to `host:port`, its driver spawned.
+async fn open_connection(
+    host: &str,
+    port: u16,
+) -> Result<SendRequest<Chunks>, (i32, Option<std::net::SocketAddr>)> {
+    let stream = super::net::connect_to(host, port).await?;
+    let _ = stream.set_nodelay(true);
+    let io = TokioIo::new(SharedStream(Arc::new(stream)));
+    let (sender, conn) = hyper::client::conn::http1::Builder::new()
+        .title_case_headers(true)
+        .handshake(io)
+        .await
+        .map_err(|_| (libc::ECONNRESET, None))?;
+    tokio::spawn(async move {
+        let _ = conn.await;
+    });
+    Ok(sender)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_date_is_http_s_format() {
+        let d = http_date();
+        let text = d.to_str().expect("ascii");
+        assert!(text.ends_with(" GMT"), "{text}");
+        assert_eq!(text.len(), 29, "{text}");
+    }
+
+    #[test]
+    fn header_values_are_latin1() {
+        assert_eq!(latin1(&[0x68, 0xe9]), "hé");
+    }
+}

@@ -1,0 +1,760 @@
+//! The native half of lib/net.js: TCP listeners and sockets served by the loop's I/O runtime
+//! (`Io::runtime`), their completions posted back for the poll phase.
+//!
+//! HOW: a listener accepts in a background task and posts each accepted connection as a raw fd
+//! (`onconnection(fd)`); the JavaScript decides what it becomes (a net.Socket through
+//! `mn.tcpAdopt`, an HTTP connection through `mn.httpServe`, or an fd handed to another process).
+//! A socket is one task that reads (`ondata(Buffer)`, `onend`, `onerror([errno, code, syscall])`)
+//! and writes what `mn.tcpWrite` / `mn.tcpShutdown` queue, in order (`onshutdown` once the
+//! writing side is shut). Each handle's Rust half ([`Listener`], [`Socket`]) lives in the
+//! handle table (`Io::attach`) and is dropped when the JavaScript closes the handle: a listener
+//! stops listening at once; a socket stops reading, flushes what was queued, and closes.
+//! Failures come back as libuv's `[errno, code, syscall, description]` (errno negative, as node's).
+//!
+//! It never runs JavaScript and never decides when a callback runs; `node.rs`'s poll phase does.
+
+use std::io;
+use std::mem::MaybeUninit;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, Shutdown, SocketAddr, ToSocketAddrs};
+use std::os::fd::{AsRawFd, FromRawFd, RawFd};
+use std::pin::Pin;
+use std::sync::{Arc, OnceLock};
+use std::task::{ready, Context, Poll};
+
+use rquickjs::{Array, Ctx, IntoJs, TypedArray, Value};
+use socket2::{Domain, SockRef, Socket as RawSocket, Type};
+use tokio::io::Interest;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
+use tokio::sync::Notify;
+
+use super::super::io::{Arg, Post};
+use super::native::{native, Host};
+
+/// A listening handle's Rust half: the accept task's listener, shared so that closing the
+/// handle can stop it at once.
+struct Listener {
+    listener: Arc<TcpListener>,
+    stop: Arc<Notify>,
+    /// Another process may listen on the same socket (it came from one, or a copy of its fd
+    /// went to one: a cluster's shared handle, a server sent to a child).
+    shared: bool,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        // Stop listening now (a connect that follows is refused, as after node's close), then
+        // let the task drop its half; the fd closes with the last one. A socket shared with
+        // other processes is only closed here: they go on accepting on it.
+        if !self.shared {
+            let _ = SockRef::from(&*self.listener).shutdown(Shutdown::Both);
+        }
+        self.stop.notify_one();
+    }
+}
+
+/// What a socket's writing side is asked to do, in order.
+enum WriteCmd {
+    Data(Vec<u8>),
+    /// Shut the writing side (FIN) once everything before it is written.
+    Shutdown,
+}
+
+/// A connected (or connecting) socket handle's Rust half.
+pub(super) struct Socket {
+    /// The stream, once connected: shared with its task, so its fd stays valid while the
+    /// handle is open.
+    stream: Arc<OnceLock<Arc<TcpStream>>>,
+    tx: UnboundedSender<WriteCmd>,
+    stop: Arc<Notify>,
+}
+
+impl Drop for Socket {
+    fn drop(&mut self) {
+        // The reader stops; the writer finishes what was queued (its channel is closed now).
+        self.stop.notify_one();
+    }
+}
+
+/// A TCP stream shared by the tasks that read and write it and by the handle that asks for its
+/// addresses; readable and writable through tokio's traits (for hyper, through `TokioIo`).
+#[derive(Clone)]
+pub(super) struct SharedStream(pub(super) Arc<TcpStream>);
+
+impl tokio::io::AsyncRead for SharedStream {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        let s = &*self.0;
+        loop {
+            ready!(s.poll_read_ready(cx))?;
+            // SAFETY: recv writes only initialised bytes into the unfilled part and reports how
+            // many; exactly those are marked filled.
+            let unfilled = unsafe { buf.unfilled_mut() };
+            match s.try_io(Interest::READABLE, || SockRef::from(s).recv(unfilled)) {
+                Ok(n) => {
+                    unsafe { buf.assume_init(n) };
+                    buf.advance(n);
+                    return Poll::Ready(Ok(()));
+                }
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => continue,
+                Err(e) => return Poll::Ready(Err(e)),
+            }
+        }
+    }
+}
+
+impl tokio::io::AsyncWrite for SharedStream {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        loop {
+            ready!(self.0.poll_write_ready(cx))?;
+            match self.0.try_write(buf) {
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => continue,
+                r => return Poll::Ready(r),
+            }
+        }
+    }
+
+    fn poll_write_vectored(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        loop {
+            ready!(self.0.poll_write_ready(cx))?;
+            match self.0.try_write_vectored(bufs) {
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => continue,
+                r => return Poll::Ready(r),
+            }
+        }
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        true
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Poll::Ready(SockRef::from(&*self.0).shutdown(Shutdown::Write))
+    }
+}
+
+/// An fd received from the accept loop or another process as a stream of this runtime.
+/// Must be called where the runtime is entered.
+pub(super) fn stream_from_fd(fd: RawFd) -> io::Result<TcpStream> {
+    if fd < 0 {
+        return Err(io::Error::from_raw_os_error(libc::EBADF));
+    }
+    // SAFETY: the caller hands over an fd it owns (accepted here, or received by a process).
+    let std = unsafe { std::net::TcpStream::from_raw_fd(fd) };
+    std.set_nonblocking(true)?;
+    TcpStream::from_std(std)
+}
+
+// ---------------------------------------------------------------- errors
+
+/// libuv's name and message for an errno (`EADDRINUSE`, "address already in use").
+pub(super) fn uv_error(errno: i32) -> (&'static str, &'static str) {
+    match errno {
+        libc::EADDRINUSE => ("EADDRINUSE", "address already in use"),
+        libc::EADDRNOTAVAIL => ("EADDRNOTAVAIL", "address not available"),
+        libc::EACCES => ("EACCES", "permission denied"),
+        libc::EPERM => ("EPERM", "operation not permitted"),
+        libc::ECONNREFUSED => ("ECONNREFUSED", "connection refused"),
+        libc::ECONNRESET => ("ECONNRESET", "connection reset by peer"),
+        libc::ECONNABORTED => ("ECONNABORTED", "software caused connection abort"),
+        libc::EPIPE => ("EPIPE", "broken pipe"),
+        libc::ETIMEDOUT => ("ETIMEDOUT", "connection timed out"),
+        libc::EHOSTUNREACH => ("EHOSTUNREACH", "host is unreachable"),
+        libc::ENETUNREACH => ("ENETUNREACH", "network is unreachable"),
+        libc::EAFNOSUPPORT => ("EAFNOSUPPORT", "address family not supported"),
+        libc::EINVAL => ("EINVAL", "invalid argument"),
+        libc::EBADF => ("EBADF", "bad file descriptor"),
+        libc::EMFILE => ("EMFILE", "too many open files"),
+        libc::ENOTSOCK => ("ENOTSOCK", "socket operation on non-socket"),
+        libc::ENOTCONN => ("ENOTCONN", "socket is not connected"),
+        _ => ("EIO", "i/o error"),
+    }
+}
+
+/// The errno of an I/O error (EIO when it has none).
+pub(super) fn errno_of(e: &io::Error) -> i32 {
+    e.raw_os_error().unwrap_or(match e.kind() {
+        io::ErrorKind::ConnectionRefused => libc::ECONNREFUSED,
+        io::ErrorKind::ConnectionReset => libc::ECONNRESET,
+        io::ErrorKind::BrokenPipe => libc::EPIPE,
+        io::ErrorKind::TimedOut => libc::ETIMEDOUT,
+        io::ErrorKind::AddrInUse => libc::EADDRINUSE,
+        _ => libc::EIO,
+    })
+}
+
+/// `[errno, code, syscall, description, ...extra]` as a JavaScript array.
+pub(super) fn error_array<'js>(
+    ctx: &Ctx<'js>,
+    errno: i32,
+    syscall: &str,
+    extra: &[Value<'js>],
+) -> rquickjs::Result<Value<'js>> {
+    let (code, desc) = uv_error(errno);
+    let a = Array::new(ctx.clone())?;
+    a.set(0, -errno)?;
+    a.set(1, code)?;
+    a.set(2, syscall)?;
+    a.set(3, desc)?;
+    for (i, v) in extra.iter().enumerate() {
+        a.set(4 + i, v.clone())?;
+    }
+    Ok(a.into_value())
+}
+
+/// A failure posted from a task: `[errno, code, syscall, description]`, plus the address and
+/// port it concerns when there is one.
+pub(super) fn error_arg(errno: i32, syscall: &'static str, at: Option<SocketAddr>) -> Arg {
+    Arg::Make(Box::new(move |ctx| {
+        let extra = match at {
+            Some(a) => vec![
+                a.ip().to_string().into_js(ctx)?,
+                f64::from(a.port()).into_js(ctx)?,
+            ],
+            None => Vec::new(),
+        };
+        error_array(ctx, errno, syscall, &extra)
+    }))
+}
+
+// ---------------------------------------------------------------- listening
+
+/// Where `host` (empty: every interface) and `port` resolve to, first choice first.
+fn listen_addrs(host: &str, port: u16) -> io::Result<Vec<SocketAddr>> {
+    if host.is_empty() {
+        return Ok(vec![
+            SocketAddr::new(IpAddr::V6(Ipv6Addr::UNSPECIFIED), port),
+            SocketAddr::new(IpAddr::V4(Ipv4Addr::UNSPECIFIED), port),
+        ]);
+    }
+    if let Ok(ip) = host.parse::<IpAddr>() {
+        return Ok(vec![SocketAddr::new(ip, port)]);
+    }
+    let first = (host, port).to_socket_addrs()?.next();
+    first
+        .map(|a| vec![a])
+        .ok_or_else(|| io::Error::from_raw_os_error(libc::EADDRNOTAVAIL))
+}
+
+/// A listening socket on `host` (empty: every interface) and `port`, not yet accepted on (the
+/// cluster's shared handle sends it to its workers as it is).
+pub(super) fn bind(host: &str, port: u16, backlog: i32) -> io::Result<std::net::TcpListener> {
+    let addrs = listen_addrs(host, port)?;
+    let mut last = io::Error::from_raw_os_error(libc::EADDRNOTAVAIL);
+    for (i, addr) in addrs.iter().enumerate() {
+        match bind_listener(*addr, backlog) {
+            Ok(l) => return Ok(l),
+            // no IPv6 here: every interface means IPv4's
+            Err(e) if i == 0 && errno_of(&e) == libc::EAFNOSUPPORT => last = e,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last)
+}
+
+/// A listening socket at `addr` (reuse-address set, as libuv's; `::` takes IPv4 too).
+fn bind_listener(addr: SocketAddr, backlog: i32) -> io::Result<std::net::TcpListener> {
+    let socket = RawSocket::new(Domain::for_address(addr), Type::STREAM, None)?;
+    socket.set_reuse_address(true)?;
+    if addr.is_ipv6() && addr.ip().is_unspecified() {
+        socket.set_only_v6(false)?;
+    }
+    socket.bind(&addr.into())?;
+    socket.listen(backlog)?;
+    socket.set_nonblocking(true)?;
+    socket.set_cloexec(true)?;
+    Ok(socket.into())
+}
+
+/// Accept on `listener` for handle `id` until the handle closes: each connection posted as its fd.
+fn spawn_accept(
+    rt: &tokio::runtime::Handle,
+    std: std::net::TcpListener,
+    id: u64,
+    post: Post,
+) -> io::Result<Listener> {
+    let _entered = rt.enter();
+    let listener = Arc::new(TcpListener::from_std(std)?);
+    let stop = Arc::new(Notify::new());
+    let (l, s) = (listener.clone(), stop.clone());
+    rt.spawn(async move {
+        loop {
+            tokio::select! {
+                biased;
+                _ = s.notified() => break,
+                r = l.accept() => match r {
+                    Ok((stream, _)) => {
+                        let Ok(std) = stream.into_std() else { continue };
+                        let fd = std::os::fd::IntoRawFd::into_raw_fd(std);
+                        let owned = OwnedArgFd(fd);
+                        if !post.send(id, "onconnection", owned.into_arg()) {
+                            break;
+                        }
+                    }
+                    Err(e) => match errno_of(&e) {
+                        libc::EINVAL | libc::EBADF => break,
+                        // out of fds and the like: as libuv, try again a little later
+                        _ => tokio::time::sleep(std::time::Duration::from_millis(20)).await,
+                    },
+                },
+            }
+        }
+    });
+    Ok(Listener {
+        listener,
+        stop,
+        shared: false,
+    })
+}
+
+/// An fd travelling to JavaScript as a number: closed if the completion is dropped unread.
+struct OwnedArgFd(RawFd);
+
+impl OwnedArgFd {
+    fn into_arg(self) -> Arg {
+        Arg::Make(Box::new(move |ctx| {
+            let fd = self.0;
+            std::mem::forget(self);
+            f64::from(fd).into_js(ctx)
+        }))
+    }
+}
+
+impl Drop for OwnedArgFd {
+    fn drop(&mut self) {
+        // SAFETY: the fd was never handed over (its completion was dropped).
+        unsafe { libc::close(self.0) };
+    }
+}
+
+/// `mn.tcpListen(id, host, port, backlog)`: listen for handle `id`; the bound port, or
+/// `[errno, code, syscall, description]`. Accepted connections arrive as `onconnection(fd)`.
+pub fn tcp_listen<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
+    let s = h.sched.clone();
+    native(
+        ctx,
+        move |ctx: Ctx<'js>, id: f64, host: String, port: f64, backlog: f64| {
+            let id = id as u64;
+            let port = port as u16;
+            let backlog = if backlog > 0.0 { backlog as i32 } else { 511 };
+            let std = match bind(&host, port, backlog) {
+                Ok(l) => l,
+                Err(e) => return error_array(&ctx, errno_of(&e), "listen", &[]),
+            };
+            let port = std.local_addr().map(|a| a.port()).unwrap_or(port);
+            let mut sched = s.borrow_mut();
+            let started = sched
+                .io
+                .runtime()
+                .and_then(|rt| spawn_accept(&rt, std, id, sched.io.post()));
+            match started {
+                Ok(l) => {
+                    sched.io.attach(id, Box::new(l));
+                    f64::from(port).into_js(&ctx)
+                }
+                Err(e) => error_array(&ctx, errno_of(&e), "listen", &[]),
+            }
+        },
+    )
+}
+
+/// `mn.tcpListenFd(id, fd)`: accept for handle `id` on an fd already listening (received from
+/// another process); `undefined`, or the error array.
+pub fn tcp_listen_fd<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
+    let s = h.sched.clone();
+    native(ctx, move |ctx: Ctx<'js>, id: f64, fd: f64| {
+        let fd = fd as RawFd;
+        if fd < 0 {
+            return error_array(&ctx, libc::EBADF, "listen", &[]);
+        }
+        // SAFETY: the caller hands over an fd it owns.
+        let std = unsafe { std::net::TcpListener::from_raw_fd(fd) };
+        // A node primary's shared handle comes bound but not listening (node's worker calls
+        // listen on it); listening again on a listening socket changes nothing but its backlog.
+        // SAFETY: listen(2) on the fd now owned by `std`.
+        if unsafe { libc::listen(std.as_raw_fd(), 511) } < 0 {
+            return error_array(&ctx, errno_of(&io::Error::last_os_error()), "listen", &[]);
+        }
+        if let Err(e) = std.set_nonblocking(true) {
+            return error_array(&ctx, errno_of(&e), "listen", &[]);
+        }
+        let mut sched = s.borrow_mut();
+        let started = sched
+            .io
+            .runtime()
+            .and_then(|rt| spawn_accept(&rt, std, id as u64, sched.io.post()));
+        match started {
+            Ok(mut l) => {
+                l.shared = true;
+                sched.io.attach(id as u64, Box::new(l));
+                Ok(Value::new_undefined(ctx))
+            }
+            Err(e) => error_array(&ctx, errno_of(&e), "listen", &[]),
+        }
+    })
+}
+
+// ---------------------------------------------------------------- sockets
+
+/// Where a socket's stream comes from.
+enum Source {
+    Fd(TcpStream),
+    Ready(Arc<TcpStream>),
+    Connect(String, u16),
+}
+
+/// Start socket handle `id`: its one task connects (if asked), then reads and writes until the
+/// handle closes and what was queued is written.
+fn start_socket(rt: &tokio::runtime::Handle, id: u64, post: Post, source: Source) -> Socket {
+    let (tx, rx) = unbounded_channel();
+    let stop = Arc::new(Notify::new());
+    let slot: Arc<OnceLock<Arc<TcpStream>>> = Arc::new(OnceLock::new());
+    let source = match source {
+        Source::Fd(s) => {
+            // known at once: its addresses can be asked for before the task runs
+            let s = Arc::new(s);
+            let _ = slot.set(s.clone());
+            Source::Ready(s)
+        }
+        other => other,
+    };
+    let (st, sl) = (stop.clone(), slot.clone());
+    rt.spawn(async move {
+        let stream = match source {
+            Source::Ready(s) => s,
+            Source::Fd(s) => Arc::new(s),
+            Source::Connect(host, port) => match connect_to(&host, port).await {
+                Ok(s) => {
+                    let s = Arc::new(s);
+                    let _ = sl.set(s.clone());
+                    post.send(id, "onconnect", Arg::None);
+                    s
+                }
+                Err((errno, at)) => {
+                    post.send(id, "onconnecterror", error_arg(errno, "connect", at));
+                    return;
+                }
+            },
+        };
+        let _ = sl.set(stream.clone());
+        tokio::join!(
+            read_loop(stream.clone(), id, post.clone(), st),
+            write_loop(stream, rx, id, post)
+        );
+    });
+    Socket {
+        stream: slot,
+        tx,
+        stop,
+    }
+}
+
+/// Connect to `host:port`, each address in turn (as node's family autoselection does); the
+/// last failure with the address it concerns.
+pub(super) async fn connect_to(
+    host: &str,
+    port: u16,
+) -> Result<TcpStream, (i32, Option<SocketAddr>)> {
+    let addrs: Vec<SocketAddr> = match host.parse::<IpAddr>() {
+        Ok(ip) => vec![SocketAddr::new(ip, port)],
+        Err(_) => match tokio::net::lookup_host((host, port)).await {
+            Ok(a) => a.collect(),
+            Err(e) => return Err((errno_of(&e), None)),
+        },
+    };
+    let mut last = (libc::EADDRNOTAVAIL, None);
+    for addr in addrs {
+        match TcpStream::connect(addr).await {
+            Ok(s) => return Ok(s),
+            Err(e) => last = (errno_of(&e), Some(addr)),
+        }
+    }
+    Err(last)
+}
+
+async fn read_loop(stream: Arc<TcpStream>, id: u64, post: Post, stop: Arc<Notify>) {
+    let mut buf = vec![MaybeUninit::<u8>::uninit(); 64 * 1024];
+    loop {
+        tokio::select! {
+            biased;
+            _ = stop.notified() => return,
+            r = stream.readable() => if let Err(e) = r {
+                post.send(id, "onerror", error_arg(errno_of(&e), "read", None));
+                return;
+            },
+        }
+        match stream.try_io(Interest::READABLE, || {
+            SockRef::from(&*stream).recv(&mut buf)
+        }) {
+            Ok(0) => {
+                post.send(id, "onend", Arg::None);
+                return;
+            }
+            Ok(n) => {
+                // SAFETY: recv initialised the first n bytes.
+                let bytes: Vec<u8> = buf[..n]
+                    .iter()
+                    .map(|b| unsafe { b.assume_init() })
+                    .collect();
+                if !post.send(id, "ondata", Arg::Bytes(bytes)) {
+                    return;
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {}
+            Err(e) => {
+                post.send(id, "onerror", error_arg(errno_of(&e), "read", None));
+                return;
+            }
+        }
+    }
+}
+
+async fn write_loop(
+    stream: Arc<TcpStream>,
+    mut rx: UnboundedReceiver<WriteCmd>,
+    id: u64,
+    post: Post,
+) {
+    let mut failed = false;
+    while let Some(cmd) = rx.recv().await {
+        if failed {
+            continue;
+        }
+        match cmd {
+            WriteCmd::Data(bytes) => {
+                if let Err(e) = write_all(&stream, &bytes).await {
+                    failed = true;
+                    post.send(id, "onerror", error_arg(errno_of(&e), "write", None));
+                }
+            }
+            WriteCmd::Shutdown => match SockRef::from(&*stream).shutdown(Shutdown::Write) {
+                Ok(()) => {
+                    post.send(id, "onshutdown", Arg::None);
+                }
+                Err(e) if errno_of(&e) == libc::ENOTCONN => {
+                    post.send(id, "onshutdown", Arg::None);
+                }
+                Err(e) => {
+                    failed = true;
+                    post.send(id, "onerror", error_arg(errno_of(&e), "shutdown", None));
+                }
+            },
+        }
+    }
+}
+
+async fn write_all(stream: &TcpStream, mut bytes: &[u8]) -> io::Result<()> {
+    while !bytes.is_empty() {
+        stream.writable().await?;
+        match stream.try_write(bytes) {
+            Ok(n) => bytes = &bytes[n..],
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// `mn.tcpAdopt(id, fd)`: connected socket `fd` becomes socket handle `id`; reading starts
+/// (`ondata`, `onend`, `onerror`). `undefined`, or the error array.
+pub fn tcp_adopt<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
+    let s = h.sched.clone();
+    native(ctx, move |ctx: Ctx<'js>, id: f64, fd: f64| {
+        let mut sched = s.borrow_mut();
+        let rt = match sched.io.runtime() {
+            Ok(rt) => rt,
+            Err(e) => return error_array(&ctx, errno_of(&e), "open", &[]),
+        };
+        let stream = {
+            let _entered = rt.enter();
+            stream_from_fd(fd as RawFd)
+        };
+        match stream {
+            Ok(stream) => {
+                let socket = start_socket(&rt, id as u64, sched.io.post(), Source::Fd(stream));
+                sched.io.attach(id as u64, Box::new(socket));
+                Ok(Value::new_undefined(ctx))
+            }
+            Err(e) => error_array(&ctx, errno_of(&e), "open", &[]),
+        }
+    })
+}
+
+/// `mn.tcpConnect(id, host, port)`: connect socket handle `id`; `onconnect`, or
+/// `onconnecterror([errno, code, 'connect', description, address, port])`. Writes may be queued
+/// at once.
+pub fn tcp_connect<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
+    let s = h.sched.clone();
+    native(ctx, move |id: f64, host: String, port: f64| {
+        let mut sched = s.borrow_mut();
+        if let Ok(rt) = sched.io.runtime() {
+            let source = Source::Connect(host, port as u16);
+            let socket = start_socket(&rt, id as u64, sched.io.post(), source);
+            sched.io.attach(id as u64, Box::new(socket));
+        }
+    })
+}
+
+/// The bytes of a string or a Buffer (any Uint8Array) from JavaScript.
+pub(super) fn chunk_bytes(v: &Value<'_>) -> Vec<u8> {
+    if let Some(s) = v.as_string() {
+        return s.to_string().map(String::into_bytes).unwrap_or_default();
+    }
+    if let Ok(a) = TypedArray::<u8>::from_value(v.clone()) {
+        // SAFETY: the bytes are copied at once; no JavaScript runs while the slice is alive.
+        return unsafe { a.as_bytes() }
+            .map(<[u8]>::to_vec)
+            .unwrap_or_default();
+    }
+    Vec::new()
+}
+
+/// `mn.tcpWrite(id, chunk)`: queue a string (utf8) or Buffer for socket `id`; the bytes queued.
+pub fn tcp_write<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
+    let s = h.sched.clone();
+    native(ctx, move |id: f64, chunk: Value<'js>| {
+        let bytes = chunk_bytes(&chunk);
+        let n = bytes.len() as f64;
+        if let Some(sock) = s.borrow_mut().io.native::<Socket>(id as u64) {
+            let _ = sock.tx.send(WriteCmd::Data(bytes));
+        }
+        n
+    })
+}
+
+/// `mn.tcpShutdown(id)`: shut socket `id`'s writing side once the queued bytes are written;
+/// `onshutdown` follows.
+pub fn tcp_shutdown<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
+    let s = h.sched.clone();
+    native(ctx, move |id: f64| {
+        if let Some(sock) = s.borrow_mut().io.native::<Socket>(id as u64) {
+            let _ = sock.tx.send(WriteCmd::Shutdown);
+        }
+    })
+}
+
+/// The fd of handle `id` (a listener, a socket or an HTTP connection), while it is open.
+fn handle_fd(io: &mut super::super::io::Io, id: u64) -> Option<RawFd> {
+    if let Some(l) = io.native::<Listener>(id) {
+        return Some(l.listener.as_raw_fd());
+    }
+    if let Some(s) = io.native::<Socket>(id) {
+        return s.stream.get().map(|s| s.as_raw_fd());
+    }
+    // another module's connection (an HTTP server's), by the fd it registered
+    io.fd(id)
+}
+
+/// `mn.tcpDupFd(id)`: a duplicate of handle `id`'s fd (to send to another process), or -1.
+pub fn tcp_dup_fd<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
+    let s = h.sched.clone();
+    native(ctx, move |id: f64| {
+        let mut sched = s.borrow_mut();
+        if let Some(l) = sched.io.native::<Listener>(id as u64) {
+            l.shared = true;
+        }
+        let fd = handle_fd(&mut sched.io, id as u64);
+        match fd {
+            // SAFETY: fcntl on an fd this handle keeps open.
+            Some(fd) => f64::from(unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) }),
+            None => -1.0,
+        }
+    })
+}
+
+/// `mn.fdClose(fd)`: close an fd the JavaScript received but will not use.
+pub fn fd_close<'js>(ctx: &Ctx<'js>, _: &Host<'_>) -> rquickjs::Result<Value<'js>> {
+    native(ctx, move |fd: f64| {
+        if fd >= 0.0 {
+            // SAFETY: the JavaScript owned this fd and gives it up.
+            unsafe { libc::close(fd as RawFd) };
+        }
+    })
+}
+
+/// `mn.tcpAddress(id, peer)`: `[address, family, port]` of handle `id`'s own end (or its
+/// peer's), or `undefined`.
+pub fn tcp_address<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
+    let s = h.sched.clone();
+    native(ctx, move |ctx: Ctx<'js>, id: f64, peer: bool| {
+        let fd = handle_fd(&mut s.borrow_mut().io, id as u64);
+        let addr = fd.and_then(|fd| {
+            // SAFETY: the handle keeps the fd open while this runs.
+            let sock = unsafe { std::os::fd::BorrowedFd::borrow_raw(fd) };
+            let r = if peer {
+                SockRef::from(&sock).peer_addr()
+            } else {
+                SockRef::from(&sock).local_addr()
+            };
+            r.ok().and_then(|a| a.as_socket())
+        });
+        match addr {
+            None => Ok::<_, rquickjs::Error>(Value::new_undefined(ctx)),
+            Some(a) => {
+                let arr = Array::new(ctx.clone())?;
+                arr.set(0, a.ip().to_string())?;
+                arr.set(1, if a.is_ipv4() { "IPv4" } else { "IPv6" })?;
+                arr.set(2, a.port())?;
+                Ok(arr.into_value())
+            }
+        }
+    })
+}
+
+/// `mn.tcpOption(id, name, on)`: `noDelay` or `keepAlive` on socket `id` (ignored when closed).
+pub fn tcp_option<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
+    let s = h.sched.clone();
+    native(ctx, move |id: f64, name: String, on: bool| {
+        let fd = handle_fd(&mut s.borrow_mut().io, id as u64);
+        if let Some(fd) = fd {
+            // SAFETY: the handle keeps the fd open while this runs.
+            let sock = unsafe { std::os::fd::BorrowedFd::borrow_raw(fd) };
+            let sock = SockRef::from(&sock);
+            let _ = match name.as_str() {
+                "noDelay" => sock.set_tcp_nodelay(on),
+                "keepAlive" => sock.set_keepalive(on),
+                _ => Ok(()),
+            };
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_carry_libuv_names_and_messages() {
+        assert_eq!(
+            uv_error(libc::EADDRINUSE),
+            ("EADDRINUSE", "address already in use")
+        );
+        assert_eq!(uv_error(libc::ECONNREFUSED).0, "ECONNREFUSED");
+        let e = io::Error::from(io::ErrorKind::ConnectionRefused);
+        assert_eq!(errno_of(&e), libc::ECONNREFUSED);
+    }
+
+    #[test]
+    fn every_interface_is_ipv6_first_then_ipv4() {
+        let a = listen_addrs("", 80).expect("addresses");
+        assert_eq!(a[0].to_string(), "[::]:80");
+        assert_eq!(a[1].to_string(), "0.0.0.0:80");
+        let b = listen_addrs("127.0.0.1", 0).expect("addresses");
+        assert_eq!(b, vec!["127.0.0.1:0".parse().expect("an address")]);
+    }
+}
