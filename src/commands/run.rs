@@ -2,8 +2,8 @@
 //! print what node prints (and the trace), and exit with node's code.
 
 use crate::cli::RunArgs;
-use crate::eventloop::{self, script, Clock, Model, RunOptions};
-use std::sync::Mutex;
+use crate::eventloop::{self, script, Clock, Event, Model, RunOptions, ThreadSink, ThreadTrace};
+use std::sync::{Arc, Mutex};
 
 use crate::print::run::{explored, RemoteTrace, RunPrinter};
 use crate::process::trace::{Collector, Forwarder};
@@ -38,6 +38,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
     // Started by a traced program: the events go to its trace, the output to the terminal.
     if let Some(mut forward) = Forwarder::from_env() {
         opts.record = true;
+        opts.thread_trace = Some(thread_trace());
         let mut printer = RunPrinter::new(None);
         let outcome = eventloop::run(&source, &opts, &mut |e| {
             printer.event(e);
@@ -48,7 +49,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
         return script_status(outcome.exit_code);
     }
     // Traced: the processes this one starts send their events here.
-    let _collector = match args.trace {
+    let collector = match args.trace {
         Some(format) => {
             let remote = Mutex::new(RemoteTrace::new(format));
             let collector = Collector::start(move |origin, e| {
@@ -64,6 +65,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
             let (key, value) = collector.env();
             // SAFETY: no other thread reads the environment yet (the engine has not started).
             std::env::set_var(key, value);
+            opts.thread_trace = Some(thread_trace());
             Some(collector)
         }
         None => None,
@@ -71,7 +73,21 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
     let mut printer = RunPrinter::new(args.trace);
     let outcome = eventloop::run(&source, &opts, &mut |e| printer.event(e)).map_err(failure)?;
     printer.finish();
+    if let Some(collector) = &collector {
+        collector.drain(TRACE_DRAIN);
+    }
     script_status(outcome.exit_code)
+}
+
+/// How long a traced run waits, at its end, for the last events of the processes it started.
+const TRACE_DRAIN: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Worker threads send their events to the trace's socket, as child processes do.
+fn thread_trace() -> ThreadTrace {
+    ThreadTrace(Arc::new(|thread_id| {
+        let mut forward = Forwarder::for_thread(thread_id)?;
+        Some(Box::new(move |e: &Event| forward.send(e)) as ThreadSink)
+    }))
 }
 
 /// The engine's options from the flags (their ranges are checked by the parser).

@@ -229,6 +229,23 @@ pub struct RunOptions {
     /// Set in a worker thread's loop (node's `worker_threads`): its link to the loop that
     /// started it. `None` in the main thread.
     pub worker: Option<worker::WorkerLink>,
+    /// Where the events of this run's worker threads go, when the view traces them: called on
+    /// each worker's thread with its `threadId`, it gives that thread's sink (or none). Worker
+    /// threads inherit it, so theirs are traced too.
+    pub thread_trace: Option<ThreadTrace>,
+}
+
+/// The maker of a worker thread's trace sink (see [`RunOptions::thread_trace`]).
+#[derive(Clone)]
+pub struct ThreadTrace(pub std::sync::Arc<dyn Fn(u64) -> Option<ThreadSink> + Send + Sync>);
+
+/// A worker thread's trace sink.
+pub type ThreadSink = Box<dyn FnMut(&Event) + Send>;
+
+impl std::fmt::Debug for ThreadTrace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ThreadTrace")
+    }
 }
 
 impl RunOptions {
@@ -243,6 +260,7 @@ impl RunOptions {
             record: true,
             last_run: false,
             worker: None,
+            thread_trace: None,
         }
     }
 }

@@ -34,6 +34,8 @@ pub struct Spec {
     pub args: Vec<String>,
     pub timeout: Duration,
     pub max_memory: usize,
+    /// The parent's view traces its threads: this one's events go there too.
+    pub trace: Option<super::ThreadTrace>,
 }
 
 /// Start worker `link` running `spec` on a new thread.
@@ -67,10 +69,18 @@ fn run(link: &WorkerLink, spec: Spec) {
     opts.args = spec.args;
     opts.timeout = spec.timeout;
     opts.max_memory = spec.max_memory;
-    opts.record = false;
     opts.worker = Some(link.clone());
+    let mut traced = spec
+        .trace
+        .as_ref()
+        .and_then(|make| (make.0)(link.thread_id()));
+    opts.record = traced.is_some();
+    opts.thread_trace = spec.trace;
     // only the engine's own words come here (a time-out, the heap limit): named after the worker
     let mut sink = |e: &Event| {
+        if let Some(trace) = traced.as_mut() {
+            trace(e);
+        }
         if let Event::Output { stream, text } = e {
             let n = if *stream == Stream::Stderr { 2 } else { 1 };
             let text = match text.strip_prefix("mini-node: ") {

@@ -14,7 +14,8 @@
 use std::io::{self, BufRead, BufReader, Write};
 use std::os::linux::net::SocketAddrExt;
 use std::os::unix::net::{SocketAddr, UnixListener, UnixStream};
-use std::sync::Arc;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -85,6 +86,8 @@ struct Line {
 /// The top process's end: accepts every traced process's connection.
 pub struct Collector {
     name: String,
+    /// Connections still open (processes still sending), to wait for at the end.
+    open: Arc<(Mutex<usize>, Condvar)>,
 }
 
 impl Collector {
@@ -98,17 +101,45 @@ impl Collector {
         );
         let listener = UnixListener::bind_addr(&SocketAddr::from_abstract_name(&name)?)?;
         let on_event = Arc::new(on_event);
+        let open = Arc::new((Mutex::new(0usize), Condvar::new()));
+        let counted = open.clone();
         std::thread::Builder::new()
             .name("mini-node-trace".into())
             .spawn(move || {
                 for stream in listener.incoming().flatten() {
                     let on_event = on_event.clone();
+                    let counted = counted.clone();
+                    *counted.0.lock().unwrap_or_else(|e| e.into_inner()) += 1;
                     let _ = std::thread::Builder::new()
                         .name("mini-node-trace-reader".into())
-                        .spawn(move || read_lines(stream, &*on_event));
+                        .spawn(move || {
+                            read_lines(stream, &*on_event);
+                            let (count, ended) = &*counted;
+                            *count.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
+                            ended.notify_all();
+                        });
                 }
             })?;
-        Ok(Collector { name })
+        Ok(Collector { name, open })
+    }
+
+    /// Wait (at most `limit`) until every process that connected has sent its last event: the
+    /// children of a program that ends have usually just ended too, and their last lines are
+    /// still on their way.
+    pub fn drain(&self, limit: Duration) {
+        let (count, ended) = &*self.open;
+        let deadline = Instant::now() + limit;
+        let mut n = count.lock().unwrap_or_else(|e| e.into_inner());
+        while *n > 0 {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            n = ended
+                .wait_timeout(n, left)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
     }
 
     /// The variable and value that lead children here.
@@ -144,6 +175,17 @@ impl Forwarder {
             origin: Origin::this_process(),
             buf: Vec::with_capacity(256),
         })
+    }
+
+    /// A worker thread's connection: its events tagged `thread` with its `threadId`.
+    pub fn for_thread(thread_id: u64) -> Option<Forwarder> {
+        let mut f = Forwarder::from_env()?;
+        f.origin = Origin {
+            pid: std::process::id(),
+            role: Role::Thread,
+            id: Some(thread_id as u32),
+        };
+        Some(f)
     }
 
     pub fn origin(&self) -> Origin {

@@ -34,6 +34,7 @@ pub const BRIDGE: &[(&str, Make)] = &[
     // callbacks.js, common.js, errors.js: the run and the main script
     ("filename", module::filename),
     ("record", record),
+    ("traceMessage", trace_message),
     ("source", module::source),
     ("headerLength", module::header_length),
     // inspect.js
@@ -148,6 +149,18 @@ pub fn install<'js>(ctx: &Ctx<'js>, host: &Host<'_>) -> rquickjs::Result<Object<
 /// line that queued them).
 fn record<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     h.sched.borrow().record.into_js(ctx)
+}
+
+/// `mn.traceMessage(sent, peer, payload)`: a message crossed a channel (recorded runs only).
+fn trace_message<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
+    let s = h.sched.clone();
+    super::native::native(ctx, move |sent: bool, peer: String, payload: String| {
+        s.borrow_mut().emit(super::super::Event::Message {
+            sent,
+            peer,
+            payload,
+        });
+    })
 }
 
 /// `mn.promiseState(p)`: `[state, value]`, state 0 pending, 1 fulfilled, 2 rejected. An object

@@ -43,6 +43,7 @@ pub fn worker_start<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value
     let s = h.sched.clone();
     let timeout = h.opts.timeout;
     let max_memory = h.opts.max_memory;
+    let trace = h.opts.thread_trace.clone();
     native(
         ctx,
         move |ctx: Ctx<'js>, handle: f64, spec: Object<'js>| -> rquickjs::Result<()> {
@@ -76,6 +77,7 @@ pub fn worker_start<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value
                 args: spec.get("argv")?,
                 timeout,
                 max_memory,
+                trace: trace.clone(),
             };
             match worker::spawn(link, job) {
                 Ok(thread) => {

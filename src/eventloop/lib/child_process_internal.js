@@ -25,8 +25,10 @@
 // ['fd', n], ['pipe', id], ['ipc', id]) *Must* match src/eventloop/host/child_process.rs.
 // Shared with lib/net.js (one scope): `net`, its Socket and Server, `netSocketFromFd`,
 // `server._listenFd`, `_handleFd`, for handles sent over the channel.
-// Bridge names: cpSpawn, cpKill, pipeOpen, pipeWrite, pipeShutdown, fdClose, in BRIDGE in
-// src/eventloop/host/bridge.rs.
+// A traced run (`record`) reports every message both ways with `mn.traceMessage(sent, peer,
+// payload)` (the trace's `message` event).
+// Bridge names: cpSpawn, cpKill, pipeOpen, pipeWrite, pipeShutdown, fdClose, traceMessage, in
+// BRIDGE in src/eventloop/host/bridge.rs.
 
   // ---------------------------------------------------------------- internal/child_process
   // ---- handles
@@ -431,11 +433,14 @@
     target._pendingMessage = null;
     const pendingFds = [];
     channel.pendingHandle = null;
+    // who is at the other end, for the trace
+    const peer = () => (target === process ? `parent ${process.ppid}` : `child ${target.pid}`);
     channel.onread = function (chunk) {
       if (chunk) {
         const [lines, fds, buffering] = chunk;
         for (const fd of fds) pendingFds.push(fd);
         for (const line of lines) {
+          if (record) mn.traceMessage(false, peer(), line);
           const message = JSON.parse(line);
           if (cpIsInternal(message)) {
             if (message.cmd === 'NODE_HANDLE') {
@@ -546,6 +551,7 @@
       }
       // node's json serialization: what JSON.stringify throws (a circular value) throws here
       const string = JSON.stringify(message) + '\n';
+      if (record) mn.traceMessage(true, peer(), string.slice(0, -1));
       const err = channel.write(string, handle ? handle.fd : -1, () => {
         control.unrefCounted();
         if (typeof callback === 'function') callback(null);

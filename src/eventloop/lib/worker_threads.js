@@ -35,6 +35,7 @@
     ioOpen, ioRef, ioClose, ioHandles, kNodeReport, sourceContext, streams, BufferFn, cloneLib,
     emitWith: __emitWith,
     info: workerInfo,
+    traceMessage: record ? mn.traceMessage : null,
     native: {
       threadId: mn.workerThreadId, start: mn.workerStart, stop: mn.workerStop, ack: mn.workerAck,
       ended: mn.workerEnded, online: mn.workerOnline, more: mn.workerMore, error: mn.workerError,

@@ -14,8 +14,13 @@
 const {
   EventEmitter, nextTick, inspect, invalidArgType, nodeError, codedError, path, process, writeOut,
   ioOpen, ioRef, ioClose, ioHandles, kNodeReport, sourceContext, streams, BufferFn, cloneLib,
-  emitWith, info, native,
+  emitWith, info, native, traceMessage,
 } = exports;
+// A traced run reports each message that crosses to or from another thread (the trace's
+// `message` event), in its inspected form.
+function traced(sent, peer, value) {
+  if (traceMessage !== null) traceMessage(sent, peer, inspect(value, { breakLength: Infinity }));
+}
 const { serialize, deserialize } = cloneLib();
 // A value's clone, or node's DataCloneError: its stack from the API the caller called (`fn`,
 // node's `site` frame below the DOMException's own).
@@ -205,7 +210,10 @@ class MessagePort extends EventEmitter {
     detach(moved);
     if (this[kClosed]) return;
     if (this[kPeer] !== null) this[kPeer][kEnqueue](text);
-    else native.post(this[kHandle], text);
+    else {
+      traced(true, 'parent thread', args[0]);
+      native.post(this[kHandle], text);
+    }
   }
   // a message from another thread, in this poll-phase completion: delivered now if nothing waits
   // before it, else queued behind
@@ -226,6 +234,7 @@ class MessagePort extends EventEmitter {
   [kDeliver]() {
     if (!this[kStarted] || this[kClosed] || this[kQueue].length === 0) return;
     const value = deserialize(this[kQueue].shift());
+    if (this[kPeer] === null) traced(false, 'parent thread', value);
     if (typeof this[kOnMessage] === 'function') this[kOnMessage].call(this, { data: value, target: this, type: 'message' });
     emitWith(this, 'message', HYBRID, true, value);
   }
@@ -359,7 +368,9 @@ class Worker extends EventEmitter {
   }
   [kDeliver]() {
     if (!this[kStarted] || this[kQueue].length === 0) return;
-    emitWith(this, 'message', emitFrames(this, 'message'), true, deserialize(this[kQueue].shift()));
+    const value = deserialize(this[kQueue].shift());
+    traced(false, `thread ${this.threadId}`, value);
+    emitWith(this, 'message', emitFrames(this, 'message'), true, value);
   }
   #stdio(stream, text) {
     const readable = stream === 1 ? this[kStdout] : this[kStderr];
@@ -400,6 +411,7 @@ class Worker extends EventEmitter {
     const moved = transferList(args[1]);
     const text = cloneFor(args[0], Worker.prototype.postMessage, 'Worker.postMessage (node:internal/worker:385:5)');
     detach(moved);
+    traced(true, `thread ${this.threadId}`, args[0]);
     native.post(this[kHandle], text);
   }
   terminate(callback) {
