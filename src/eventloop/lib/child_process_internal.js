@@ -22,7 +22,8 @@
 //
 // Shared with Rust: the handle kinds ('ChildProcess', 'Pipe', 'process.channel') *Must* match
 // handle_kind in src/eventloop/host/handle.rs; the events and the stdio entries (['ignore'],
-// ['fd', n], ['pipe', id], ['ipc', id]) *Must* match src/eventloop/host/child_process.rs.
+// ['fd', n], ['pipe', id], ['ipc', id]) *Must* match src/eventloop/host/child_process.rs and
+// src/eventloop/host/pipe.rs.
 // Shared with lib/net.js (one scope): `net`, its Socket and Server, `netSocketFromFd`,
 // `server._listenFd`, `_handleFd`, for handles sent over the channel.
 // Bridge names: cpSpawn, cpKill, pipeOpen, pipeWrite, pipeShutdown, fdClose, in BRIDGE in
