@@ -54,7 +54,8 @@
       this.ondata = cpNop;
       this.onend = cpNop;
     }
-    get fd() { return this.closed ? -1 : this.id; }
+    // the descriptor's number when it is known (a child's channel), else the handle's id
+    get fd() { return this.closed ? -1 : (this.fdNumber !== undefined ? this.fdNumber : this.id); }
     ref() { if (!this.closed) ioRef(this.id, true); }
     unref() { if (!this.closed) ioRef(this.id, false); }
     readStart() {}
@@ -624,6 +625,7 @@
       p.close();
       return;
     }
+    p.fdNumber = fd;
     p.unref();
     const control = setupChannel(process, p, 'json');
     process.on('newListener', function onNewListener(name) {
