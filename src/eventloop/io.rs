@@ -25,6 +25,9 @@ use std::time::Duration;
 
 use rquickjs::{Ctx, Value};
 
+/// How long a loop with nothing to do looks for a completion before it sleeps.
+const SPIN: Duration = Duration::from_micros(50);
+
 /// Builds a completion's argument in the loop's JavaScript context.
 pub type Make = Box<dyn for<'js> FnOnce(&Ctx<'js>) -> rquickjs::Result<Value<'js>> + Send>;
 
@@ -232,6 +235,18 @@ impl Io {
 
     /// Wait for the next completion, at most `timeout` (`None`: until one comes).
     pub fn wait(&self, timeout: Option<Duration>) -> Option<Completion> {
+        // Under load the next completion is usually microseconds away: look for it a little
+        // before sleeping, which would cost a wake-up (two system calls) per completion.
+        let spin_until = std::time::Instant::now() + timeout.map_or(SPIN, |t| t.min(SPIN));
+        loop {
+            if let Ok(c) = self.rx.try_recv() {
+                return Some(c);
+            }
+            if std::time::Instant::now() >= spin_until {
+                break;
+            }
+            std::thread::yield_now();
+        }
         match timeout {
             Some(t) => self.rx.recv_timeout(t).ok(),
             // the loop holds a sender itself, so this cannot disconnect
