@@ -159,7 +159,7 @@ fn a_server_answers_real_clients_as_node_does() {
     )
     .unwrap();
     c.flush().unwrap();
-    c.write_all(payload[1000..].as_bytes()).unwrap();
+    c.write_all(&payload.as_bytes()[1000..]).unwrap();
     let (head, body) = read_response(&mut c);
     assert!(
         head.contains(&"Content-Type: text/plain".to_string()),
@@ -244,7 +244,7 @@ fn listen_without_a_host_binds_every_interface() {
         probe.local_addr().unwrap().port()
     };
     let dir = tempfile::tempdir().unwrap();
-    let (mut demo, _) = start_server(&dir, &[&port.to_string()]);
+    let (demo, _) = start_server(&dir, &[&port.to_string()]);
     let line = demo.seen.last().cloned().unwrap_or_default();
     assert!(line.ends_with("family IPv6 address ::"), "{line}");
     let v4 = format!("127.0.0.1:{port}");
