@@ -20,10 +20,15 @@
 
 use std::any::{Any, TypeId};
 use std::collections::{HashMap, VecDeque};
+use std::os::fd::RawFd;
 use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::Arc;
 use std::time::Duration;
 
 use rquickjs::{Ctx, Value};
+
+/// How long a loop with nothing to do looks for a completion before it sleeps.
+const SPIN: Duration = Duration::from_micros(50);
 
 /// Builds a completion's argument in the loop's JavaScript context.
 pub type Make = Box<dyn for<'js> FnOnce(&Ctx<'js>) -> rquickjs::Result<Value<'js>> + Send>;
@@ -45,6 +50,13 @@ pub struct Completion {
     /// The method of the handle's JavaScript object that takes it (`onconnection`, `ondata` ...).
     pub event: &'static str,
     pub arg: Arg,
+}
+
+/// A handle's descriptor, lent to other modules (to duplicate it, or read its addresses) while
+/// its owner keeps it open.
+pub trait FdSource: Send + Sync {
+    /// Call `f` with the descriptor if it is still open, keeping it open meanwhile.
+    fn with_fd(&self, f: &mut dyn FnMut(RawFd));
 }
 
 /// Where background work posts its completions (cloned into each task; `Send`).
@@ -70,9 +82,9 @@ pub struct Io {
     open: HashMap<u64, (bool, &'static str)>,
     /// The kinds of the handles closing (their `onclose` still to run).
     closed_kinds: HashMap<u64, &'static str>,
-    /// The descriptor of a handle whose Rust half another module owns (an HTTP connection), for
+    /// The descriptors of handles whose Rust half another module owns (an HTTP connection), for
     /// the modules that pass descriptors on.
-    fds: HashMap<u64, std::os::fd::RawFd>,
+    fds: HashMap<u64, Arc<dyn FdSource>>,
     /// Background tasks that serve a handle, stopped when it closes.
     tasks: HashMap<u64, Vec<tokio::task::AbortHandle>>,
     refs: usize,
@@ -174,16 +186,21 @@ impl Io {
         self.tasks.entry(id).or_default().push(task);
     }
 
-    /// Register open handle `id`'s descriptor (kept while it is open).
-    pub fn set_fd(&mut self, id: u64, fd: std::os::fd::RawFd) {
+    /// Register where open handle `id`'s descriptor can be borrowed (kept while it is open).
+    pub fn set_fd_source(&mut self, id: u64, source: Arc<dyn FdSource>) {
         if self.open.contains_key(&id) {
-            self.fds.insert(id, fd);
+            self.fds.insert(id, source);
         }
     }
 
-    /// Open handle `id`'s registered descriptor.
-    pub fn fd(&self, id: u64) -> Option<std::os::fd::RawFd> {
-        self.fds.get(&id).copied()
+    /// `f` of open handle `id`'s registered descriptor, if it is still open (it stays open
+    /// while `f` runs).
+    pub fn with_fd<R>(&self, id: u64, f: impl FnOnce(RawFd) -> R) -> Option<R> {
+        let source = self.fds.get(&id)?;
+        let mut f = Some(f);
+        let mut out = None;
+        source.with_fd(&mut |fd| out = f.take().map(|f| f(fd)));
+        out
     }
 
     /// Is the handle open (not yet closed)?
@@ -266,6 +283,18 @@ impl Io {
 
     /// Wait for the next completion, at most `timeout` (`None`: until one comes).
     pub fn wait(&self, timeout: Option<Duration>) -> Option<Completion> {
+        // Under load the next completion is usually microseconds away: look for it a little
+        // before sleeping, which would cost a wake-up (two system calls) per completion.
+        let spin_until = std::time::Instant::now() + timeout.map_or(SPIN, |t| t.min(SPIN));
+        loop {
+            if let Ok(c) = self.rx.try_recv() {
+                return Some(c);
+            }
+            if std::time::Instant::now() >= spin_until {
+                break;
+            }
+            std::thread::yield_now();
+        }
         match timeout {
             Some(t) => self.rx.recv_timeout(t).ok(),
             // the loop holds a sender itself, so this cannot disconnect

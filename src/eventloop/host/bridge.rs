@@ -24,8 +24,8 @@ use rquickjs::{Ctx, Function, IntoJs, Object, Value};
 use super::super::quickjs;
 use super::native::{Host, Make};
 use super::{
-    buffer, child_process, cluster, fs, handle, http, lazy, module, net, os, process, signals,
-    task_queues, timers, worker_threads,
+    buffer, child_process, cluster, fs, handle, http, lazy, module, net, os, pipe, process,
+    signals, task_queues, timers, worker_threads,
 };
 
 /// Every name of `mn`, by the lib file that uses it first, with the Rust function that makes it.
@@ -124,9 +124,9 @@ pub const BRIDGE: &[(&str, Make)] = &[
     ("cpSpawn", child_process::cp_spawn),
     ("cpKill", child_process::cp_kill),
     ("cpSpawnSync", child_process::cp_spawn_sync),
-    ("pipeOpen", child_process::pipe_open),
-    ("pipeWrite", child_process::pipe_write),
-    ("pipeShutdown", child_process::pipe_shutdown),
+    ("pipeOpen", pipe::pipe_open),
+    ("pipeWrite", pipe::pipe_write),
+    ("pipeShutdown", pipe::pipe_shutdown),
     ("errname", child_process::errname),
     ("kill", child_process::kill),
     // cluster.js

@@ -20,14 +20,18 @@
 //! or not): lib/http.js does.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::io;
+use std::mem::ManuallyDrop;
+use std::os::fd::{AsRawFd, RawFd};
 use std::pin::Pin;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
 use std::task::{ready, Context, Poll};
 use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
+use futures::task::AtomicWaker;
 use hyper::body::{Body, Frame, Incoming, SizeHint};
 use hyper::client::conn::http1::SendRequest;
 use hyper::header::{HeaderMap, HeaderName, HeaderValue};
@@ -36,11 +40,11 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use rquickjs::{Array, Ctx, IntoJs, Value};
 use tokio::net::TcpStream;
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
-use tokio::sync::{Notify, OwnedMutexGuard};
+use tokio::sync::Notify;
 
-use super::super::io::{Arg, Post};
+use super::super::io::{Arg, FdSource, Post};
 use super::native::{native, Host};
-use super::net::{chunk_bytes, errno_of, error_arg, stream_from_fd, SharedStream};
+use super::net::{chunk_bytes, errno_of, error_arg, stream_from_fd};
 
 /// node's `server.keepAliveTimeout`: an idle keep-alive connection is closed after it.
 const KEEP_ALIVE: Duration = Duration::from_secs(5);
@@ -54,16 +58,138 @@ enum Out {
 
 /// A served connection handle's Rust half.
 pub(super) struct Conn {
-    /// Held so that the descriptor registered with the loop (`Io::set_fd`) stays this socket's.
-    _stream: Arc<TcpStream>,
-    tx: UnboundedSender<Out>,
+    mailbox: Arc<Mailbox>,
     stop: Arc<Notify>,
+}
+
+/// A served connection's responses, in order: the JavaScript puts them, hyper's task takes
+/// them (a response's head, then its body's chunks).
+#[derive(Default)]
+struct Mailbox {
+    queue: Mutex<VecDeque<Out>>,
+    waker: AtomicWaker,
+    /// The handle closed: nothing more will come.
+    closed: AtomicBool,
+}
+
+impl Mailbox {
+    /// From the loop's thread.
+    fn put(&self, out: Out) {
+        self.queue
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push_back(out);
+        self.waker.wake();
+    }
+
+    fn close(&self) {
+        self.closed.store(true, Ordering::Release);
+        self.waker.wake();
+    }
+
+    fn take(&self) -> Option<Out> {
+        self.queue
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .pop_front()
+    }
+
+    /// The next message; `None` once the handle closed and the queue is empty.
+    fn poll_recv(&self, cx: &mut Context<'_>) -> Poll<Option<Out>> {
+        if let Some(out) = self.take() {
+            return Poll::Ready(Some(out));
+        }
+        self.waker.register(cx.waker());
+        // (again: a message may have come between the look and the registration)
+        if let Some(out) = self.take() {
+            return Poll::Ready(Some(out));
+        }
+        if self.closed.load(Ordering::Acquire) {
+            return Poll::Ready(None);
+        }
+        Poll::Pending
+    }
+}
+
+/// A served connection's stream, owned by hyper's task (tokio's own reads and writes, which
+/// skip the read that would only say "nothing more"), whose fd the handle may still use: it is
+/// closed under `gate`'s write lock, which sets the gate to "closed" first.
+struct GatedStream {
+    inner: ManuallyDrop<TcpStream>,
+    gate: Arc<RwLock<bool>>,
+}
+
+impl Drop for GatedStream {
+    fn drop(&mut self) {
+        let mut closed = self.gate.write().unwrap_or_else(|e| e.into_inner());
+        *closed = true;
+        // SAFETY: dropped once, here, and never used again.
+        unsafe { ManuallyDrop::drop(&mut self.inner) };
+    }
+}
+
+impl tokio::io::AsyncRead for GatedStream {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        Pin::new(&mut *self.inner).poll_read(cx, buf)
+    }
+}
+
+impl tokio::io::AsyncWrite for GatedStream {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut *self.inner).poll_write(cx, buf)
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut *self.inner).poll_write_vectored(cx, bufs)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.inner.is_write_vectored()
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut *self.inner).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut *self.inner).poll_shutdown(cx)
+    }
 }
 
 impl Drop for Conn {
     fn drop(&mut self) {
-        // closing the handle ends the connection (node's socket.destroy())
+        // closing the handle ends the connection (node's socket.destroy()), once what was
+        // already answered is written
+        self.mailbox.close();
         self.stop.notify_one();
+    }
+}
+
+/// An HTTP connection's fd as lent to other modules (net's `tcpDupFd`, addresses): open while
+/// its gate says so.
+struct ConnFd {
+    fd: RawFd,
+    gate: Arc<RwLock<bool>>,
+}
+
+impl FdSource for ConnFd {
+    fn with_fd(&self, f: &mut dyn FnMut(RawFd)) {
+        let closed = self.gate.read().unwrap_or_else(|e| e.into_inner());
+        if !*closed {
+            f(self.fd);
+        }
     }
 }
 
@@ -71,8 +197,8 @@ impl Drop for Conn {
 
 /// Where a streamed body's next chunks come from.
 enum Rx {
-    /// A served response's: the connection's channel, held until the body ends.
-    Shared(OwnedMutexGuard<UnboundedReceiver<Out>>),
+    /// A served response's: the connection's mailbox.
+    Shared(Arc<Mailbox>),
     /// A client request's own channel.
     Owned(UnboundedReceiver<Out>),
 }
@@ -100,7 +226,7 @@ impl Body for Chunks {
         loop {
             let next = match this.rest.as_mut() {
                 None => return Poll::Ready(None),
-                Some(Rx::Shared(rx)) => ready!(rx.poll_recv(cx)),
+                Some(Rx::Shared(mailbox)) => ready!(mailbox.poll_recv(cx)),
                 Some(Rx::Owned(rx)) => ready!(rx.poll_recv(cx)),
             };
             match next {
@@ -183,6 +309,27 @@ fn header_map(arr: Option<Array<'_>>) -> HeaderMap {
         };
         map.append(name, value);
     }
+    map
+}
+
+/// node's head for a whole body with nothing set (lib/http.js sends it as the number of
+/// keep-alive seconds, `HTTP_DEFAULT_HEAD`): Date, Connection: keep-alive, Keep-Alive:
+/// timeout=N, Content-Length.
+fn default_head(keep_alive_secs: u32, body_len: usize) -> HeaderMap {
+    let mut map = HeaderMap::with_capacity(4);
+    map.append(hyper::header::DATE, http_date());
+    map.append(
+        hyper::header::CONNECTION,
+        HeaderValue::from_static("keep-alive"),
+    );
+    let timeout = if keep_alive_secs == 5 {
+        HeaderValue::from_static("timeout=5")
+    } else {
+        HeaderValue::from_str(&format!("timeout={keep_alive_secs}"))
+            .unwrap_or(HeaderValue::from_static("timeout=5"))
+    };
+    map.append(HeaderName::from_static("keep-alive"), timeout);
+    map.append(hyper::header::CONTENT_LENGTH, HeaderValue::from(body_len));
     map
 }
 
@@ -274,25 +421,22 @@ pub fn http_serve<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'
             Ok(s) => {
                 // as node's HTTP server sockets (noDelay: true)
                 let _ = s.set_nodelay(true);
-                Arc::new(s)
+                s
             }
             Err(e) => return net_error(&ctx, &e),
         };
-        let (tx, rx) = unbounded_channel();
+        let fd = stream.as_raw_fd();
+        let gate = Arc::new(RwLock::new(false));
+        let stream = GatedStream {
+            inner: ManuallyDrop::new(stream),
+            gate: gate.clone(),
+        };
+        let mailbox = Arc::new(Mailbox::default());
         let stop = Arc::new(Notify::new());
         let post = sched.io.post();
-        rt.spawn(serve(stream.clone(), id, post, rx, stop.clone()));
-        sched
-            .io
-            .set_fd(id, std::os::fd::AsRawFd::as_raw_fd(&*stream));
-        sched.io.attach(
-            id,
-            Box::new(Conn {
-                _stream: stream,
-                tx,
-                stop,
-            }),
-        );
+        rt.spawn(serve(stream, id, post, mailbox.clone(), stop.clone()));
+        sched.io.set_fd_source(id, Arc::new(ConnFd { fd, gate }));
+        sched.io.attach(id, Box::new(Conn { mailbox, stop }));
         Ok(Value::new_undefined(ctx))
     })
 }
@@ -304,18 +448,11 @@ fn net_error<'js>(ctx: &Ctx<'js>, e: &io::Error) -> rquickjs::Result<Value<'js>>
     }
 }
 
-async fn serve(
-    stream: Arc<TcpStream>,
-    id: u64,
-    post: Post,
-    rx: UnboundedReceiver<Out>,
-    stop: Arc<Notify>,
-) {
-    let rx = Arc::new(tokio::sync::Mutex::new(rx));
+async fn serve(stream: GatedStream, id: u64, post: Post, mailbox: Arc<Mailbox>, stop: Arc<Notify>) {
     let p = post.clone();
     let service = hyper::service::service_fn(move |req: Request<Incoming>| {
         let post = p.clone();
-        let rx = rx.clone();
+        let mailbox = mailbox.clone();
         async move {
             let (parts, body) = req.into_parts();
             let has_body = !body.is_end_stream();
@@ -335,10 +472,9 @@ async fn serve(
             if has_body {
                 tokio::spawn(read_body(body, id, post));
             }
-            let mut rx = rx.lock_owned().await;
-            match rx.recv().await {
+            match std::future::poll_fn(|cx| mailbox.poll_recv(cx)).await {
                 Some(Out::Head(head, first, end)) => {
-                    let rest = (!end).then_some(Rx::Shared(rx));
+                    let rest = (!end).then_some(Rx::Shared(mailbox));
                     let body = Chunks {
                         first: Some(first),
                         rest,
@@ -355,11 +491,17 @@ async fn serve(
         .auto_date_header(false)
         .timer(TokioTimer::new())
         .header_read_timeout(KEEP_ALIVE)
-        .serve_connection(TokioIo::new(SharedStream(stream)), service);
+        .serve_connection(TokioIo::new(stream), service);
+    tokio::pin!(conn);
     let r = tokio::select! {
         biased;
-        _ = stop.notified() => return,
-        r = conn => r,
+        _ = stop.notified() => {
+            // the handle closed: what was answered is written, then the connection closes
+            conn.as_mut().graceful_shutdown();
+            let _ = conn.await;
+            return;
+        }
+        r = conn.as_mut() => r,
     };
     let why = match r {
         Ok(()) => Arg::None,
@@ -379,7 +521,7 @@ pub fn http_respond<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value
         move |id: f64,
               status: f64,
               reason: Option<String>,
-              headers: Option<Array<'js>>,
+              headers: Value<'js>,
               chunk: Value<'js>,
               end: bool| {
             let mut res = Response::new(());
@@ -391,10 +533,15 @@ pub fn http_respond<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value
                     }
                 }
             }
-            *res.headers_mut() = header_map(headers);
             let first = Bytes::from(chunk_bytes(&chunk));
-            if let Some(c) = s.borrow_mut().io.native::<Conn>(id as u64) {
-                let _ = c.tx.send(Out::Head(Box::new(res), first, end));
+            *res.headers_mut() = match headers.as_number() {
+                Some(secs) => default_head(secs as u32, first.len()),
+                None => header_map(headers.into_array()),
+            };
+            let mut sched = s.borrow_mut();
+            if let Some(c) = sched.io.native::<Conn>(id as u64) {
+                let mailbox = c.mailbox.clone();
+                mailbox.put(Out::Head(Box::new(res), first, end));
             }
         },
     )
@@ -407,11 +554,13 @@ pub fn http_body<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'j
         let bytes = Bytes::from(chunk_bytes(&chunk));
         let mut sched = s.borrow_mut();
         if let Some(c) = sched.io.native::<Conn>(id as u64) {
-            let _ = c.tx.send(if end {
+            let mailbox = c.mailbox.clone();
+            let out = if end {
                 Out::End(bytes)
             } else {
                 Out::Chunk(bytes)
-            });
+            };
+            mailbox.put(out);
         } else if let Some(r) = sched.io.native::<ClientReq>(id as u64) {
             if let Some(tx) = &r.tx {
                 let _ = tx.send(if end {
@@ -612,7 +761,7 @@ async fn open_connection(
 ) -> Result<SendRequest<Chunks>, (i32, Option<std::net::SocketAddr>)> {
     let stream = super::net::connect_to(host, port).await?;
     let _ = stream.set_nodelay(true);
-    let io = TokioIo::new(SharedStream(Arc::new(stream)));
+    let io = TokioIo::new(stream);
     let (sender, conn) = hyper::client::conn::http1::Builder::new()
         .title_case_headers(true)
         .handshake(io)

@@ -21,6 +21,7 @@ mod module;
 pub(super) mod native;
 mod net;
 mod os;
+mod pipe;
 mod process;
 mod signals;
 mod syntax;

@@ -17,9 +17,7 @@ use std::io;
 use std::mem::MaybeUninit;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, Shutdown, SocketAddr, ToSocketAddrs};
 use std::os::fd::{AsRawFd, FromRawFd, RawFd};
-use std::pin::Pin;
 use std::sync::{Arc, OnceLock};
-use std::task::{ready, Context, Poll};
 
 use rquickjs::{Array, Ctx, IntoJs, TypedArray, Value};
 use socket2::{Domain, SockRef, Socket as RawSocket, Type};
@@ -73,78 +71,6 @@ impl Drop for Socket {
     fn drop(&mut self) {
         // The reader stops; the writer finishes what was queued (its channel is closed now).
         self.stop.notify_one();
-    }
-}
-
-/// A TCP stream shared by the tasks that read and write it and by the handle that asks for its
-/// addresses; readable and writable through tokio's traits (for hyper, through `TokioIo`).
-#[derive(Clone)]
-pub(super) struct SharedStream(pub(super) Arc<TcpStream>);
-
-impl tokio::io::AsyncRead for SharedStream {
-    fn poll_read(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &mut tokio::io::ReadBuf<'_>,
-    ) -> Poll<io::Result<()>> {
-        let s = &*self.0;
-        loop {
-            ready!(s.poll_read_ready(cx))?;
-            // SAFETY: recv writes only initialised bytes into the unfilled part and reports how
-            // many; exactly those are marked filled.
-            let unfilled = unsafe { buf.unfilled_mut() };
-            match s.try_io(Interest::READABLE, || SockRef::from(s).recv(unfilled)) {
-                Ok(n) => {
-                    unsafe { buf.assume_init(n) };
-                    buf.advance(n);
-                    return Poll::Ready(Ok(()));
-                }
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => continue,
-                Err(e) => return Poll::Ready(Err(e)),
-            }
-        }
-    }
-}
-
-impl tokio::io::AsyncWrite for SharedStream {
-    fn poll_write(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<io::Result<usize>> {
-        loop {
-            ready!(self.0.poll_write_ready(cx))?;
-            match self.0.try_write(buf) {
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => continue,
-                r => return Poll::Ready(r),
-            }
-        }
-    }
-
-    fn poll_write_vectored(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        bufs: &[io::IoSlice<'_>],
-    ) -> Poll<io::Result<usize>> {
-        loop {
-            ready!(self.0.poll_write_ready(cx))?;
-            match self.0.try_write_vectored(bufs) {
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => continue,
-                r => return Poll::Ready(r),
-            }
-        }
-    }
-
-    fn is_write_vectored(&self) -> bool {
-        true
-    }
-
-    fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Poll::Ready(Ok(()))
-    }
-
-    fn poll_shutdown(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Poll::Ready(SockRef::from(&*self.0).shutdown(Shutdown::Write))
     }
 }
 
@@ -648,16 +574,21 @@ pub fn tcp_shutdown<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value
     })
 }
 
-/// The fd of handle `id` (a listener, a socket or an HTTP connection), while it is open.
-fn handle_fd(io: &mut super::super::io::Io, id: u64) -> Option<RawFd> {
+/// `f` of the fd of handle `id` (a listener, a socket or an HTTP connection), while it is open:
+/// the fd stays open while `f` runs.
+fn with_handle_fd<R>(
+    io: &mut super::super::io::Io,
+    id: u64,
+    f: impl FnOnce(RawFd) -> R,
+) -> Option<R> {
     if let Some(l) = io.native::<Listener>(id) {
-        return Some(l.listener.as_raw_fd());
+        return Some(f(l.listener.as_raw_fd()));
     }
     if let Some(s) = io.native::<Socket>(id) {
-        return s.stream.get().map(|s| s.as_raw_fd());
+        return s.stream.get().map(|s| f(s.as_raw_fd()));
     }
-    // another module's connection (an HTTP server's), by the fd it registered
-    io.fd(id)
+    // another module's connection (an HTTP server's), lent through the loop
+    io.with_fd(id, f)
 }
 
 /// `mn.tcpDupFd(id)`: a duplicate of handle `id`'s fd (to send to another process), or -1.
@@ -666,14 +597,14 @@ pub fn tcp_dup_fd<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'
     native(ctx, move |id: f64| {
         let mut sched = s.borrow_mut();
         if let Some(l) = sched.io.native::<Listener>(id as u64) {
+            // a copy goes to another process: closing ours must not stop its listening
             l.shared = true;
         }
-        let fd = handle_fd(&mut sched.io, id as u64);
-        match fd {
-            // SAFETY: fcntl on an fd this handle keeps open.
-            Some(fd) => f64::from(unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) }),
-            None => -1.0,
-        }
+        // SAFETY: fcntl on an fd the handle keeps open while it runs.
+        with_handle_fd(&mut sched.io, id as u64, |fd| unsafe {
+            libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0)
+        })
+        .map_or(-1.0, f64::from)
     })
 }
 
@@ -692,8 +623,7 @@ pub fn fd_close<'js>(ctx: &Ctx<'js>, _: &Host<'_>) -> rquickjs::Result<Value<'js
 pub fn tcp_address<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     let s = h.sched.clone();
     native(ctx, move |ctx: Ctx<'js>, id: f64, peer: bool| {
-        let fd = handle_fd(&mut s.borrow_mut().io, id as u64);
-        let addr = fd.and_then(|fd| {
+        let addr = with_handle_fd(&mut s.borrow_mut().io, id as u64, |fd| {
             // SAFETY: the handle keeps the fd open while this runs.
             let sock = unsafe { std::os::fd::BorrowedFd::borrow_raw(fd) };
             let r = if peer {
@@ -702,7 +632,8 @@ pub fn tcp_address<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<
                 SockRef::from(&sock).local_addr()
             };
             r.ok().and_then(|a| a.as_socket())
-        });
+        })
+        .flatten();
         match addr {
             None => Ok::<_, rquickjs::Error>(Value::new_undefined(ctx)),
             Some(a) => {
@@ -720,8 +651,7 @@ pub fn tcp_address<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<
 pub fn tcp_option<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     let s = h.sched.clone();
     native(ctx, move |id: f64, name: String, on: bool| {
-        let fd = handle_fd(&mut s.borrow_mut().io, id as u64);
-        if let Some(fd) = fd {
+        with_handle_fd(&mut s.borrow_mut().io, id as u64, |fd| {
             // SAFETY: the handle keeps the fd open while this runs.
             let sock = unsafe { std::os::fd::BorrowedFd::borrow_raw(fd) };
             let sock = SockRef::from(&sock);
@@ -730,7 +660,7 @@ pub fn tcp_option<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'
                 "keepAlive" => sock.set_keepalive(on),
                 _ => Ok(()),
             };
-        }
+        });
     })
 }
 

@@ -22,7 +22,8 @@
 //
 // Shared with Rust: the handle kinds ('ChildProcess', 'Pipe', 'process.channel') *Must* match
 // handle_kind in src/eventloop/host/handle.rs; the events and the stdio entries (['ignore'],
-// ['fd', n], ['pipe', id], ['ipc', id]) *Must* match src/eventloop/host/child_process.rs.
+// ['fd', n], ['pipe', id], ['ipc', id]) *Must* match src/eventloop/host/child_process.rs and
+// src/eventloop/host/pipe.rs.
 // Shared with lib/net.js (one scope): `net`, its Socket and Server, `netSocketFromFd`,
 // `server._listenFd`, `_handleFd`, for handles sent over the channel.
 // A traced run (`record`) reports every message both ways with `mn.traceMessage(sent, peer,
@@ -55,7 +56,8 @@
       this.ondata = cpNop;
       this.onend = cpNop;
     }
-    get fd() { return this.closed ? -1 : this.id; }
+    // the descriptor's number when it is known (a child's channel), else the handle's id
+    get fd() { return this.closed ? -1 : (this.fdNumber !== undefined ? this.fdNumber : this.id); }
     ref() { if (!this.closed) ioRef(this.id, true); }
     unref() { if (!this.closed) ioRef(this.id, false); }
     readStart() {}
@@ -629,6 +631,7 @@
       p.close();
       return;
     }
+    p.fdNumber = fd;
     p.unref();
     const control = setupChannel(process, p, 'json');
     process.on('newListener', function onNewListener(name) {

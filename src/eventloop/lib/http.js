@@ -81,7 +81,19 @@
     return BufferFn.from(chunk, encoding);
   }
   function httpByteLength(chunk, encoding) {
-    return typeof chunk === 'string' ? BufferFn.byteLength(chunk, encoding || 'utf8') : chunk.length;
+    if (typeof chunk !== 'string') return chunk.length;
+    if (encoding !== undefined && encoding !== null && encoding !== 'utf8' && encoding !== 'utf-8') return BufferFn.byteLength(chunk, encoding);
+    // UTF-8's length, counted here (short bodies are the common case)
+    let n = chunk.length;
+    if (n > 4096) return BufferFn.byteLength(chunk, 'utf8');
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk.charCodeAt(i);
+      if (c < 0x80) continue;
+      if (c < 0x800) n += 1;
+      else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < chunk.length && (chunk.charCodeAt(i + 1) & 0xFC00) === 0xDC00) { n += 2; i++; }
+      else n += 2;
+    }
+    return n;
   }
   function checkChunk(chunk) {
     if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
@@ -92,26 +104,44 @@
   // ---------------------------------------------------------------- IncomingMessage
   // A request (server) or response (client): a readable of body chunks, with node's stream order
   // ('data' once resumed, 'end' on a tick once the body is complete and read, 'close' a tick later).
-  class IncomingMessage extends EventEmitter {
+  // A message's boolean state, bits of one number: a new message adds three properties, not
+  // fifteen (each added property costs more than the rest of a small request).
+  function httpFlagProps(proto, names) {
+    names.forEach((name, i) => {
+      const bit = 1 << i;
+      Object.defineProperty(proto, name, {
+        get() { return (this._f & bit) !== 0; },
+        set(v) { this._f = v ? this._f | bit : this._f & ~bit; },
+        configurable: true,
+      });
+    });
+  }
+  // an own value for a property whose default is computed
+  function httpOwn(obj, name, value) {
+    Object.defineProperty(obj, name, { value, writable: true, enumerable: true, configurable: true });
+  }
+  // IncomingMessage's bits, in httpFlagProps's order below
+  const IM_COMPLETE = 1, IM_EOF = 8, IM_DONE = 16, IM_DUMPED = 64, IM_DESTROYED = 4, IM_CLOSED = 128;
+  // ServerResponse's bits
+  const SR_FINISHED = 1, SR_STARTED = 2, SR_FINISH_EMITTED = 4, SR_CLOSED = 8;
+  // The head node writes for a whole body with nothing set: Date, Connection: keep-alive,
+  // Keep-Alive: timeout=5, Content-Length. It goes to Rust as the number 5 (the keep-alive
+  // seconds), which *Must* match `default_head` in src/eventloop/host/http.rs.
+  const HTTP_DEFAULT_HEAD = 5;
+  class IncomingMessage {
     constructor(socket) {
-      super();
+      // EventEmitter's state is made when a listener is added (EventEmitter's methods allow it)
       this.socket = socket;
       this._raw = null;
-      this._rawAt = 0;
-      this._headers = null;
-      this._rs = null;
-      this.complete = false;
-      this.url = '';
-      this.method = null;
-      this.statusCode = null;
-      this.statusMessage = null;
-      this.httpVersionMinor = 1;
-      this.aborted = false;
-      this.destroyed = false;
-      this._consuming = false;
-      this._dumped = false;
-      this._closed = false;
+      this._f = 0;
     }
+    // a server's request reads these from the array its completion brought
+    get method() { return this._raw === null || this._client ? null : this._raw[0]; }
+    set method(v) { httpOwn(this, 'method', v); }
+    get url() { return this._raw === null || this._client ? '' : this._raw[1]; }
+    set url(v) { httpOwn(this, 'url', v); }
+    get httpVersionMinor() { return this._raw === null ? 1 : this._raw[2]; }
+    set httpVersionMinor(v) { httpOwn(this, 'httpVersionMinor', v); }
     get httpVersionMajor() { return 1; }
     get httpVersion() { return `1.${this.httpVersionMinor}`; }
     get connection() { return this.socket; }
@@ -146,9 +176,16 @@
       for (let i = this._rawAt; i + 1 < this._raw.length; i += 2) out.push(httpTitleCase(this._raw[i]), this._raw[i + 1]);
       return out;
     }
-    _state() { return this._rs || (this._rs = netReadState()); }
-    get readable() { return !this.destroyed && !(this._rs && this._rs.endEmitted); }
-    get readableEnded() { return this._rs !== null && this._rs.endEmitted; }
+    _state() {
+      if (this._rs === null) {
+        this._rs = netReadState();
+        if (this._eof) this._rs.ended = true;
+        if (this._done) { this._rs.ended = true; this._rs.endEmitted = true; this._rs.flowing = true; }
+      }
+      return this._rs;
+    }
+    get readable() { return !this.destroyed && !this.readableEnded; }
+    get readableEnded() { return this._rs === null ? this._done : this._rs.endEmitted; }
     get readableFlowing() { return this._rs === null ? null : this._rs.flowing; }
     get readableLength() { return this._rs === null ? 0 : this._rs.buffer.reduce((n, b) => n + b.length, 0); }
     on(ev, fn) {
@@ -189,6 +226,11 @@
     // a body chunk, or null at its end (node's readable.push)
     _push(chunk) {
       if (this.destroyed) return;
+      if (chunk === null && this._rs === null) {
+        // nothing reads it yet: its end is noted, and flows when something does
+        this._eof = true;
+        return;
+      }
       const rs = this._state();
       if (chunk === null) {
         rs.ended = true;
@@ -243,6 +285,13 @@
       };
     }
   }
+  Object.setPrototypeOf(IncomingMessage.prototype, EventEmitter.prototype);
+  Object.setPrototypeOf(IncomingMessage, EventEmitter);
+  // the fields every message starts with, shared until one is set
+  Object.assign(IncomingMessage.prototype, {
+    _rawAt: 4, _headers: null, _rs: null, statusCode: null, statusMessage: null, [kShapeMode]: false,
+  });
+  httpFlagProps(IncomingMessage.prototype, ['complete', 'aborted', 'destroyed', '_eof', '_done', '_consuming', '_dumped', '_closed', '_client']);
   function httpResumeNT(m) {
     const rs = m._rs;
     rs.resumeScheduled = false;
@@ -328,6 +377,13 @@
   // node's _storeHeader: the head as `[name, value, ...]` for Rust, user headers first, then
   // Date, Connection, Keep-Alive, Content-Length or Transfer-Encoding as node adds them.
   function storeHeader(msg, headers) {
+    if (!headers && msg.sendDate && msg.shouldKeepAlive && msg._hasBody && msg.useChunkedEncodingByDefault
+      && !msg._removedConnection && !msg._removedContLen && msg._keepAliveTimeout && msg._defaultKeepAlive
+      && typeof msg._contentLength === 'number') {
+      // the common head: no headers of the user's, keep-alive, the whole body known
+      return ['Date', undefined, 'Connection', 'keep-alive', 'Keep-Alive', `timeout=${Math.floor(msg._keepAliveTimeout / 1000)}`,
+        'Content-Length', String(msg._contentLength)];
+    }
     const list = [];
     let connection = false;
     let contLen = false;
@@ -390,21 +446,16 @@
   }
 
   // ---------------------------------------------------------------- ServerResponse
-  class ServerResponse extends EventEmitter {
+  class ServerResponse {
     constructor(req, conn) {
-      super();
       this.req = req;
-      this._conn = conn;
-      this.socket = conn === undefined ? null : conn.socket;
-      this.statusCode = 200;
-      this.statusMessage = undefined;
-      this._header = null;
-      this._started = false;
-      this.finished = false;
-      this._finishEmitted = false;
-      this.shouldKeepAlive = true;
-      this._closed = false;
+      this._conn = conn === undefined ? null : conn;
+      this._f = 0;
     }
+    get socket() { return this._conn === null ? null : this._conn.socket; }
+    set socket(v) { httpOwn(this, 'socket', v); }
+    get statusMessage() { return this._msg !== undefined ? this._msg : this._header === null ? undefined : STATUS_CODES[this.statusCode] || 'unknown'; }
+    set statusMessage(v) { this._msg = v; }
     get headersSent() { return this._header !== null; }
     get writableFinished() { return this.finished; }
     get writableEnded() { return this.finished; }
@@ -421,11 +472,8 @@
       statusCode |= 0;
       if (statusCode < 100 || statusCode > 999) throw nodeError(RangeError, 'ERR_HTTP_INVALID_STATUS_CODE', `Invalid status code: ${original}`);
       if (typeof reason === 'string') this.statusMessage = reason;
-      else {
-        if (!this.statusMessage) this.statusMessage = STATUS_CODES[statusCode] || 'unknown';
-        if (obj === undefined || obj === null) obj = reason;
-      }
-      this.statusCode = statusCode;
+      else if (obj === undefined || obj === null) obj = reason;
+      if (this.statusCode !== statusCode) this.statusCode = statusCode;
       let headers;
       if (this[kOutHeaders]) {
         if (obj) {
@@ -444,9 +492,10 @@
     // the head (with the first chunk) or more of the body, to hyper
     _send(chunk, end) {
       const id = this._conn._id;
-      if (this._started) { if (id) mn.httpBody(id, chunk, end); return; }
-      this._started = true;
-      if (id) mn.httpRespond(id, this.statusCode, this.statusMessage, this._header, chunk, end);
+      if ((this._f & SR_STARTED) !== 0) { if (id) mn.httpBody(id, chunk, end); return; }
+      this._f |= SR_STARTED;
+      // (a reason of node's own table goes as undefined: hyper writes the same words)
+      if (id) mn.httpRespond(id, this.statusCode, this._msg, this._header, chunk, end);
     }
     flushHeaders() {
       if (!this._header) this._implicitHeader();
@@ -480,6 +529,20 @@
       return true;
     }
     end(chunk, encoding, cb) {
+      if (this._f === 0 && encoding === undefined && typeof chunk === 'string' && this._header === null
+        && this[kOutHeaders] === null && this.statusCode === 200 && this._msg === undefined
+        && this.shouldKeepAlive && this._hasBody && this.useChunkedEncodingByDefault && this.sendDate
+        && this._keepAliveTimeout === 5000 && this.writeHead === ServerResponse.prototype.writeHead) {
+        // the common case, kept short: end('text') of a response with nothing set; the head is
+        // node's default one (storeHeader's first case), sent in its short form
+        this._header = HTTP_DEFAULT_HEAD;
+        this._f = SR_FINISHED | SR_STARTED;
+        const id = this._conn._id;
+        if (id) mn.httpRespond(id, 200, undefined, HTTP_DEFAULT_HEAD, chunk, true);
+        if (this._eventsCount > 0) this.emit('prefinish');
+        nextTick(httpResFinish, this);
+        return this;
+      }
       if (typeof chunk === 'function') { cb = chunk; chunk = undefined; encoding = undefined; }
       else if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
       if (chunk !== undefined && chunk !== null) checkChunk(chunk);
@@ -498,7 +561,7 @@
       const body = chunk === undefined || chunk === null || !this._hasBody ? '' : httpBytes(chunk, encoding);
       this._send(body, true);
       this.finished = true;
-      this.emit('prefinish');
+      if (this._eventsCount > 0) this.emit('prefinish');
       nextTick(httpResFinish, this);
       return this;
     }
@@ -516,7 +579,15 @@
     assignSocket() {}
     detachSocket() {}
   }
+  Object.setPrototypeOf(ServerResponse.prototype, EventEmitter.prototype);
+  Object.setPrototypeOf(ServerResponse, EventEmitter);
+  httpFlagProps(ServerResponse.prototype, ['finished', '_started', '_finishEmitted', '_closed']);
   Object.assign(ServerResponse.prototype, outgoingHeaderMethods, {
+    statusCode: 200,
+    _msg: undefined,
+    _header: null,
+    shouldKeepAlive: true,
+    [kShapeMode]: false,
     sendDate: true,
     chunkedEncoding: false,
     useChunkedEncodingByDefault: true,
@@ -533,14 +604,20 @@
   });
   // node's onFinish and resOnFinish: the response left (node's write callback, a tick after end)
   function httpResFinish(res) {
-    if (res._closed || res._finishEmitted) return;
-    res._finishEmitted = true;
+    if ((res._f & (SR_CLOSED | SR_FINISH_EMITTED)) !== 0) return;
+    res._f |= SR_FINISH_EMITTED;
     const req = res.req;
     const conn = res._conn;
-    if (!req._consuming && !(req._rs && req._rs.resumeScheduled)) req._dump();
     if (conn.res === res) { conn.req = null; conn.res = null; }
-    nextTick(httpResClose, res);
-    res.emit('finish');
+    if (res._eventsCount === 0 && req._eventsCount === 0 && req._rs === null && (req._f & IM_EOF) !== 0) {
+      // nobody listens to either: what the ticks below would do, done now, unobservably
+      res._f |= SR_CLOSED;
+      req._f |= IM_DONE | IM_DUMPED | IM_DESTROYED | IM_CLOSED;
+    } else {
+      if (!req._consuming && !(req._rs && req._rs.resumeScheduled)) req._dump();
+      nextTick(httpResClose, res);
+      res.emit('finish');
+    }
     if (!res._last && !conn.server._id && conn.req === null) conn.socket.destroy();
   }
   function httpResClose(res) {
@@ -563,31 +640,30 @@
       const server = this.server;
       const req = new IncomingMessage(this.socket);
       req._raw = arr;
-      req._rawAt = 4;
-      req.method = arr[0];
-      req.url = arr[1];
-      req.httpVersionMinor = arr[2];
       const res = new ServerResponse(req, this);
-      let keepAlive = arr[2] === 1;
+      const minor = arr[2];
+      let keepAlive = minor === 1;
       let te = '';
       for (let i = 4; i + 1 < arr.length; i += 2) {
-        if (arr[i] === 'connection') {
+        const name = arr[i];
+        if (name === 'connection') {
           const v = arr[i + 1].toLowerCase();
           if (v.includes('close')) keepAlive = false;
           else if (v.includes('keep-alive')) keepAlive = true;
-        } else if (arr[i] === 'te') te = arr[i + 1];
+        } else if (name === 'te') te = arr[i + 1];
       }
       // HTTP/1.0: chunked only if the client says it takes it (node's ServerResponse)
-      if (arr[2] === 0) res.useChunkedEncodingByDefault = /chunked/i.test(te);
-      res.shouldKeepAlive = keepAlive;
-      res._keepAliveTimeout = server.keepAliveTimeout;
-      if (req.method === 'HEAD') res._hasBody = false;
+      if (minor === 0) res.useChunkedEncodingByDefault = /chunked/i.test(te);
+      if (!keepAlive) res.shouldKeepAlive = false;
+      if (server.keepAliveTimeout !== 5000) res._keepAliveTimeout = server.keepAliveTimeout;
+      if (arr[0] === 'HEAD') res._hasBody = false;
       this.req = req;
       this.res = res;
       server.emit('request', req, res);
       if (!arr[3]) {
-        req.complete = true;
-        req._push(null);
+        // as llhttp's parser: the message completes after 'request', and its end waits for a reader
+        if (req._rs === null && (req._f & IM_DESTROYED) === 0) req._f |= IM_COMPLETE | IM_EOF;
+        else { req.complete = true; req._push(null); }
       }
     }
     onbody(buf) { if (this.req !== null) this.req._push(buf); }
@@ -869,10 +945,9 @@
       if (this._timer) clearTimeout(this._timer);
       const res = new IncomingMessage(this.socket);
       res._raw = arr;
-      res._rawAt = 4;
+      res._client = true;
       res.statusCode = arr[0];
       res.statusMessage = arr[1];
-      res.httpVersionMinor = arr[2];
       res.req = this;
       this.res = res;
       res.once('end', () => httpResponseOnEnd(this, res));
@@ -960,4 +1035,5 @@
     setMaxIdleHTTPParsers() {},
     maxHeaderSize: 16384,
     globalAgent,
+    _HttpConnection: HttpConnection,
   };

@@ -10,8 +10,9 @@
 // alive (`ioRef`), and a close callback runs in the sixth phase, as `socket.on('close')` does.
 //
 // Shared with Rust: `runIo` *Must* match `run_io` in src/eventloop/host/mod.rs, and the event
-// names each module's Rust half posts *Must* match its objects' methods.
-// Bridge names: ioOpen, ioRef, ioClose, in BRIDGE in src/eventloop/host/bridge.rs.
+// names each module's Rust half posts *Must* match its objects' methods. Without a trace, runIo
+// drains the nextTicks its callback queued itself (task_queues.js's plain queue).
+// Bridge names: ioOpen, ioRef, ioClose, tickWake, in BRIDGE in src/eventloop/host/bridge.rs.
 
   const ioHandles = new CallbackStore();
   function ioOpen(kind, object, refed = true) {
@@ -33,5 +34,23 @@
     if (event === 'onclose') ioHandles.delete(id);
     if (arg instanceof ArrayBuffer) arg = toBuffer(arg);
     const f = h[event];
-    if (typeof f === 'function') f.call(h, arg);
+    if (typeof f !== 'function') return;
+    if (record) {
+      f.call(h, arg);
+      return;
+    }
+    // The nextTicks it queues run here, before the loop's microtask checkpoint, as the loop
+    // would run them (node's processTicksAndRejections): one call from the loop less per
+    // completion, which a busy server makes thousands of times a second.
+    tickDraining = true;
+    let threw = true;
+    try {
+      f.call(h, arg);
+      threw = false;
+    } finally {
+      tickDraining = false;
+      // (a throw: the loop reports it, then runs what was queued)
+      if (threw && plainHead < plainTicks.length) mn.tickWake();
+    }
+    if (plainHead < plainTicks.length) __runTicks();
   }

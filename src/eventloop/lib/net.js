@@ -20,7 +20,7 @@
 // Shared with lib/cluster.js, lib/child_process.js and lib/http.js (one scope): `netHooks`
 // (`clusterListen(server, { address, port, addressType, backlog, exclusive }, cb(err, how))`:
 // `how.fd` listens on that fd, `how.rr` binds nothing and takes connections through
-// `server._adoptConnection(fd)`; `how.address` / `how.port` for address(), `how.close()` called
+// `server._adoptConnection(fd)`; `how.address` / `how.family` / `how.port` for address(), `how.close()` called
 // when the server closes), `netSocketFromFd(fd)`, `server._listenFd(fd)`,
 // `server._adoptConnection(fd)`, `server._handleFd()`, `socket._handleFd()`, `netServerTrack`.
 // Shared with Rust: the completions' names above; errors arrive as
@@ -527,7 +527,7 @@
             return;
           }
           if (how && how.fd !== undefined) return this._listenFd(how.fd);
-          this._rr = { address: how && how.address, port: how && how.port, close: how && how.close };
+          this._rr = { address: how && how.address, family: how && how.family, port: how && how.port, close: how && how.close };
           this._id = ioOpen('net.Server', this, !this._unref);
           nextTick(netEmitListening, this);
         });
@@ -567,6 +567,7 @@
       if (this._rr) {
         const a = {};
         if (this._rr.address !== undefined) a.address = this._rr.address;
+        if (this._rr.family !== undefined) a.family = this._rr.family;
         if (this._rr.port !== undefined) a.port = this._rr.port;
         return a;
       }
