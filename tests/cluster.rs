@@ -230,9 +230,9 @@ fn mini_node_workers_talk_to_a_node_primary() {
         eprintln!("skipped: node is not on PATH");
         return;
     }
-    // TODO: no `run` once `mini-node FILE.js` runs the file as `mini-node run FILE.js` does.
+    // node starts each worker as `<execPath> interop.js`, which mini-node runs as a file
     for policy in ["rr", "none"] {
-        interop(true, env!("CARGO_BIN_EXE_mini-node"), "run", policy);
+        interop(true, env!("CARGO_BIN_EXE_mini-node"), "", policy);
     }
 }
 

@@ -4,8 +4,8 @@
 // HOW: the argument checks and errors are node's; a child is a ChildProcess
 // (child_process_internal.js) whose spawn Rust does (`mn.cpSpawn`); the Sync forms block in Rust
 // (`mn.cpSpawnSync`) until the child ends, feeding its stdin and capturing its output. A forked
-// mini-node child runs `<this binary> run <module>` (`mn.execPath`, the binary itself); with
-// `execPath: 'node'` real node runs it.
+// mini-node child runs `<this binary> <module>` (`mn.execPath`, the binary itself, which runs a
+// file given first, as node does); with `execPath: 'node'` real node runs it.
 // WHY: a course forks and spawns with node's API; mini-node runs the same calls on real
 // processes, so `ps` shows them and the notes' programs run as written.
 //
@@ -124,9 +124,6 @@
   }
 
   // ---- fork, spawn, exec, execFile
-  // The TODO below goes once `mini-node FILE.js` means `mini-node run FILE.js`: then a forked
-  // mini-node child is started as `<binary> FILE.js`, as node's are.
-  function cpRunArgs(execPath) { return execPath === mn.execPath ? ['run'] : []; }
   function fork(modulePath, args = [], options) {
     modulePath = checkPath(modulePath, 'modulePath');
     let execArgv;
@@ -146,8 +143,8 @@
     validateArgumentNullCheck(options.execPath, 'options.execPath');
     execArgv = options.execArgv || process.execArgv;
     validateArgumentsNullCheck(execArgv, 'options.execArgv');
-    // TODO: drop cpRunArgs when the binary runs `mini-node FILE.js` as `mini-node run FILE.js`.
-    args = [...cpRunArgs(options.execPath), ...execArgv, modulePath, ...args];
+    // `<binary> FILE.js`, as node starts its children (mini-node runs a file given first)
+    args = [...execArgv, modulePath, ...args];
     if (typeof options.stdio === 'string') {
       options.stdio = stdioStringToArray(options.stdio, 'ipc');
     } else if (!Array.isArray(options.stdio)) {
