@@ -55,7 +55,12 @@ fn read_response(stream: &mut TcpStream) -> (Vec<String>, String) {
     let mut byte = [0u8; 1];
     while !raw.ends_with(b"\r\n\r\n") {
         let n = stream.read(&mut byte).expect("a response head");
-        assert_eq!(n, 1, "the connection closed mid-head: {:?}", String::from_utf8_lossy(&raw));
+        assert_eq!(
+            n,
+            1,
+            "the connection closed mid-head: {:?}",
+            String::from_utf8_lossy(&raw)
+        );
         raw.push(byte[0]);
     }
     let head: Vec<String> = String::from_utf8_lossy(&raw)
@@ -138,7 +143,10 @@ fn a_server_answers_real_clients_as_node_does() {
     // a streamed body goes chunked
     write!(c, "GET /chunked HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
     let (head, body) = read_response(&mut c);
-    assert!(head.contains(&"Transfer-Encoding: chunked".to_string()), "{head:?}");
+    assert!(
+        head.contains(&"Transfer-Encoding: chunked".to_string()),
+        "{head:?}"
+    );
     assert_eq!(body, "one,two");
 
     // a POST body, sent in two writes
@@ -151,13 +159,20 @@ fn a_server_answers_real_clients_as_node_does() {
     )
     .unwrap();
     c.flush().unwrap();
-    c.write_all(payload[1000..].as_bytes()).unwrap();
+    c.write_all(&payload.as_bytes()[1000..]).unwrap();
     let (head, body) = read_response(&mut c);
-    assert!(head.contains(&"Content-Type: text/plain".to_string()), "{head:?}");
+    assert!(
+        head.contains(&"Content-Type: text/plain".to_string()),
+        "{head:?}"
+    );
     assert_eq!(body, format!("got 3001 bytes: {payload}"));
 
     // Connection: close is honoured: the server closes after the response
-    write!(c, "GET / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        c,
+        "GET / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let (head, body) = read_response(&mut c);
     assert!(head.contains(&"Connection: close".to_string()), "{head:?}");
     assert_eq!(body, "hello");
@@ -169,8 +184,12 @@ fn a_server_answers_real_clients_as_node_does() {
     let mut bad = connect(&addr);
     bad.write_all(b"THIS IS NOT HTTP\r\n\r\n").unwrap();
     let mut reply = String::new();
-    bad.read_to_string(&mut reply).expect("a reply, then the close");
-    assert!(reply.starts_with("HTTP/1.1 400 Bad Request\r\n"), "{reply:?}");
+    bad.read_to_string(&mut reply)
+        .expect("a reply, then the close");
+    assert!(
+        reply.starts_with("HTTP/1.1 400 Bad Request\r\n"),
+        "{reply:?}"
+    );
     assert!(reply.contains("\r\nConnection: close\r\n"), "{reply:?}");
     demo.wait_for("clientError HPE_");
     assert_eq!(get(&addr, "/").body, "hello");
@@ -199,7 +218,8 @@ fn ends_on(signal: i32) {
     assert_eq!(status.signal(), Some(signal), "{status:?}");
     assert!(state(pid).is_none(), "the server process is still there");
     let mut rest = Vec::new();
-    idle.read_to_end(&mut rest).expect("the connection ends with the process");
+    idle.read_to_end(&mut rest)
+        .expect("the connection ends with the process");
     let refused = TcpStream::connect(&addr);
     assert!(refused.is_err(), "{addr} still accepts connections");
 }
@@ -224,7 +244,7 @@ fn listen_without_a_host_binds_every_interface() {
         probe.local_addr().unwrap().port()
     };
     let dir = tempfile::tempdir().unwrap();
-    let (mut demo, _) = start_server(&dir, &[&port.to_string()]);
+    let (demo, _) = start_server(&dir, &[&port.to_string()]);
     let line = demo.seen.last().cloned().unwrap_or_default();
     assert!(line.ends_with("family IPv6 address ::"), "{line}");
     let v4 = format!("127.0.0.1:{port}");
@@ -234,3 +254,86 @@ fn listen_without_a_host_binds_every_interface() {
         assert_eq!(get(&v6.to_string(), "/").body, "hello");
     }
 }
+
+/// The hand-over interfaces lib/cluster.js and lib/child_process.js build on: a listening fd
+/// duplicated (`server._handleFd()`) and listened on by another server (`server._listenFd(fd)`),
+/// accepted fds adopted by a server that binds nothing (`server._adoptConnection(fd)`), and a
+/// connected socket's fd (`socket._handleFd()`) made a socket again (`new net.Socket({ fd })`).
+#[test]
+fn fds_are_handed_over_between_servers_and_sockets() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("fds.js");
+    std::fs::write(&file, FDS).expect("write the script");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mini-node"))
+        .args(["run", file.to_str().unwrap()])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("mini-node runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        stdout,
+        "dup fd is a number number true\nb listening on the same port true\n\
+         after a closed, served by b\nadopted connection served by c\ntwin got ping\n"
+    );
+}
+
+const FDS: &str = r#"
+const net = require('net');
+const http = require('http');
+const get = (port, cb) => http.get({ port, host: '127.0.0.1', agent: false }, (res) => {
+  let body = '';
+  res.on('data', (d) => { body += d; });
+  res.on('end', () => cb(body));
+});
+// a listening fd handed to another server (cluster's SCHED_NONE): both share the port
+const a = http.createServer((req, res) => res.end('a'));
+a.listen(0, '127.0.0.1', () => {
+  const port = a.address().port;
+  const fd = a._handleFd();
+  console.log('dup fd is a number', typeof fd, fd > 2);
+  const b = http.createServer((req, res) => res.end('b'));
+  b._listenFd(fd);
+  b.on('listening', () => {
+    console.log('b listening on the same port', b.address().port === port);
+    a.close(() => {
+      get(port, (body) => {
+        console.log('after a closed, served by', body);
+        // accepted fds adopted by another server (cluster's SCHED_RR): a raw listener hands
+        // each connection to an http server that binds nothing
+        const c = http.createServer((req, res) => res.end('c'));
+        const raw = net.createServer();
+        raw.onconnection = (cfd) => c._adoptConnection(cfd);
+        raw.listen(0, '127.0.0.1', () => {
+          get(raw.address().port, (body2) => {
+            console.log('adopted connection served by', body2);
+            // a connected socket from an fd, and its fd handed on
+            const echo = net.createServer((s) => s.pipe(s));
+            echo.listen(0, '127.0.0.1', () => {
+              const client = net.connect(echo.address().port, '127.0.0.1', () => {
+                const cfd2 = client._handleFd();
+                client.destroy();
+                const twin = netSocket(cfd2);
+                twin.on('data', (d) => {
+                  console.log('twin got', String(d));
+                  twin.destroy();
+                  echo.close();
+                  raw.close();
+                  b.close();
+                  c.close();
+                });
+                twin.write('ping');
+              });
+            });
+          });
+        });
+      });
+    });
+  });
+});
+function netSocket(fd) { return new net.Socket({ fd }); }
+"#;

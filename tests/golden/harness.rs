@@ -382,7 +382,10 @@ mod tests {
             normalise_ports(v4),
             "listen EADDRINUSE: address already in use 127.0.0.1:<PORT> now"
         );
-        assert_eq!(normalise_ports("port: 5\n  other: 1\n"), "port: 5\n  other: 1\n");
+        assert_eq!(
+            normalise_ports("port: 5\n  other: 1\n"),
+            "port: 5\n  other: 1\n"
+        );
     }
 
     #[test]

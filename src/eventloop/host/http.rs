@@ -44,7 +44,7 @@ use tokio::sync::Notify;
 
 use super::super::io::{Arg, Io, Post};
 use super::native::{native, Host};
-use super::net::{chunk_bytes, error_arg, errno_of, stream_from_fd};
+use super::net::{chunk_bytes, errno_of, error_arg, stream_from_fd};
 
 /// node's `server.keepAliveTimeout`: an idle keep-alive connection is closed after it.
 const KEEP_ALIVE: Duration = Duration::from_secs(5);
@@ -280,7 +280,9 @@ fn header_map(arr: Option<Array<'_>>) -> HeaderMap {
     let mut i = 0;
     while i + 1 < n {
         let name: Option<String> = arr.get(i).ok();
-        let value: Value = arr.get(i + 1).unwrap_or_else(|_| Value::new_undefined(arr.ctx().clone()));
+        let value: Value = arr
+            .get(i + 1)
+            .unwrap_or_else(|_| Value::new_undefined(arr.ctx().clone()));
         i += 2;
         let Some(name) = name else { continue };
         let Ok(name) = HeaderName::from_bytes(name.as_bytes()) else {
@@ -447,13 +449,7 @@ fn net_error<'js>(ctx: &Ctx<'js>, e: &io::Error) -> rquickjs::Result<Value<'js>>
     }
 }
 
-async fn serve(
-    stream: GatedStream,
-    id: u64,
-    post: Post,
-    mailbox: Arc<Mailbox>,
-    stop: Arc<Notify>,
-) {
+async fn serve(stream: GatedStream, id: u64, post: Post, mailbox: Arc<Mailbox>, stop: Arc<Notify>) {
     let p = post.clone();
     let service = hyper::service::service_fn(move |req: Request<Incoming>| {
         let post = p.clone();
@@ -623,7 +619,9 @@ pub fn http_request<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value
             let path: String = target.get(3).unwrap_or_default();
             let mut req = Request::new(());
             *req.method_mut() = method.parse().unwrap_or(hyper::Method::GET);
-            *req.uri_mut() = path.parse().unwrap_or_else(|_| hyper::Uri::from_static("/"));
+            *req.uri_mut() = path
+                .parse()
+                .unwrap_or_else(|_| hyper::Uri::from_static("/"));
             *req.headers_mut() = header_map(headers);
             let first = Bytes::from(chunk_bytes(&chunk));
             let (tx, rest) = if end {

@@ -29,19 +29,21 @@ use tokio::sync::Notify;
 use super::super::io::{Arg, Post};
 use super::native::{native, Host};
 
-/// A listening handle's Rust half: the accept task's listener, shared so that closing the
-/// handle can stop it at once.
+/// A listening handle's Rust half: how to stop its accept task, which owns the listener.
 struct Listener {
-    listener: Arc<TcpListener>,
+    /// The listening fd, open while this lives (the task closes it only once stopped).
+    fd: RawFd,
     stop: Arc<Notify>,
+    /// Disconnected once the task has ended and closed the listener.
+    ended: std::sync::mpsc::Receiver<()>,
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        // Stop listening now (a connect that follows is refused, as after node's close), then
-        // let the task drop its half; the fd closes with the last one.
-        let _ = SockRef::from(&*self.listener).shutdown(Shutdown::Both);
+        // As node's close: the fd is closed when this returns (a connect that follows is
+        // refused, and a process sharing the socket keeps listening on its own fd).
         self.stop.notify_one();
+        let _ = self.ended.recv_timeout(std::time::Duration::from_secs(1));
     }
 }
 
@@ -193,33 +195,43 @@ fn spawn_accept(
     post: Post,
 ) -> io::Result<Listener> {
     let _entered = rt.enter();
-    let listener = Arc::new(TcpListener::from_std(std)?);
+    let listener = TcpListener::from_std(std)?;
+    let fd = listener.as_raw_fd();
     let stop = Arc::new(Notify::new());
-    let (l, s) = (listener.clone(), stop.clone());
+    let (done, ended) = std::sync::mpsc::channel::<()>();
+    let s = stop.clone();
     rt.spawn(async move {
+        // (dropped in reverse order: the listener first, then `done` says so)
+        let done = done;
+        let listener = listener;
         loop {
             tokio::select! {
                 biased;
                 _ = s.notified() => break,
-                r = l.accept() => match r {
+                r = listener.accept() => match r {
                     Ok((stream, _)) => {
                         let Ok(std) = stream.into_std() else { continue };
                         let fd = std::os::fd::IntoRawFd::into_raw_fd(std);
-                        let owned = OwnedArgFd(fd);
-                        if !post.send(id, "onconnection", owned.into_arg()) {
+                        if !post.send(id, "onconnection", OwnedArgFd(fd).into_arg()) {
                             break;
                         }
                     }
                     Err(e) => match errno_of(&e) {
-                        libc::EINVAL | libc::EBADF => break,
+                        // not listening any more: wait to be stopped
+                        libc::EINVAL | libc::EBADF => {
+                            s.notified().await;
+                            break;
+                        }
                         // out of fds and the like: as libuv, try again a little later
                         _ => tokio::time::sleep(std::time::Duration::from_millis(20)).await,
                     },
                 },
             }
         }
+        drop(listener);
+        drop(done);
     });
-    Ok(Listener { listener, stop })
+    Ok(Listener { fd, stop, ended })
 }
 
 /// An fd travelling to JavaScript as a number: closed if the completion is dropped unread.
@@ -325,12 +337,7 @@ enum Source {
 
 /// Start socket handle `id`: its one task connects (if asked), then reads and writes until the
 /// handle closes and what was queued is written.
-fn start_socket(
-    rt: &tokio::runtime::Handle,
-    id: u64,
-    post: Post,
-    source: Source,
-) -> Socket {
+fn start_socket(rt: &tokio::runtime::Handle, id: u64, post: Post, source: Source) -> Socket {
     let (tx, rx) = unbounded_channel();
     let stop = Arc::new(Notify::new());
     let slot: Arc<OnceLock<Arc<TcpStream>>> = Arc::new(OnceLock::new());
@@ -376,7 +383,10 @@ fn start_socket(
 
 /// Connect to `host:port`, each address in turn (as node's family autoselection does); the
 /// last failure with the address it concerns.
-pub(super) async fn connect_to(host: &str, port: u16) -> Result<TcpStream, (i32, Option<SocketAddr>)> {
+pub(super) async fn connect_to(
+    host: &str,
+    port: u16,
+) -> Result<TcpStream, (i32, Option<SocketAddr>)> {
     let addrs: Vec<SocketAddr> = match host.parse::<IpAddr>() {
         Ok(ip) => vec![SocketAddr::new(ip, port)],
         Err(_) => match tokio::net::lookup_host((host, port)).await {
@@ -405,7 +415,9 @@ async fn read_loop(stream: Arc<TcpStream>, id: u64, post: Post, stop: Arc<Notify
                 return;
             },
         }
-        match stream.try_io(Interest::READABLE, || SockRef::from(&*stream).recv(&mut buf)) {
+        match stream.try_io(Interest::READABLE, || {
+            SockRef::from(&*stream).recv(&mut buf)
+        }) {
             Ok(0) => {
                 post.send(id, "onend", Arg::None);
                 return;
@@ -561,7 +573,7 @@ fn with_handle_fd<R>(
     f: impl FnOnce(RawFd) -> R,
 ) -> Option<R> {
     if let Some(l) = io.native::<Listener>(id) {
-        return Some(f(l.listener.as_raw_fd()));
+        return Some(f(l.fd));
     }
     if let Some(s) = io.native::<Socket>(id) {
         return s.stream.get().map(|s| f(s.as_raw_fd()));

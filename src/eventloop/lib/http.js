@@ -198,6 +198,8 @@
     }
     addListener(ev, fn) { return this.on(ev, fn); }
     setEncoding(encoding) { this._state().decoder = netDecoder(encoding); return this; }
+    pipe(dest, options) { return netPipe(this, dest, options); }
+    unpipe() { return this; }
     isPaused() { return this._rs !== null && this._rs.flowing === false; }
     pause() {
       const rs = this._state();
@@ -1035,5 +1037,4 @@
     setMaxIdleHTTPParsers() {},
     maxHeaderSize: 16384,
     globalAgent,
-    _HttpConnection: HttpConnection,
   };
