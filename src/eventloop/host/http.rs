@@ -463,7 +463,11 @@ async fn serve(stream: GatedStream, id: u64, post: Post, mailbox: Arc<Mailbox>, 
                 Arg::Make(Box::new(move |ctx| {
                     let fixed = vec![
                         parts.method.as_str().into_js(ctx)?,
-                        parts.uri.to_string().into_js(ctx)?,
+                        // the request target as sent: a path (and query), or an absolute URL
+                        match (parts.uri.scheme(), parts.uri.path_and_query()) {
+                            (None, Some(p)) => p.as_str().into_js(ctx)?,
+                            _ => parts.uri.to_string().into_js(ctx)?,
+                        },
                         minor(parts.version).into_js(ctx)?,
                         has_body.into_js(ctx)?,
                     ];
