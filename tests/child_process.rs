@@ -212,7 +212,10 @@ fn a_node_parent_forks_a_child_that_mini_node_runs() {
     };
     // node starts its child as `<execPath> child.js`, which mini-node runs as `run child.js`
     let out = Command::new(node)
-        .args([&fixture("interop-parent.js"), env!("CARGO_BIN_EXE_mini-node")])
+        .args([
+            &fixture("interop-parent.js"),
+            env!("CARGO_BIN_EXE_mini-node"),
+        ])
         .env("NO_COLOR", "1")
         .output()
         .expect("node runs");

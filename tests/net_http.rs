@@ -254,3 +254,86 @@ fn listen_without_a_host_binds_every_interface() {
         assert_eq!(get(&v6.to_string(), "/").body, "hello");
     }
 }
+
+/// The hand-over interfaces lib/cluster.js and lib/child_process.js build on: a listening fd
+/// duplicated (`server._handleFd()`) and listened on by another server (`server._listenFd(fd)`),
+/// accepted fds adopted by a server that binds nothing (`server._adoptConnection(fd)`), and a
+/// connected socket's fd (`socket._handleFd()`) made a socket again (`new net.Socket({ fd })`).
+#[test]
+fn fds_are_handed_over_between_servers_and_sockets() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("fds.js");
+    std::fs::write(&file, FDS).expect("write the script");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mini-node"))
+        .args(["run", file.to_str().unwrap()])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("mini-node runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        stdout,
+        "dup fd is a number number true\nb listening on the same port true\n\
+         after a closed, served by b\nadopted connection served by c\ntwin got ping\n"
+    );
+}
+
+const FDS: &str = r#"
+const net = require('net');
+const http = require('http');
+const get = (port, cb) => http.get({ port, host: '127.0.0.1', agent: false }, (res) => {
+  let body = '';
+  res.on('data', (d) => { body += d; });
+  res.on('end', () => cb(body));
+});
+// a listening fd handed to another server (cluster's SCHED_NONE): both share the port
+const a = http.createServer((req, res) => res.end('a'));
+a.listen(0, '127.0.0.1', () => {
+  const port = a.address().port;
+  const fd = a._handleFd();
+  console.log('dup fd is a number', typeof fd, fd > 2);
+  const b = http.createServer((req, res) => res.end('b'));
+  b._listenFd(fd);
+  b.on('listening', () => {
+    console.log('b listening on the same port', b.address().port === port);
+    a.close(() => {
+      get(port, (body) => {
+        console.log('after a closed, served by', body);
+        // accepted fds adopted by another server (cluster's SCHED_RR): a raw listener hands
+        // each connection to an http server that binds nothing
+        const c = http.createServer((req, res) => res.end('c'));
+        const raw = net.createServer();
+        raw.onconnection = (cfd) => c._adoptConnection(cfd);
+        raw.listen(0, '127.0.0.1', () => {
+          get(raw.address().port, (body2) => {
+            console.log('adopted connection served by', body2);
+            // a connected socket from an fd, and its fd handed on
+            const echo = net.createServer((s) => s.pipe(s));
+            echo.listen(0, '127.0.0.1', () => {
+              const client = net.connect(echo.address().port, '127.0.0.1', () => {
+                const cfd2 = client._handleFd();
+                client.destroy();
+                const twin = netSocket(cfd2);
+                twin.on('data', (d) => {
+                  console.log('twin got', String(d));
+                  twin.destroy();
+                  echo.close();
+                  raw.close();
+                  b.close();
+                  c.close();
+                });
+                twin.write('ping');
+              });
+            });
+          });
+        });
+      });
+    });
+  });
+});
+function netSocket(fd) { return new net.Socket({ fd }); }
+"#;

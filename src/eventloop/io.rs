@@ -36,6 +36,8 @@ pub type Make = Box<dyn for<'js> FnOnce(&Ctx<'js>) -> rquickjs::Result<Value<'js
 /// The argument a completion hands to its handle's method.
 pub enum Arg {
     None,
+    /// A number (an exit code, a count); no module of this build posts one yet.
+    #[allow(dead_code)]
     Num(f64),
     Str(String),
     /// Bytes, as a Buffer.

@@ -40,6 +40,8 @@ struct Driver<'a, 'js, D> {
     raced: HashSet<(u64, u64)>,
     /// The I/O completions of this poll phase (kept to reuse its allocation).
     io_batch: VecDeque<Completion>,
+    /// The completions' method names seen so far, as JavaScript strings.
+    io_events: Vec<(&'static str, Value<'js>)>,
     /// An empty immediate queue to swap in at each check phase (no allocation per iteration).
     spare: VecDeque<(u64, u32)>,
 }
@@ -108,6 +110,7 @@ pub fn run<D: Decide>(
             iteration: 0,
             raced: HashSet::new(),
             io_batch: VecDeque::new(),
+            io_events: Vec::new(),
             spare: VecDeque::new(),
         };
         let file = opts.filename.display().to_string();
@@ -299,15 +302,26 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
             Arg::Bytes(bytes) => ArrayBuffer::new(ctx.clone(), bytes).map(ArrayBuffer::into_value),
             Arg::Make(make) => make(&ctx),
         };
+        let event = self.event_name(c.event);
         let r = match arg {
-            Ok(arg) => self
-                .js
-                .run_io
-                .call::<_, ()>((c.handle as f64, c.event, arg)),
+            Ok(arg) => self.js.run_io.call::<_, ()>((c.handle as f64, event, arg)),
             Err(e) => Err(e),
         };
         self.callback_end(c.handle, r)?;
         self.drain()
+    }
+
+    /// A completion's method name as a JavaScript string, made once per name (a busy server
+    /// posts the same few names thousands of times a second).
+    fn event_name(&mut self, event: &'static str) -> Value<'js> {
+        if let Some((_, v)) = self.io_events.iter().find(|(e, _)| *e == event) {
+            return v.clone();
+        }
+        let v = event
+            .into_js(&self.core.ctx)
+            .unwrap_or_else(|_| Value::new_undefined(self.core.ctx.clone()));
+        self.io_events.push((event, v.clone()));
+        v
     }
 
     /// Run `first` and the completions ready now (a batch of at most [`IO_BATCH`], taken

@@ -1,26 +1,24 @@
 //! The native half of lib/http.js: HTTP/1.1 parsed and written by hyper, on the loop's I/O
-//! runtime, for the server side (each accepted connection) and the client side (requests).
+//! runtime: the server side here (each accepted connection), the client side in `http/client.rs`.
 //!
-//! HOW (server): `mn.httpServe(id, fd)` serves connection `fd` with hyper's http1 server
-//! (keep-alive). Each request is ONE completion, `onrequest([method, url, minor version, has
-//! body, name, value, ...])` (names lowercased by hyper); a body follows as `onbody(Buffer)`s
-//! and `onbodyend`. The JavaScript answers through `mn.httpRespond(id, status, reason, headers,
-//! chunk, end)` (then `mn.httpBody(id, chunk, end)` for a streamed body), which goes to the
-//! waiting request over the connection's channel; a `Date` header without a value gets the
-//! current date (cached for the second). When hyper ends the connection (the client closed, a
-//! malformed request answered with 400) it posts `onhangup(reason)`.
-//! HOW (client): `mn.httpRequest(id, conn, host, port, method, path, headers, chunk, end)` sends
-//! a request on idle connection `conn` (kept by a keep-alive agent) or a new one, and posts
-//! `onresponse([status, reason, minor version, conn, name, value, ...])`, `ondata(Buffer)`s,
-//! `onend`, or `onerror([errno, code, syscall, description, address, port])`.
-//! Headers keep their order; names are written title-cased (`Content-Type`), the case node's
-//! defaults use.
+//! HOW: `mn.httpServe(id, fd)` serves connection `fd` with hyper's http1 server (keep-alive;
+//! an idle connection closes after node's keepAliveTimeout, 5 s). Each request is ONE
+//! completion, `onrequest([method, url, minor version, has body, name, value, ...])` (names
+//! lowercased by hyper); a body follows as `onbody(Buffer)`s and `onbodyend`. The JavaScript
+//! answers through `mn.httpRespond(id, status, reason, headers, chunk, end)` (then
+//! `mn.httpBody(id, chunk, end)` for a streamed body), put in the connection's mailbox where
+//! the waiting request takes it. Headers are a flat `[name, value, ...]` in order (a `Date`
+//! without a value gets the current date, cached for the second), or the number of keep-alive
+//! seconds for node's default head ([`default_head`]). Names are written title-cased
+//! (`Content-Type`), the case node's defaults use. When hyper ends the connection (the client
+//! closed, a malformed request answered with 400) it posts `onhangup(reason)`; closing the
+//! handle ends the connection once what was answered is written.
 //!
-//! It never runs JavaScript and decides nothing about node's semantics (which headers, keep-alive
-//! or not): lib/http.js does.
+//! It never runs JavaScript and decides nothing about node's semantics (which headers,
+//! keep-alive or not): lib/http.js does.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::io;
 use std::mem::ManuallyDrop;
 use std::os::fd::{AsRawFd, RawFd};
@@ -33,24 +31,26 @@ use std::time::{Duration, SystemTime};
 use bytes::Bytes;
 use futures::task::AtomicWaker;
 use hyper::body::{Body, Frame, Incoming, SizeHint};
-use hyper::client::conn::http1::SendRequest;
 use hyper::header::{HeaderMap, HeaderName, HeaderValue};
 use hyper::{Request, Response, StatusCode, Version};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use rquickjs::{Array, Ctx, IntoJs, Value};
 use tokio::net::TcpStream;
-use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
+use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::sync::Notify;
 
 use super::super::io::{Arg, FdSource, Post};
 use super::native::{native, Host};
 use super::net::{chunk_bytes, errno_of, error_arg, stream_from_fd};
 
+mod client;
+pub use client::http_request;
+
 /// node's `server.keepAliveTimeout`: an idle keep-alive connection is closed after it.
 const KEEP_ALIVE: Duration = Duration::from_secs(5);
 
 /// What the JavaScript sends a waiting request (server) or a request's body (client).
-enum Out {
+pub(super) enum Out {
     Head(Box<Response<()>>, Bytes, bool),
     Chunk(Bytes),
     End(Bytes),
@@ -65,7 +65,7 @@ pub(super) struct Conn {
 /// A served connection's responses, in order: the JavaScript puts them, hyper's task takes
 /// them (a response's head, then its body's chunks).
 #[derive(Default)]
-struct Mailbox {
+pub(super) struct Mailbox {
     queue: Mutex<VecDeque<Out>>,
     waker: AtomicWaker,
     /// The handle closed: nothing more will come.
@@ -196,7 +196,7 @@ impl FdSource for ConnFd {
 // ---------------------------------------------------------------- bodies
 
 /// Where a streamed body's next chunks come from.
-enum Rx {
+pub(super) enum Rx {
     /// A served response's: the connection's mailbox.
     Shared(Arc<Mailbox>),
     /// A client request's own channel.
@@ -204,9 +204,9 @@ enum Rx {
 }
 
 /// A body given whole (`first` only) or in chunks as the JavaScript writes them.
-struct Chunks {
-    first: Option<Bytes>,
-    rest: Option<Rx>,
+pub(super) struct Chunks {
+    pub(super) first: Option<Bytes>,
+    pub(super) rest: Option<Rx>,
 }
 
 impl Body for Chunks {
@@ -279,7 +279,7 @@ fn http_date() -> HeaderValue {
 
 /// Headers from the JavaScript's flat `[name, value, ...]`, in order; a `Date` without a value
 /// gets the current date. Values are latin1 (as node's), names checked by the JavaScript.
-fn header_map(arr: Option<Array<'_>>) -> HeaderMap {
+pub(super) fn header_map(arr: Option<Array<'_>>) -> HeaderMap {
     let mut map = HeaderMap::new();
     let Some(arr) = arr else { return map };
     let n = arr.len();
@@ -334,12 +334,12 @@ fn default_head(keep_alive_secs: u32, body_len: usize) -> HeaderMap {
 }
 
 /// A header value as node reads it (latin1).
-fn latin1(v: &[u8]) -> String {
+pub(super) fn latin1(v: &[u8]) -> String {
     v.iter().map(|&b| b as char).collect()
 }
 
 /// `[...fixed, name, value, ...]` as a JavaScript array.
-fn head_array<'js>(
+pub(super) fn head_array<'js>(
     ctx: &Ctx<'js>,
     fixed: Vec<Value<'js>>,
     headers: &HeaderMap,
@@ -358,7 +358,7 @@ fn head_array<'js>(
     Ok(a.into_value())
 }
 
-fn minor(v: Version) -> f64 {
+pub(super) fn minor(v: Version) -> f64 {
     if v == Version::HTTP_10 {
         0.0
     } else {
@@ -462,7 +462,11 @@ async fn serve(stream: GatedStream, id: u64, post: Post, mailbox: Arc<Mailbox>, 
                 Arg::Make(Box::new(move |ctx| {
                     let fixed = vec![
                         parts.method.as_str().into_js(ctx)?,
-                        parts.uri.to_string().into_js(ctx)?,
+                        // the request target as sent: a path (and query), or an absolute URL
+                        match (parts.uri.scheme(), parts.uri.path_and_query()) {
+                            (None, Some(p)) => p.as_str().into_js(ctx)?,
+                            _ => parts.uri.to_string().into_js(ctx)?,
+                        },
                         minor(parts.version).into_js(ctx)?,
                         has_body.into_js(ctx)?,
                     ];
@@ -547,7 +551,8 @@ pub fn http_respond<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value
     )
 }
 
-/// `mn.httpBody(id, chunk, end)`: more of connection `id`'s response body (the last if `end`).
+/// `mn.httpBody(id, chunk, end)`: more of connection `id`'s response body, or of client request
+/// `id`'s body (the last if `end`).
 pub fn http_body<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     let s = h.sched.clone();
     native(ctx, move |id: f64, chunk: Value<'js>, end: bool| {
@@ -561,216 +566,10 @@ pub fn http_body<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'j
                 Out::Chunk(bytes)
             };
             mailbox.put(out);
-        } else if let Some(r) = sched.io.native::<ClientReq>(id as u64) {
-            if let Some(tx) = &r.tx {
-                let _ = tx.send(if end {
-                    Out::End(bytes)
-                } else {
-                    Out::Chunk(bytes)
-                });
-            }
-            if end {
-                r.tx = None;
-            }
+        } else {
+            client::request_body(&mut sched.io, id as u64, bytes, end);
         }
     })
-}
-
-// ---------------------------------------------------------------- client
-
-/// The client's idle keep-alive connections, by the number the JavaScript agent knows them by.
-#[derive(Default)]
-struct Clients {
-    next: u64,
-    idle: Arc<Mutex<HashMap<u64, SendRequest<Chunks>>>>,
-}
-
-/// A client request handle's Rust half: the body's channel while it is streamed.
-struct ClientReq {
-    tx: Option<UnboundedSender<Out>>,
-    stop: Arc<Notify>,
-}
-
-impl Drop for ClientReq {
-    fn drop(&mut self) {
-        // req.destroy() / abort: the response stops coming
-        self.stop.notify_one();
-    }
-}
-
-/// `mn.httpRequest(id, conn, [host, port, method, path], headers, chunk, end)`: send a request
-/// for handle `id` on idle connection `conn` (0: a new one); the number of the connection it
-/// uses.
-pub fn http_request<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
-    let s = h.sched.clone();
-    native(
-        ctx,
-        move |id: f64,
-              conn: f64,
-              target: Array<'js>,
-              headers: Option<Array<'js>>,
-              chunk: Value<'js>,
-              end: bool| {
-            let id = id as u64;
-            let host: String = target.get(0).unwrap_or_default();
-            let port: f64 = target.get(1).unwrap_or_default();
-            let method: String = target.get(2).unwrap_or_default();
-            let path: String = target.get(3).unwrap_or_default();
-            let mut req = Request::new(());
-            *req.method_mut() = method.parse().unwrap_or(hyper::Method::GET);
-            *req.uri_mut() = path
-                .parse()
-                .unwrap_or_else(|_| hyper::Uri::from_static("/"));
-            *req.headers_mut() = header_map(headers);
-            let first = Bytes::from(chunk_bytes(&chunk));
-            let (tx, rest) = if end {
-                (None, None)
-            } else {
-                let (tx, rx) = unbounded_channel();
-                (Some(tx), Some(Rx::Owned(rx)))
-            };
-            let (parts, ()) = req.into_parts();
-            let req = Request::from_parts(
-                parts,
-                Chunks {
-                    first: Some(first),
-                    rest,
-                },
-            );
-            let mut sched = s.borrow_mut();
-            let Ok(rt) = sched.io.runtime() else {
-                return 0.0;
-            };
-            let post = sched.io.post();
-            let clients = sched.io.module::<Clients>();
-            let idle = clients.idle.clone();
-            let reused = (conn > 0.0)
-                .then(|| idle.lock().ok()?.remove(&(conn as u64)))
-                .flatten()
-                .filter(|s| !s.is_closed());
-            let conn = if reused.is_some() {
-                conn as u64
-            } else {
-                clients.next += 1;
-                clients.next
-            };
-            let stop = Arc::new(Notify::new());
-            let st = stop.clone();
-            rt.spawn(async move {
-                tokio::select! {
-                    biased;
-                    _ = st.notified() => {}
-                    _ = client_request(id, conn, reused, host, port as u16, req, post, idle) => {}
-                }
-            });
-            sched.io.attach(id, Box::new(ClientReq { tx, stop }));
-            conn as f64
-        },
-    )
-}
-
-#[allow(clippy::too_many_arguments)]
-async fn client_request(
-    id: u64,
-    conn: u64,
-    reused: Option<SendRequest<Chunks>>,
-    host: String,
-    port: u16,
-    req: Request<Chunks>,
-    post: Post,
-    idle: Arc<Mutex<HashMap<u64, SendRequest<Chunks>>>>,
-) {
-    use http_body_util::BodyExt;
-    let mut sender = match reused {
-        Some(s) => s,
-        None => match open_connection(&host, port).await {
-            Ok(s) => s,
-            Err((errno, at)) => {
-                post.send(id, "onerror", error_arg(errno, "connect", at));
-                return;
-            }
-        },
-    };
-    if sender.ready().await.is_err() {
-        post.send(id, "onerror", hang_up());
-        return;
-    }
-    let res = match sender.send_request(req).await {
-        Ok(r) => r,
-        Err(_) => {
-            post.send(id, "onerror", hang_up());
-            return;
-        }
-    };
-    let (parts, mut body) = res.into_parts();
-    let keep = !parts
-        .headers
-        .get(hyper::header::CONNECTION)
-        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"close"));
-    post.send(
-        id,
-        "onresponse",
-        Arg::Make(Box::new(move |ctx| {
-            let reason = parts
-                .extensions
-                .get::<hyper::ext::ReasonPhrase>()
-                .map(|r| latin1(r.as_bytes()))
-                .or_else(|| parts.status.canonical_reason().map(str::to_string))
-                .unwrap_or_default();
-            let fixed = vec![
-                f64::from(parts.status.as_u16()).into_js(ctx)?,
-                reason.into_js(ctx)?,
-                minor(parts.version).into_js(ctx)?,
-                (conn as f64).into_js(ctx)?,
-            ];
-            head_array(ctx, fixed, &parts.headers)
-        })),
-    );
-    while let Some(frame) = body.frame().await {
-        match frame {
-            Ok(f) => {
-                if let Ok(data) = f.into_data() {
-                    if !data.is_empty() && !post.send(id, "ondata", Arg::Bytes(data.to_vec())) {
-                        return;
-                    }
-                }
-            }
-            Err(_) => {
-                post.send(id, "onerror", hang_up());
-                return;
-            }
-        }
-    }
-    if keep {
-        if let Ok(mut idle) = idle.lock() {
-            idle.insert(conn, sender);
-        }
-    }
-    post.send(id, "onend", Arg::None);
-}
-
-/// node's "socket hang up" (the connection ended before a whole response).
-fn hang_up() -> Arg {
-    error_arg(libc::ECONNRESET, "hangup", None)
-}
-
-/// A new client connection to `host:port`, its driver spawned.
-async fn open_connection(
-    host: &str,
-    port: u16,
-) -> Result<SendRequest<Chunks>, (i32, Option<std::net::SocketAddr>)> {
-    let stream = super::net::connect_to(host, port).await?;
-    let _ = stream.set_nodelay(true);
-    let io = TokioIo::new(stream);
-    let (sender, conn) = hyper::client::conn::http1::Builder::new()
-        .title_case_headers(true)
-        .handshake(io)
-        .await
-        .map_err(|_| (libc::ECONNRESET, None))?;
-    tokio::spawn(async move {
-        let _ = conn.await;
-    });
-    Ok(sender)
 }
 
 #[cfg(test)]

@@ -29,25 +29,21 @@ use tokio::sync::Notify;
 use super::super::io::{Arg, Post};
 use super::native::{native, Host};
 
-/// A listening handle's Rust half: the accept task's listener, shared so that closing the
-/// handle can stop it at once.
+/// A listening handle's Rust half: how to stop its accept task, which owns the listener.
 struct Listener {
-    listener: Arc<TcpListener>,
+    /// The listening fd, open while this lives (the task closes it only once stopped).
+    fd: RawFd,
     stop: Arc<Notify>,
-    /// Another process may listen on the same socket (it came from one, or a copy of its fd
-    /// went to one: a cluster's shared handle, a server sent to a child).
-    shared: bool,
+    /// Disconnected once the task has ended and closed the listener.
+    ended: std::sync::mpsc::Receiver<()>,
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        // Stop listening now (a connect that follows is refused, as after node's close), then
-        // let the task drop its half; the fd closes with the last one. A socket shared with
-        // other processes is only closed here: they go on accepting on it.
-        if !self.shared {
-            let _ = SockRef::from(&*self.listener).shutdown(Shutdown::Both);
-        }
+        // As node's close: the fd is closed when this returns (a connect that follows is
+        // refused, and a process sharing the socket keeps listening on its own fd).
         self.stop.notify_one();
+        let _ = self.ended.recv_timeout(std::time::Duration::from_secs(1));
     }
 }
 
@@ -215,37 +211,43 @@ fn spawn_accept(
     post: Post,
 ) -> io::Result<Listener> {
     let _entered = rt.enter();
-    let listener = Arc::new(TcpListener::from_std(std)?);
+    let listener = TcpListener::from_std(std)?;
+    let fd = listener.as_raw_fd();
     let stop = Arc::new(Notify::new());
-    let (l, s) = (listener.clone(), stop.clone());
+    let (done, ended) = std::sync::mpsc::channel::<()>();
+    let s = stop.clone();
     rt.spawn(async move {
+        // (dropped in reverse order: the listener first, then `done` says so)
+        let done = done;
+        let listener = listener;
         loop {
             tokio::select! {
                 biased;
                 _ = s.notified() => break,
-                r = l.accept() => match r {
+                r = listener.accept() => match r {
                     Ok((stream, _)) => {
                         let Ok(std) = stream.into_std() else { continue };
                         let fd = std::os::fd::IntoRawFd::into_raw_fd(std);
-                        let owned = OwnedArgFd(fd);
-                        if !post.send(id, "onconnection", owned.into_arg()) {
+                        if !post.send(id, "onconnection", OwnedArgFd(fd).into_arg()) {
                             break;
                         }
                     }
                     Err(e) => match errno_of(&e) {
-                        libc::EINVAL | libc::EBADF => break,
+                        // not listening any more: wait to be stopped
+                        libc::EINVAL | libc::EBADF => {
+                            s.notified().await;
+                            break;
+                        }
                         // out of fds and the like: as libuv, try again a little later
                         _ => tokio::time::sleep(std::time::Duration::from_millis(20)).await,
                     },
                 },
             }
         }
+        drop(listener);
+        drop(done);
     });
-    Ok(Listener {
-        listener,
-        stop,
-        shared: false,
-    })
+    Ok(Listener { fd, stop, ended })
 }
 
 /// An fd travelling to JavaScript as a number: closed if the completion is dropped unread.
@@ -325,8 +327,7 @@ pub fn tcp_listen_fd<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Valu
             .runtime()
             .and_then(|rt| spawn_accept(&rt, std, id as u64, sched.io.post()));
         match started {
-            Ok(mut l) => {
-                l.shared = true;
+            Ok(l) => {
                 sched.io.attach(id as u64, Box::new(l));
                 Ok(Value::new_undefined(ctx))
             }
@@ -582,7 +583,7 @@ fn with_handle_fd<R>(
     f: impl FnOnce(RawFd) -> R,
 ) -> Option<R> {
     if let Some(l) = io.native::<Listener>(id) {
-        return Some(f(l.listener.as_raw_fd()));
+        return Some(f(l.fd));
     }
     if let Some(s) = io.native::<Socket>(id) {
         return s.stream.get().map(|s| f(s.as_raw_fd()));
@@ -596,10 +597,8 @@ pub fn tcp_dup_fd<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'
     let s = h.sched.clone();
     native(ctx, move |id: f64| {
         let mut sched = s.borrow_mut();
-        if let Some(l) = sched.io.native::<Listener>(id as u64) {
-            // a copy goes to another process: closing ours must not stop its listening
-            l.shared = true;
-        }
+        // (closing ours later never stops the copy's listening: a listener is closed, not shut
+        // down)
         // SAFETY: fcntl on an fd the handle keeps open while it runs.
         with_handle_fd(&mut sched.io, id as u64, |fd| unsafe {
             libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0)

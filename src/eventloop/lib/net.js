@@ -294,6 +294,8 @@
       return this;
     }
     isPaused() { return this._rs.flowing === false; }
+    pipe(dest, options) { return netPipe(this, dest, options); }
+    unpipe() { return this; }
     pause() {
       if (this._rs.flowing !== false) { this._rs.flowing = false; this.emit('pause'); }
       return this;
@@ -459,6 +461,14 @@
     for (const cb of cbs) cb(null);
     s.emit('finish');
     if (s._rs.endEmitted || !s.readable) s.destroy();
+  }
+  // readable.pipe(dest), without back-pressure: each chunk written as it comes, dest ended
+  // with the source (unless { end: false })
+  function netPipe(src, dest, options) {
+    src.on('data', (chunk) => dest.write(chunk));
+    if (!options || options.end !== false) src.on('end', () => dest.end());
+    if (typeof dest.emit === 'function') dest.emit('pipe', src);
+    return dest;
   }
   function netEmitError(s, e) { s.emit('error', e); }
   function netEmitClose(s) { s.emit('close', s._hadError); }
