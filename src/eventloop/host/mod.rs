@@ -22,6 +22,7 @@ mod os;
 mod process;
 mod syntax;
 mod task_queues;
+mod tcp;
 mod timers;
 
 /// The check of a bridge table against its script, for the browser model's bridge tests too.
