@@ -10,7 +10,7 @@ use std::os::fd::IntoRawFd;
 use rquickjs::{Ctx, IntoJs, Value};
 
 use super::native::{native, Host};
-use super::net;
+use super::{net, tcp};
 
 /// `mn.clusterBind(host, port, backlog)`: a listening TCP socket's descriptor, or net's error
 /// array. An empty host binds every interface (`::`, IPv4 too), as node's `listen(port)` does.
@@ -21,7 +21,7 @@ pub fn cluster_bind<'js>(ctx: &Ctx<'js>, _: &Host<'_>) -> rquickjs::Result<Value
             let backlog = if backlog > 0.0 { backlog as i32 } else { 511 };
             match net::bind(&host, port as u16, backlog) {
                 Ok(listener) => (listener.into_raw_fd() as f64).into_js(&ctx),
-                Err(e) => net::error_array(&ctx, net::errno_of(&e), "listen", &[]),
+                Err(e) => tcp::error_array(&ctx, tcp::errno_of(&e), "listen", &[]),
             }
         },
     )

@@ -41,7 +41,7 @@ use tokio::sync::Notify;
 
 use super::super::io::{Arg, FdSource, Post};
 use super::native::{native, Host};
-use super::net::{chunk_bytes, errno_of, error_arg, stream_from_fd};
+use super::tcp::{chunk_bytes, errno_of, error_arg, stream_from_fd};
 
 mod client;
 pub use client::http_request;

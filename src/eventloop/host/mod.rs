@@ -26,6 +26,7 @@ mod process;
 mod signals;
 mod syntax;
 mod task_queues;
+mod tcp;
 mod timers;
 mod worker_threads;
 

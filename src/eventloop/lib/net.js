@@ -22,7 +22,7 @@
 // `how.fd` listens on that fd, `how.rr` binds nothing and takes connections through
 // `server._adoptConnection(fd)`; `how.address` / `how.family` / `how.port` for address(), `how.close()` called
 // when the server closes), `netSocketFromFd(fd)`, `server._listenFd(fd)`,
-// `server._adoptConnection(fd)`, `server._handleFd()`, `socket._handleFd()`, `netServerTrack`.
+// `server._adoptConnection(fd)`, `server._handleFd()`, `socket._handleFd()`.
 // Shared with Rust: the completions' names above; errors arrive as
 // `[errno, code, syscall, description, address?, port?]`.
 // Bridge names: tcpListen, tcpListenFd, tcpAdopt, tcpConnect, tcpWrite, tcpShutdown, tcpDupFd,
@@ -105,6 +105,8 @@
     if (![...a, ...b].every(ok)) return false;
     return halves.length === 2 ? a.length + b.length < groups : a.length === groups;
   }
+  // the errnos a bind can fail with, by libuv's names (a cluster worker's listen gets a number)
+  const NET_ERRNO_CODES = { [-98]: 'EADDRINUSE', [-13]: 'EACCES', [-99]: 'EADDRNOTAVAIL', [-22]: 'EINVAL', [-1]: 'EPERM' };
   function isIP(s) { return isIPv4(s) ? 4 : isIPv6(s) ? 6 : 0; }
 
   // ---------------------------------------------------------------- Socket
@@ -531,8 +533,8 @@
         const addressType = host === '' ? 6 : isIP(host) || 4;
         netHooks.clusterListen(this, { address: host === '' ? null : host, port, addressType, backlog, exclusive }, (err, how) => {
           if (err) {
-            // node's exceptionWithHostPort: the primary's errno, the address asked for (null: any)
-            const e = typeof err === 'number' ? errnoWithHostPort(mn.errname(err), 'bind', host === '' ? null : host, port) : err;
+            // node's ExceptionWithHostPort(err, 'bind', address, port) for an errno
+            const e = typeof err === 'number' ? errnoWithHostPort([err, NET_ERRNO_CODES[err] || 'UNKNOWN'], 'bind', host === '' ? null : host, port) : err;
             this.emit('error', e);
             return;
           }

@@ -19,7 +19,7 @@ use tokio::sync::Notify;
 
 use super::super::super::io::{Arg, Io, Post};
 use super::super::native::{native, Host};
-use super::super::net::{chunk_bytes, error_arg};
+use super::super::tcp::{chunk_bytes, connect_to, error_arg};
 use super::{head_array, header_map, latin1, minor, Chunks, Out, Rx};
 
 /// The client's idle keep-alive connections, by the number the JavaScript agent knows them by.
@@ -203,7 +203,7 @@ async fn open_connection(
     host: &str,
     port: u16,
 ) -> Result<SendRequest<Chunks>, (i32, Option<std::net::SocketAddr>)> {
-    let stream = super::super::net::connect_to(host, port).await?;
+    let stream = connect_to(host, port).await?;
     let _ = stream.set_nodelay(true);
     let io = TokioIo::new(stream);
     let (sender, conn) = hyper::client::conn::http1::Builder::new()
