@@ -22,13 +22,8 @@ fn mini_node() -> PathBuf {
 }
 
 /// Snippets whose stack frames name node internals that mini-node has no counterpart for: the
-/// module loader's resolution frames, `FSReqCallback.oncomplete`'s line in `node:fs`, and the
-/// `processTicksAndRejections` frame under a rejection from a resumed async function.
-const FRAMES_DIFFER: &[&str] = &[
-    "require-missing-module",
-    "uncaught-in-fs-callback",
-    "reject-in-async-function",
-];
+/// module loader's resolution frames and `FSReqCallback.oncomplete`'s line in `node:fs`.
+const FRAMES_DIFFER: &[&str] = &["require-missing-module", "uncaught-in-fs-callback"];
 
 /// Compare one run with the goldens; `None` when they agree, else a readable report.
 fn compare(name: &str, golden: &Golden, ran: &Ran, strip_frames: bool) -> Option<String> {

@@ -78,7 +78,12 @@ pub fn memory<'js>(ctx: &Ctx<'js>, _: &Host<'_>) -> rquickjs::Result<Value<'js>>
 /// `mn.write(stream, text)`: 1 stdout, 2 stderr.
 pub fn write<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     let s = h.sched.clone();
-    quickjs::write_fn(ctx, move |stream, text| s.borrow_mut().write(stream, text))
+    quickjs::write_fn(ctx, move |stream, text| {
+        let mut s = s.borrow_mut();
+        // node's stdout and stderr queue an afterWriteTick for each write
+        s.out_tick = true;
+        s.write(stream, text)
+    })
         .map(|f| f.into_value())
 }
 

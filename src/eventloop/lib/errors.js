@@ -42,16 +42,38 @@
     __runTimer: { timer: true, frames: ['listOnTimeout (node:internal/timers:581:17)', 'process.processTimers (node:internal/timers:519:7)'] },
     __runTimerArgs: { timer: true, frames: ['listOnTimeout (node:internal/timers:583:11)', 'process.processTimers (node:internal/timers:519:7)'] },
     __runImmediate: { immediate: true, frames: ['process.processImmediate (node:internal/timers:483:21)'] },
-    __runTick: { frames: ['process.processTicksAndRejections (node:internal/process/task_queues:77:11)'] },
-    __runTicks: { frames: ['process.processTicksAndRejections (node:internal/process/task_queues:77:11)'] },
-    __runMicrotask: { frames: ['node:internal/process/task_queues:140:7', 'AsyncResource.runInAsyncScope (node:async_hooks:206:9)', 'AsyncResource.runMicrotask (node:internal/process/task_queues:137:8)'] },
+    // (`drain`: the frames of who drains the queues follow, drainFrames)
+    __runTick: { frames: [], drain: 'tick' },
+    __runTicks: { frames: [], drain: 'tick' },
+    __runMicrotask: { frames: ['node:internal/process/task_queues:140:7', 'AsyncResource.runInAsyncScope (node:async_hooks:206:9)', 'AsyncResource.runMicrotask (node:internal/process/task_queues:137:8)'], drain: 'job' },
     __runReadFile: { frames: ['FSReqCallback.readFileAfterClose [as oncomplete] (node:internal/fs/read/context:68:3)'] },
     __emitUncaught: { frames: ['process.emit (node:events:524:28)', 'process._fatalException (node:internal/process/execution:188:25)'] },
     __emitExit: { frames: ['process.emit (node:events:524:28)'] },
     __emitBeforeExit: { frames: ['process.emit (node:events:524:28)'] },
-    __emitUnhandledRejection: { frames: ['process.emit (node:events:524:28)', 'emitUnhandledRejection (node:internal/process/promises:250:13)', 'throwUnhandledRejectionsMode (node:internal/process/promises:385:19)', 'processPromiseRejections (node:internal/process/promises:470:17)', 'process.processTicksAndRejections (node:internal/process/task_queues:96:32)'] },
+    __emitUnhandledRejection: { frames: ['process.emit (node:events:524:28)', 'emitUnhandledRejection (node:internal/process/promises:250:13)', 'throwUnhandledRejectionsMode (node:internal/process/promises:385:19)', 'processPromiseRejections (node:internal/process/promises:470:17)'], drain: 'rejections' },
     __runFs: { frames: ['FSReqCallback.oncomplete (node:fs:187:23)'] },
   };
+  // Who drains the nextTick and microtask queues, by `mn.drainState()` (-1 outside a drain, else
+  // 2 * from + 1 once the drain is processTicksAndRejections; `from` *Must* match the numbers of
+  // DrainFrom in src/eventloop/node/queues.rs): a callback scope closing (node's C++: no frame),
+  // or runNextTicks before the next timer of a list, of another list, or the next immediate.
+  const DRAIN_CALLERS = [
+    null,
+    ['listOnTimeout (node:internal/timers:545:9)', 'process.processTimers (node:internal/timers:519:7)'],
+    ['process.processTimers (node:internal/timers:516:9)'],
+    ['process.processImmediate (node:internal/timers:454:9)'],
+  ];
+  // node's frames under a tick ('tick'), a promise job ('job') or processPromiseRejections
+  // ('rejections'): V8's checkpoint or runMicrotasks for jobs, else processTicksAndRejections
+  // (named `process.` when node's C++ called it), under runNextTicks and its caller if any.
+  function drainFrames(where) {
+    const state = mn.drainState();
+    if (state < 0) return where === 'job' ? [] : [`process.processTicksAndRejections (node:internal/process/task_queues:${where === 'tick' ? '77:11' : '96:32'})`];
+    const callers = DRAIN_CALLERS[state >> 1];
+    if ((state & 1) === 0 && where === 'job') return callers === null ? [] : ['runNextTicks (node:internal/process/task_queues:60:5)', ...callers];
+    const own = `processTicksAndRejections (node:internal/process/task_queues:${where === 'tick' ? '77:11' : where === 'job' ? '95:5' : '96:32'})`;
+    return callers === null ? [`process.${own}`] : [own, 'runNextTicks (node:internal/process/task_queues:64:3)', ...callers];
+  }
   const mainHeader = mn.headerLength;
   // A call site in the user's code (the main script or a required file), not in this prelude.
   function isScriptFile(f) { return !!f && f !== 'node:mini-node'; }
@@ -319,6 +341,9 @@
     try { head = errorHeader(err); } catch (e) { head = 'Error'; }
     const lines = [];
     let lastUser = null;
+    // the stack's bottom was a runner of this prelude (else, below the last frame, a promise
+    // job called by the loop's drain, unless the engine cut the stack at its limit)
+    let bottom = false;
     for (let i = 0; i < callsites.length; i++) {
       const cs = callsites[i];
       const file = cs.getFileName();
@@ -334,7 +359,11 @@
           else if (r.immediate) lines[lines.length - 1] = `Immediate.${pname || '<anonymous>'} (${loc})`;
         }
         for (const f of r.frames) lines.push(f);
-        if (!r.resume) break;
+        if (r.drain !== undefined) for (const f of drainFrames(r.drain)) lines.push(f);
+        if (!r.resume) {
+          bottom = true;
+          break;
+        }
         // skip the loader's own frames up to the requiring file's
         lastUser = null;
         while (i + 1 < callsites.length && callsites[i + 1].getFileName() === 'node:mini-node') i++;
@@ -350,6 +379,7 @@
       lastUser = cs;
     }
     const limit = typeof Error.stackTraceLimit === 'number' ? Error.stackTraceLimit : 10;
+    if (!bottom && lines.length > 0 && callsites.length < Math.min(limit, 64)) for (const f of drainFrames('job')) lines.push(f);
     const kept = lines.slice(0, limit);
     return kept.length ? head + '\n    at ' + kept.join('\n    at ') : head;
   }

@@ -219,6 +219,8 @@
         lateHandled.push([promise, warning]);
       }
     }
+    // node's hasRejectionToWarn (the loop drains through processTicksAndRejections while it holds)
+    return pendingRejections.size > 0 || lateHandled.length > 0;
   }
   // The runner of 'unhandledRejection' listeners: node's frames in RUNNER_FRAMES (errors.js).
   function __emitUnhandledRejection(reason, promise) { process.emit('unhandledRejection', reason, promise); }

@@ -1,0 +1,217 @@
+//! The differential fuzzer: random programs (`fuzz/gen.rs`) run under real node v20 and under
+//! mini-node (`fuzz/check.rs`): deterministic ones compared byte for byte, racy ones as sets of
+//! orders against `--explore`. A failing program is reduced to a small one (`fuzz/reduce.rs`) and
+//! reported with its seed, so `FUZZ_SEED=<seed> FUZZ_COUNT=1 tests/fuzz/run.sh` reproduces it.
+//!
+//! `cargo test` runs a small fixed budget ([`BUDGET`] programs from seed [`BUDGET_SEED`]) when
+//! node v20 is on PATH and says it skipped otherwise. `tests/fuzz/run.sh` runs thousands through
+//! the ignored test [`fuzz_campaign`]. Programs are written under cargo's target tmp directory,
+//! each in its own directory, removed after it passes; a failing one is kept there.
+
+#[path = "fuzz/check.rs"]
+mod check;
+#[path = "fuzz/gen.rs"]
+mod gen;
+#[path = "golden/harness.rs"]
+mod harness;
+#[path = "fuzz/reduce.rs"]
+mod reduce;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use check::{Kind, Runner, Verdict};
+use gen::Program;
+
+/// Programs `cargo test` runs, and the first of their seeds.
+const BUDGET: u64 = 40;
+const BUDGET_SEED: u64 = 1;
+/// Node's runs of each racy program under `cargo test` (a campaign's default is 20).
+const BUDGET_NODE_RUNS: usize = 8;
+/// Candidates the reducer may try for one failing program under `cargo test`.
+const BUDGET_REDUCE: usize = 60;
+
+/// What a batch of programs gave.
+#[derive(Default)]
+struct Figures {
+    run: usize,
+    generated_racy: usize,
+    identical: usize,
+    within_orders: usize,
+    /// Generated deterministic, but node's two runs differed: compared as racy.
+    node_varied: usize,
+    differences: BTreeMap<Kind, usize>,
+    /// One report per failing program: seed, kind, the reduced program and what differed.
+    reports: Vec<String>,
+}
+
+impl Figures {
+    fn summary(&self, first_seed: u64, secs: f64) -> String {
+        let mut s = format!(
+            "fuzz: {} programs from seed {first_seed} in {secs:.0} s ({} generated racy, {} \
+             generated deterministic of which node varied on {})\n  identical byte for byte: \
+             {}\n  every order node printed is among --explore's: {}\n  with a difference: {}\n",
+            self.run,
+            self.generated_racy,
+            self.run - self.generated_racy,
+            self.node_varied,
+            self.identical,
+            self.within_orders,
+            self.differences.values().sum::<usize>(),
+        );
+        for (kind, count) in &self.differences {
+            s.push_str(&format!("    {}: {count}\n", kind.name()));
+        }
+        s
+    }
+}
+
+fn runner(node_runs: usize) -> Runner {
+    Runner {
+        mini_node: PathBuf::from(env!("CARGO_BIN_EXE_mini-node")),
+        node: harness::node_path(),
+        work: Path::new(env!("CARGO_TARGET_TMPDIR")).join("fuzz"),
+        node_runs,
+    }
+}
+
+/// Run `count` programs from `first_seed`, reducing each failing one with `reduce_budget` tries.
+fn campaign(first_seed: u64, count: u64, node_runs: usize, reduce_budget: usize) -> Figures {
+    let runner = runner(node_runs);
+    let seeds: Vec<u64> = (first_seed..first_seed + count).collect();
+    let results = harness::par_map(&seeds, harness::workers(), |&seed| {
+        let program = Program::generate(seed);
+        let dir = runner.work.join(format!("seed-{seed}"));
+        let verdict = runner.judge(&program, &dir);
+        let report = verdict
+            .kind()
+            .map(|kind| failure_report(&runner, &program, &verdict, kind, reduce_budget));
+        if report.is_none() {
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+        (program.racy, verdict, report)
+    });
+    let mut f = Figures::default();
+    for (racy, verdict, report) in results {
+        f.run += 1;
+        f.generated_racy += usize::from(racy);
+        match &verdict {
+            Verdict::Identical => f.identical += 1,
+            Verdict::WithinOrders { generated_racy, .. } => {
+                f.within_orders += 1;
+                f.node_varied += usize::from(!generated_racy);
+            }
+            Verdict::Differs {
+                kind,
+                generated_racy,
+                racy,
+                ..
+            } => {
+                *f.differences.entry(*kind).or_default() += 1;
+                f.node_varied += usize::from(*racy && !generated_racy);
+            }
+        }
+        f.reports.extend(report);
+    }
+    f
+}
+
+/// Reduce a failing program (keeping the same kind of difference) and word the failure.
+fn failure_report(
+    runner: &Runner,
+    program: &Program,
+    verdict: &Verdict,
+    kind: Kind,
+    budget: usize,
+) -> String {
+    let dir = runner.work.join(format!("seed-{}-reduce", program.seed));
+    let reduced = reduce::reduce(program, budget, &mut |candidate| {
+        runner.judge(candidate, &dir).kind() == Some(kind)
+    });
+    let last = runner.judge(&reduced.program, &dir);
+    let _ = std::fs::remove_dir_all(&dir);
+    let kept = runner.work.join(format!("seed-{}", program.seed));
+    let _ = std::fs::write(kept.join("reduced.js"), reduced.program.render());
+    let detail = match (&last, verdict) {
+        (Verdict::Differs { report, .. }, _) | (_, Verdict::Differs { report, .. }) => report,
+        _ => "",
+    };
+    format!(
+        "=== seed {} ({}): {}; reduced from {} to {} statements in {} tries (kept in {})\n{}\n{}",
+        program.seed,
+        if program.racy {
+            "racy"
+        } else {
+            "deterministic"
+        },
+        kind.name(),
+        program.size(),
+        reduced.program.size(),
+        reduced.tries,
+        kept.display(),
+        reduced.program.render(),
+        detail
+    )
+}
+
+fn env_u64(name: &str) -> Option<u64> {
+    std::env::var(name).ok().map(|v| {
+        v.trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("{name}={v:?} is not a whole number"))
+    })
+}
+
+/// The fixed budget: these programs must all agree with node.
+#[test]
+fn fuzz_budget_agrees_with_node() {
+    if let Err(why) = harness::node_v20() {
+        eprintln!("skipped: the differential fuzzer needs node v20 on PATH ({why})");
+        return;
+    }
+    let started = Instant::now();
+    let f = campaign(BUDGET_SEED, BUDGET, BUDGET_NODE_RUNS, BUDGET_REDUCE);
+    let summary = f.summary(BUDGET_SEED, started.elapsed().as_secs_f64());
+    eprintln!("{summary}");
+    assert!(
+        f.reports.is_empty(),
+        "{summary}\n{}\nreproduce one with FUZZ_SEED=<seed> FUZZ_COUNT=1 tests/fuzz/run.sh",
+        f.reports.join("\n")
+    );
+}
+
+/// A campaign: `FUZZ_COUNT` programs (1000) from `FUZZ_SEED` (the time, printed), node running
+/// each racy one `FUZZ_NODE_RUNS` times (20), `FUZZ_REDUCE` tries to reduce a failure (300).
+#[test]
+#[ignore = "thousands of programs: run through tests/fuzz/run.sh"]
+fn fuzz_campaign() {
+    if let Err(why) = harness::node_v20() {
+        panic!("the differential fuzzer needs node v20 on PATH ({why})");
+    }
+    let seed = env_u64("FUZZ_SEED").unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(1, |d| d.as_secs())
+    });
+    let count = env_u64("FUZZ_COUNT").unwrap_or(1000);
+    let node_runs = env_u64("FUZZ_NODE_RUNS").unwrap_or(20) as usize;
+    let reduce_budget = env_u64("FUZZ_REDUCE").unwrap_or(300) as usize;
+    eprintln!("fuzz: {count} programs from seed {seed}");
+    let started = Instant::now();
+    let f = campaign(seed, count, node_runs, reduce_budget);
+    let summary = f.summary(seed, started.elapsed().as_secs_f64());
+    for r in &f.reports {
+        eprintln!("{r}");
+    }
+    eprintln!("{summary}");
+    assert!(f.reports.is_empty(), "{summary}");
+}
+
+/// Print the program of `FUZZ_SEED` (`tests/fuzz/run.sh --show SEED`).
+#[test]
+#[ignore = "prints one program: run through tests/fuzz/run.sh --show SEED"]
+fn fuzz_show() {
+    let seed = env_u64("FUZZ_SEED").expect("FUZZ_SEED names the program to show");
+    print!("{}", Program::generate(seed).render());
+}
