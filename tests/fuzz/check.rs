@@ -8,7 +8,6 @@
 //! (asked in-process, where each order's stdout and stderr stay apart). It writes only inside the
 //! program's own directory and judges nothing about what the program means.
 
-use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -94,6 +93,8 @@ pub enum Verdict {
         explored: usize,
         generated_racy: bool,
     },
+    /// Generated deterministic, but node's two runs differed, and not compared.
+    NodeVaried,
     Differs {
         kind: Kind,
         /// Compared as racy although generated deterministic (node's runs differed).
@@ -118,8 +119,12 @@ pub struct Runner {
     pub node: PathBuf,
     /// Each program gets a directory under this one.
     pub work: PathBuf,
-    /// How many times node runs a racy program.
+    /// How many times node runs a racy program (at most: it stops at an order --explore lacks).
     pub node_runs: usize,
+    /// A program generated deterministic on which node's runs differ is compared as a racy one;
+    /// when false it is only counted ([`Verdict::NodeVaried`]), as under `cargo test`, whose
+    /// verdicts must not depend on how busy the machine is.
+    pub compare_varied: bool,
 }
 
 impl Runner {
@@ -144,6 +149,9 @@ impl Runner {
                 .unwrap_or_else(|e| panic!("{e}"));
                 return judge_exact(&first, &Printed::of(&ran));
             }
+            if !self.compare_varied {
+                return Verdict::NodeVaried;
+            }
             return self.judge_racy(&file, dir, &source, vec![first, second], false);
         }
         self.judge_racy(&file, dir, &source, vec![first], true)
@@ -162,14 +170,6 @@ impl Runner {
         mut seen: Vec<Printed>,
         generated_racy: bool,
     ) -> Verdict {
-        while seen.len() < self.node_runs {
-            seen.push(self.node_once(file, dir));
-        }
-        let runs = seen.len();
-        let mut counts: BTreeMap<Printed, usize> = BTreeMap::new();
-        for p in seen {
-            *counts.entry(p).or_default() += 1;
-        }
         let explored = match explore(source, file) {
             Ok(orders) => orders,
             Err(why) => {
@@ -181,57 +181,64 @@ impl Runner {
                 }
             }
         };
-        let mut worst: Option<(Kind, String)> = None;
-        for (printed, times) in &counts {
-            if explored.contains(printed) {
-                continue;
-            }
-            // the closest explored order says what kind of difference this is
-            let closeness = |k: Kind| match k {
-                Kind::StackFrames => 0,
-                Kind::Stderr => 1,
-                Kind::ExitCode => 2,
-                _ => 3,
-            };
-            let kind = explored
-                .iter()
-                .filter_map(|e| judge_exact(printed, e).kind())
-                .filter(|k| closeness(*k) < 3)
-                .min_by_key(|k| closeness(*k))
-                .unwrap_or(Kind::MissingOrder);
-            let kind = if explored.iter().any(|e| e.code == -1) {
-                Kind::Crash
-            } else {
-                kind
-            };
-            if worst.as_ref().is_none_or(|(k, _)| kind < *k) {
-                let mut report = format!(
-                    "node printed this in {times} of {runs} runs, and --explore does not list it:\n{}",
-                    indent(&printed.show())
-                );
-                for (i, e) in explored.iter().enumerate() {
-                    report.push_str(&format!(
-                        "--explore's order {} of {}:\n{}",
-                        i + 1,
-                        explored.len(),
-                        indent(&e.show())
-                    ));
+        // node runs until it has run `node_runs` times or printed an order --explore lacks
+        let mut i = 0;
+        let missing = loop {
+            if i == seen.len() {
+                if seen.len() >= self.node_runs {
+                    break None;
                 }
-                worst = Some((kind, report));
+                seen.push(self.node_once(file, dir));
             }
-        }
-        match worst {
-            None => Verdict::WithinOrders {
-                node_orders: counts.len(),
+            if !explored.contains(&seen[i]) {
+                break Some(seen[i].clone());
+            }
+            i += 1;
+        };
+        let Some(printed) = missing else {
+            let distinct: std::collections::BTreeSet<&Printed> = seen.iter().collect();
+            return Verdict::WithinOrders {
+                node_orders: distinct.len(),
                 explored: explored.len(),
                 generated_racy,
-            },
-            Some((kind, report)) => Verdict::Differs {
-                kind,
-                generated_racy,
-                racy: true,
-                report,
-            },
+            };
+        };
+        // the closest explored order says what kind of difference this is
+        let closeness = |k: Kind| match k {
+            Kind::StackFrames => 0,
+            Kind::Stderr => 1,
+            Kind::ExitCode => 2,
+            _ => 3,
+        };
+        let kind = if explored.iter().any(|e| e.code == -1) {
+            Kind::Crash
+        } else {
+            explored
+                .iter()
+                .filter_map(|e| judge_exact(&printed, e).kind())
+                .filter(|k| closeness(*k) < 3)
+                .min_by_key(|k| closeness(*k))
+                .unwrap_or(Kind::MissingOrder)
+        };
+        let mut report = format!(
+            "node's run {} of at most {} printed this, and --explore does not list it:\n{}",
+            i + 1,
+            self.node_runs,
+            indent(&printed.show())
+        );
+        for (k, e) in explored.iter().enumerate() {
+            report.push_str(&format!(
+                "--explore's order {} of {}:\n{}",
+                k + 1,
+                explored.len(),
+                indent(&e.show())
+            ));
+        }
+        Verdict::Differs {
+            kind,
+            generated_racy,
+            racy: true,
+            report,
         }
     }
 }

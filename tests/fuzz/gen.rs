@@ -200,8 +200,18 @@ const MAX_DEPTH: u32 = 3;
 impl Program {
     /// The program of `seed`: the same seed always gives the same program.
     pub fn generate(seed: u64) -> Program {
+        Program::build(seed, None)
+    }
+
+    /// The program of `seed`, made deterministic whatever the seed would choose.
+    pub fn deterministic(seed: u64) -> Program {
+        Program::build(seed, Some(false))
+    }
+
+    fn build(seed: u64, racy: Option<bool>) -> Program {
         let mut rng = Rng::with_seed(seed);
-        let racy = rng.u8(..100) < 40;
+        let chosen = rng.u8(..100) < 40;
+        let racy = racy.unwrap_or(chosen);
         let macro_src = match rng.u8(..4) {
             0 => Macro::None,
             1 => Macro::Timers,
@@ -277,6 +287,45 @@ impl Program {
             s.render(0, &mut out);
         }
         out
+    }
+
+    /// The sources of macrotasks the program uses (`setTimeout 5 ms`, `setImmediate`, `fs
+    /// callback` ...), sorted: what its races can be between.
+    pub fn sources(&self) -> Vec<String> {
+        fn walk(list: &[Stmt], out: &mut std::collections::BTreeSet<String>) {
+            for s in list {
+                let mut add = |x: String| {
+                    out.insert(x);
+                };
+                match &s.kind {
+                    Kind::Timeout { delay, .. } => add(format!("setTimeout {} ms", (*delay).max(1))),
+                    Kind::Interval { delay, .. } => add(format!("setInterval {delay} ms")),
+                    Kind::Immediate { .. } => add("setImmediate".into()),
+                    Kind::Fs { promise: false, .. } => add("fs callback".into()),
+                    Kind::Fs { promise: true, .. } => add("fs/promises".into()),
+                    Kind::Async { awaited, .. } => match awaited {
+                        Awaited::Sleep(ms) => add(format!("setTimeout {} ms", (*ms).max(1))),
+                        Awaited::Immediate => add("setImmediate".into()),
+                        Awaited::FsWrite => add("fs/promises".into()),
+                        _ => {}
+                    },
+                    Kind::Combinator { items, .. } => {
+                        for i in items {
+                            match i {
+                                Item::Sleep(ms) => add(format!("setTimeout {} ms", (*ms).max(1))),
+                                Item::Immediate => add("setImmediate".into()),
+                                _ => {}
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                walk(&s.body, out);
+            }
+        }
+        let mut out = std::collections::BTreeSet::new();
+        walk(&self.stmts, &mut out);
+        out.into_iter().collect()
     }
 
     /// How many statements the program has, nested ones included.

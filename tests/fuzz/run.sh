@@ -6,7 +6,8 @@
 #   tests/fuzz/run.sh -s 1234 -n 1          reproduce one program (its seed is in every report)
 #   tests/fuzz/run.sh --show 1234           print the program of seed 1234 and stop
 #   tests/fuzz/run.sh --node-runs 40        run node 40 times on each racy program (default 20)
-#   tests/fuzz/run.sh --reduce 500          try up to 500 candidates to reduce a failure (300)
+#   tests/fuzz/run.sh --reduce 500          try up to 500 candidates to reduce a failure (150)
+#   tests/fuzz/run.sh --deterministic       only deterministic programs (as cargo test's budget)
 #
 # Deterministic programs must print byte for byte what node prints; racy ones must print under node
 # only orders `mini-node run --explore` lists. Each failure is reduced and printed with its seed; the
@@ -19,8 +20,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 count=1000
 seed=""
 node_runs=20
-reduce=300
+reduce=150
 show=""
+deterministic=0
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) count="$2"; shift 2 ;;
@@ -28,13 +30,15 @@ while [ $# -gt 0 ]; do
     --show) show="$2"; shift 2 ;;
     --node-runs) node_runs="$2"; shift 2 ;;
     --reduce) reduce="$2"; shift 2 ;;
-    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    --deterministic) deterministic=1; shift ;;
+    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 [ -n "$seed" ] || seed="$(date +%s)"
 if [ -n "$show" ]; then
-  FUZZ_SEED="$show" exec cargo test --release --quiet --test fuzz -- --ignored --exact fuzz_show --nocapture
+  FUZZ_SEED="$show" FUZZ_DETERMINISTIC="$deterministic" exec cargo test --release --quiet --test fuzz -- --ignored --exact fuzz_show --nocapture
 fi
 FUZZ_SEED="$seed" FUZZ_COUNT="$count" FUZZ_NODE_RUNS="$node_runs" FUZZ_REDUCE="$reduce" \
+  FUZZ_DETERMINISTIC="$deterministic" \
   exec cargo test --release --test fuzz -- --ignored --exact fuzz_campaign --nocapture

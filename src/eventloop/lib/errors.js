@@ -66,12 +66,16 @@
   // node's frames under a tick ('tick'), a promise job ('job') or processPromiseRejections
   // ('rejections'): V8's checkpoint or runMicrotasks for jobs, else processTicksAndRejections
   // (named `process.` when node's C++ called it), under runNextTicks and its caller if any.
+  // (a tick is called on line 77 without arguments, on 81-84 with one to four, else on 85)
   function drainFrames(where) {
+    // (tickArgs is task_queues.js's, read only while a tick runs)
+    const at = where === 'job' ? '95:5' : where === 'rejections' ? '96:32'
+      : tickArgs === 0 ? '77:11' : tickArgs <= 4 ? `${80 + tickArgs}:21` : '85:22';
     const state = mn.drainState();
-    if (state < 0) return where === 'job' ? [] : [`process.processTicksAndRejections (node:internal/process/task_queues:${where === 'tick' ? '77:11' : '96:32'})`];
+    if (state < 0) return where === 'job' ? [] : [`process.processTicksAndRejections (node:internal/process/task_queues:${at})`];
     const callers = DRAIN_CALLERS[state >> 1];
     if ((state & 1) === 0 && where === 'job') return callers === null ? [] : ['runNextTicks (node:internal/process/task_queues:60:5)', ...callers];
-    const own = `processTicksAndRejections (node:internal/process/task_queues:${where === 'tick' ? '77:11' : where === 'job' ? '95:5' : '96:32'})`;
+    const own = `processTicksAndRejections (node:internal/process/task_queues:${at})`;
     return callers === null ? [`process.${own}`] : [own, 'runNextTicks (node:internal/process/task_queues:64:3)', ...callers];
   }
   const mainHeader = mn.headerLength;
