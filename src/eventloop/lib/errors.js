@@ -47,11 +47,22 @@
     __runTicks: { frames: [], drain: 'tick' },
     __runMicrotask: { frames: ['node:internal/process/task_queues:140:7', 'AsyncResource.runInAsyncScope (node:async_hooks:206:9)', 'AsyncResource.runMicrotask (node:internal/process/task_queues:137:8)'], drain: 'job' },
     __runReadFile: { frames: ['FSReqCallback.readFileAfterClose [as oncomplete] (node:internal/fs/read/context:68:3)'] },
-    __emitUncaught: { frames: ['process.emit (node:events:524:28)', 'process._fatalException (node:internal/process/execution:188:25)'] },
-    __emitExit: { frames: ['process.emit (node:events:524:28)'] },
-    __emitBeforeExit: { frames: ['process.emit (node:events:524:28)'] },
-    __emitUnhandledRejection: { frames: ['process.emit (node:events:524:28)', 'emitUnhandledRejection (node:internal/process/promises:250:13)', 'throwUnhandledRejectionsMode (node:internal/process/promises:385:19)', 'processPromiseRejections (node:internal/process/promises:470:17)'], drain: 'rejections' },
+    __emitUncaught: { frames: ['process._fatalException (node:internal/process/execution:188:25)'] },
+    __emitExit: { frames: [] },
+    __emitBeforeExit: { frames: [] },
+    __emitUnhandledRejection: { frames: ['emitUnhandledRejection (node:internal/process/promises:250:13)', 'throwUnhandledRejectionsMode (node:internal/process/promises:385:19)', 'processPromiseRejections (node:internal/process/promises:470:17)'], drain: 'rejections' },
     __runFs: { frames: ['FSReqCallback.oncomplete (node:fs:187:23)'] },
+  };
+  // Functions of this prelude that stand for a frame of node's library in the middle of a stack
+  // (an emitter's emit, a once wrapper), with the receiver's type as V8 names it. A function with
+  // `at` only is a helper that moves the next such frame to another line of node's (emit with
+  // several listeners, a once listener called without arguments).
+  const LIBRARY_FRAMES = {
+    __proto__: null,
+    emit: { text: (cs, at) => `${receiverType(cs.getThis()) || 'Object'}.emit (node:events:${at || '524:28'})` },
+    emitEach: { at: '536:35' },
+    onceWrapper: { text: (cs, at) => `Object.onceWrapper (node:events:${at || '639:26'})` },
+    onceCall: { at: '638:28' },
   };
   // Who drains the nextTick and microtask queues, by `mn.drainState()` (-1 outside a drain, else
   // 2 * from + 1 once the drain is processTicksAndRejections; `from` *Must* match the numbers of
@@ -348,11 +359,25 @@
     // the stack's bottom was a runner of this prelude (else, below the last frame, a promise
     // job called by the loop's drain, unless the engine cut the stack at its limit)
     let bottom = false;
+    // the line of node's a LIBRARY_FRAMES helper chose for the next library frame
+    let at;
     for (let i = 0; i < callsites.length; i++) {
       const cs = callsites[i];
       const file = cs.getFileName();
       if (file === 'node:mini-node') {
         const fname = cs.getFunctionName();
+        const lib = LIBRARY_FRAMES[fname];
+        // (an error made inside the library itself, above any frame shown, keeps its own frames)
+        if (lib !== undefined && lines.length > 0) {
+          if (lib.text === undefined) {
+            at = lib.at;
+          } else {
+            lines.push(lib.text(cs, at));
+            at = undefined;
+            lastUser = null;
+          }
+          continue;
+        }
         const r = RUNNER_FRAMES[fname];
         if (r === undefined) continue;
         if (lastUser !== null && lines.length > 0) {
