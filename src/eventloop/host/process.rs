@@ -93,13 +93,19 @@ pub fn now<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     native(ctx, move || s.borrow_mut().clock.read())
 }
 
-/// `mn.exit(code)`: process.exit; interrupts the running callback.
+/// `mn.exit(code)`: process.exit; interrupts the running callback. It throws an error no `catch`
+/// or `finally` of the script can see (QuickJS's uncatchable error, as its interrupt throws), since
+/// nothing more of the script runs in node after process.exit.
 pub fn exit<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     let s = h.sched.clone();
     let intr = h.interrupt.clone();
-    native(ctx, move |code: i32| {
+    native(ctx, move |ctx: Ctx<'js>, code: i32| -> rquickjs::Result<()> {
         s.borrow_mut().exit = Some(code);
         intr.set(true);
+        let error = rquickjs::Exception::from_message(ctx.clone(), "process.exit")?.into_value();
+        // SAFETY: both pointers are live: the context for this call, the error held above.
+        unsafe { rquickjs::qjs::JS_SetUncatchableError(ctx.as_raw().as_ptr(), error.as_raw()) };
+        Err(ctx.throw(error))
     })
 }
 
