@@ -255,14 +255,212 @@
     }
     if (callee) err.message = `${callee} is ${err.message}`;
   }
+  // The script's text from the error's place on (its first user frame when that frame is the
+  // place the engine raised it): [text, index of the place], or null.
+  function errorPlace(callsites) {
+    const cs = callsites[0];
+    if (!cs || (cs.isNative && cs.isNative()) || cs.getFileName() !== SCRIPT) return null;
+    const line = cs.getLineNumber();
+    let col = cs.getColumnNumber();
+    if (line === 1) col = firstLineColumn(col);
+    const lines = scriptLines();
+    if (line < 1 || line > lines.length) return null;
+    return [lines.slice(line - 1, line + 40).join('\n'), col - 1];
+  }
+  // The end of the expression part that starts at `p`: a name, a number or a string, or a
+  // bracketed group, then property reads and calls.
+  function expressionEnd(text, p) {
+    let i = p;
+    const group = (open, close) => {
+      let depth = 0;
+      for (; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"' || c === "'" || c === '`') {
+          const j = text.indexOf(c, i + 1);
+          if (j < 0) return false;
+          i = j;
+        } else if (c === open) {
+          depth++;
+        } else if (c === close && --depth === 0) {
+          i++;
+          return true;
+        }
+      }
+      return false;
+    };
+    let m;
+    // `new X(...)`: the constructor, then its arguments
+    if ((m = text.slice(i).match(/^new\s+(?=[A-Za-z_$])/))) i += m[0].length;
+    const c = text[i];
+    if (c === '{' || c === '[' || c === '(') {
+      if (!group(c, { '{': '}', '[': ']', '(': ')' }[c])) return -1;
+    } else if (c === '"' || c === "'") {
+      const j = text.indexOf(c, i + 1);
+      if (j < 0) return -1;
+      i = j + 1;
+    } else if ((m = text.slice(i).match(/^(?:[A-Za-z_$][\w$]*|\d+(?:\.\d+)?)/))) {
+      i += m[0].length;
+    } else {
+      return -1;
+    }
+    for (;;) {
+      if ((m = text.slice(i).match(/^\s*(?:\?\.|\.)\s*[A-Za-z_$][\w$]*/))) i += m[0].length;
+      else if (/^\s*\(/.test(text.slice(i))) { i = text.indexOf('(', i); if (!group('(', ')')) return -1; }
+      else if (/^\[/.test(text.slice(i))) { if (!group('[', ']')) return -1; }
+      else return i;
+    }
+  }
+  // The expression ending at `end`, as V8's CallPrinter prints it: [text, start] or null. A call
+  // prints as `f(...)`.
+  function printedBefore(text, end) {
+    const at = { start: -1 };
+    const printed = printReceiver(text.slice(0, end), at);
+    return printed === null ? null : [printed, at.start];
+  }
+  // The engine says where a value is not iterable (vendor/rquickjs-sys/MINI-NODE.md) as a
+  // built-in meets it: `number 5 is not iterable (cannot read property Symbol(Symbol.iterator))`.
+  // At a for-of, a spread or an array pattern, V8 names the expression from the source instead:
+  // `obj is not iterable`, `f is not a function or its return value is not iterable`; a spread
+  // argument of a call: `u is not iterable (cannot read property undefined)`, or `Spread syntax
+  // requires ...iterable[Symbol.iterator] to be a function`.
+  function nameIterable(err, callsites) {
+    if (!(err instanceof TypeError)) return;
+    const m = /^(.+) is not iterable \(cannot read property Symbol\(Symbol\.iterator\)\)$/.exec(err.message);
+    if (!m) return;
+    const place = errorPlace(callsites);
+    if (place === null) return;
+    const [text, p] = place;
+    const end = expressionEnd(text, p);
+    if (end < 0) return;
+    const printed = printedBefore(text, end);
+    const before = printed === null ? text.slice(0, p).trimEnd() : text.slice(0, printed[1]).trimEnd();
+    if (printed !== null && printed[0].endsWith('(...)') && !/(?:\.\.\.|\bof|=)$/.test(before)) {
+      // the call itself: its spread argument is what is not iterable
+      const open = text.indexOf('(', p);
+      const spread = open < 0 ? -1 : text.indexOf('...', open);
+      if (spread < 0) return;
+      if (m[1] === 'undefined' || m[1] === 'object null') {
+        const argEnd = expressionEnd(text, spread + 3 + (text.slice(spread + 3).match(/^\s*/)[0].length));
+        const arg = argEnd < 0 ? null : printedBefore(text, argEnd);
+        if (arg === null) return;
+        err.message = `${arg[0]} is not iterable (cannot read property ${m[1] === 'undefined' ? 'undefined' : 'null'})`;
+      } else {
+        err.message = 'Spread syntax requires ...iterable[Symbol.iterator] to be a function';
+      }
+      return;
+    }
+    if (printed === null) return;
+    const [name] = printed;
+    let site;
+    if (before.endsWith('...')) site = 'spread';
+    else if (/\bof$/.test(before)) site = 'for-of';
+    else if (/(?:^|[^=!<>])=$/.test(before)) site = 'pattern';
+    else return;
+    // an array pattern names only a name or a literal; anything else keeps the value's words
+    if (site === 'pattern' && !/^(?:[A-Za-z_$][\w$]*|\{\}|\d[\d.]*|"[^"]*")$/.test(name)) return;
+    let expr = text.slice(printed[1], end);
+    while (/^\([^]*\)$/.test(expr)) expr = expr.slice(1, -1).trim();
+    const ctor = expr.match(/^new\s+([A-Za-z_$][\w$.]*)\s*\(/);
+    if (/^(?:async\s+)?function\b|^class\b|^\(?[\w$\s,]*\)?\s*=>/.test(expr)) err.message = '(intermediate value) is not iterable';
+    else if (ctor) err.message = `${ctor[1]} is not a function or its return value is not iterable`;
+    else if (name.endsWith('(...)')) err.message = `${name.slice(0, -5)} is not a function or its return value is not iterable`;
+    else err.message = `${name} is not iterable`;
+  }
+  // The engine says `Cannot destructure 'undefined' as it is undefined.` at the pattern's first
+  // property (its brace when empty). V8 names the property and the value's expression
+  // (`Cannot destructure property 'a' of 'obj' as it is undefined.`), or for a parameter the value
+  // (`'undefined'`, `'object null'`); a nested pattern or a default value reads the property
+  // instead (`Cannot read properties of undefined (reading 'b')`).
+  function nameDestructured(err, callsites) {
+    if (!(err instanceof TypeError)) return;
+    const m = /^Cannot destructure '(undefined|null)' as it is (?:undefined|null)\.$/.exec(err.message);
+    if (!m) return;
+    const what = m[1];
+    const place = errorPlace(callsites);
+    if (place === null) return;
+    const [text, p] = place;
+    let brace = p;
+    if (text[p] !== '{') {
+      brace = text.slice(0, p).trimEnd().length - 1;
+      if (text[brace] !== '{') return;
+    }
+    // the property: a name, a quoted name or a number (none for `[key]`, `...rest`, `{}`)
+    let prop = null;
+    let shorthandDefault = false;
+    if (text[p] !== '{') {
+      const pm = text.slice(p).match(/^(?:([A-Za-z_$][\w$]*)|'([^'\\]*)'|"([^"\\]*)"|(\d+))\s*(=(?![=>]))?/);
+      if (pm) {
+        prop = pm[1] ?? pm[2] ?? pm[3] ?? pm[4];
+        shorthandDefault = pm[1] !== undefined && pm[5] !== undefined;
+      }
+    }
+    // the bracket that holds the pattern, if any
+    let depth = 0;
+    let opener = -1;
+    for (let i = brace - 1; i >= 0; i--) {
+      const c = text[i];
+      if (c === ')' || c === ']' || c === '}') depth++;
+      else if (c === '(' || c === '[' || c === '{') {
+        if (depth === 0) { opener = i; break; }
+        depth--;
+      }
+    }
+    // inside another pattern: after `key:`, or an element of an array pattern
+    const prev = text.slice(0, brace).trimEnd().slice(-1);
+    const nested = prev === ':' || prev === '[' || (prev === ',' && opener >= 0 && text[opener] === '[');
+    if ((nested || shorthandDefault) && prop !== null) {
+      err.message = `Cannot read properties of ${what} (reading '${prop}')`;
+      return;
+    }
+    const close = expressionEnd(text, brace);
+    if (close < 0) return;
+    const after = text.slice(close);
+    let source;
+    let rm;
+    if ((rm = after.match(/^\s*=(?![=>])\s*/))) {
+      const rhs = close + rm[0].length;
+      let i = rhs;
+      let d = 0;
+      for (; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"' || c === "'" || c === '`') {
+          const j = text.indexOf(c, i + 1);
+          if (j < 0) return;
+          i = j;
+        } else if (c === '(' || c === '[' || c === '{') d++;
+        else if (c === ')' || c === ']' || c === '}') { if (d === 0) break; d--; }
+        else if (d === 0 && (c === ';' || c === ',' || c === '\n')) break;
+      }
+      const expr = text.slice(rhs, i).trim();
+      const printed = printedBefore(expr, expr.length);
+      if (printed !== null && printed[1] === 0) source = printed[0];
+      else if (/^\(([^()]*)\)$/.test(expr)) source = expr.slice(1, -1).trim();
+      else source = `(${expr.replace(/\s+/g, ' ')})`;
+    } else if (/^\s*of\b/.test(after)) {
+      source = '.for';
+    } else if (opener >= 0 && /\bcatch\s*$/.test(text.slice(0, opener))) {
+      source = '.catch';
+    } else {
+      // a parameter: V8 names the value
+      source = what === 'undefined' ? 'undefined' : 'object null';
+    }
+    err.message = prop === null
+      ? `Cannot destructure '${source}' as it is ${what}.`
+      : `Cannot destructure property '${prop}' of '${source}' as it is ${what}.`;
+  }
   // The expression that ends `src` (a method call's receiver), printed as V8's CallPrinter prints
   // it: arguments as `(...)`, `['k']` as `.k`, a non-empty object literal and `new X()` as
   // `(intermediate value)`, strings in double quotes. null when it cannot be read back.
   // (a bracket after one of these opens an expression; after a name it is a call or an index)
   const AFTER_KEYWORD = /\b(?:return|typeof|void|await|in|of|case|delete|throw|yield|else|do)$/;
-  function printReceiver(src) {
+  // With `at`, `at.start` is set to where the printed expression starts in `src`.
+  function printReceiver(src, at) {
     let i = src.length;
     const parts = [];
+    const done = (text, start) => {
+      if (at) at.start = start;
+      return text;
+    };
     // the text of the bracketed group that ends at i - 1 (`)`, `]`, `}`), from its opener
     const group = () => {
       const close = src[i - 1];
@@ -298,8 +496,8 @@
         if (/\bnew\s*$/.test(before)) return null;
         // parenthesized: an object literal prints as below, anything else as written
         const inner = g.slice(1, -1).trim();
-        if (/^\{[^]*\}$/.test(inner)) return (/^\{\s*\}$/.test(inner) ? '{}' : '{(intermediate value)}') + parts.join('');
-        return g + parts.join('');
+        if (/^\{[^]*\}$/.test(inner)) return done((/^\{\s*\}$/.test(inner) ? '{}' : '{(intermediate value)}') + parts.join(''), i);
+        return done(g + parts.join(''), i);
       }
       if (c === ']') {
         const g = group();
@@ -312,15 +510,15 @@
         }
         // an array literal: V8 prints simple elements without spaces
         const items = g.slice(1, -1).trim();
-        if (items === '') return '[]' + parts.join('');
+        if (items === '') return done('[]' + parts.join(''), i);
         const els = items.split(',').map((e) => e.trim());
         if (!els.every((e) => /^(?:-?\d+(?:\.\d+)?|[A-Za-z_$][\w$]*)$/.test(e))) return null;
-        return `[${els.join(',')}]` + parts.join('');
+        return done(`[${els.join(',')}]` + parts.join(''), i);
       }
       if (c === '}') {
         const g = group();
         if (g === null) return null;
-        return (/^\{\s*\}$/.test(g) ? '{}' : '{(intermediate value)}') + parts.join('');
+        return done((/^\{\s*\}$/.test(g) ? '{}' : '{(intermediate value)}') + parts.join(''), i);
       }
       if (c === "'" || c === '"' || c === '`') {
         const j = src.lastIndexOf(c, i - 2);
@@ -328,9 +526,14 @@
         const body = src.slice(j + 1, i - 1);
         if (/["'`\\]|\$\{/.test(body)) return null;
         i = j;
-        return `"${body}"` + parts.join('');
+        return done(`"${body}"` + parts.join(''), i);
       }
-      if ((m = src.slice(0, i).match(/(\?\.|\.)\s*([A-Za-z_$][\w$]*)$/))) {
+      // a number (V8 prints it as a number prints)
+      if (parts.length === 0 && (m = src.slice(0, i).match(/(?:^|[^\w$.]|\.\.\.)(\d+(?:\.\d+)?)$/))) {
+        return done(String(Number(m[1])), i - m[1].length);
+      }
+      // (a `...` before a name spreads it)
+      if ((m = src.slice(0, i).match(/(\?\.|\.)\s*([A-Za-z_$][\w$]*)$/)) && !src.slice(0, i - m[0].length).endsWith('..')) {
         parts.unshift(m[1] + m[2]);
         i -= m[0].length;
         continue;
@@ -340,18 +543,23 @@
         // `new X(...)`, `new a.B(...)`: the new object is an intermediate value
         if (/\bnew$/.test(before)) {
           const args = parts.indexOf('(...)');
-          return args < 0 ? null : '(intermediate value)' + parts.slice(args + 1).join('');
+          return args < 0 ? null : done('(intermediate value)' + parts.slice(args + 1).join(''), before.length - 3);
         }
         if (/^(?:new|typeof|void|await|return)$/.test(m[0])) return null;
         // a primary expression: it must start the expression (after an operator or `(`)
-        if (before !== '' && !/[=(,;:?!&|+\-*\/%<>{[]$|\breturn$|=>$/.test(before)) return null;
-        return m[0] + parts.join('');
+        if (before !== '' && !/[=(,;:?!&|+\-*\/%<>{[.]$|\b(?:return|of)$|=>$/.test(before)) return null;
+        return done(m[0] + parts.join(''), i - m[0].length);
       }
       return null;
     }
   }
   function prepareStackTrace(err, callsites) {
-    try { v8ify(err); nameCallee(err, callsites); } catch (e) { /* keep QuickJS's words */ }
+    try {
+      v8ify(err);
+      nameCallee(err, callsites);
+      nameIterable(err, callsites);
+      nameDestructured(err, callsites);
+    } catch (e) { /* keep the engine's words */ }
     let head;
     try { head = errorHeader(err); } catch (e) { head = 'Error'; }
     const lines = [];

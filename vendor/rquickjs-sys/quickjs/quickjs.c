@@ -590,6 +590,11 @@ struct JSContext {
     JSValue error_ctor;
     JSValue error_back_trace;
     JSValue error_prepare_stack;
+    /* mini-node: the function and pc of the last `throw` statement run,
+       for the report of an uncaught value that is not an error
+       (Error.__mnThrowSite) */
+    JSValue mn_throw_func;
+    uint32_t mn_throw_pc;
     JSValue error_stack_trace_limit;
     JSValue iterator_ctor;
     JSValue iterator_ctor_getset;
@@ -2886,6 +2891,7 @@ JSContext *JS_NewContextRaw(JSRuntime *rt)
     ctx->error_ctor = JS_NULL;
     ctx->error_back_trace = JS_UNDEFINED;
     ctx->error_prepare_stack = JS_UNDEFINED;
+    ctx->mn_throw_func = JS_UNDEFINED;
     ctx->error_stack_trace_limit = js_int32(10);
     init_list_head(&ctx->loaded_modules);
     // TODO(bnoordhuis) use getrandom() etc.
@@ -3016,6 +3022,7 @@ static void JS_MarkContext(JSRuntime *rt, JSContext *ctx,
     JS_MarkValue(rt, ctx->error_ctor, mark_func);
     JS_MarkValue(rt, ctx->error_back_trace, mark_func);
     JS_MarkValue(rt, ctx->error_prepare_stack, mark_func);
+    JS_MarkValue(rt, ctx->mn_throw_func, mark_func);
     JS_MarkValue(rt, ctx->error_stack_trace_limit, mark_func);
     for(i = 0; i < rt->class_count; i++) {
         JS_MarkValue(rt, ctx->class_proto[i], mark_func);
@@ -3098,6 +3105,7 @@ void JS_FreeContext(JSContext *ctx)
     JS_FreeValue(ctx, ctx->error_ctor);
     JS_FreeValue(ctx, ctx->error_back_trace);
     JS_FreeValue(ctx, ctx->error_prepare_stack);
+    JS_FreeValue(ctx, ctx->mn_throw_func);
     JS_FreeValue(ctx, ctx->error_stack_trace_limit);
     for(i = 0; i < rt->class_count; i++) {
         JS_FreeValue(ctx, ctx->class_proto[i]);
@@ -17176,10 +17184,69 @@ static JSValue JS_GetIterator2(JSContext *ctx, JSValueConst obj,
     return enum_obj;
 }
 
+/* mini-node: V8's words for a value that is not iterable where a built-in
+   (or `yield*`) meets it: the value's type, and its text when it is a
+   boolean or a number ("number 5", "object", "object null", "undefined").
+   The library words a syntax site (for-of, spread, destructuring) again
+   from the source text, as V8 does. */
+static JSValue JS_ThrowTypeErrorNotIterable(JSContext *ctx, JSValueConst obj)
+{
+    const char *what, *text;
+    JSValue ret;
+
+    switch (JS_VALUE_GET_NORM_TAG(obj)) {
+    case JS_TAG_UNDEFINED:
+        what = "undefined";
+        break;
+    case JS_TAG_NULL:
+        what = "object null";
+        break;
+    case JS_TAG_BOOL:
+        what = JS_VALUE_GET_BOOL(obj) ? "boolean true" : "boolean false";
+        break;
+    case JS_TAG_INT:
+    case JS_TAG_FLOAT64:
+        text = JS_ToCString(ctx, obj);
+        if (!text)
+            return JS_EXCEPTION;
+        ret = JS_ThrowTypeError(ctx, "number %s is not iterable (cannot read property Symbol(Symbol.iterator))", text);
+        JS_FreeCString(ctx, text);
+        return ret;
+    case JS_TAG_BIG_INT:
+    case JS_TAG_SHORT_BIG_INT:
+        what = "bigint";
+        break;
+    case JS_TAG_SYMBOL:
+        what = "symbol";
+        break;
+    case JS_TAG_STRING:
+        what = "string";
+        break;
+    default:
+        what = JS_IsFunction(ctx, obj) ? "function" : "object";
+        break;
+    }
+    return JS_ThrowTypeError(ctx, "%s is not iterable (cannot read property Symbol(Symbol.iterator))", what);
+}
+
+/* mini-node: V8's words for an entry (of a Map, Object.fromEntries) that
+   is not an object */
+static JSValue JS_ThrowTypeErrorEntry(JSContext *ctx, JSValueConst item)
+{
+    const char *text = js_v8_value_cstr(ctx, item);
+    JSValue ret = JS_ThrowTypeError(ctx, "Iterator value %s is not an entry object",
+                                    text ? text : "");
+    JS_FreeCString(ctx, text);
+    return ret;
+}
+
 static JSValue JS_GetIterator(JSContext *ctx, JSValueConst obj, bool is_async)
 {
     JSValue method, ret, sync_iter;
 
+    /* mini-node: V8's words, not a failed read of Symbol.iterator */
+    if (JS_IsUndefined(obj) || JS_IsNull(obj))
+        return JS_ThrowTypeErrorNotIterable(ctx, obj);
     if (is_async) {
         method = JS_GetProperty(ctx, obj, JS_ATOM_Symbol_asyncIterator);
         if (JS_IsException(method))
@@ -17203,7 +17270,7 @@ static JSValue JS_GetIterator(JSContext *ctx, JSValueConst obj, bool is_async)
     }
     if (!JS_IsFunction(ctx, method)) {
         JS_FreeValue(ctx, method);
-        return JS_ThrowTypeError(ctx, "value is not iterable");
+        return JS_ThrowTypeErrorNotIterable(ctx, obj); /* mini-node: V8's words */
     }
     ret = JS_GetIterator2(ctx, obj, method);
     JS_FreeValue(ctx, method);
@@ -17557,6 +17624,11 @@ static __exception int js_append_enumerate(JSContext *ctx, JSValue *sp)
          avoid constructing actual iterator object?
        - build this into js_for_of_start and use in all `for (x of o)` loops
      */
+    /* mini-node: V8's words, not a failed read of Symbol.iterator */
+    if (JS_IsUndefined(sp[-1]) || JS_IsNull(sp[-1])) {
+        JS_ThrowTypeErrorNotIterable(ctx, sp[-1]);
+        return -1;
+    }
     iterator = JS_GetProperty(ctx, sp[-1], JS_ATOM_Symbol_iterator);
     if (JS_IsException(iterator))
         return -1;
@@ -18948,6 +19020,10 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
             BREAK;
 
         CASE(OP_throw):
+            /* mini-node: where it was thrown (Error.__mnThrowSite) */
+            JS_FreeValue(ctx, ctx->mn_throw_func);
+            ctx->mn_throw_func = js_dup(sf->cur_func);
+            ctx->mn_throw_pc = pc - b->byte_code_buf - 1;
             JS_Throw(ctx, *--sp);
             goto exception;
 
@@ -20970,6 +21046,17 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
         CASE(OP_to_object):
             if (JS_VALUE_GET_TAG(sp[-1]) != JS_TAG_OBJECT) {
                 sf->cur_pc = pc;
+                /* mini-node: a pattern's value (a `with` statement's stores
+                   it next): V8's words, which the library completes with
+                   the property and the value's source text */
+                if ((JS_IsUndefined(sp[-1]) || JS_IsNull(sp[-1])) &&
+                    !(*pc == OP_put_loc || *pc == OP_put_loc8 ||
+                      (*pc >= OP_put_loc0 && *pc <= OP_put_loc3) ||
+                      *pc == OP_put_loc_check)) {
+                    const char *w = JS_IsNull(sp[-1]) ? "null" : "undefined";
+                    JS_ThrowTypeError(ctx, "Cannot destructure '%s' as it is %s.", w, w);
+                    goto exception;
+                }
                 ret_val = JS_ToObject(ctx, sp[-1]);
                 if (JS_IsException(ret_val))
                     goto exception;
@@ -22614,6 +22701,10 @@ typedef struct JSFunctionDef {
     SourceLocSlot *source_loc_slots;
     int source_loc_size;
     int source_loc_count;
+    /* mini-node: how many positions the parser noted, and the last one */
+    int mn_loc_count;
+    int mn_loc_line;
+    int mn_loc_col;
     int line_number_last;
     int line_number_last_pc;
     int col_number_last;
@@ -24328,6 +24419,32 @@ static void emit_source_loc_at(JSParseState *s, int line_num, int col_num)
     dbuf_putc(bc, OP_source_loc);
     dbuf_put_u32(bc, line_num);
     dbuf_put_u32(bc, col_num);
+    fd->mn_loc_count++;
+    fd->mn_loc_line = line_num;
+    fd->mn_loc_col = col_num;
+}
+
+/* mini-node: the current token's column, from its own start (the lexer
+   leaves a punctuator's or a number's at the last blank's end); the first
+   line counts from its start as the lexer's own columns do */
+static int mn_token_col(JSParseState *s)
+{
+    int first = s->token.line_start == s->buf_start;
+    return max_int(1, (int)(s->token.ptr - s->eol) + first);
+}
+
+/* mini-node: where V8 reports the value of an expression that started at
+   (line, col) and noted `count0` positions before it: the last position it
+   noted itself (a property's name, a call), else its start */
+static void mn_value_loc(JSParseState *s, int count0, int *line, int *col)
+{
+    JSFunctionDef *fd = s->cur_func;
+    if (fd->mn_loc_count != count0 &&
+        (fd->mn_loc_line > *line ||
+         (fd->mn_loc_line == *line && fd->mn_loc_col > *col))) {
+        *line = fd->mn_loc_line;
+        *col = fd->mn_loc_col;
+    }
 }
 
 static void emit_source_loc(JSParseState *s)
@@ -26437,10 +26554,17 @@ static __exception int js_parse_array_literal(JSParseState *s)
     /* stack has array, index */
     while (s->token.val != ']') {
         if (s->token.val == TOK_ELLIPSIS) {
+            int spread_line, spread_col, spread_locs;
             if (next_token(s))
                 return -1;
+            /* mini-node: V8 reports a value that is not iterable at it */
+            spread_line = s->token.line_num;
+            spread_col = mn_token_col(s);
+            spread_locs = s->cur_func->mn_loc_count;
             if (js_parse_assign_expr(s))
                 return -1;
+            mn_value_loc(s, spread_locs, &spread_line, &spread_col);
+            emit_source_loc_at(s, spread_line, spread_col);
             emit_op(s, OP_append);
         } else {
             need_length = true;
@@ -26907,6 +27031,10 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
     JSAtom prop_name, var_name;
     int opcode, scope, tok1, skip_bits;
     bool has_initializer;
+    /* mini-node: where an array pattern's iteration is noted, to move it to
+       the value's expression once parsed (V8 reports it there) */
+    int iter_loc_pos = -1;
+    int rhs_line, rhs_col;
 
     label_lvalue = -1;
 
@@ -26935,8 +27063,15 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
     }
     assign_addr = s->cur_func->byte_code.size;
     if (s->token.val == '{') {
+        int brace_line = s->token.line_num, brace_col = mn_token_col(s);
         if (next_token(s))
             return -1;
+        /* mini-node: V8 reports a value that cannot be destructured at the
+           first property's name (at the brace of an empty pattern) */
+        if (s->token.val == '}')
+            emit_source_loc_at(s, brace_line, brace_col);
+        else
+            emit_source_loc_at(s, s->token.line_num, mn_token_col(s));
         /* throw an exception if the value cannot be converted to an object */
         emit_op(s, OP_to_object);
         if (has_ellipsis) {
@@ -27204,6 +27339,8 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
         push_break_entry(s->cur_func, &block_env,
                          JS_ATOM_NULL, -1, -1, 2);
         block_env.has_iterator = true;
+        iter_loc_pos = s->cur_func->byte_code.size;
+        emit_source_loc_at(s, source_line_num, source_col_num);
         emit_op(s, OP_for_of_start);
         has_spread = false;
         while (s->token.val != ']') {
@@ -27309,11 +27446,19 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
         label_done = emit_goto(s, OP_goto, -1);
         if (next_token(s))
             return -1;
+        rhs_line = s->token.line_num;
+        rhs_col = mn_token_col(s);
         emit_label(s, label_parse);
         if (hasval)
             emit_op(s, OP_drop);
         if (js_parse_assign_expr(s))
             return -1;
+        if (iter_loc_pos >= 0) {
+            /* V8 reports it where the value's expression starts */
+            uint8_t *loc = s->cur_func->byte_code.buf + iter_loc_pos;
+            put_u32(loc + 1, rhs_line);
+            put_u32(loc + 5, rhs_col);
+        }
         emit_goto(s, OP_goto, label_assign);
         emit_label(s, label_done);
         has_initializer = true;
@@ -27436,15 +27581,21 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
             str = s->ctx->compile_regexp(s->ctx, s->token.u.regexp.body,
                                          s->token.u.regexp.flags);
             if (JS_IsException(str)) {
-                /* add the line number info */
-                backtrace_flags = 0;
-                if (s->cur_func && s->cur_func->backtrace_barrier)
-                    backtrace_flags = JS_BACKTRACE_FLAG_SINGLE_LEVEL;
-                build_backtrace(s->ctx, s->ctx->rt->current_exception, JS_UNDEFINED,
-                                s->filename,
-                                s->token.line_num,
-                                s->token.col_num,
-                                backtrace_flags);
+                /* mini-node: the error again as a syntax error of the
+                   literal (its place, not the caller's), with V8's words
+                   for a literal's flags */
+                JSValue exc = JS_GetException(s->ctx);
+                JSValue m = JS_GetProperty(s->ctx, exc, JS_ATOM_message);
+                const char *mstr = JS_ToCString(s->ctx, m);
+                JS_FreeValue(s->ctx, m);
+                JS_FreeValue(s->ctx, exc);
+                if (!mstr)
+                    return -1;
+                if (!strncmp(mstr, "Invalid flags supplied", 22))
+                    js_parse_error(s, "Invalid regular expression flags");
+                else
+                    js_parse_error(s, "%s", mstr);
+                JS_FreeCString(s->ctx, mstr);
                 return -1;
             }
             ret = emit_push_const(s, str, 0);
@@ -27861,6 +28012,10 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
                             return -1;
                         if (js_parse_assign_expr(s))
                             return -1;
+                        /* mini-node: V8 reports a spread argument that is
+                           not iterable at the call */
+                        if (call_line > 0)
+                            emit_source_loc_at(s, call_line, call_col);
                         /* XXX: could pass is_last indicator? */
                         emit_op(s, OP_append);
                     } else {
@@ -29410,6 +29565,7 @@ static __exception int js_parse_for_in_of(JSParseState *s, int label_name,
     int tok, tok1, opcode, scope, block_scope_level;
     int label_next, label_expr, label_cont, label_body, label_break;
     int pos_next, pos_expr;
+    int iter_line, iter_col, iter_locs;
     BlockEnv break_entry;
 
     has_initializer = false;
@@ -29586,6 +29742,10 @@ static __exception int js_parse_for_in_of(JSParseState *s, int label_name,
     }
     if (next_token(s))
         return -1;
+    /* mini-node: V8 reports a value that is not iterable at it */
+    iter_line = s->token.line_num;
+    iter_col = mn_token_col(s);
+    iter_locs = s->cur_func->mn_loc_count;
     if (is_for_of) {
         if (js_parse_assign_expr(s))
             return -1;
@@ -29593,6 +29753,7 @@ static __exception int js_parse_for_in_of(JSParseState *s, int label_name,
         if (js_parse_expr(s))
             return -1;
     }
+    mn_value_loc(s, iter_locs, &iter_line, &iter_col);
     /* close the scope after having evaluated the expression so that
        the TDZ values are in the closures */
     close_scopes(s, s->cur_func->scope_level, block_scope_level);
@@ -29603,6 +29764,7 @@ static __exception int js_parse_for_in_of(JSParseState *s, int label_name,
         break_entry.has_iterator = true;
         break_entry.is_async_iterator = is_async;
         break_entry.drop_count += 2;
+        emit_source_loc_at(s, iter_line, iter_col);
         if (is_async)
             emit_op(s, OP_for_await_of_start);
         else
@@ -29806,6 +29968,9 @@ static __exception int js_parse_statement_or_decl(JSParseState *s,
             goto fail;
         break;
     case TOK_THROW:
+        {
+        /* mini-node: V8 reports a thrown value at the `throw` keyword */
+        int throw_line = s->token.line_num, throw_col = mn_token_col(s);
         if (next_token(s))
             goto fail;
         if (s->got_lf) {
@@ -29815,7 +29980,9 @@ static __exception int js_parse_statement_or_decl(JSParseState *s,
         emit_source_loc(s);
         if (js_parse_expr(s))
             goto fail;
+        emit_source_loc_at(s, throw_line, throw_col);
         emit_op(s, OP_throw);
+        }
         if (js_parse_expect_semi(s))
             goto fail;
         break;
@@ -42490,7 +42657,8 @@ static JSValue js_object_fromEntries(JSContext *ctx, JSValueConst this_val,
         key = JS_UNDEFINED;
         value = JS_UNDEFINED;
         if (!JS_IsObject(item)) {
-            JS_ThrowTypeErrorNotAnObject(ctx);
+            /* mini-node: V8's words */
+            JS_ThrowTypeErrorEntry(ctx, item);
             goto fail1;
         }
         key = JS_GetPropertyUint32(ctx, item, 0);
@@ -43373,7 +43541,34 @@ static JSValue js_error_capture_stack_trace(JSContext *ctx, JSValueConst this_va
     return JS_UNDEFINED;
 }
 
+/* mini-node: [file, line, column] of the last `throw` statement run, or
+   undefined; the library takes this function at startup and deletes it */
+static JSValue js_error_mn_throw_site(JSContext *ctx, JSValueConst this_val,
+                                      int argc, JSValueConst *argv)
+{
+    JSObject *p;
+    JSFunctionBytecode *b;
+    JSValue ret;
+    int line, col;
+
+    if (!JS_IsObject(ctx->mn_throw_func))
+        return JS_UNDEFINED;
+    p = JS_VALUE_GET_OBJ(ctx->mn_throw_func);
+    if (!js_class_has_bytecode(p->class_id))
+        return JS_UNDEFINED;
+    b = p->u.func.function_bytecode;
+    line = find_line_num(ctx, b, ctx->mn_throw_pc, &col);
+    ret = JS_NewArray(ctx);
+    if (JS_IsException(ret))
+        return ret;
+    JS_SetPropertyUint32(ctx, ret, 0, JS_AtomToString(ctx, b->filename));
+    JS_SetPropertyUint32(ctx, ret, 1, js_int32(line));
+    JS_SetPropertyUint32(ctx, ret, 2, js_int32(col));
+    return ret;
+}
+
 static const JSCFunctionListEntry js_error_funcs[] = {
+    JS_CFUNC_DEF("__mnThrowSite", 0, js_error_mn_throw_site ),
     JS_CFUNC_DEF("isError", 1, js_error_isError ),
     JS_CFUNC_DEF("captureStackTrace", 2, js_error_capture_stack_trace),
     JS_CGETSET_DEF("stackTraceLimit", js_error_get_stackTraceLimit, js_error_set_stackTraceLimit ),
@@ -43526,10 +43721,20 @@ static JSValue js_array_from(JSContext *ctx, JSValueConst this_val,
                 this_arg = argv[2];
         }
     }
+    /* mini-node: V8's words, not a failed read of Symbol.iterator */
+    if (JS_IsUndefined(items) || JS_IsNull(items)) {
+        JS_ThrowTypeErrorNotIterable(ctx, items);
+        goto exception;
+    }
     iter = JS_GetProperty(ctx, items, JS_ATOM_Symbol_iterator);
     if (JS_IsException(iter))
         goto exception;
-    if (!JS_IsUndefined(iter)) {
+    if (!JS_IsUndefined(iter) && !JS_IsNull(iter) && !JS_IsFunction(ctx, iter)) {
+        JS_FreeValue(ctx, iter);
+        JS_ThrowTypeError(ctx, "%%Array%%.from requires that the property of the first argument, items[Symbol.iterator], when exists, be a function");
+        goto exception;
+    }
+    if (!JS_IsUndefined(iter) && !JS_IsNull(iter)) {
         JS_FreeValue(ctx, iter);
         if (JS_IsConstructor(ctx, this_val))
             r = JS_CallConstructor(ctx, this_val, 0, NULL);
@@ -49598,10 +49803,104 @@ static void js_regexp_finalizer(JSRuntime *rt, JSValueConst val)
 }
 
 /* create a string containing the RegExp bytecode */
+/* mini-node: does pat[0..len) hold `needle`? */
+static bool mn_has(const char *pat, size_t len, const char *needle)
+{
+    size_t n = strlen(needle), i;
+    for (i = 0; i + n <= len; i++) {
+        if (!memcmp(pat + i, needle, n))
+            return true;
+    }
+    return false;
+}
+
+/* mini-node: V8's words for a pattern libregexp refuses, from its message
+   and the pattern (V8 tells apart what libregexp words alike) */
+static const char *js_v8_regexp_error(const char *msg, const char *pat,
+                                      size_t len, int re_flags)
+{
+    size_t i, backslashes;
+    int in_class = 0, escaped = 0;
+
+    if (!strcmp(msg, "expecting ')'"))
+        return "Unterminated group";
+    if (!strcmp(msg, "extraneous characters at the end"))
+        return "Unmatched ')'";
+    if (!strcmp(msg, "nothing to repeat"))
+        return "Nothing to repeat";
+    if (!strcmp(msg, "duplicate group name"))
+        return "Duplicate capture group name";
+    if (!strcmp(msg, "group name not defined"))
+        return "Invalid named capture referenced";
+    if (!strcmp(msg, "invalid group name") || !strcmp(msg, "expecting group name"))
+        return "Invalid capture group name";
+    if (!strcmp(msg, "invalid group"))
+        return "Invalid group";
+    if (!strncmp(msg, "unknown unicode", 15) || !strcmp(msg, "expecting '{' after \\p"))
+        return "Invalid property name";
+    if (!strcmp(msg, "back reference out of range in regular expression"))
+        return "Invalid escape";
+    if (!strcmp(msg, "invalid decimal escape in regular expression"))
+        return "Invalid decimal escape";
+    if (!strcmp(msg, "invalid class set operation in regular expression"))
+        return "Invalid set operation in character class";
+    if (!strcmp(msg, "invalid character in class in regular expression"))
+        return "Invalid character in character class";
+    if (!strcmp(msg, "too many captures"))
+        return "Too many captures";
+    if (!strcmp(msg, "malformed unicode char"))
+        return "Invalid Unicode escape";
+    if (!strcmp(msg, "invalid escape sequence in regular expression"))
+        return (mn_has(pat, len, "\\u") || mn_has(pat, len, "\\c")) ?
+            "Invalid Unicode escape" : "Invalid escape";
+    if (!strcmp(msg, "expecting '}'"))
+        return mn_has(pat, len, "\\u{") ? "Invalid Unicode escape" : "Incomplete quantifier";
+    if (!strcmp(msg, "invalid repetition count")) {
+        /* a whole {n,m} means its numbers are out of order */
+        for (i = 0; i < len; i++) {
+            if (pat[i] == '{' && i + 1 < len && pat[i + 1] >= '0' && pat[i + 1] <= '9') {
+                const char *close = memchr(pat + i, '}', len - i);
+                const char *comma = memchr(pat + i, ',', len - i);
+                if (close && comma && comma < close)
+                    return "numbers out of order in {} quantifier";
+            }
+        }
+        return "Incomplete quantifier";
+    }
+    if (!strcmp(msg, "invalid class range"))
+        return ((re_flags & (LRE_FLAG_UNICODE | LRE_FLAG_UNICODE_SETS)) &&
+                (mn_has(pat, len, "\\d-") || mn_has(pat, len, "\\w-") ||
+                 mn_has(pat, len, "\\s-") || mn_has(pat, len, "-\\d") ||
+                 mn_has(pat, len, "-\\w") || mn_has(pat, len, "-\\s"))) ?
+            "Invalid character class" : "Range out of order in character class";
+    if (!strcmp(msg, "syntax error") && (memchr(pat, '{', len) || memchr(pat, '}', len)))
+        return "Lone quantifier brackets";
+    if (!strcmp(msg, "unexpected end")) {
+        /* a backslash ending the pattern, else an open class */
+        backslashes = 0;
+        for (i = len; i > 0 && pat[i - 1] == '\\'; i--)
+            backslashes++;
+        if (backslashes % 2 == 1)
+            return "\\ at end of pattern";
+        for (i = 0; i < len; i++) {
+            if (escaped)
+                escaped = 0;
+            else if (pat[i] == '\\')
+                escaped = 1;
+            else if (pat[i] == '[')
+                in_class = 1;
+            else if (pat[i] == ']')
+                in_class = 0;
+        }
+        return in_class ? "Unterminated character class" : "Unterminated group";
+    }
+    return msg;
+}
+
 static JSValue js_compile_regexp(JSContext *ctx, JSValueConst pattern,
                                  JSValueConst flags)
 {
-    const char *str;
+    const char *str, *flags_str = NULL;
     int re_flags, mask;
     uint8_t *re_bytecode_buf;
     size_t i, len;
@@ -49614,6 +49913,7 @@ static JSValue js_compile_regexp(JSContext *ctx, JSValueConst pattern,
         str = JS_ToCStringLen(ctx, &len, flags);
         if (!str)
             return JS_EXCEPTION;
+        flags_str = str;
         /* XXX: re_flags = LRE_FLAG_OCTAL unless strict mode? */
         for (i = 0; i < len; i++) {
             switch(str[i]) {
@@ -49646,31 +49946,43 @@ static JSValue js_compile_regexp(JSContext *ctx, JSValueConst pattern,
             }
             if ((re_flags & mask) != 0) {
             bad_flags:
+                /* mini-node: V8's words (a literal's are set by the parser) */
+                ret = JS_ThrowSyntaxError(ctx, "Invalid flags supplied to RegExp constructor '%s'", str);
                 JS_FreeCString(ctx, str);
-                return JS_ThrowSyntaxError(ctx, "invalid regular expression flags");
+                return ret;
             }
             re_flags |= mask;
         }
-        JS_FreeCString(ctx, str);
     }
 
     if (re_flags & LRE_FLAG_UNICODE)
-        if (re_flags & LRE_FLAG_UNICODE_SETS)
-            return JS_ThrowSyntaxError(ctx, "invalid regular expression flags");
+        if (re_flags & LRE_FLAG_UNICODE_SETS) {
+            ret = JS_ThrowSyntaxError(ctx, "Invalid flags supplied to RegExp constructor '%s'", flags_str);
+            JS_FreeCString(ctx, flags_str);
+            return ret;
+        }
 
     /* The v flag implies full Unicode, like u, so the pattern must be
        UTF-8 (not CESU-8) for both. */
     str = JS_ToCStringLen2(ctx, &len, pattern,
                            !(re_flags & (LRE_FLAG_UNICODE | LRE_FLAG_UNICODE_SETS)));
-    if (!str)
-        return JS_EXCEPTION;
-    re_bytecode_buf = lre_compile(&re_bytecode_len, error_msg,
-                                  sizeof(error_msg), str, len, re_flags, ctx);
-    JS_FreeCString(ctx, str);
-    if (!re_bytecode_buf) {
-        JS_ThrowSyntaxError(ctx, "%s", error_msg);
+    if (!str) {
+        JS_FreeCString(ctx, flags_str);
         return JS_EXCEPTION;
     }
+    re_bytecode_buf = lre_compile(&re_bytecode_len, error_msg,
+                                  sizeof(error_msg), str, len, re_flags, ctx);
+    if (!re_bytecode_buf) {
+        /* mini-node: V8's words, with the pattern and its flags */
+        JS_ThrowSyntaxError(ctx, "Invalid regular expression: /%.*s/%s: %s",
+                            (int)len, str, flags_str ? flags_str : "",
+                            js_v8_regexp_error(error_msg, str, len, re_flags));
+        JS_FreeCString(ctx, str);
+        JS_FreeCString(ctx, flags_str);
+        return JS_EXCEPTION;
+    }
+    JS_FreeCString(ctx, str);
+    JS_FreeCString(ctx, flags_str);
 
     ret = js_new_string8_len(ctx, (void *)&re_bytecode_buf,
                              sizeof(re_bytecode_buf));
@@ -53727,7 +54039,8 @@ static JSValue js_map_constructor(JSContext *ctx, JSValueConst new_target,
                 key = JS_UNDEFINED;
                 value = JS_UNDEFINED;
                 if (!JS_IsObject(item)) {
-                    JS_ThrowTypeErrorNotAnObject(ctx);
+                    /* mini-node: V8's words */
+                    JS_ThrowTypeErrorEntry(ctx, item);
                     goto fail1;
                 }
                 key = JS_GetPropertyUint32(ctx, item, 0);
@@ -60804,13 +61117,19 @@ static JSValue js_typed_array_from(JSContext *ctx, JSValueConst this_val,
                 this_arg = argv[2];
         }
     }
+    /* mini-node: V8's words, not a failed read of Symbol.iterator */
+    if (JS_IsUndefined(items) || JS_IsNull(items)) {
+        JS_ThrowTypeErrorNotIterable(ctx, items);
+        goto exception;
+    }
     iter = JS_GetProperty(ctx, items, JS_ATOM_Symbol_iterator);
     if (JS_IsException(iter))
         goto exception;
     if (!JS_IsUndefined(iter) && !JS_IsNull(iter)) {
         if (!JS_IsFunction(ctx, iter)) {
             JS_FreeValue(ctx, iter);
-            JS_ThrowTypeError(ctx, "value is not iterable");
+            /* mini-node: V8's words */
+            JS_ThrowTypeError(ctx, "%%TypedArray%%.from requires that the property of the first argument, items[Symbol.iterator], when exists, be a function");
             goto exception;
         }
         arr = JS_NewArray(ctx);
