@@ -379,21 +379,34 @@
     const place = errorPlace(callsites);
     if (place === null) return;
     const [text, p] = place;
-    let brace = p;
-    if (text[p] !== '{') {
-      brace = text.slice(0, p).trimEnd().length - 1;
-      if (text[brace] !== '{') return;
-    }
-    // the property: a name, a quoted name or a number (none for `[key]`, `...rest`, `{}`)
+    // the engine's place: the first property's name, its target (`a: x`, `...rest`), or the
+    // brace (an empty pattern, a computed name)
+    const KEY = /(?:([A-Za-z_$][\w$]*)|'([^'\\]*)'|"([^"\\]*)"|(\d+))/;
+    const before = (i) => text.slice(0, i).trimEnd().length - 1;
+    let brace;
     let prop = null;
     let shorthandDefault = false;
-    if (text[p] !== '{') {
-      const pm = text.slice(p).match(/^(?:([A-Za-z_$][\w$]*)|'([^'\\]*)'|"([^"\\]*)"|(\d+))\s*(=(?![=>]))?/);
+    const q = before(p);
+    if (text[p] === '{') {
+      brace = p;
+    } else if (text[q] === '{') {
+      brace = q;
+      const pm = text.slice(p).match(new RegExp('^' + KEY.source + '\\s*(=(?![=>]))?'));
       if (pm) {
         prop = pm[1] ?? pm[2] ?? pm[3] ?? pm[4];
         shorthandDefault = pm[1] !== undefined && pm[5] !== undefined;
       }
+    } else if (text[q] === ':') {
+      const km = text.slice(0, q).trimEnd().match(new RegExp(KEY.source + '$'));
+      if (!km) return;
+      prop = km[1] ?? km[2] ?? km[3] ?? km[4];
+      brace = before(text.slice(0, q).trimEnd().length - km[0].length);
+    } else if (text.slice(q - 2, q + 1) === '...') {
+      brace = before(q - 2);
+    } else {
+      return;
     }
+    if (text[brace] !== '{') return;
     // the bracket that holds the pattern, if any
     let depth = 0;
     let opener = -1;
@@ -431,10 +444,10 @@
         else if (c === ')' || c === ']' || c === '}') { if (d === 0) break; d--; }
         else if (d === 0 && (c === ';' || c === ',' || c === '\n')) break;
       }
-      const expr = text.slice(rhs, i).trim();
+      let expr = text.slice(rhs, i).trim();
+      while (/^\([^()]*\)$/.test(expr)) expr = expr.slice(1, -1).trim();
       const printed = printedBefore(expr, expr.length);
       if (printed !== null && printed[1] === 0) source = printed[0];
-      else if (/^\(([^()]*)\)$/.test(expr)) source = expr.slice(1, -1).trim();
       else source = `(${expr.replace(/\s+/g, ' ')})`;
     } else if (/^\s*of\b/.test(after)) {
       source = '.for';

@@ -129,6 +129,21 @@
     }
     return `${file}:${line}\n${text}\n${' '.repeat(Math.max(0, col - 1))}^\n`;
   }
+  // Where the last `throw` statement of a user file ran (vendor/rquickjs-sys/MINI-NODE.md), as
+  // node's report shows it, or null; the engine's function is taken once and hidden.
+  const engineThrowSite = Error.__mnThrowSite;
+  delete Error.__mnThrowSite;
+  function throwSite() {
+    const at = typeof engineThrowSite === 'function' ? engineThrowSite() : undefined;
+    if (!Array.isArray(at)) return null;
+    const [file, line] = at;
+    let col = at[2];
+    if (!isScriptFile(file) || !(file === SCRIPT || file.startsWith('/'))) return null;
+    if (line === 1) col = firstLineColumn(col);
+    const text = fileLine(file, line);
+    if (text === undefined) return null;
+    return `${file}:${line}\n${text}\n${' '.repeat(Math.max(0, col - 1))}^\n`;
+  }
   // Line n of a user file: the main script, or a required file read again (only for a report).
   function fileLine(file, n) {
     if (file === SCRIPT) return scriptLine(n);
@@ -145,18 +160,28 @@
       out += err[kNodeReport](fromPromise === true);
     } else if (err !== null && typeof err === 'object' && isError(err)) {
       // errors thrown by node's own module loader point into it
-      const ctxText = err.code === 'MODULE_NOT_FOUND' ? 'node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n' : sourceContext(err, atThrow);
+      let ctxText = err.code === 'MODULE_NOT_FOUND' ? 'node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n' : sourceContext(err, atThrow);
+      // an error whose stack names no place of the script: node shows where it rethrows a
+      // rejection, or the `throw` statement
+      if (!ctxText) ctxText = fromPromise === true ? 'node:internal/process/promises:391\n    triggerUncaughtException(err, true /* fromPromise */);\n    ^\n' : throwSite();
       if (ctxText) out += ctxText + '\n';
       out += inspect(err) + '\n';
     } else {
-      // where a non-Error was thrown is unknown; a single `throw` in the script is the place
-      const sourceLines = scriptLines();
-      const throws = [];
-      sourceLines.forEach((t, i) => { const k = t.search(/\bthrow\b/); if (k >= 0) throws.push([i, k]); });
+      // a value that is not an error has no stack: the engine keeps where the last `throw`
+      // statement ran (V8's place for it: the `throw` keyword); else a single `throw` in the
+      // script is the place
       out += '\n';
-      if (throws.length === 1) {
-        const [i, k] = throws[0];
-        out += `${SCRIPT}:${i + 1}\n${sourceLines[i]}\n${' '.repeat(k)}^\n`;
+      const site = throwSite();
+      if (site !== null) {
+        out += site;
+      } else {
+        const sourceLines = scriptLines();
+        const throws = [];
+        sourceLines.forEach((t, i) => { const k = t.search(/\bthrow\b/); if (k >= 0) throws.push([i, k]); });
+        if (throws.length === 1) {
+          const [i, k] = throws[0];
+          out += `${SCRIPT}:${i + 1}\n${sourceLines[i]}\n${' '.repeat(k)}^\n`;
+        }
       }
       out += (typeof err === 'string' ? err : inspect(err)) + '\n(Use `node --trace-uncaught ...` to show where the exception was thrown)\n';
     }

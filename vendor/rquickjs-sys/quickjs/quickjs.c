@@ -8656,8 +8656,35 @@ static JSValue JS_ThrowTypeErrorNotAFunction(JSContext *ctx)
     return JS_ThrowTypeError(ctx, "not a function");
 }
 
+static const char *mn_running_method(JSContext *ctx, JSValueConst proto,
+                                     char *buf, size_t size);
+
+/* mini-node: V8's words when a static method of Object or Reflect gets a
+   value that is not an object ("Object.defineProperty called on
+   non-object"); QuickJS's elsewhere */
 static JSValue JS_ThrowTypeErrorNotAnObject(JSContext *ctx)
 {
+    static const char *const names[] = { "Object", "Reflect" };
+    char buf[64];
+    size_t k;
+
+    for (k = 0; k < countof(names); k++) {
+        JSValue owner = JS_GetPropertyStr(ctx, ctx->global_obj, names[k]);
+        if (JS_IsException(owner)) {
+            JS_FreeValue(ctx, JS_GetException(ctx));
+            continue;
+        }
+        const char *m = mn_running_method(ctx, owner, buf, sizeof(buf));
+        JS_FreeValue(ctx, owner);
+        if (!m)
+            continue;
+        /* Object's other statics convert their argument, as ToObject says */
+        if (k == 0 && !strcmp(m, "setPrototypeOf"))
+            return JS_ThrowTypeError(ctx, "Object.setPrototypeOf called on null or undefined");
+        if (k == 0 && strcmp(m, "defineProperty") && strcmp(m, "defineProperties"))
+            return JS_ThrowTypeError(ctx, "Cannot convert undefined or null to object");
+        return JS_ThrowTypeError(ctx, "%s.%s called on non-object", names[k], m);
+    }
     return JS_ThrowTypeError(ctx, "not an object");
 }
 
@@ -14890,11 +14917,96 @@ JSValue JS_ToPropertyKey(JSContext *ctx, JSValueConst val)
     return JS_ToPropertyKeyInternal(ctx, val, /*flags*/0);
 }
 
+/* mini-node: the name of the built-in method running now, when it is the
+   method `proto` holds under that name ("[Symbol.iterator]" for that
+   symbol), copied to buf; NULL otherwise */
+static const char *mn_running_method(JSContext *ctx, JSValueConst proto,
+                                     char *buf, size_t size)
+{
+    JSStackFrame *sf = ctx->rt->current_stack_frame;
+    JSPropertyDescriptor desc;
+    JSValue name, held;
+    const char *str;
+    JSAtom atom;
+    bool same;
+    int has;
+
+    if (!sf || !JS_IsObject(sf->cur_func) || !JS_IsObject(proto))
+        return NULL;
+    name = JS_GetProperty(ctx, sf->cur_func, JS_ATOM_name);
+    if (JS_IsException(name)) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return NULL;
+    }
+    if (!JS_IsString(name)) {
+        JS_FreeValue(ctx, name);
+        return NULL;
+    }
+    str = JS_ToCString(ctx, name);
+    JS_FreeValue(ctx, name);
+    if (!str)
+        return NULL;
+    snprintf(buf, size, "%s", str);
+    JS_FreeCString(ctx, str);
+    /* a getter is named "get x" */
+    if (!strncmp(buf, "get ", 4))
+        memmove(buf, buf + 4, strlen(buf + 4) + 1);
+    if (!strcmp(buf, "[Symbol.iterator]"))
+        atom = JS_DupAtom(ctx, JS_ATOM_Symbol_iterator);
+    else
+        atom = JS_NewAtom(ctx, buf);
+    if (atom == JS_ATOM_NULL)
+        return NULL;
+    has = JS_GetOwnPropertyInternal(ctx, &desc, JS_VALUE_GET_OBJ(proto), atom);
+    JS_FreeAtom(ctx, atom);
+    if (has <= 0) {
+        if (has < 0)
+            JS_FreeValue(ctx, JS_GetException(ctx));
+        return NULL;
+    }
+    held = (desc.flags & JS_PROP_GETSET) ? js_dup(desc.getter) : js_dup(desc.value);
+    js_free_desc(ctx, &desc);
+    same = JS_VALUE_GET_PTR(held) == JS_VALUE_GET_PTR(sf->cur_func);
+    JS_FreeValue(ctx, held);
+    return same ? buf : NULL;
+}
+
+/* mini-node: V8's words for a built-in method of `cls`.prototype called on
+   null or undefined ("String.prototype.trim called on null or undefined"),
+   else `fallback` */
+static JSValue JS_ThrowTypeErrorNullishThis(JSContext *ctx, int class_id,
+                                            const char *cls,
+                                            const char *fallback)
+{
+    char buf[64];
+    const char *m = mn_running_method(ctx, ctx->class_proto[class_id], buf, sizeof(buf));
+    if (!m)
+        return JS_ThrowTypeError(ctx, "%s", fallback);
+    return JS_ThrowTypeError(ctx, "%s.prototype%s%s called on null or undefined",
+                             cls, m[0] == '[' ? "" : ".", m);
+}
+
+/* mini-node: V8's words for a built-in method of `cls`.prototype called on
+   a receiver of another type ("Number.prototype.toFixed requires that
+   'this' be a Number"), else `fallback` */
+static JSValue JS_ThrowTypeErrorThisType(JSContext *ctx, int class_id,
+                                         const char *cls,
+                                         const char *fallback)
+{
+    char buf[64];
+    const char *m = mn_running_method(ctx, ctx->class_proto[class_id], buf, sizeof(buf));
+    if (!m)
+        return JS_ThrowTypeError(ctx, "%s", fallback);
+    return JS_ThrowTypeError(ctx, "%s.prototype.%s requires that 'this' be a %s",
+                             cls, m, cls);
+}
+
 static JSValue JS_ToStringCheckObject(JSContext *ctx, JSValueConst val)
 {
     uint32_t tag = JS_VALUE_GET_TAG(val);
     if (tag == JS_TAG_NULL || tag == JS_TAG_UNDEFINED)
-        return JS_ThrowTypeError(ctx, "null or undefined are forbidden");
+        return JS_ThrowTypeErrorNullishThis(ctx, JS_CLASS_STRING, "String",
+                                            "null or undefined are forbidden");
     return JS_ToString(ctx, val);
 }
 
@@ -19020,10 +19132,17 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
             BREAK;
 
         CASE(OP_throw):
-            /* mini-node: where it was thrown (Error.__mnThrowSite) */
-            JS_FreeValue(ctx, ctx->mn_throw_func);
-            ctx->mn_throw_func = js_dup(sf->cur_func);
-            ctx->mn_throw_pc = pc - b->byte_code_buf - 1;
+            /* mini-node: where it was thrown (Error.__mnThrowSite), unless
+               by the library itself (its files are named "node:...") */
+            {
+                char fbuf[ATOM_GET_STR_BUF_SIZE];
+                const char *fname = JS_AtomGetStr(ctx, fbuf, sizeof(fbuf), b->filename);
+                if (strncmp(fname, "node:", 5) != 0) {
+                    JS_FreeValue(ctx, ctx->mn_throw_func);
+                    ctx->mn_throw_func = js_dup(sf->cur_func);
+                    ctx->mn_throw_pc = pc - b->byte_code_buf - 1;
+                }
+            }
             JS_Throw(ctx, *--sp);
             goto exception;
 
@@ -23892,10 +24011,36 @@ static __exception int next_token(JSParseState *s)
 
 #endif // QJS_DISABLE_PARSER
 
+/* mini-node: how many UTF-16 code units the UTF-8 text [p, end) holds (V8
+   counts positions in them) */
+static int mn_utf16_len(const uint8_t *p, const uint8_t *end)
+{
+    int n = 0;
+    for (; p < end; p++) {
+        if ((*p & 0xc0) != 0x80)
+            n += *p >= 0xf0 ? 2 : 1;
+    }
+    return n;
+}
+
+/* mini-node: the place `units` UTF-16 code units after p (never inside a
+   character) */
+static const uint8_t *mn_utf16_skip(const uint8_t *p, const uint8_t *end,
+                                    int units)
+{
+    while (p < end && units > 0) {
+        units -= *p >= 0xf0 ? 2 : 1;
+        p++;
+        while (p < end && (*p & 0xc0) == 0x80)
+            p++;
+    }
+    return p;
+}
+
 static int json_parse_error(JSParseState *s, const uint8_t *curp, const char *msg)
 {
     const uint8_t *p, *line_start;
-    int position = curp - s->buf_start;
+    int position = mn_utf16_len(s->buf_start, curp); /* mini-node: V8 counts UTF-16 units */
     int line = 1;
     for (line_start = p = s->buf_start; p < curp; p++) {
         /* column count does not account for TABs nor wide characters */
@@ -23912,11 +24057,11 @@ static int json_parse_error(JSParseState *s, const uint8_t *curp, const char *ms
 
 /* mini-node: V8's words for a token that cannot start a JSON value: the
    character and the text around it (the whole text up to 20 characters,
-   else 10 on each side of the character); positions count bytes */
+   else 10 on each side of the character, counted in UTF-16 units) */
 static int json_unexpected_token(JSParseState *s)
 {
-    const uint8_t *start = s->buf_start, *tok = s->token.ptr;
-    int n = s->buf_end - start, i = tok - start, clen = 1, a, b;
+    const uint8_t *start = s->buf_start, *tok = s->token.ptr, *pa, *pb;
+    int n = s->buf_end - start, i = tok - start, clen = 1, a, b, nu, iu;
     static const char *const special[] = { "NaN", "Infinity", "undefined", "[object Object]" };
     size_t k;
 
@@ -23942,14 +24087,18 @@ static int json_unexpected_token(JSParseState *s)
     }
     while (i + clen < n && (tok[clen] & 0xc0) == 0x80)
         clen++;
-    if (n < 21)
+    nu = mn_utf16_len(start, s->buf_end);
+    iu = mn_utf16_len(start, tok);
+    if (nu < 21)
         return js_parse_error(s, "Unexpected token '%.*s', \"%.*s\" is not valid JSON",
                               clen, tok, n, start);
-    a = i < 10 ? 0 : i - 10;
-    b = i < n - 10 ? i + 10 : n;
+    a = iu < 10 ? 0 : iu - 10;
+    b = iu < nu - 10 ? iu + 10 : nu;
+    pa = mn_utf16_skip(start, s->buf_end, a);
+    pb = mn_utf16_skip(start, s->buf_end, b);
     return js_parse_error(s, "Unexpected token '%.*s', %s\"%.*s\"%s is not valid JSON",
-                          clen, tok, a > 0 ? "..." : "", b - a, start + a,
-                          b < n ? "..." : "");
+                          clen, tok, a > 0 ? "..." : "", (int)(pb - pa), pa,
+                          b < nu ? "..." : "");
 }
 
 static int json_parse_string(JSParseState *s, const uint8_t **pp)
@@ -24431,6 +24580,14 @@ static int mn_token_col(JSParseState *s)
 {
     int first = s->token.line_start == s->buf_start;
     return max_int(1, (int)(s->token.ptr - s->eol) + first);
+}
+
+/* mini-node: move the position noted at byte code offset `pos` */
+static void mn_patch_loc(JSParseState *s, int pos, int line, int col)
+{
+    uint8_t *loc = s->cur_func->byte_code.buf + pos;
+    put_u32(loc + 1, line);
+    put_u32(loc + 5, col);
 }
 
 /* mini-node: where V8 reports the value of an expression that started at
@@ -27067,7 +27224,10 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
         if (next_token(s))
             return -1;
         /* mini-node: V8 reports a value that cannot be destructured at the
-           first property's name (at the brace of an empty pattern) */
+           first property: its name, or its target when it has one (`a: x`,
+           `...r`); at the brace of an empty pattern or a computed name */
+        int obj_loc_pos = s->cur_func->byte_code.size, prop_index = 0;
+        bool first_prop;
         if (s->token.val == '}')
             emit_source_loc_at(s, brace_line, brace_col);
         else
@@ -27081,6 +27241,7 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
         }
         while (s->token.val != '}') {
             int prop_type;
+            first_prop = prop_index++ == 0;
             if (s->token.val == TOK_ELLIPSIS) {
                 if (!has_ellipsis) {
                     JS_ThrowInternalError(s->ctx, "unexpected ellipsis token");
@@ -27088,6 +27249,8 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
                 }
                 if (next_token(s))
                     return -1;
+                if (first_prop)
+                    mn_patch_loc(s, obj_loc_pos, s->token.line_num, mn_token_col(s));
                 if (tok) {
                     var_name = js_parse_destructuring_var(s, tok, is_arg);
                     if (var_name == JS_ATOM_NULL)
@@ -27116,6 +27279,8 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
             prop_type = js_parse_property_name(s, &prop_name, false, true, false);
             if (prop_type < 0)
                 return -1;
+            if (first_prop && prop_name == JS_ATOM_NULL)
+                mn_patch_loc(s, obj_loc_pos, brace_line, brace_col);
             var_name = JS_ATOM_NULL;
             opcode = OP_scope_get_var;
             scope = s->cur_func->scope_level;
@@ -27124,6 +27289,8 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
             if (prop_type == PROP_TYPE_IDENT) {
                 if (next_token(s))
                     goto prop_error;
+                if (first_prop && prop_name != JS_ATOM_NULL)
+                    mn_patch_loc(s, obj_loc_pos, s->token.line_num, mn_token_col(s));
                 if ((s->token.val == '[' || s->token.val == '{')
                     &&  ((tok1 = js_parse_skip_parens_token(s, &skip_bits, false)) == ',' ||
                          tok1 == '=' || tok1 == '}')) {
@@ -41625,6 +41792,21 @@ JSValue JS_ToObject(JSContext *ctx, JSValueConst val)
     default:
     case JS_TAG_NULL:
     case JS_TAG_UNDEFINED:
+        /* mini-node: V8 names some of Array.prototype's methods */
+        {
+            static const char *const named[] = {
+                "concat", "every", "filter", "find", "findIndex", "findLast",
+                "findLastIndex", "forEach", "indexOf", "map", "reduce",
+                "reduceRight", "some",
+            };
+            char buf[64];
+            const char *m = mn_running_method(ctx, ctx->class_proto[JS_CLASS_ARRAY], buf, sizeof(buf));
+            size_t k;
+            for (k = 0; m && k < countof(named); k++) {
+                if (!strcmp(m, named[k]))
+                    return JS_ThrowTypeError(ctx, "Array.prototype.%s called on null or undefined", m);
+            }
+        }
         return JS_ThrowTypeError(ctx, "Cannot convert undefined or null to object");
     case JS_TAG_OBJECT:
     case JS_TAG_EXCEPTION:
@@ -41684,7 +41866,10 @@ static int js_obj_to_desc(JSContext *ctx, JSPropertyDescriptor *d,
     int flags;
 
     if (!JS_IsObject(desc)) {
-        JS_ThrowTypeError(ctx, "Property description must be an object");
+        /* mini-node: V8's words, naming the value */
+        const char *text = js_v8_value_cstr(ctx, desc);
+        JS_ThrowTypeError(ctx, "Property description must be an object: %s", text ? text : "");
+        JS_FreeCString(ctx, text);
         return -1;
     }
     flags = 0;
@@ -43588,6 +43773,14 @@ static JSValue js_aggregate_error_constructor(JSContext *ctx,
                                  JS_CLASS_ERROR);
     if (JS_IsException(obj))
         return obj;
+    /* mini-node: V8's message, and its stack without frames (made by a
+       built-in, with the properties in V8's order) */
+    JS_DefinePropertyValue(ctx, obj, JS_ATOM_stack,
+                           JS_NewString(ctx, "AggregateError: All promises were rejected"),
+                           JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
+    JS_DefinePropertyValue(ctx, obj, JS_ATOM_message,
+                           JS_NewString(ctx, "All promises were rejected"),
+                           JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
     JS_DefinePropertyValueConst(ctx, obj, JS_ATOM_errors, errors,
                                JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
     return obj;
@@ -47188,7 +47381,7 @@ static JSValue js_thisNumberValue(JSContext *ctx, JSValueConst this_val)
                 return js_dup(p->u.object_data);
         }
     }
-    return JS_ThrowTypeError(ctx, "not a number");
+    return JS_ThrowTypeErrorThisType(ctx, JS_CLASS_NUMBER, "Number", "not a number"); /* mini-node */
 }
 
 static JSValue js_number_valueOf(JSContext *ctx, JSValueConst this_val,
@@ -47400,7 +47593,7 @@ static JSValue js_thisBooleanValue(JSContext *ctx, JSValueConst this_val)
                 return p->u.object_data;
         }
     }
-    return JS_ThrowTypeError(ctx, "not a boolean");
+    return JS_ThrowTypeErrorThisType(ctx, JS_CLASS_BOOLEAN, "Boolean", "not a boolean"); /* mini-node */
 }
 
 static JSValue js_boolean_toString(JSContext *ctx, JSValueConst this_val,
@@ -47559,7 +47752,7 @@ static JSValue js_thisStringValue(JSContext *ctx, JSValueConst this_val)
                 return js_dup(p->u.object_data);
         }
     }
-    return JS_ThrowTypeError(ctx, "not a string");
+    return JS_ThrowTypeErrorThisType(ctx, JS_CLASS_STRING, "String", "not a string"); /* mini-node */
 }
 
 static JSValue js_string_fromCharCode(JSContext *ctx, JSValueConst this_val,
@@ -48136,7 +48329,7 @@ static int check_regexp_g_flag(JSContext *ctx, JSValueConst regexp)
         if (JS_IsException(flags))
             return -1;
         if (JS_IsUndefined(flags) || JS_IsNull(flags)) {
-            JS_ThrowTypeError(ctx, "cannot convert to object");
+            JS_ThrowTypeErrorNullishThis(ctx, JS_CLASS_STRING, "String", "cannot convert to object"); /* mini-node */
             return -1;
         }
         flags = JS_ToStringFree(ctx, flags);
@@ -48162,7 +48355,7 @@ static JSValue js_string_match(JSContext *ctx, JSValueConst this_val,
     int args_len;
 
     if (JS_IsUndefined(O) || JS_IsNull(O))
-        return JS_ThrowTypeError(ctx, "cannot convert to object");
+        return JS_ThrowTypeErrorNullishThis(ctx, JS_CLASS_STRING, "String", "cannot convert to object"); /* mini-node */
 
     if (JS_IsObject(regexp)) {
         matcher = JS_GetProperty(ctx, regexp, atom);
@@ -48324,7 +48517,7 @@ static JSValue js_string_replace(JSContext *ctx, JSValueConst this_val,
     bool is_first;
 
     if (JS_IsUndefined(O) || JS_IsNull(O))
-        return JS_ThrowTypeError(ctx, "cannot convert to object");
+        return JS_ThrowTypeErrorNullishThis(ctx, JS_CLASS_STRING, "String", "cannot convert to object"); /* mini-node */
 
     search_str = JS_UNDEFINED;
     replaceValue_str = JS_UNDEFINED;
@@ -48435,7 +48628,7 @@ static JSValue js_string_split(JSContext *ctx, JSValueConst this_val,
     JSString *sp, *rp;
 
     if (JS_IsUndefined(O) || JS_IsNull(O))
-        return JS_ThrowTypeError(ctx, "cannot convert to object");
+        return JS_ThrowTypeErrorNullishThis(ctx, JS_CLASS_STRING, "String", "cannot convert to object"); /* mini-node */
 
     S = JS_UNDEFINED;
     A = JS_UNDEFINED;
@@ -50187,6 +50380,16 @@ static JSValue js_regexp_compile(JSContext *ctx, JSValueConst this_val,
     return JS_EXCEPTION;
 }
 
+/* mini-node: V8's words for a RegExp getter called on something else */
+static JSValue JS_ThrowTypeErrorRegExpGetter(JSContext *ctx)
+{
+    char buf[64];
+    const char *m = mn_running_method(ctx, ctx->class_proto[JS_CLASS_REGEXP], buf, sizeof(buf));
+    if (!m)
+        return JS_ThrowTypeErrorInvalidClass(ctx, JS_CLASS_REGEXP);
+    return JS_ThrowTypeError(ctx, "RegExp.prototype.%s getter called on non-RegExp object", m);
+}
+
 static JSValue js_regexp_get_source(JSContext *ctx, JSValueConst this_val)
 {
     JSRegExp *re;
@@ -50195,14 +50398,14 @@ static JSValue js_regexp_get_source(JSContext *ctx, JSValueConst this_val)
     int i, n, c, c2, bra;
 
     if (JS_VALUE_GET_TAG(this_val) != JS_TAG_OBJECT)
-        return JS_ThrowTypeErrorNotAnObject(ctx);
+        return JS_ThrowTypeErrorRegExpGetter(ctx); /* mini-node */
 
     if (js_same_value(ctx, this_val, ctx->class_proto[JS_CLASS_REGEXP]))
         goto empty_regex;
 
-    re = js_get_regexp(ctx, this_val, true);
+    re = js_get_regexp(ctx, this_val, false);
     if (!re)
-        return JS_EXCEPTION;
+        return JS_ThrowTypeErrorRegExpGetter(ctx); /* mini-node */
 
     p = re->pattern;
 
@@ -50259,14 +50462,14 @@ static JSValue js_regexp_get_flag(JSContext *ctx, JSValueConst this_val, int mas
     int flags;
 
     if (JS_VALUE_GET_TAG(this_val) != JS_TAG_OBJECT)
-        return JS_ThrowTypeErrorNotAnObject(ctx);
+        return JS_ThrowTypeErrorRegExpGetter(ctx); /* mini-node */
 
     re = js_get_regexp(ctx, this_val, false);
     if (!re) {
         if (js_same_value(ctx, this_val, ctx->class_proto[JS_CLASS_REGEXP]))
             return JS_UNDEFINED;
         else
-            return JS_ThrowTypeErrorInvalidClass(ctx, JS_CLASS_REGEXP);
+            return JS_ThrowTypeErrorRegExpGetter(ctx); /* mini-node */
     }
 
     flags = lre_get_flags(str8(re->bytecode));
@@ -51954,7 +52157,7 @@ static JSValue JS_ParseJSON_internal(JSContext *ctx, const char *buf, size_t buf
     if (s->token.val != TOK_EOF) {
         /* mini-node: V8's words */
         if (js_parse_error(s, "Unexpected non-whitespace character after JSON at position %d",
-                           (int)(s->token.ptr - s->buf_start))) {
+                           mn_utf16_len(s->buf_start, s->token.ptr))) {
             json_free_parse_record(ctx, pr);
             goto fail;
         }
@@ -52189,6 +52392,10 @@ static JSValue js_json_rawJSON(JSContext *ctx, JSValueConst this_val,
 typedef struct JSONStringifyContext {
     JSValueConst replacer_func;
     JSValue stack;
+    /* mini-node: the key each object of `stack` was reached by, and the key
+       of the value being converted (for V8's circular-structure message) */
+    JSValue keys;
+    JSValue cur_key;
     JSValue property_list;
     JSValue gap;
     JSValue empty;
@@ -52258,6 +52465,98 @@ exception:
     return JS_EXCEPTION;
 }
 
+/* mini-node: V8's words for the key an object was reached by */
+static void mn_json_key(JSContext *ctx, StringBuffer *b, JSValueConst key)
+{
+    if (JS_IsNumber(key)) {
+        string_buffer_puts8(b, "index ");
+        string_buffer_concat_value(b, key);
+    } else {
+        string_buffer_puts8(b, "property '");
+        string_buffer_concat_value(b, key);
+        string_buffer_putc8(b, '\'');
+    }
+}
+
+/* mini-node: V8's words for an object's constructor: its class's name, else
+   'Object' */
+static void mn_json_ctor(JSContext *ctx, StringBuffer *b, JSValueConst obj)
+{
+    JSValue ctor, name = JS_UNDEFINED;
+
+    string_buffer_puts8(b, "object with constructor '");
+    ctor = JS_GetProperty(ctx, obj, JS_ATOM_constructor);
+    if (JS_IsException(ctor))
+        JS_FreeValue(ctx, JS_GetException(ctx));
+    else if (JS_IsFunction(ctx, ctor))
+        name = JS_GetProperty(ctx, ctor, JS_ATOM_name);
+    JS_FreeValue(ctx, ctor);
+    if (JS_IsException(name))
+        JS_FreeValue(ctx, JS_GetException(ctx));
+    else if (JS_IsString(name) && !JS_IsEmptyString(name))
+        string_buffer_concat_value(b, name);
+    else
+        string_buffer_puts8(b, "Object");
+    JS_FreeValue(ctx, name);
+    string_buffer_putc8(b, '\'');
+}
+
+/* mini-node: V8's message for `val`, found again on the stack: where the
+   circle starts, the keys down it (the middle elided past three), and the
+   key that closes it */
+static void mn_json_circular(JSContext *ctx, JSONStringifyContext *jsc,
+                             JSValueConst val)
+{
+    StringBuffer b_s, *b = &b_s;
+    int64_t len, start, j;
+    JSValue v, k, msg;
+    const char *cstr;
+
+    if (js_get_length64(ctx, &len, jsc->stack))
+        return;
+    for (start = 0; start < len; start++) {
+        v = JS_GetPropertyInt64(ctx, jsc->stack, start);
+        if (JS_VALUE_GET_PTR(v) == JS_VALUE_GET_PTR(val)) {
+            JS_FreeValue(ctx, v);
+            break;
+        }
+        JS_FreeValue(ctx, v);
+    }
+    string_buffer_init(ctx, b, 0);
+    string_buffer_puts8(b, "Converting circular structure to JSON\n    --> starting at ");
+    mn_json_ctor(ctx, b, val);
+    for (j = start + 1; j < len; j++) {
+        if (len - 1 - start > 3 && j == start + 3) {
+            string_buffer_puts8(b, "\n    |     ...");
+            j = len - 2;
+            continue;
+        }
+        string_buffer_puts8(b, "\n    |     ");
+        k = JS_GetPropertyInt64(ctx, jsc->keys, j);
+        mn_json_key(ctx, b, k);
+        JS_FreeValue(ctx, k);
+        string_buffer_puts8(b, " -> ");
+        v = JS_GetPropertyInt64(ctx, jsc->stack, j);
+        mn_json_ctor(ctx, b, v);
+        JS_FreeValue(ctx, v);
+    }
+    string_buffer_puts8(b, "\n    --- ");
+    mn_json_key(ctx, b, jsc->cur_key);
+    string_buffer_puts8(b, " closes the circle");
+    msg = string_buffer_end(b);
+    if (JS_IsException(msg))
+        return;
+    cstr = JS_ToCString(ctx, msg);
+    JS_FreeValue(ctx, msg);
+    if (!cstr)
+        return;
+    /* (a message longer than JS_ThrowTypeError's buffer; called from the
+       built-in, whose frame is not bytecode, so the stack is made now) */
+    v = JS_MakeError2(ctx, JS_TYPE_ERROR, true, cstr);
+    JS_FreeCString(ctx, cstr);
+    JS_Throw(ctx, JS_IsException(v) ? JS_NULL : v);
+}
+
 static int js_json_to_str(JSContext *ctx, JSONStringifyContext *jsc,
                           JSValueConst holder, JSValue val,
                           JSValueConst indent)
@@ -52308,7 +52607,10 @@ static int js_json_to_str(JSContext *ctx, JSONStringifyContext *jsc,
         if (JS_IsException(v))
             goto exception;
         if (JS_ToBoolFree(ctx, v)) {
-            JS_ThrowTypeError(ctx, "circular reference");
+            /* mini-node: V8's words, naming the circle */
+            mn_json_circular(ctx, jsc, val);
+            if (!JS_HasException(ctx))
+                JS_ThrowTypeError(ctx, "circular reference");
             goto exception;
         }
         indent1 = JS_ConcatString(ctx, js_dup(indent), js_dup(jsc->gap));
@@ -52326,6 +52628,9 @@ static int js_json_to_str(JSContext *ctx, JSONStringifyContext *jsc,
             sep1 = js_dup(jsc->empty);
         }
         v = js_array_push(ctx, jsc->stack, 1, vc(&val), 0);
+        if (check_exception_free(ctx, v))
+            goto exception;
+        v = js_array_push(ctx, jsc->keys, 1, vc(&jsc->cur_key), 0);
         if (check_exception_free(ctx, v))
             goto exception;
         ret = js_is_array(ctx, val);
@@ -52353,6 +52658,8 @@ static int js_json_to_str(JSContext *ctx, JSONStringifyContext *jsc,
                     goto exception;
                 if (JS_IsUndefined(v))
                     v = JS_NULL;
+                JS_FreeValue(ctx, jsc->cur_key);
+                jsc->cur_key = js_int64(i);
                 if (js_json_to_str(ctx, jsc, val, v, indent1))
                     goto exception;
             }
@@ -52396,6 +52703,8 @@ static int js_json_to_str(JSContext *ctx, JSONStringifyContext *jsc,
                     string_buffer_concat_value(jsc->b, prop);
                     string_buffer_putc8(jsc->b, ':');
                     string_buffer_concat_value(jsc->b, sep1);
+                    JS_FreeValue(ctx, jsc->cur_key);
+                    jsc->cur_key = JS_GetPropertyInt64(ctx, tab, i);
                     if (js_json_to_str(ctx, jsc, val, v, indent1))
                         goto exception;
                     has_content = true;
@@ -52408,6 +52717,8 @@ static int js_json_to_str(JSContext *ctx, JSONStringifyContext *jsc,
             string_buffer_putc8(jsc->b, '}');
         }
         if (check_exception_free(ctx, js_array_pop(ctx, jsc->stack, 0, NULL, 0)))
+            goto exception;
+        if (check_exception_free(ctx, js_array_pop(ctx, jsc->keys, 0, NULL, 0)))
             goto exception;
         JS_FreeValue(ctx, val);
         JS_FreeValue(ctx, tab);
@@ -52465,6 +52776,8 @@ JSValue JS_JSONStringify(JSContext *ctx, JSValueConst obj,
 
     jsc->replacer_func = JS_UNDEFINED;
     jsc->stack = JS_UNDEFINED;
+    jsc->keys = JS_UNDEFINED;
+    jsc->cur_key = JS_UNDEFINED;
     jsc->property_list = JS_UNDEFINED;
     jsc->gap = JS_UNDEFINED;
     jsc->b = &b_s;
@@ -52475,6 +52788,9 @@ JSValue JS_JSONStringify(JSContext *ctx, JSValueConst obj,
     string_buffer_init(ctx, jsc->b, 0);
     jsc->stack = JS_NewArray(ctx);
     if (JS_IsException(jsc->stack))
+        goto exception;
+    jsc->keys = JS_NewArray(ctx);
+    if (JS_IsException(jsc->keys))
         goto exception;
     if (JS_IsFunction(ctx, replacer)) {
         jsc->replacer_func = replacer;
@@ -52589,6 +52905,8 @@ done:
     JS_FreeValue(ctx, jsc->gap);
     JS_FreeValue(ctx, jsc->property_list);
     JS_FreeValue(ctx, jsc->stack);
+    JS_FreeValue(ctx, jsc->keys);
+    JS_FreeValue(ctx, jsc->cur_key);
     return ret;
 }
 
@@ -53875,7 +54193,7 @@ static JSValue js_thisSymbolValue(JSContext *ctx, JSValueConst this_val)
                 return js_dup(p->u.object_data);
         }
     }
-    return JS_ThrowTypeError(ctx, "not a symbol");
+    return JS_ThrowTypeErrorThisType(ctx, JS_CLASS_SYMBOL, "Symbol", "not a symbol"); /* mini-node */
 }
 
 static JSValue js_symbol_toString(JSContext *ctx, JSValueConst this_val,
@@ -57373,6 +57691,9 @@ static JSValue js_promise_finally(JSContext *ctx, JSValueConst this_val,
     JSValueConst func_data[2];
     int i;
 
+    /* mini-node: V8's words */
+    if (!JS_IsObject(this_val))
+        return JS_ThrowTypeError(ctx, "Promise.prototype.finally called on non-object");
     ctor = JS_SpeciesConstructor(ctx, this_val, JS_UNDEFINED);
     if (JS_IsException(ctor))
         return ctor;
@@ -58057,6 +58378,25 @@ static int64_t floor_div_int64(int64_t a, int64_t b) {
 static JSValue js_Date_parse(JSContext *ctx, JSValueConst this_val,
                              int argc, JSValueConst *argv);
 
+/* mini-node: V8's words for a Date method called on something else: its
+   getters (but getYear) and valueOf say "this is not a Date object.", the
+   others name the method and the receiver */
+static JSValue JS_ThrowTypeErrorNotDate(JSContext *ctx, JSValueConst this_val)
+{
+    char buf[64];
+    const char *m = mn_running_method(ctx, ctx->class_proto[JS_CLASS_DATE], buf, sizeof(buf));
+    const char *recv;
+    JSValue ret;
+
+    if (!m || !strcmp(m, "valueOf") || (!strncmp(m, "get", 3) && strcmp(m, "getYear")))
+        return JS_ThrowTypeError(ctx, "this is not a Date object.");
+    recv = js_v8_value_cstr(ctx, this_val);
+    ret = JS_ThrowTypeError(ctx, "Method Date.prototype.%s called on incompatible receiver %s",
+                            m, recv ? recv : "");
+    JS_FreeCString(ctx, recv);
+    return ret;
+}
+
 static __exception int JS_ThisTimeValue(JSContext *ctx, double *valp,
                                         JSValueConst this_val)
 {
@@ -58065,7 +58405,7 @@ static __exception int JS_ThisTimeValue(JSContext *ctx, double *valp,
         if (p->class_id == JS_CLASS_DATE && JS_IsNumber(p->u.object_data))
             return JS_ToFloat64(ctx, valp, p->u.object_data);
     }
-    JS_ThrowTypeError(ctx, "not a Date object");
+    JS_ThrowTypeErrorNotDate(ctx, this_val); /* mini-node: V8's words */
     return -1;
 }
 
@@ -58079,7 +58419,7 @@ static JSValue JS_SetThisTimeValue(JSContext *ctx, JSValueConst this_val, double
             return js_dup(p->u.object_data);
         }
     }
-    return JS_ThrowTypeError(ctx, "not a Date object");
+    return JS_ThrowTypeErrorNotDate(ctx, this_val); /* mini-node: V8's words */
 }
 
 static int64_t days_from_year(int64_t y) {
@@ -59290,7 +59630,7 @@ static JSValue js_thisBigIntValue(JSContext *ctx, JSValueConst this_val)
                 return js_dup(p->u.object_data);
         }
     }
-    return JS_ThrowTypeError(ctx, "not a BigInt");
+    return JS_ThrowTypeErrorThisType(ctx, JS_CLASS_BIG_INT, "BigInt", "not a BigInt"); /* mini-node */
 }
 
 static JSValue js_bigint_toString(JSContext *ctx, JSValueConst this_val,
