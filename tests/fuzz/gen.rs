@@ -592,6 +592,7 @@ impl Kind {
                 | Kind::Exit(_)
                 | Kind::ExitCode(_)
                 | Kind::OnExit
+                | Kind::OnUncaught
                 | Kind::OnUnhandled
                 | Kind::Combinator { .. }
                 | Kind::Gen
@@ -910,13 +911,10 @@ impl Stmt {
             Kind::OnExit => line(&format!(
                 "process.on('exit', (c) => console.log('exit {n}', c, process.exitCode));"
             )),
-            Kind::OnUncaught => {
-                line(&format!(
-                    "process.on('uncaughtException', (e, origin) => {{ console.log('uncaught {n}', e instanceof Error ? e.message : e, origin);"
-                ));
-                out.push_str(&body);
-                out.push_str(&format!("{pad}}});\n"));
-            }
+            // (no body: a listener that throws or rejects again loops forever in node)
+            Kind::OnUncaught => line(&format!(
+                "process.on('uncaughtException', (e, origin) => console.log('uncaught {n}', e instanceof Error ? e.message : e, origin));"
+            )),
             Kind::OnUnhandled => line(&format!(
                 "process.on('unhandledRejection', (r) => console.log('unhandled rejection {n}', r instanceof Error ? r.message : r));"
             )),

@@ -37,8 +37,8 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$seed" ] || seed="$(date +%s)"
 if [ -n "$show" ]; then
-  FUZZ_SEED="$show" FUZZ_DETERMINISTIC="$deterministic" exec cargo test --release --quiet --test fuzz -- --ignored --exact fuzz_show --nocapture
+  FUZZ_SEED="$show" FUZZ_DETERMINISTIC="$deterministic" exec cargo test --quiet --test fuzz -- --ignored --exact fuzz_show --nocapture
 fi
 FUZZ_SEED="$seed" FUZZ_COUNT="$count" FUZZ_NODE_RUNS="$node_runs" FUZZ_REDUCE="$reduce" \
   FUZZ_DETERMINISTIC="$deterministic" \
-  exec cargo test --release --test fuzz -- --ignored --exact fuzz_campaign --nocapture
+  exec cargo test --test fuzz -- --ignored --exact fuzz_campaign --nocapture

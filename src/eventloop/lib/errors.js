@@ -64,6 +64,8 @@
     onceWrapper: { text: (cs, at) => `Object.onceWrapper (node:events:${at || '639:26'})` },
     onceCall: { at: '638:28' },
   };
+  // How many frames the engine takes beyond Error.stackTraceLimit, for this file's own to hide.
+  const ENGINE_EXTRA_FRAMES = 32;
   // Who drains the nextTick and microtask queues, by `mn.drainState()` (-1 outside a drain, else
   // 2 * from + 1 once the drain is processTicksAndRejections; `from` *Must* match the numbers of
   // DrainFrom in src/eventloop/node/queues.rs): a callback scope closing (node's C++: no frame),
@@ -105,6 +107,15 @@
   function firstLineColumn(col) {
     col -= mainHeader;
     return col < 1 ? 1 : col;
+  }
+  // Does the timer running `cs` still hold it as its callback?
+  function timerHolds(cs) {
+    try {
+      const t = cs.getThis();
+      return t !== null && typeof t === 'object' && t._onTimeout === cs.getFunction();
+    } catch (e) {
+      return true;
+    }
   }
   function frameText(cs) {
     const file = cs.getFileName();
@@ -605,7 +616,8 @@
           const pname = lastUser.getFunctionName();
           const loc = lines[lines.length - 1].replace(/^[^(]*\(/, '').replace(/\)$/, '');
           if (r.rename) lines[lines.length - 1] = `${r.rename} (${loc})`;
-          else if (r.timer) lines[lines.length - 1] = `Timeout.${pname ? pname + ' [as _onTimeout]' : '_onTimeout'} (${loc})`;
+          // (V8 finds the method's name on the receiver: a timer cleared by now holds no callback)
+          else if (r.timer) lines[lines.length - 1] = timerHolds(lastUser) ? `Timeout.${pname ? pname + ' [as _onTimeout]' : '_onTimeout'} (${loc})` : `Timeout.${pname || '<anonymous>'} (${loc})`;
           else if (r.immediate) lines[lines.length - 1] = `Immediate.${pname || '<anonymous>'} (${loc})`;
         }
         for (const f of r.frames) lines.push(f);
@@ -629,7 +641,10 @@
       lastUser = cs;
     }
     const limit = typeof Error.stackTraceLimit === 'number' ? Error.stackTraceLimit : 10;
-    if (!bottom && lines.length > 0 && callsites.length < Math.min(limit, 64)) for (const f of drainFrames('job')) lines.push(f);
+    // (the engine takes up to ENGINE_EXTRA_FRAMES more than the limit, at most 64: *Must* match
+    // build_backtrace in vendor/rquickjs-sys/quickjs/quickjs.c)
+    const cut = callsites.length >= Math.min(Math.max(0, Math.floor(limit)) + ENGINE_EXTRA_FRAMES, 64);
+    if (!bottom && lines.length > 0 && !cut) for (const f of drainFrames('job')) lines.push(f);
     const kept = lines.slice(0, limit);
     return kept.length ? head + '\n    at ' + kept.join('\n    at ') : head;
   }

@@ -76,6 +76,6 @@
     if (record) mn.microtask(callerLine());
     nextId++;
     Promise.resolve().then(() => {
-      try { __runMicrotask(cb); } catch (e) { reportUncaught(e, true); }
+      try { __runMicrotask(cb); } catch (e) { reportUncaught(e, true, 'uncaughtException', true); }
     });
   }

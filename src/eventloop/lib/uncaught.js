@@ -153,7 +153,8 @@
       return undefined;
     }
   }
-  function uncaughtReport(err, atThrow, fromPromise) {
+  // `queued`: thrown by a queueMicrotask callback, which node rethrows from no script
+  function uncaughtReport(err, atThrow, fromPromise, queued) {
     let out = '';
     if (err !== null && typeof err === 'object' && typeof err[kNodeReport] === 'function') {
       // thrown by node's own library (events.js, assert.js): node's site and inspection
@@ -171,7 +172,7 @@
       // statement ran (V8's place for it: the `throw` keyword); else a single `throw` in the
       // script is the place
       out += '\n';
-      const site = throwSite();
+      const site = queued === true ? '<anonymous_script>:0\n\n' : throwSite();
       if (site !== null) {
         out += site;
       } else {
@@ -183,7 +184,9 @@
           out += `${SCRIPT}:${i + 1}\n${sourceLines[i]}\n${' '.repeat(k)}^\n`;
         }
       }
-      out += (typeof err === 'string' ? err : inspect(err)) + '\n(Use `node --trace-uncaught ...` to show where the exception was thrown)\n';
+      out += (typeof err === 'string' ? err : inspect(err)) + '\n';
+      // (node hints at --trace-uncaught for a primitive only)
+      if (err === null || (typeof err !== 'object' && typeof err !== 'function')) out += '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n';
     }
     out += `\nNode.js ${process.version}\n`;
     return out;
@@ -191,7 +194,7 @@
   // Returns true when the process must die (no 'uncaughtException' listener took it). As node's
   // _fatalException: 'uncaughtExceptionMonitor' first, then 'uncaughtException'; an error thrown
   // by one of their listeners ends the process with its own report and exit code 7.
-  function reportUncaught(err, inMicrotask, origin = 'uncaughtException') {
+  function reportUncaught(err, inMicrotask, origin = 'uncaughtException', queued = false) {
     if (err && err.__mnExit) throw err;
     const handled = process.listenerCount('uncaughtException') > 0;
     try {
@@ -205,7 +208,7 @@
       return true;
     }
     if (handled) return false;
-    die(uncaughtReport(err, !inMicrotask, origin === 'unhandledRejection'), 1);
+    die(uncaughtReport(err, !inMicrotask, origin === 'unhandledRejection', queued), 1);
     return true;
   }
   // The end of the run after an uncaught error: node sets process.exitCode before its 'exit'
@@ -284,7 +287,7 @@
         `UnhandledPromiseRejection: ${msg}\n` +
         '    at throwUnhandledRejectionsMode (node:internal/process/promises:389:7)\n' +
         '    at processPromiseRejections (node:internal/process/promises:470:17)\n' +
-        "    at process.processTicksAndRejections (node:internal/process/task_queues:96:32) {\n  code: 'ERR_UNHANDLED_REJECTION'\n}\n" +
+        drainFrames('rejections').map((f) => `    at ${f}\n`).join('').replace(/\n$/, " {\n  code: 'ERR_UNHANDLED_REJECTION'\n}\n") +
         `\nNode.js ${process.version}\n`;
       die(text, 1);
       return true;

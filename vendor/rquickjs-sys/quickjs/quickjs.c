@@ -8256,6 +8256,10 @@ static void build_backtrace(JSContext *ctx, JSValueConst error_val,
         saved_exception = JS_GetException(ctx);
         if (stack_trace_limit == 0)
             goto done;
+        /* mini-node: the library's prepareStackTrace hides its own frames
+           and keeps Error.stackTraceLimit of the others itself: take up to
+           32 more (*Must* match ENGINE_EXTRA_FRAMES in lib/errors.js) */
+        stack_trace_limit = min_int(stack_trace_limit + 32, countof(csd));
         if (filename)
             js_new_callsite_data2(ctx, &csd[i++], filename, line_num, col_num);
     } else {
@@ -19137,7 +19141,11 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
             {
                 char fbuf[ATOM_GET_STR_BUF_SIZE];
                 const char *fname = JS_AtomGetStr(ctx, fbuf, sizeof(fbuf), b->filename);
-                if (strncmp(fname, "node:", 5) != 0) {
+                int tcol = 1;
+                if (strncmp(fname, "node:", 5) != 0)
+                    find_line_num(ctx, b, pc - b->byte_code_buf - 1, &tcol);
+                /* (column 0: the parser's own rethrow, mn_emit_rethrow) */
+                if (strncmp(fname, "node:", 5) != 0 && tcol != 0) {
                     JS_FreeValue(ctx, ctx->mn_throw_func);
                     ctx->mn_throw_func = js_dup(sf->cur_func);
                     ctx->mn_throw_pc = pc - b->byte_code_buf - 1;
@@ -24617,6 +24625,20 @@ static void emit_op(JSParseState *s, uint8_t val)
     fd->last_opcode_pos = bc->size;
     dbuf_putc(bc, val);
 }
+
+/* mini-node: a `throw` the parser adds to rethrow past a catch or finally
+   clause: column 0 tells it from the script's own (Error.__mnThrowSite
+   keeps the script's); what follows keeps the position noted before */
+static void mn_emit_rethrow(JSParseState *s)
+{
+    JSFunctionDef *fd = s->cur_func;
+    int line = fd->mn_loc_line, col = fd->mn_loc_col;
+    emit_source_loc_at(s, line, 0);
+    emit_op(s, OP_throw);
+    if (col > 0)
+        emit_source_loc_at(s, line, col);
+}
+
 
 static void emit_atom(JSParseState *s, JSAtom name)
 {
@@ -30771,7 +30793,7 @@ static __exception int js_parse_statement_or_decl(JSParseState *s,
                 emit_label(s, label_catch2);
                 /* catch value is at TOS, no need to push undefined */
                 emit_goto(s, OP_gosub, label_finally);
-                emit_op(s, OP_throw);
+                mn_emit_rethrow(s);
 
             } else if (s->token.val == TOK_FINALLY) {
                 /* finally without catch : execute the finally clause
@@ -30779,7 +30801,7 @@ static __exception int js_parse_statement_or_decl(JSParseState *s,
                 emit_label(s, label_catch);
                 /* catch value is at TOS, no need to push undefined */
                 emit_goto(s, OP_gosub, label_finally);
-                emit_op(s, OP_throw);
+                mn_emit_rethrow(s);
             } else {
                 js_parse_error(s, "expecting catch or finally");
                 goto fail;
@@ -36599,9 +36621,18 @@ static __exception int resolve_labels(JSContext *ctx, JSFunctionDef *s)
         case OP_return_async:
         case OP_throw:
         case OP_throw_error:
-            pos_next = skip_dead_code(s, bc_buf, bc_len, pos_next,
-                                      &line_num, &col_num);
-            goto no_change;
+            {
+                /* mini-node: the instruction keeps its own position; the
+                   dead code after it only moves the one for what follows */
+                int dead_line = line_num, dead_col = col_num;
+                pos_next = skip_dead_code(s, bc_buf, bc_len, pos_next,
+                                          &dead_line, &dead_col);
+                add_pc2line_info(s, bc_out.size, line_num, col_num);
+                dbuf_put(&bc_out, bc_buf + pos, len);
+                line_num = dead_line;
+                col_num = dead_col;
+            }
+            break;
 
         case OP_goto:
             label = get_u32(bc_buf + pos + 1);
