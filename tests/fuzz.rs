@@ -19,6 +19,7 @@ mod reduce;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use check::{Kind, Runner, Verdict};
@@ -29,6 +30,8 @@ const BUDGET: u64 = 40;
 const BUDGET_SEED: u64 = 1;
 /// Candidates the reducer may try for one failing program under `cargo test`.
 const BUDGET_REDUCE: usize = 60;
+/// Node's runs of a racy candidate while reducing.
+const REDUCE_NODE_RUNS: usize = 8;
 
 /// What a batch of programs gave.
 #[derive(Default)]
@@ -92,6 +95,7 @@ fn campaign(
     reduce_budget: usize,
 ) -> Figures {
     let seeds: Vec<u64> = (first_seed..first_seed + count).collect();
+    let done = AtomicUsize::new(0);
     let results = harness::par_map(&seeds, harness::workers(), |&seed| {
         let program = make(seed);
         let dir = runner.work.join(format!("seed-{seed}"));
@@ -99,8 +103,16 @@ fn campaign(
         let failure = verdict
             .kind()
             .map(|kind| failure_report(runner, &program, &verdict, kind, reduce_budget));
-        if failure.is_none() {
-            let _ = std::fs::remove_dir_all(&dir);
+        match &failure {
+            // a long campaign shows each failure as it comes
+            Some((_, report)) => eprintln!("{report}"),
+            None => {
+                let _ = std::fs::remove_dir_all(&dir);
+            }
+        }
+        let n = done.fetch_add(1, Ordering::SeqCst) + 1;
+        if n % 100 == 0 {
+            eprintln!("fuzz: {n} of {count} programs judged");
         }
         (program.racy, verdict, failure)
     });
@@ -146,8 +158,16 @@ fn failure_report(
     budget: usize,
 ) -> (String, String) {
     let dir = runner.work.join(format!("seed-{}-reduce", program.seed));
+    // a candidate that still fails usually shows it within a few of node's runs
+    let quick = Runner {
+        mini_node: runner.mini_node.clone(),
+        node: runner.node.clone(),
+        work: runner.work.clone(),
+        node_runs: runner.node_runs.min(REDUCE_NODE_RUNS),
+        compare_varied: runner.compare_varied,
+    };
     let reduced = reduce::reduce(program, budget, &mut |candidate| {
-        runner.judge(candidate, &dir).kind() == Some(kind)
+        quick.judge(candidate, &dir).kind() == Some(kind)
     });
     let last = runner.judge(&reduced.program, &dir);
     let _ = std::fs::remove_dir_all(&dir);
@@ -262,9 +282,6 @@ fn fuzz_campaign() {
     let started = Instant::now();
     let f = campaign(&runner(node_runs, true), make, seed, count, reduce_budget);
     let summary = f.summary(seed, started.elapsed().as_secs_f64());
-    for r in &f.reports {
-        eprintln!("{r}");
-    }
     eprintln!("{summary}");
     assert!(f.reports.is_empty(), "{summary}");
 }

@@ -590,13 +590,8 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
             } else {
                 String::new()
             };
-            self.core.callback_start(
-                id,
-                Queue::NextTick,
-                label,
-                Some(line),
-                Activity::NextTicks,
-            );
+            self.core
+                .callback_start(id, Queue::NextTick, label, Some(line), Activity::NextTicks);
             let r = self.js.run_tick.call::<_, ()>((id as f64,));
             self.callback_end(id, r)?;
         }

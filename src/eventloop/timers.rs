@@ -262,11 +262,15 @@ impl Timers {
 
     /// The first live timer of the list of `key`, without forgetting the stale ones before it.
     fn peek_front(&self, key: u64) -> Option<&TimerEntry> {
-        self.lists.get(&key)?.items.iter().find_map(|(id, generation)| {
-            self.entries
-                .get(id)
-                .filter(|e| e.active && e.generation == *generation)
-        })
+        self.lists
+            .get(&key)?
+            .items
+            .iter()
+            .find_map(|(id, generation)| {
+                self.entries
+                    .get(id)
+                    .filter(|e| e.active && e.generation == *generation)
+            })
     }
 
     /// When the earliest list expires (what the poll phase would wait for).

@@ -141,12 +141,9 @@ impl Runner {
         if !program.racy {
             let second = self.node_once(&file, dir);
             if first == second {
-                let ran = harness::run(
-                    &self.mini_node,
-                    &[OsStr::new("run"), file.as_os_str()],
-                    dir,
-                )
-                .unwrap_or_else(|e| panic!("{e}"));
+                let ran =
+                    harness::run(&self.mini_node, &[OsStr::new("run"), file.as_os_str()], dir)
+                        .unwrap_or_else(|e| panic!("{e}"));
                 return judge_exact(&first, &Printed::of(&ran));
             }
             if !self.compare_varied {
@@ -158,7 +155,8 @@ impl Runner {
     }
 
     fn node_once(&self, file: &Path, dir: &Path) -> Printed {
-        let ran = harness::run(&self.node, &[file.as_os_str()], dir).unwrap_or_else(|e| panic!("{e}"));
+        let ran =
+            harness::run(&self.node, &[file.as_os_str()], dir).unwrap_or_else(|e| panic!("{e}"));
         Printed::of(&ran)
     }
 

@@ -298,7 +298,9 @@ impl Program {
                     out.insert(x);
                 };
                 match &s.kind {
-                    Kind::Timeout { delay, .. } => add(format!("setTimeout {} ms", (*delay).max(1))),
+                    Kind::Timeout { delay, .. } => {
+                        add(format!("setTimeout {} ms", (*delay).max(1)))
+                    }
                     Kind::Interval { delay, .. } => add(format!("setInterval {delay} ms")),
                     Kind::Immediate { .. } => add("setImmediate".into()),
                     Kind::Fs { promise: false, .. } => add("fs callback".into()),

@@ -31,7 +31,11 @@ impl Reducer<'_> {
 }
 
 /// Reduce `program` (which fails) while `fails` says a candidate still fails the same way.
-pub fn reduce(program: &Program, budget: usize, fails: &mut dyn FnMut(&Program) -> bool) -> Reduced {
+pub fn reduce(
+    program: &Program,
+    budget: usize,
+    fails: &mut dyn FnMut(&Program) -> bool,
+) -> Reduced {
     let mut r = Reducer {
         fails,
         tries: 0,

@@ -84,7 +84,7 @@ pub fn write<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> 
         s.out_tick = true;
         s.write(stream, text)
     })
-        .map(|f| f.into_value())
+    .map(|f| f.into_value())
 }
 
 /// `mn.now()`: the loop's clock, in ms since the start.
@@ -99,14 +99,18 @@ pub fn now<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
 pub fn exit<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     let s = h.sched.clone();
     let intr = h.interrupt.clone();
-    native(ctx, move |ctx: Ctx<'js>, code: i32| -> rquickjs::Result<()> {
-        s.borrow_mut().exit = Some(code);
-        intr.set(true);
-        let error = rquickjs::Exception::from_message(ctx.clone(), "process.exit")?.into_value();
-        // SAFETY: both pointers are live: the context for this call, the error held above.
-        unsafe { rquickjs::qjs::JS_SetUncatchableError(ctx.as_raw().as_ptr(), error.as_raw()) };
-        Err(ctx.throw(error))
-    })
+    native(
+        ctx,
+        move |ctx: Ctx<'js>, code: i32| -> rquickjs::Result<()> {
+            s.borrow_mut().exit = Some(code);
+            intr.set(true);
+            let error =
+                rquickjs::Exception::from_message(ctx.clone(), "process.exit")?.into_value();
+            // SAFETY: both pointers are live: the context for this call, the error held above.
+            unsafe { rquickjs::qjs::JS_SetUncatchableError(ctx.as_raw().as_ptr(), error.as_raw()) };
+            Err(ctx.throw(error))
+        },
+    )
 }
 
 /// `mn.fatal(report, code)`: an uncaught error's report, on stderr (none when empty: the report

@@ -72,7 +72,12 @@ pub fn syntax_report(
         let text = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
         let at = col.saturating_sub(1);
         if let Some(literal) = literal.filter(|l| l.starts_with('/')) {
-            if text.chars().skip(at).collect::<String>().starts_with(literal) {
+            if text
+                .chars()
+                .skip(at)
+                .collect::<String>()
+                .starts_with(literal)
+            {
                 marker = format!("{}{}", " ".repeat(at), "^".repeat(literal.chars().count()));
             }
         }

@@ -144,6 +144,14 @@
     if (text === undefined) return null;
     return `${file}:${line}\n${text}\n${' '.repeat(Math.max(0, col - 1))}^\n`;
   }
+  // Where node rethrows what a queueMicrotask callback threw: from runMicrotasks() in
+  // processTicksAndRejections or runNextTicks, or from V8's checkpoint (no script), by who is
+  // draining now (mn.drainState, as drainFrames in errors.js reads it).
+  function queuedSite() {
+    const state = mn.drainState();
+    if (state < 0 || state === 0) return '<anonymous_script>:0\n\n';
+    return `node:internal/process/task_queues:${(state & 1) === 1 ? 95 : 60}\n    runMicrotasks();\n    ^\n`;
+  }
   // Line n of a user file: the main script, or a required file read again (only for a report).
   function fileLine(file, n) {
     if (file === SCRIPT) return scriptLine(n);
@@ -172,7 +180,7 @@
       // statement ran (V8's place for it: the `throw` keyword); else a single `throw` in the
       // script is the place
       out += '\n';
-      const site = queued === true ? '<anonymous_script>:0\n\n' : throwSite();
+      const site = queued === true ? queuedSite() : throwSite();
       if (site !== null) {
         out += site;
       } else {
