@@ -182,18 +182,7 @@ fn failure_report(
         _ => String::new(),
     };
     let label = match kind {
-        Kind::MissingOrder => {
-            let sources = reduced.program.sources();
-            format!(
-                "{} (between {})",
-                kind.name(),
-                if sources.is_empty() {
-                    "no macrotasks".to_string()
-                } else {
-                    sources.join(" + ")
-                }
-            )
-        }
+        Kind::MissingOrder => format!("{} ({})", kind.name(), race(&reduced.program.sources())),
         other => other.name().to_string(),
     };
     let report = format!(
@@ -212,6 +201,36 @@ fn failure_report(
         detail
     );
     (label, report)
+}
+
+/// What a reduced racy program races, in a few words for the figures: fs requests, immediates,
+/// timers (of different delays when they alone race), from its sources of macrotasks.
+fn race(sources: &[String]) -> String {
+    let fs = sources.iter().any(|s| s.starts_with("fs"));
+    let immediates = sources.iter().any(|s| s == "setImmediate");
+    let delays: std::collections::BTreeSet<&str> = sources
+        .iter()
+        .filter_map(|s| s.split_once(' ').map(|(_, d)| d))
+        .filter(|d| d.ends_with("ms"))
+        .collect();
+    let mut parts = Vec::new();
+    if fs {
+        parts.push("fs requests");
+    }
+    if immediates {
+        parts.push("immediates");
+    }
+    if !delays.is_empty() {
+        parts.push(if fs || immediates || delays.len() == 1 {
+            "timers"
+        } else {
+            "timers of different delays"
+        });
+    }
+    if parts.is_empty() {
+        return "no macrotasks".to_string();
+    }
+    format!("between {}", parts.join(" and "))
 }
 
 fn env_u64(name: &str) -> Option<u64> {
