@@ -111,7 +111,7 @@ fn campaign(
             }
         }
         let n = done.fetch_add(1, Ordering::SeqCst) + 1;
-        if n % 100 == 0 {
+        if n.is_multiple_of(100) {
             eprintln!("fuzz: {n} of {count} programs judged");
         }
         (program.racy, verdict, failure)

@@ -92,43 +92,41 @@ fn ddmin<T: Clone>(mut items: Vec<T>, test: &mut dyn FnMut(&[T]) -> bool) -> Vec
     let mut n = 2usize;
     while items.len() >= 2 {
         let chunk = items.len().div_ceil(n);
-        let mut reduced = false;
+        let chunks: Vec<(usize, usize)> = (0..n)
+            .map(|i| {
+                (
+                    (i * chunk).min(items.len()),
+                    ((i + 1) * chunk).min(items.len()),
+                )
+            })
+            .filter(|(lo, hi)| lo < hi)
+            .collect();
         // each chunk alone, then each complement
-        for i in 0..n {
-            let lo = (i * chunk).min(items.len());
-            let hi = ((i + 1) * chunk).min(items.len());
-            if lo == hi {
-                continue;
-            }
-            if hi - lo < items.len() && test(&items[lo..hi]) {
-                items = items[lo..hi].to_vec();
-                n = 2;
-                reduced = true;
-                break;
-            }
+        let alone = chunks
+            .iter()
+            .find(|&&(lo, hi)| hi - lo < items.len() && test(&items[lo..hi]));
+        if let Some(&(lo, hi)) = alone {
+            items = items[lo..hi].to_vec();
+            n = 2;
+            continue;
         }
-        if !reduced && n > 2 {
-            for i in 0..n {
-                let lo = (i * chunk).min(items.len());
-                let hi = ((i + 1) * chunk).min(items.len());
-                if lo == hi {
-                    continue;
-                }
-                let complement: Vec<T> = items[..lo].iter().chain(&items[hi..]).cloned().collect();
-                if test(&complement) {
-                    items = complement;
-                    n = (n - 1).max(2);
-                    reduced = true;
-                    break;
-                }
-            }
+        let complement = if n > 2 {
+            chunks.iter().find_map(|&(lo, hi)| {
+                let rest: Vec<T> = items[..lo].iter().chain(&items[hi..]).cloned().collect();
+                test(&rest).then_some(rest)
+            })
+        } else {
+            None
+        };
+        if let Some(rest) = complement {
+            items = rest;
+            n = (n - 1).max(2);
+            continue;
         }
-        if !reduced {
-            if n >= items.len() {
-                break;
-            }
-            n = (n * 2).min(items.len());
+        if n >= items.len() {
+            break;
         }
+        n = (n * 2).min(items.len());
     }
     items
 }
