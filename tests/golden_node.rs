@@ -22,14 +22,12 @@ fn mini_node() -> PathBuf {
 }
 
 /// Snippets whose stack frames name node internals that mini-node has no counterpart for: the
-/// module loader's resolution frames, `FSReqCallback.oncomplete`'s line in `node:fs`, the
-/// `processTicksAndRejections` frame under a rejection from a resumed async function, and
+/// module loader's resolution frames, `FSReqCallback.oncomplete`'s line in `node:fs`, and
 /// node:net's listen frames (`setupListenHandle`, `listenInCluster`).
 const FRAMES_DIFFER: &[&str] = &[
     "net-eaddrinuse-uncaught",
     "require-missing-module",
     "uncaught-in-fs-callback",
-    "reject-in-async-function",
 ];
 
 /// Compare one run with the goldens; `None` when they agree, else a readable report.

@@ -21,9 +21,10 @@ use super::host::{self, Js};
 use super::io::{Arg, Completion};
 use super::jobs::JobWatch;
 use super::quickjs::{at_line, job_pending, run_job};
+use super::timers::PhaseNext;
 use super::{Event, Outcome, Phase, Queue, RunError, RunOptions, Stream};
 use crate::error::code;
-pub use queues::{Activity, Sched};
+pub use queues::{Activity, DrainFrom, Sched};
 
 /// The most I/O completions one poll phase takes (libuv's epoll batch).
 const IO_BATCH: usize = 1024;
@@ -70,6 +71,8 @@ pub fn run<D: Decide>(
 ) -> Result<Outcome, RunError> {
     let rejections = Rc::new(Cell::new(false));
     let flag = rejections.clone();
+    let warn = Rc::new(Cell::new(false));
+    let warn_flag = warn.clone();
     // QuickJS frees most garbage by reference counting; its cycle collector, run every few
     // MB by default, rescans every live object and dominated long promise chains.
     let engine = Engine::start(
@@ -80,13 +83,17 @@ pub fn run<D: Decide>(
                 // a late handler matters too: node announces it ('rejectionHandled')
                 flag.set(true);
                 if let Ok(track) = ctx.globals().get::<_, Function>("__mn_track") {
-                    let _ = track.call::<_, ()>((promise, reason, handled));
+                    // node's hasRejectionToWarn, as the prelude's tracker leaves it
+                    if let Ok(waiting) = track.call::<_, bool>((promise, reason, handled)) {
+                        warn_flag.set(waiting);
+                    }
                 }
             },
         ),
     )?;
     let mut state = Sched::new(engine.run_state(opts.record || decider.active(), opts));
     state.rejections = rejections;
+    state.warn = warn;
     state.io.refuse = decider.active();
     if let Some(link) = &opts.worker {
         // a worker thread: its I/O (with its ports) was made by its parent
@@ -145,7 +152,7 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
                 .callback_start(0, Queue::Main, "worker script".into(), None, Activity::Main);
             let r = self.js.main.call::<_, ()>(());
             self.callback_end(0, r)?;
-            self.drain()?;
+            self.drain(DrainFrom::Scope)?;
             return self.run_loop();
         }
         let main = match host::compile(&self.core.ctx, source, &opts.filename, true) {
@@ -162,7 +169,7 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
             .callback_start(0, Queue::Main, "main script".into(), None, Activity::Main);
         let r = self.js.main.call::<_, ()>((main,));
         self.callback_end(0, r)?;
-        self.drain()?;
+        self.drain(DrainFrom::Scope)?;
         self.run_loop()
     }
 
@@ -172,7 +179,7 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
             self.core.flush();
             if !self.core.state.borrow().alive() {
                 self.call_plain(&self.js.before_exit.clone())?;
-                self.drain()?;
+                self.drain(DrainFrom::Scope)?;
                 if !self.core.state.borrow().alive() {
                     break;
                 }
@@ -228,12 +235,27 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
                     line,
                 )
             };
+            let duration = self
+                .core
+                .state
+                .borrow()
+                .timers
+                .get(id)
+                .map_or(1.0, |e| e.duration);
             self.core
                 .callback_start(id, Queue::Timers, label, Some(line), Activity::Callback);
             let r = self.js.run_timer.call::<_, ()>((id as f64,));
             self.core.state.borrow_mut().timers.retire(id);
             self.callback_end(id, r)?;
-            self.drain()?;
+            let from = {
+                let s = self.core.state.borrow();
+                match s.timers.next_in_phase(s.clock.now(), duration) {
+                    PhaseNext::SameList => DrainFrom::ListOnTimeout,
+                    PhaseNext::OtherList => DrainFrom::ProcessTimers,
+                    PhaseNext::Over => DrainFrom::Scope,
+                }
+            };
+            self.drain(from)?;
         }
         self.core.phase(Phase::PendingCallbacks);
         self.core.phase(Phase::IdlePrepare);
@@ -243,7 +265,8 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
         // this phase's immediates; the ones they queue wait for the next iteration
         let mut batch = std::mem::take(&mut self.spare);
         std::mem::swap(&mut batch, &mut self.core.state.borrow_mut().immediates);
-        for (id, line) in batch.drain(..) {
+        for i in 0..batch.len() {
+            let (id, line) = batch[i];
             if !self.core.state.borrow_mut().take_immediate(id) {
                 continue;
             }
@@ -256,8 +279,19 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
                 .callback_start(id, Queue::Check, label, Some(line), Activity::Callback);
             let r = self.js.run_immediate.call::<_, ()>((id as f64,));
             self.callback_end(id, r)?;
-            self.drain()?;
+            // processImmediate drains before each immediate after the first; after the last,
+            // the callback scope does
+            let more = {
+                let s = self.core.state.borrow();
+                batch.range(i + 1..).any(|&(id, _)| s.immediate_live(id))
+            };
+            self.drain(if more {
+                DrainFrom::ProcessImmediate
+            } else {
+                DrainFrom::Scope
+            })?;
         }
+        batch.clear();
         self.spare = batch;
         self.core.phase(Phase::CloseCallbacks);
         // the handles closed so far; those their callbacks close wait for the next iteration
@@ -308,7 +342,7 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
             Err(e) => Err(e),
         };
         self.callback_end(c.handle, r)?;
-        self.drain()
+        self.drain(DrainFrom::Scope)
     }
 
     /// A completion's method name as a JavaScript string, made once per name (a busy server
@@ -380,7 +414,7 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
                 .callback_start(op.id, Queue::Poll, label, Some(op.line), Activity::Callback);
             let r = self.js.run_callback.call::<_, ()>((op.id as f64,));
             self.callback_end(op.id, r)?;
-            self.drain()?;
+            self.drain(DrainFrom::Scope)?;
         }
         // real I/O that is ready now, at most a batch (libuv's one epoll_wait); what becomes
         // ready while these run waits for the next iteration, as in libuv
@@ -521,109 +555,49 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
         }
     }
 
-    /// Node's processTicksAndRejections: all nextTicks, then all promise jobs, again while either
-    /// has work; then unhandled rejections (node's default 'throw' mode).
-    fn drain(&mut self) -> Step {
+    /// Drain the nextTick and microtask queues after a callback, as node does it (its C++
+    /// `InternalCallbackScope::Close`, or `runNextTicks` between timers and immediates): with no
+    /// tick scheduled (and, for runNextTicks, no rejection to warn about), the microtasks run
+    /// alone first (V8's checkpoint); then, if ticks or rejections wait, processTicksAndRejections: all
+    /// nextTicks, then all promise jobs, again while either has work, then unhandled rejections
+    /// (node's default 'throw' mode) once the tick queue is empty. Output written by the script
+    /// counts as a scheduled tick (its stream's afterWriteTick). Which of these runs a callback
+    /// shows in its stack trace, so the drain says so in `Sched::drain` while it runs.
+    fn drain(&mut self, from: DrainFrom) -> Step {
+        let r = self.drain_queues(from);
+        let mut s = self.core.state.borrow_mut();
+        s.drain = None;
+        s.out_tick = false;
+        s.warn.set(false);
+        r
+    }
+
+    /// A tick is scheduled (node's hasTickScheduled), or, with `warn`, a rejection waits.
+    fn ticks_waiting(&self, warn: bool) -> bool {
+        let s = self.core.state.borrow();
+        s.out_tick || s.tick_wake || !s.ticks.is_empty() || (warn && s.warn.get())
+    }
+
+    fn drain_queues(&mut self, from: DrainFrom) -> Step {
+        // the C++ scope checks for ticks only; runNextTicks for a waiting rejection too
+        if !self.ticks_waiting(from != DrainFrom::Scope) {
+            self.core.state.borrow_mut().drain = Some((from, false));
+            self.run_microtasks()?;
+            if !self.ticks_waiting(true) {
+                return Ok(());
+            }
+        }
+        self.core.state.borrow_mut().drain = Some((from, true));
         loop {
-            // plain runs: the prelude drains its nextTick queue in one call
-            while std::mem::take(&mut self.core.state.borrow_mut().tick_wake) {
-                self.core.state.borrow_mut().activity = Activity::NextTicks;
-                if let Err(e) = self.js.run_ticks.call::<_, ()>(()) {
-                    self.exception(e)?;
-                }
-            }
-            if !self.core.state.borrow().ticks.is_empty() {
-                self.core.state.borrow_mut().emit(Event::DrainStart {
-                    queue: Queue::NextTick,
-                });
-                let mut ran = 0u64;
-                loop {
-                    let next = self.core.state.borrow_mut().ticks.pop_front();
-                    let Some((id, line)) = next else { break };
-                    ran += 1;
-                    if ran.is_multiple_of(1024) {
-                        self.core.check_deadline(Activity::NextTicks)?;
-                    }
-                    let label = if self.core.state.borrow().record {
-                        at_line("process.nextTick", line)
-                    } else {
-                        String::new()
-                    };
-                    self.core.callback_start(
-                        id,
-                        Queue::NextTick,
-                        label,
-                        Some(line),
-                        Activity::NextTicks,
-                    );
-                    let r = self.js.run_tick.call::<_, ()>((id as f64,));
-                    self.callback_end(id, r)?;
-                }
-                self.core.state.borrow_mut().emit(Event::DrainEnd {
-                    queue: Queue::NextTick,
-                    ran,
-                });
-            }
-            if job_pending(&self.core.ctx) {
-                self.core.state.borrow_mut().emit(Event::DrainStart {
-                    queue: Queue::Microtask,
-                });
-                let record = self.core.state.borrow().record;
-                let mut ran = 0u64;
-                while job_pending(&self.core.ctx) {
-                    ran += 1;
-                    if ran.is_multiple_of(1024) {
-                        self.core.check_deadline(Activity::Microtasks)?;
-                    }
-                    let mut id = ran;
-                    if record {
-                        let (job_id, label, line) = {
-                            let mut s = self.core.state.borrow_mut();
-                            s.sync_jobs();
-                            s.microtasks
-                                .pop_front()
-                                .unwrap_or_else(|| (ran, "promise job".into(), None))
-                        };
-                        id = job_id;
-                        self.core.callback_start(
-                            id,
-                            Queue::Microtask,
-                            label,
-                            line,
-                            Activity::Microtasks,
-                        );
-                        if let Some(w) = self.core.state.borrow_mut().jobs.as_mut() {
-                            w.ran_one();
-                        }
-                    } else {
-                        self.core.state.borrow_mut().activity = Activity::Microtasks;
-                    }
-                    let r = run_job(&self.core.ctx);
-                    if record {
-                        self.core.state.borrow_mut().emit(Event::CallbackEnd { id });
-                    }
-                    if let Err(e) = r {
-                        self.exception(e)?;
-                    }
-                    let stop = {
-                        let s = self.core.state.borrow();
-                        s.exit.is_some() || s.fatal.is_some()
-                    };
-                    if stop {
-                        return self.stop_now();
-                    }
-                }
-                self.core.state.borrow_mut().emit(Event::DrainEnd {
-                    queue: Queue::Microtask,
-                    ran,
-                });
-            }
-            let stop = {
+            self.core.state.borrow_mut().out_tick = false;
+            self.run_ticks()?;
+            self.run_microtasks()?;
+            let ticks = {
                 let s = self.core.state.borrow();
-                s.exit.is_some() || s.fatal.is_some()
+                s.out_tick || s.tick_wake || !s.ticks.is_empty()
             };
-            if stop {
-                return self.stop_now();
+            if ticks {
+                continue;
             }
             let rejected = self.core.state.borrow().rejections.replace(false);
             if rejected {
@@ -643,6 +617,113 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
                 return Ok(());
             }
         }
+    }
+
+    /// Every nextTick callback queued (those they queue too).
+    fn run_ticks(&mut self) -> Step {
+        // plain runs: the prelude drains its nextTick queue in one call
+        while std::mem::take(&mut self.core.state.borrow_mut().tick_wake) {
+            self.core.state.borrow_mut().activity = Activity::NextTicks;
+            if let Err(e) = self.js.run_ticks.call::<_, ()>(()) {
+                self.exception(e)?;
+            }
+        }
+        if self.core.state.borrow().ticks.is_empty() {
+            return Ok(());
+        }
+        self.core.state.borrow_mut().emit(Event::DrainStart {
+            queue: Queue::NextTick,
+        });
+        let mut ran = 0u64;
+        loop {
+            let next = self.core.state.borrow_mut().ticks.pop_front();
+            let Some((id, line)) = next else { break };
+            ran += 1;
+            if ran.is_multiple_of(1024) {
+                self.core.check_deadline(Activity::NextTicks)?;
+            }
+            let label = if self.core.state.borrow().record {
+                at_line("process.nextTick", line)
+            } else {
+                String::new()
+            };
+            self.core
+                .callback_start(id, Queue::NextTick, label, Some(line), Activity::NextTicks);
+            let r = self.js.run_tick.call::<_, ()>((id as f64,));
+            self.callback_end(id, r)?;
+        }
+        self.core.state.borrow_mut().emit(Event::DrainEnd {
+            queue: Queue::NextTick,
+            ran,
+        });
+        Ok(())
+    }
+
+    /// Every promise job queued (those they queue too); stops the run at `process.exit` or a
+    /// fatal error.
+    fn run_microtasks(&mut self) -> Step {
+        if job_pending(&self.core.ctx) {
+            self.core.state.borrow_mut().emit(Event::DrainStart {
+                queue: Queue::Microtask,
+            });
+            let record = self.core.state.borrow().record;
+            let mut ran = 0u64;
+            while job_pending(&self.core.ctx) {
+                ran += 1;
+                if ran.is_multiple_of(1024) {
+                    self.core.check_deadline(Activity::Microtasks)?;
+                }
+                let mut id = ran;
+                if record {
+                    let (job_id, label, line) = {
+                        let mut s = self.core.state.borrow_mut();
+                        s.sync_jobs();
+                        s.microtasks
+                            .pop_front()
+                            .unwrap_or_else(|| (ran, "promise job".into(), None))
+                    };
+                    id = job_id;
+                    self.core.callback_start(
+                        id,
+                        Queue::Microtask,
+                        label,
+                        line,
+                        Activity::Microtasks,
+                    );
+                    if let Some(w) = self.core.state.borrow_mut().jobs.as_mut() {
+                        w.ran_one();
+                    }
+                } else {
+                    self.core.state.borrow_mut().activity = Activity::Microtasks;
+                }
+                let r = run_job(&self.core.ctx);
+                if record {
+                    self.core.state.borrow_mut().emit(Event::CallbackEnd { id });
+                }
+                if let Err(e) = r {
+                    self.exception(e)?;
+                }
+                let stop = {
+                    let s = self.core.state.borrow();
+                    s.exit.is_some() || s.fatal.is_some()
+                };
+                if stop {
+                    return self.stop_now();
+                }
+            }
+            self.core.state.borrow_mut().emit(Event::DrainEnd {
+                queue: Queue::Microtask,
+                ran,
+            });
+        }
+        let stop = {
+            let s = self.core.state.borrow();
+            s.exit.is_some() || s.fatal.is_some()
+        };
+        if stop {
+            return self.stop_now();
+        }
+        Ok(())
     }
 
     fn stop_now(&mut self) -> Step {

@@ -67,6 +67,17 @@ impl TimerEntry {
     }
 }
 
+/// What a timers phase does after a timer ran ([`Timers::next_in_phase`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhaseNext {
+    /// The next timer of the same list is due: `listOnTimeout` runs it.
+    SameList,
+    /// Another list's expiry has come: `processTimers` goes on with it.
+    OtherList,
+    /// The phase is over.
+    Over,
+}
+
 /// A list of timers of one duration, in insertion order (node's `TimersList`).
 #[derive(Debug)]
 struct TimerList {
@@ -224,6 +235,42 @@ impl Timers {
             }
             return Some(id);
         }
+    }
+
+    /// After a timer of `duration` ran in a timers phase at `now`, what node's timers code does
+    /// next: `listOnTimeout` peeks the next timer of the same list and goes on with it when it is
+    /// due; else `processTimers` looks at the earliest other list and goes on with it when its
+    /// expiry has come (whether or not its first timer is due); else the phase is over. Both
+    /// call `runNextTicks` before going on, which shows in stack traces.
+    pub fn next_in_phase(&self, now: f64, duration: f64) -> PhaseNext {
+        let key = duration.to_bits();
+        if let Some(e) = self.peek_front(key) {
+            if now - e.start >= e.duration {
+                return PhaseNext::SameList;
+            }
+        }
+        // node deletes a list when its last timer is cleared; here it lingers until reached
+        let next = self
+            .queue
+            .iter()
+            .find(|&&(_, _, k)| k != key && self.peek_front(k).is_some());
+        match next {
+            Some(&(Ms(expiry), _, _)) if expiry <= now => PhaseNext::OtherList,
+            _ => PhaseNext::Over,
+        }
+    }
+
+    /// The first live timer of the list of `key`, without forgetting the stale ones before it.
+    fn peek_front(&self, key: u64) -> Option<&TimerEntry> {
+        self.lists
+            .get(&key)?
+            .items
+            .iter()
+            .find_map(|(id, generation)| {
+                self.entries
+                    .get(id)
+                    .filter(|e| e.active && e.generation == *generation)
+            })
     }
 
     /// When the earliest list expires (what the poll phase would wait for).

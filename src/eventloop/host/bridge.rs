@@ -54,6 +54,7 @@ pub const BRIDGE: &[(&str, Make)] = &[
     ("tick", task_queues::tick),
     ("tickWake", task_queues::tick_wake),
     ("microtask", task_queues::microtask),
+    ("drainState", task_queues::drain_state),
     // io.js
     ("ioOpen", handle::io_open),
     ("ioRef", handle::io_ref),

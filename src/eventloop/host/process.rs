@@ -85,6 +85,8 @@ pub fn write<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> 
     let s = h.sched.clone();
     quickjs::write_fn(ctx, move |stream, text| {
         let mut s = s.borrow_mut();
+        // node's stdout and stderr queue an afterWriteTick for each write
+        s.out_tick = true;
         let n = if stream == Stream::Stderr { 2 } else { 1 };
         if let Err(text) = worker_threads::write(&mut s, n, text) {
             s.write(stream, text);
@@ -99,14 +101,24 @@ pub fn now<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     native(ctx, move || s.borrow_mut().clock.read())
 }
 
-/// `mn.exit(code)`: process.exit; interrupts the running callback.
+/// `mn.exit(code)`: process.exit; interrupts the running callback. It throws an error no `catch`
+/// or `finally` of the script can see (QuickJS's uncatchable error, as its interrupt throws), since
+/// nothing more of the script runs in node after process.exit.
 pub fn exit<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     let s = h.sched.clone();
     let intr = h.interrupt.clone();
-    native(ctx, move |code: i32| {
-        s.borrow_mut().exit = Some(code);
-        intr.set(true);
-    })
+    native(
+        ctx,
+        move |ctx: Ctx<'js>, code: i32| -> rquickjs::Result<()> {
+            s.borrow_mut().exit = Some(code);
+            intr.set(true);
+            let error =
+                rquickjs::Exception::from_message(ctx.clone(), "process.exit")?.into_value();
+            // SAFETY: both pointers are live: the context for this call, the error held above.
+            unsafe { rquickjs::qjs::JS_SetUncatchableError(ctx.as_raw().as_ptr(), error.as_raw()) };
+            Err(ctx.throw(error))
+        },
+    )
 }
 
 /// `mn.fatal(report, code)`: an uncaught error's report, on stderr (none when empty: the report

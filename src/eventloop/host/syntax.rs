@@ -64,6 +64,24 @@ pub fn syntax_report(
             marker = format!("{}{}", " ".repeat(start), "^".repeat(len.max(1)));
         }
     }
+    if !placed {
+        // V8 underlines a regular expression literal it refuses
+        let literal = message
+            .strip_prefix("Invalid regular expression: ")
+            .and_then(|r| r.rfind(": ").map(|i| &r[..i]));
+        let text = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
+        let at = col.saturating_sub(1);
+        if let Some(literal) = literal.filter(|l| l.starts_with('/')) {
+            if text
+                .chars()
+                .skip(at)
+                .collect::<String>()
+                .starts_with(literal)
+            {
+                marker = format!("{}{}", " ".repeat(at), "^".repeat(literal.chars().count()));
+            }
+        }
+    }
     if !placed && message == "Invalid property name" {
         let at = col.saturating_sub(1);
         let found = source
@@ -517,6 +535,9 @@ pub fn v8_message(m: &str) -> String {
     }
     match m {
         "unexpected end of string" | "unexpected end of input" => "Unexpected end of input".into(),
+        "unexpected line terminator in regexp" | "unexpected end of regexp" => {
+            "Invalid regular expression: missing /".into()
+        }
         "expecting ';'" => "Unexpected identifier".into(),
         "'let' is not a valid lexical identifier" => {
             "let is disallowed as a lexically bound name".into()

@@ -1,6 +1,7 @@
 //! The native half of lib/task_queues.js: process.nextTick requests (`mn.tick`, recorded runs),
 //! the wake-up of the prelude's own tick queue (`mn.tickWake`, plain runs), and the trace's name
-//! for a queueMicrotask job (`mn.microtask`).
+//! for a queueMicrotask job (`mn.microtask`), and who is draining the queues now (`mn.drainState`,
+//! for the node frames under a tick or a job in stack traces).
 //!
 //! It never runs a tick or a job: the loop model drains them after each callback.
 
@@ -49,5 +50,16 @@ pub fn microtask<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'j
                 });
             }
         }
+    })
+}
+
+/// `mn.drainState()`: -1 outside a drain; else `2 * from + ticks`, where `from` is who runs the
+/// drain (*Must* match `DrainFrom`'s numbers, read by DRAIN_CALLERS in lib/errors.js) and `ticks`
+/// is 1 once it has become processTicksAndRejections.
+pub fn drain_state<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
+    let s = h.sched.clone();
+    native(ctx, move || match s.borrow().drain {
+        None => -1,
+        Some((from, ticks)) => 2 * from as i32 + i32::from(ticks),
     })
 }

@@ -68,14 +68,15 @@
     __runTimer: { timer: true, frames: ['listOnTimeout (node:internal/timers:581:17)', 'process.processTimers (node:internal/timers:519:7)'] },
     __runTimerArgs: { timer: true, frames: ['listOnTimeout (node:internal/timers:583:11)', 'process.processTimers (node:internal/timers:519:7)'] },
     __runImmediate: { immediate: true, frames: ['process.processImmediate (node:internal/timers:483:21)'] },
-    __runTick: { frames: ['process.processTicksAndRejections (node:internal/process/task_queues:77:11)'] },
-    __runTicks: { frames: ['process.processTicksAndRejections (node:internal/process/task_queues:77:11)'] },
-    __runMicrotask: { frames: ['node:internal/process/task_queues:140:7', 'AsyncResource.runInAsyncScope (node:async_hooks:206:9)', 'AsyncResource.runMicrotask (node:internal/process/task_queues:137:8)'] },
+    // (`drain`: the frames of who drains the queues follow, drainFrames)
+    __runTick: { frames: [], drain: 'tick' },
+    __runTicks: { frames: [], drain: 'tick' },
+    __runMicrotask: { frames: ['node:internal/process/task_queues:140:7', 'AsyncResource.runInAsyncScope (node:async_hooks:206:9)', 'AsyncResource.runMicrotask (node:internal/process/task_queues:137:8)'], drain: 'job' },
     __runReadFile: { frames: ['FSReqCallback.readFileAfterClose [as oncomplete] (node:internal/fs/read/context:68:3)'] },
-    __emitUncaught: { frames: ['process.emit (node:events:524:28)', 'process._fatalException (node:internal/process/execution:188:25)'] },
-    __emitExit: { frames: ['process.emit (node:events:524:28)'] },
-    __emitBeforeExit: { frames: ['process.emit (node:events:524:28)'] },
-    __emitUnhandledRejection: { frames: ['process.emit (node:events:524:28)', 'emitUnhandledRejection (node:internal/process/promises:250:13)', 'throwUnhandledRejectionsMode (node:internal/process/promises:385:19)', 'processPromiseRejections (node:internal/process/promises:470:17)', 'process.processTicksAndRejections (node:internal/process/task_queues:96:32)'] },
+    __emitUncaught: { frames: ['process._fatalException (node:internal/process/execution:188:25)'] },
+    __emitExit: { frames: [] },
+    __emitBeforeExit: { frames: [] },
+    __emitUnhandledRejection: { frames: ['emitUnhandledRejection (node:internal/process/promises:250:13)', 'throwUnhandledRejectionsMode (node:internal/process/promises:385:19)', 'processPromiseRejections (node:internal/process/promises:470:17)'], drain: 'rejections' },
     __runFs: { frames: ['FSReqCallback.oncomplete (node:fs:187:23)'] },
     // a worker's file and code (lib/worker_threads.js), and the events of its ports: the frames
     // of the dispatch that called the listener, chosen by the caller (`emitFrames`)
@@ -83,6 +84,44 @@
     __workerEval: { frames: WORKER_EVAL_FRAMES },
     __emitWith: { frames: null },
   };
+  // Functions of this prelude that stand for a frame of node's library in the middle of a stack
+  // (an emitter's emit, a once wrapper), with the receiver's type as V8 names it. A function with
+  // `at` only is a helper that moves the next such frame to another line of node's (emit with
+  // several listeners, a once listener called without arguments).
+  const LIBRARY_FRAMES = {
+    __proto__: null,
+    emit: { text: (cs, at) => `${receiverType(cs.getThis()) || 'Object'}.emit (node:events:${at || '524:28'})` },
+    emitEach: { at: '536:35' },
+    onceWrapper: { text: (cs, at) => `Object.onceWrapper (node:events:${at || '639:26'})` },
+    onceCall: { at: '638:28' },
+  };
+  // How many frames the engine takes beyond Error.stackTraceLimit, for this file's own to hide.
+  const ENGINE_EXTRA_FRAMES = 32;
+  // Who drains the nextTick and microtask queues, by `mn.drainState()` (-1 outside a drain, else
+  // 2 * from + 1 once the drain is processTicksAndRejections; `from` *Must* match the numbers of
+  // DrainFrom in src/eventloop/node/queues.rs): a callback scope closing (node's C++: no frame),
+  // or runNextTicks before the next timer of a list, of another list, or the next immediate.
+  const DRAIN_CALLERS = [
+    null,
+    ['listOnTimeout (node:internal/timers:545:9)', 'process.processTimers (node:internal/timers:519:7)'],
+    ['process.processTimers (node:internal/timers:516:9)'],
+    ['process.processImmediate (node:internal/timers:454:9)'],
+  ];
+  // node's frames under a tick ('tick'), a promise job ('job') or processPromiseRejections
+  // ('rejections'): V8's checkpoint or runMicrotasks for jobs, else processTicksAndRejections
+  // (named `process.` when node's C++ called it), under runNextTicks and its caller if any.
+  // (a tick is called on line 77 without arguments, on 81-84 with one to four, else on 85)
+  function drainFrames(where) {
+    // (tickArgs is task_queues.js's, read only while a tick runs)
+    const at = where === 'job' ? '95:5' : where === 'rejections' ? '96:32'
+      : tickArgs === 0 ? '77:11' : tickArgs <= 4 ? `${80 + tickArgs}:21` : '85:22';
+    const state = mn.drainState();
+    if (state < 0) return where === 'job' ? [] : [`process.processTicksAndRejections (node:internal/process/task_queues:${at})`];
+    const callers = DRAIN_CALLERS[state >> 1];
+    if ((state & 1) === 0 && where === 'job') return callers === null ? [] : ['runNextTicks (node:internal/process/task_queues:60:5)', ...callers];
+    const own = `processTicksAndRejections (node:internal/process/task_queues:${at})`;
+    return callers === null ? [`process.${own}`] : [own, 'runNextTicks (node:internal/process/task_queues:64:3)', ...callers];
+  }
   const mainHeader = mn.headerLength;
   // A call site in the user's code (the main script or a required file), not in this prelude.
   function isScriptFile(f) { return !!f && f !== 'node:mini-node'; }
@@ -99,6 +138,15 @@
   function firstLineColumn(col) {
     col -= mainHeader;
     return col < 1 ? 1 : col;
+  }
+  // Does the timer running `cs` still hold it as its callback?
+  function timerHolds(cs) {
+    try {
+      const t = cs.getThis();
+      return t !== null && typeof t === 'object' && t._onTimeout === cs.getFunction();
+    } catch (e) {
+      return true;
+    }
   }
   function frameText(cs) {
     const file = cs.getFileName();
@@ -249,14 +297,225 @@
     }
     if (callee) err.message = `${callee} is ${err.message}`;
   }
+  // The script's text from the error's place on (its first user frame when that frame is the
+  // place the engine raised it): [text, index of the place], or null.
+  function errorPlace(callsites) {
+    const cs = callsites[0];
+    if (!cs || (cs.isNative && cs.isNative()) || cs.getFileName() !== SCRIPT) return null;
+    const line = cs.getLineNumber();
+    let col = cs.getColumnNumber();
+    if (line === 1) col = firstLineColumn(col);
+    const lines = scriptLines();
+    if (line < 1 || line > lines.length) return null;
+    return [lines.slice(line - 1, line + 40).join('\n'), col - 1];
+  }
+  // The end of the expression part that starts at `p`: a name, a number or a string, or a
+  // bracketed group, then property reads and calls.
+  function expressionEnd(text, p) {
+    let i = p;
+    const group = (open, close) => {
+      let depth = 0;
+      for (; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"' || c === "'" || c === '`') {
+          const j = text.indexOf(c, i + 1);
+          if (j < 0) return false;
+          i = j;
+        } else if (c === open) {
+          depth++;
+        } else if (c === close && --depth === 0) {
+          i++;
+          return true;
+        }
+      }
+      return false;
+    };
+    let m;
+    // `new X(...)`: the constructor, then its arguments
+    if ((m = text.slice(i).match(/^new\s+(?=[A-Za-z_$])/))) i += m[0].length;
+    const c = text[i];
+    if (c === '{' || c === '[' || c === '(') {
+      if (!group(c, { '{': '}', '[': ']', '(': ')' }[c])) return -1;
+    } else if (c === '"' || c === "'") {
+      const j = text.indexOf(c, i + 1);
+      if (j < 0) return -1;
+      i = j + 1;
+    } else if ((m = text.slice(i).match(/^(?:[A-Za-z_$][\w$]*|\d+(?:\.\d+)?)/))) {
+      i += m[0].length;
+    } else {
+      return -1;
+    }
+    for (;;) {
+      if ((m = text.slice(i).match(/^\s*(?:\?\.|\.)\s*[A-Za-z_$][\w$]*/))) i += m[0].length;
+      else if (/^\s*\(/.test(text.slice(i))) { i = text.indexOf('(', i); if (!group('(', ')')) return -1; }
+      else if (/^\[/.test(text.slice(i))) { if (!group('[', ']')) return -1; }
+      else return i;
+    }
+  }
+  // The expression ending at `end`, as V8's CallPrinter prints it: [text, start] or null. A call
+  // prints as `f(...)`.
+  function printedBefore(text, end) {
+    const at = { start: -1 };
+    const printed = printReceiver(text.slice(0, end), at);
+    return printed === null ? null : [printed, at.start];
+  }
+  // The engine says where a value is not iterable (vendor/rquickjs-sys/MINI-NODE.md) as a
+  // built-in meets it: `number 5 is not iterable (cannot read property Symbol(Symbol.iterator))`.
+  // At a for-of, a spread or an array pattern, V8 names the expression from the source instead:
+  // `obj is not iterable`, `f is not a function or its return value is not iterable`; a spread
+  // argument of a call: `u is not iterable (cannot read property undefined)`, or `Spread syntax
+  // requires ...iterable[Symbol.iterator] to be a function`.
+  function nameIterable(err, callsites) {
+    if (!(err instanceof TypeError)) return;
+    const m = /^(.+) is not iterable \(cannot read property Symbol\(Symbol\.iterator\)\)$/.exec(err.message);
+    if (!m) return;
+    const place = errorPlace(callsites);
+    if (place === null) return;
+    const [text, p] = place;
+    const end = expressionEnd(text, p);
+    if (end < 0) return;
+    const printed = printedBefore(text, end);
+    const before = printed === null ? text.slice(0, p).trimEnd() : text.slice(0, printed[1]).trimEnd();
+    if (printed !== null && printed[0].endsWith('(...)') && !/(?:\.\.\.|\bof|=)$/.test(before)) {
+      // the call itself: its spread argument is what is not iterable
+      const open = text.indexOf('(', p);
+      const spread = open < 0 ? -1 : text.indexOf('...', open);
+      if (spread < 0) return;
+      if (m[1] === 'undefined' || m[1] === 'object null') {
+        const argEnd = expressionEnd(text, spread + 3 + (text.slice(spread + 3).match(/^\s*/)[0].length));
+        const arg = argEnd < 0 ? null : printedBefore(text, argEnd);
+        if (arg === null) return;
+        err.message = `${arg[0]} is not iterable (cannot read property ${m[1] === 'undefined' ? 'undefined' : 'null'})`;
+      } else {
+        err.message = 'Spread syntax requires ...iterable[Symbol.iterator] to be a function';
+      }
+      return;
+    }
+    if (printed === null) return;
+    const [name] = printed;
+    let site;
+    if (before.endsWith('...')) site = 'spread';
+    else if (/\bof$/.test(before)) site = 'for-of';
+    else if (/(?:^|[^=!<>])=$/.test(before)) site = 'pattern';
+    else return;
+    // an array pattern names only a name or a literal; anything else keeps the value's words
+    if (site === 'pattern' && !/^(?:[A-Za-z_$][\w$]*|\{\}|\d[\d.]*|"[^"]*")$/.test(name)) return;
+    let expr = text.slice(printed[1], end);
+    while (/^\([^]*\)$/.test(expr)) expr = expr.slice(1, -1).trim();
+    const ctor = expr.match(/^new\s+([A-Za-z_$][\w$.]*)\s*\(/);
+    if (/^(?:async\s+)?function\b|^class\b|^\(?[\w$\s,]*\)?\s*=>/.test(expr)) err.message = '(intermediate value) is not iterable';
+    else if (ctor) err.message = `${ctor[1]} is not a function or its return value is not iterable`;
+    else if (name.endsWith('(...)')) err.message = `${name.slice(0, -5)} is not a function or its return value is not iterable`;
+    else err.message = `${name} is not iterable`;
+  }
+  // The engine says `Cannot destructure 'undefined' as it is undefined.` at the pattern's first
+  // property (its brace when empty). V8 names the property and the value's expression
+  // (`Cannot destructure property 'a' of 'obj' as it is undefined.`), or for a parameter the value
+  // (`'undefined'`, `'object null'`); a nested pattern or a default value reads the property
+  // instead (`Cannot read properties of undefined (reading 'b')`).
+  function nameDestructured(err, callsites) {
+    if (!(err instanceof TypeError)) return;
+    const m = /^Cannot destructure '(undefined|null)' as it is (?:undefined|null)\.$/.exec(err.message);
+    if (!m) return;
+    const what = m[1];
+    const place = errorPlace(callsites);
+    if (place === null) return;
+    const [text, p] = place;
+    // the engine's place: the first property's name, its target (`a: x`, `...rest`), or the
+    // brace (an empty pattern, a computed name)
+    const KEY = /(?:([A-Za-z_$][\w$]*)|'([^'\\]*)'|"([^"\\]*)"|(\d+))/;
+    const before = (i) => text.slice(0, i).trimEnd().length - 1;
+    let brace;
+    let prop = null;
+    let shorthandDefault = false;
+    const q = before(p);
+    if (text[p] === '{') {
+      brace = p;
+    } else if (text[q] === '{') {
+      brace = q;
+      const pm = text.slice(p).match(new RegExp('^' + KEY.source + '\\s*(=(?![=>]))?'));
+      if (pm) {
+        prop = pm[1] ?? pm[2] ?? pm[3] ?? pm[4];
+        shorthandDefault = pm[1] !== undefined && pm[5] !== undefined;
+      }
+    } else if (text[q] === ':') {
+      const km = text.slice(0, q).trimEnd().match(new RegExp(KEY.source + '$'));
+      if (!km) return;
+      prop = km[1] ?? km[2] ?? km[3] ?? km[4];
+      brace = before(text.slice(0, q).trimEnd().length - km[0].length);
+    } else if (text.slice(q - 2, q + 1) === '...') {
+      brace = before(q - 2);
+    } else {
+      return;
+    }
+    if (text[brace] !== '{') return;
+    // the bracket that holds the pattern, if any
+    let depth = 0;
+    let opener = -1;
+    for (let i = brace - 1; i >= 0; i--) {
+      const c = text[i];
+      if (c === ')' || c === ']' || c === '}') depth++;
+      else if (c === '(' || c === '[' || c === '{') {
+        if (depth === 0) { opener = i; break; }
+        depth--;
+      }
+    }
+    // inside another pattern: after `key:`, or an element of an array pattern
+    const prev = text.slice(0, brace).trimEnd().slice(-1);
+    const nested = prev === ':' || prev === '[' || (prev === ',' && opener >= 0 && text[opener] === '[');
+    if ((nested || shorthandDefault) && prop !== null) {
+      err.message = `Cannot read properties of ${what} (reading '${prop}')`;
+      return;
+    }
+    const close = expressionEnd(text, brace);
+    if (close < 0) return;
+    const after = text.slice(close);
+    let source;
+    let rm;
+    if ((rm = after.match(/^\s*=(?![=>])\s*/))) {
+      const rhs = close + rm[0].length;
+      let i = rhs;
+      let d = 0;
+      for (; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"' || c === "'" || c === '`') {
+          const j = text.indexOf(c, i + 1);
+          if (j < 0) return;
+          i = j;
+        } else if (c === '(' || c === '[' || c === '{') d++;
+        else if (c === ')' || c === ']' || c === '}') { if (d === 0) break; d--; }
+        else if (d === 0 && (c === ';' || c === ',' || c === '\n')) break;
+      }
+      let expr = text.slice(rhs, i).trim();
+      while (/^\([^()]*\)$/.test(expr)) expr = expr.slice(1, -1).trim();
+      const printed = printedBefore(expr, expr.length);
+      if (printed !== null && printed[1] === 0) source = printed[0];
+      else source = `(${expr.replace(/\s+/g, ' ')})`;
+    } else if (/^\s*of\b/.test(after)) {
+      source = '.for';
+    } else if (opener >= 0 && /\bcatch\s*$/.test(text.slice(0, opener))) {
+      source = '.catch';
+    } else {
+      // a parameter: V8 names the value
+      source = what === 'undefined' ? 'undefined' : 'object null';
+    }
+    err.message = prop === null
+      ? `Cannot destructure '${source}' as it is ${what}.`
+      : `Cannot destructure property '${prop}' of '${source}' as it is ${what}.`;
+  }
   // The expression that ends `src` (a method call's receiver), printed as V8's CallPrinter prints
   // it: arguments as `(...)`, `['k']` as `.k`, a non-empty object literal and `new X()` as
   // `(intermediate value)`, strings in double quotes. null when it cannot be read back.
   // (a bracket after one of these opens an expression; after a name it is a call or an index)
   const AFTER_KEYWORD = /\b(?:return|typeof|void|await|in|of|case|delete|throw|yield|else|do)$/;
-  function printReceiver(src) {
+  // With `at`, `at.start` is set to where the printed expression starts in `src`.
+  function printReceiver(src, at) {
     let i = src.length;
     const parts = [];
+    const done = (text, start) => {
+      if (at) at.start = start;
+      return text;
+    };
     // the text of the bracketed group that ends at i - 1 (`)`, `]`, `}`), from its opener
     const group = () => {
       const close = src[i - 1];
@@ -292,8 +551,8 @@
         if (/\bnew\s*$/.test(before)) return null;
         // parenthesized: an object literal prints as below, anything else as written
         const inner = g.slice(1, -1).trim();
-        if (/^\{[^]*\}$/.test(inner)) return (/^\{\s*\}$/.test(inner) ? '{}' : '{(intermediate value)}') + parts.join('');
-        return g + parts.join('');
+        if (/^\{[^]*\}$/.test(inner)) return done((/^\{\s*\}$/.test(inner) ? '{}' : '{(intermediate value)}') + parts.join(''), i);
+        return done(g + parts.join(''), i);
       }
       if (c === ']') {
         const g = group();
@@ -306,15 +565,15 @@
         }
         // an array literal: V8 prints simple elements without spaces
         const items = g.slice(1, -1).trim();
-        if (items === '') return '[]' + parts.join('');
+        if (items === '') return done('[]' + parts.join(''), i);
         const els = items.split(',').map((e) => e.trim());
         if (!els.every((e) => /^(?:-?\d+(?:\.\d+)?|[A-Za-z_$][\w$]*)$/.test(e))) return null;
-        return `[${els.join(',')}]` + parts.join('');
+        return done(`[${els.join(',')}]` + parts.join(''), i);
       }
       if (c === '}') {
         const g = group();
         if (g === null) return null;
-        return (/^\{\s*\}$/.test(g) ? '{}' : '{(intermediate value)}') + parts.join('');
+        return done((/^\{\s*\}$/.test(g) ? '{}' : '{(intermediate value)}') + parts.join(''), i);
       }
       if (c === "'" || c === '"' || c === '`') {
         const j = src.lastIndexOf(c, i - 2);
@@ -322,9 +581,14 @@
         const body = src.slice(j + 1, i - 1);
         if (/["'`\\]|\$\{/.test(body)) return null;
         i = j;
-        return `"${body}"` + parts.join('');
+        return done(`"${body}"` + parts.join(''), i);
       }
-      if ((m = src.slice(0, i).match(/(\?\.|\.)\s*([A-Za-z_$][\w$]*)$/))) {
+      // a number (V8 prints it as a number prints)
+      if (parts.length === 0 && (m = src.slice(0, i).match(/(?:^|[^\w$.]|\.\.\.)(\d+(?:\.\d+)?)$/))) {
+        return done(String(Number(m[1])), i - m[1].length);
+      }
+      // (a `...` before a name spreads it)
+      if ((m = src.slice(0, i).match(/(\?\.|\.)\s*([A-Za-z_$][\w$]*)$/)) && !src.slice(0, i - m[0].length).endsWith('..')) {
         parts.unshift(m[1] + m[2]);
         i -= m[0].length;
         continue;
@@ -334,38 +598,65 @@
         // `new X(...)`, `new a.B(...)`: the new object is an intermediate value
         if (/\bnew$/.test(before)) {
           const args = parts.indexOf('(...)');
-          return args < 0 ? null : '(intermediate value)' + parts.slice(args + 1).join('');
+          return args < 0 ? null : done('(intermediate value)' + parts.slice(args + 1).join(''), before.length - 3);
         }
         if (/^(?:new|typeof|void|await|return)$/.test(m[0])) return null;
         // a primary expression: it must start the expression (after an operator or `(`)
-        if (before !== '' && !/[=(,;:?!&|+\-*\/%<>{[]$|\breturn$|=>$/.test(before)) return null;
-        return m[0] + parts.join('');
+        if (before !== '' && !/[=(,;:?!&|+\-*\/%<>{[.]$|\b(?:return|of)$|=>$/.test(before)) return null;
+        return done(m[0] + parts.join(''), i - m[0].length);
       }
       return null;
     }
   }
   function prepareStackTrace(err, callsites) {
-    try { v8ify(err); nameCallee(err, callsites); } catch (e) { /* keep QuickJS's words */ }
+    try {
+      v8ify(err);
+      nameCallee(err, callsites);
+      nameIterable(err, callsites);
+      nameDestructured(err, callsites);
+    } catch (e) { /* keep the engine's words */ }
     let head;
     try { head = errorHeader(err); } catch (e) { head = 'Error'; }
     const lines = [];
     let lastUser = null;
+    // the stack's bottom was a runner of this prelude (else, below the last frame, a promise
+    // job called by the loop's drain, unless the engine cut the stack at its limit)
+    let bottom = false;
+    // the line of node's a LIBRARY_FRAMES helper chose for the next library frame
+    let at;
     for (let i = 0; i < callsites.length; i++) {
       const cs = callsites[i];
       const file = cs.getFileName();
       if (file === 'node:mini-node') {
         const fname = cs.getFunctionName();
+        const lib = LIBRARY_FRAMES[fname];
+        // (an error made inside the library itself, above any frame shown, keeps its own frames)
+        if (lib !== undefined && lines.length > 0) {
+          if (lib.text === undefined) {
+            at = lib.at;
+          } else {
+            lines.push(lib.text(cs, at));
+            at = undefined;
+            lastUser = null;
+          }
+          continue;
+        }
         const r = RUNNER_FRAMES[fname];
         if (r === undefined) continue;
         if (lastUser !== null && lines.length > 0) {
           const pname = lastUser.getFunctionName();
           const loc = lines[lines.length - 1].replace(/^[^(]*\(/, '').replace(/\)$/, '');
           if (r.rename) lines[lines.length - 1] = `${r.rename} (${loc})`;
-          else if (r.timer) lines[lines.length - 1] = `Timeout.${pname ? pname + ' [as _onTimeout]' : '_onTimeout'} (${loc})`;
+          // (V8 finds the method's name on the receiver: a timer cleared by now holds no callback)
+          else if (r.timer) lines[lines.length - 1] = timerHolds(lastUser) ? `Timeout.${pname ? pname + ' [as _onTimeout]' : '_onTimeout'} (${loc})` : `Timeout.${pname || '<anonymous>'} (${loc})`;
           else if (r.immediate) lines[lines.length - 1] = `Immediate.${pname || '<anonymous>'} (${loc})`;
         }
         for (const f of r.frames === null ? emitWithFrames : r.frames) lines.push(f);
-        if (!r.resume) break;
+        if (r.drain !== undefined) for (const f of drainFrames(r.drain)) lines.push(f);
+        if (!r.resume) {
+          bottom = true;
+          break;
+        }
         // skip the loader's own frames up to the requiring file's
         lastUser = null;
         while (i + 1 < callsites.length && callsites[i + 1].getFileName() === 'node:mini-node') i++;
@@ -381,6 +672,10 @@
       lastUser = cs;
     }
     const limit = typeof Error.stackTraceLimit === 'number' ? Error.stackTraceLimit : 10;
+    // (the engine takes up to ENGINE_EXTRA_FRAMES more than the limit, at most 64: *Must* match
+    // build_backtrace in vendor/rquickjs-sys/quickjs/quickjs.c)
+    const cut = callsites.length >= Math.min(Math.max(0, Math.floor(limit)) + ENGINE_EXTRA_FRAMES, 64);
+    if (!bottom && lines.length > 0 && !cut) for (const f of drainFrames('job')) lines.push(f);
     const kept = lines.slice(0, limit);
     return kept.length ? head + '\n    at ' + kept.join('\n    at ') : head;
   }
@@ -397,64 +692,3 @@
   Error.prepareStackTrace = prepareStackTrace;
   Error.stackTraceLimit = 10;
 
-  // ---------------------------------------------------------------- JSON.stringify's cycles
-  // V8's words for a circular structure (QuickJS says only "circular reference"): the path from
-  // the object met twice to the key that closes the circle, its middle elided past two steps, as
-  // V8's CircularStructureMessageBuilder writes it. The path is found again by walking the value
-  // as JSON.stringify does (toJSON, a replacer function or key list).
-  const quickjsStringify = JSON.stringify;
-  function jsonConstructorName(o) {
-    const proto = Object.getPrototypeOf(o);
-    const ctor = proto && Object.prototype.hasOwnProperty.call(proto, 'constructor') ? proto.constructor : undefined;
-    return typeof ctor === 'function' && ctor.name ? ctor.name : 'Object';
-  }
-  function jsonCircleMessage(root, replacer) {
-    const stack = [];
-    const keyText = (k) => (k.index ? `index ${k.key}` : `property '${k.key}'`);
-    function walk(holder, key, value) {
-      if (value !== null && typeof value === 'object' && typeof value.toJSON === 'function') value = value.toJSON(key);
-      if (typeof replacer === 'function') value = replacer.call(holder, key, value);
-      if (value === null || typeof value !== 'object') return null;
-      const index = Array.isArray(holder);
-      const at = stack.findIndex((e) => e.obj === value);
-      if (at !== -1) return { at, closing: { key, index } };
-      stack.push({ obj: value, key: { key, index } });
-      const keys = Array.isArray(value) ? value.map((_, i) => String(i))
-        : (Array.isArray(replacer) ? replacer.map(String) : Object.keys(value));
-      for (const k of keys) {
-        const found = walk(value, k, value[k]);
-        if (found) return found;
-      }
-      stack.pop();
-      return null;
-    }
-    const found = walk({ '': root }, '', root);
-    if (!found) return undefined;
-    let i = found.at;
-    let msg = 'Converting circular structure to JSON\n    --> starting at object with constructor ' +
-      `'${jsonConstructorName(stack[i++].obj)}'`;
-    const line = (e) => `\n    |     ${keyText(e.key)} -> object with constructor '${jsonConstructorName(e.obj)}'`;
-    const prefixEnd = Math.min(stack.length, i + 2);
-    for (; i < prefixEnd; i++) msg += line(stack[i]);
-    if (stack.length > i + 1) msg += '\n    |     ...';
-    for (i = Math.max(i, stack.length - 1); i < stack.length; i++) msg += line(stack[i]);
-    return msg + `\n    --- ${keyText(found.closing)} closes the circle`;
-  }
-  Object.defineProperty(JSON, 'stringify', {
-    value: {
-      stringify(value, replacer, space) {
-        try {
-          return quickjsStringify(value, replacer, space);
-        } catch (e) {
-          if (e instanceof TypeError && e.message === 'circular reference') {
-            const msg = jsonCircleMessage(value, replacer);
-            if (msg) e.message = msg;
-          }
-          throw e;
-        }
-      },
-    }.stringify,
-    writable: true,
-    configurable: true,
-    enumerable: false,
-  });

@@ -211,19 +211,33 @@
     }
     return target;
   }
+  // (node calls a once listener on one line without arguments and on the next with them: the
+  // first is onceCall here, so that stack traces can tell them apart; LIBRARY_FRAMES, errors.js)
   function onceWrapper(...args) {
     if (!this.fired) {
       this.target.removeListener(this.type, this.wrapFn);
       this.fired = true;
+      if (args.length === 0) return onceCall(this);
       return this.listener.apply(this.target, args);
     }
   }
+  function onceCall(state) { return state.listener.call(state.target); }
   function onceWrap(target, type, listener) {
     const state = { fired: false, wrapFn: undefined, target, type, listener };
     const wrapped = onceWrapper.bind(state);
     wrapped.listener = listener;
     state.wrapFn = wrapped;
     return wrapped;
+  }
+  // emit with several listeners (node calls them on another line than a single one, which
+  // stack traces show: LIBRARY_FRAMES, errors.js)
+  function emitEach(target, handler, type, args) {
+    const len = handler.length;
+    const listeners = handler.slice();
+    for (let i = 0; i < len; ++i) {
+      const result = listeners[i].apply(target, args);
+      if (result !== undefined && result !== null) addCatch(target, result, type, args);
+    }
   }
   function listenersOf(target, type, unwrap) {
     const events = target._events;
@@ -256,12 +270,7 @@
         const result = handler.apply(this, args);
         if (result !== undefined && result !== null) addCatch(this, result, type, args);
       } else {
-        const len = handler.length;
-        const listeners = handler.slice();
-        for (let i = 0; i < len; ++i) {
-          const result = listeners[i].apply(this, args);
-          if (result !== undefined && result !== null) addCatch(this, result, type, args);
-        }
+        emitEach(this, handler, type, args);
       }
       return true;
     },

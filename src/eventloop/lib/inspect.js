@@ -294,6 +294,9 @@
       } else if (isError(value)) {
         base = formatError(value, ctx, keys, ctorName, prefixFor);
         keys = keys.filter((k) => k !== 'stack' && k !== 'message');
+        // as node's formatError: the cause, and the errors of an AggregateError
+        if ('cause' in value && !keys.includes('cause')) keys.push('cause');
+        if (Array.isArray(value.errors) && !keys.includes('errors')) keys.push('errors');
         if (keys.length === 0) return base;
         braces = ['{', '}'];
       } else if (value instanceof RegExp) {

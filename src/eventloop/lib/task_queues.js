@@ -31,7 +31,13 @@
     q[n] = cb;
     q[n + 1] = args.length ? args : undefined;
   }
-  function __runTick(cb, args) { return args === undefined ? cb() : cb(...args); }
+  // How many arguments the running tick got: node's processTicksAndRejections calls it on another
+  // line for each count, which its stack frame shows (read by drainFrames in errors.js).
+  let tickArgs = 0;
+  function __runTick(cb, args) {
+    tickArgs = args === undefined ? 0 : args.length;
+    return args === undefined ? cb() : cb(...args);
+  }
   function runTick(id) {
     const t = tickQueue.take(id);
     if (t !== undefined) __runTick(t.cb, t.args);
@@ -51,8 +57,13 @@
           plainTicks = plainTicks.slice(plainHead);
           plainHead = 0;
         }
-        if (args === undefined) cb();
-        else cb(...args);
+        if (args === undefined) {
+          if (tickArgs !== 0) tickArgs = 0;
+          cb();
+        } else {
+          tickArgs = args.length;
+          cb(...args);
+        }
       }
     } finally {
       tickDraining = false;
@@ -65,6 +76,6 @@
     if (record) mn.microtask(callerLine());
     nextId++;
     Promise.resolve().then(() => {
-      try { __runMicrotask(cb); } catch (e) { reportUncaught(e, true); }
+      try { __runMicrotask(cb); } catch (e) { reportUncaught(e, true, 'uncaughtException', true); }
     });
   }

@@ -64,7 +64,9 @@
     return t;
   }
   function clearTimeout(t) {
-    if (t && t._onTimeout !== undefined && t instanceof Timeout) {
+    // as node's: the timer forgets its callback (inspect shows `_onTimeout: null`)
+    if (t && t._onTimeout && t instanceof Timeout) {
+      t._onTimeout = null;
       t._idleTimeout = -1;
       if (!t._destroyed) { t._destroyed = true; callbacks.delete(t._id); mn.timerClear(t._id); }
       return;

@@ -131,6 +131,29 @@
     }
     return `${file}:${line}\n${text}\n${' '.repeat(Math.max(0, col - 1))}^\n`;
   }
+  // Where the last `throw` statement of a user file ran (vendor/rquickjs-sys/MINI-NODE.md), as
+  // node's report shows it, or null; the engine's function is taken once and hidden.
+  const engineThrowSite = Error.__mnThrowSite;
+  delete Error.__mnThrowSite;
+  function throwSite() {
+    const at = typeof engineThrowSite === 'function' ? engineThrowSite() : undefined;
+    if (!Array.isArray(at)) return null;
+    const [file, line] = at;
+    let col = at[2];
+    if (!isScriptFile(file) || !(file === SCRIPT || file.startsWith('/'))) return null;
+    if (line === 1) col = firstLineColumn(col);
+    const text = fileLine(file, line);
+    if (text === undefined) return null;
+    return `${file}:${line}\n${text}\n${' '.repeat(Math.max(0, col - 1))}^\n`;
+  }
+  // Where node rethrows what a queueMicrotask callback threw: from runMicrotasks() in
+  // processTicksAndRejections or runNextTicks, or from V8's checkpoint (no script), by who is
+  // draining now (mn.drainState, as drainFrames in errors.js reads it).
+  function queuedSite() {
+    const state = mn.drainState();
+    if (state < 0 || state === 0) return '<anonymous_script>:0\n\n';
+    return `node:internal/process/task_queues:${(state & 1) === 1 ? 95 : 60}\n    runMicrotasks();\n    ^\n`;
+  }
   // Line n of a user file: the main script, or a required file read again (only for a report).
   function fileLine(file, n) {
     if (file === SCRIPT) return scriptLine(n);
@@ -140,27 +163,40 @@
       return undefined;
     }
   }
-  function uncaughtReport(err, atThrow, fromPromise) {
+  // `queued`: thrown by a queueMicrotask callback, which node rethrows from no script
+  function uncaughtReport(err, atThrow, fromPromise, queued) {
     let out = '';
     if (err !== null && typeof err === 'object' && typeof err[kNodeReport] === 'function') {
       // thrown by node's own library (events.js, assert.js): node's site and inspection
       out += err[kNodeReport](fromPromise === true);
     } else if (err !== null && typeof err === 'object' && isError(err)) {
       // errors thrown by node's own module loader point into it
-      const ctxText = err.code === 'MODULE_NOT_FOUND' ? 'node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n' : sourceContext(err, atThrow);
+      let ctxText = err.code === 'MODULE_NOT_FOUND' ? 'node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n' : sourceContext(err, atThrow);
+      // an error whose stack names no place of the script: node shows where it rethrows a
+      // rejection, or the `throw` statement
+      if (!ctxText) ctxText = fromPromise === true ? 'node:internal/process/promises:391\n    triggerUncaughtException(err, true /* fromPromise */);\n    ^\n' : throwSite();
       if (ctxText) out += ctxText + '\n';
       out += inspect(err) + '\n';
     } else {
-      // where a non-Error was thrown is unknown; a single `throw` in the script is the place
-      const sourceLines = scriptLines();
-      const throws = [];
-      sourceLines.forEach((t, i) => { const k = t.search(/\bthrow\b/); if (k >= 0) throws.push([i, k]); });
+      // a value that is not an error has no stack: the engine keeps where the last `throw`
+      // statement ran (V8's place for it: the `throw` keyword); else a single `throw` in the
+      // script is the place
       out += '\n';
-      if (throws.length === 1) {
-        const [i, k] = throws[0];
-        out += `${SCRIPT}:${i + 1}\n${sourceLines[i]}\n${' '.repeat(k)}^\n`;
+      const site = queued === true ? queuedSite() : throwSite();
+      if (site !== null) {
+        out += site;
+      } else {
+        const sourceLines = scriptLines();
+        const throws = [];
+        sourceLines.forEach((t, i) => { const k = t.search(/\bthrow\b/); if (k >= 0) throws.push([i, k]); });
+        if (throws.length === 1) {
+          const [i, k] = throws[0];
+          out += `${SCRIPT}:${i + 1}\n${sourceLines[i]}\n${' '.repeat(k)}^\n`;
+        }
       }
-      out += (typeof err === 'string' ? err : inspect(err)) + '\n(Use `node --trace-uncaught ...` to show where the exception was thrown)\n';
+      out += (typeof err === 'string' ? err : inspect(err)) + '\n';
+      // (node hints at --trace-uncaught for a primitive only)
+      if (err === null || (typeof err !== 'object' && typeof err !== 'function')) out += '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n';
     }
     out += `\nNode.js ${process.version}\n`;
     return out;
@@ -168,7 +204,7 @@
   // Returns true when the process must die (no 'uncaughtException' listener took it). As node's
   // _fatalException: 'uncaughtExceptionMonitor' first, then 'uncaughtException'; an error thrown
   // by one of their listeners ends the process with its own report and exit code 7.
-  function reportUncaught(err, inMicrotask, origin = 'uncaughtException') {
+  function reportUncaught(err, inMicrotask, origin = 'uncaughtException', queued = false) {
     if (err && err.__mnExit) throw err;
     const handled = process.listenerCount('uncaughtException') > 0;
     try {
@@ -182,7 +218,7 @@
       return true;
     }
     if (handled) return false;
-    die(workerInfo !== null ? '' : uncaughtReport(err, !inMicrotask, origin === 'unhandledRejection'), 1, err);
+    die(workerInfo !== null ? '' : uncaughtReport(err, !inMicrotask, origin === 'unhandledRejection', queued), 1, err);
     return true;
   }
   // The end of the run after an uncaught error: node sets process.exitCode before its 'exit'
@@ -226,6 +262,8 @@
         lateHandled.push([promise, warning]);
       }
     }
+    // node's hasRejectionToWarn (the loop drains through processTicksAndRejections while it holds)
+    return pendingRejections.size > 0 || lateHandled.length > 0;
   }
   // The runner of 'unhandledRejection' listeners: node's frames in RUNNER_FRAMES (errors.js).
   function __emitUnhandledRejection(reason, promise) { process.emit('unhandledRejection', reason, promise); }
@@ -264,7 +302,7 @@
         `UnhandledPromiseRejection: ${msg}\n` +
         '    at throwUnhandledRejectionsMode (node:internal/process/promises:389:7)\n' +
         '    at processPromiseRejections (node:internal/process/promises:470:17)\n' +
-        "    at process.processTicksAndRejections (node:internal/process/task_queues:96:32) {\n  code: 'ERR_UNHANDLED_REJECTION'\n}\n" +
+        drainFrames('rejections').map((f) => `    at ${f}\n`).join('').replace(/\n$/, " {\n  code: 'ERR_UNHANDLED_REJECTION'\n}\n") +
         `\nNode.js ${process.version}\n`;
       const err = new Error(msg);
       err.name = 'UnhandledPromiseRejection';

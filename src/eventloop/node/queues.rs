@@ -27,6 +27,18 @@ pub struct FsOp {
     pub line: u32,
 }
 
+/// Who runs a drain of the nextTick and microtask queues, as node's stack traces show it: a
+/// callback scope closing (node's C++ `InternalCallbackScope`, after the main script, an fs or I/O
+/// callback, the last timer or immediate of a phase), or `runNextTicks` before the next timer of
+/// the same list (`listOnTimeout`), of another list (`processTimers`), or the next immediate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DrainFrom {
+    Scope = 0,
+    ListOnTimeout = 1,
+    ProcessTimers = 2,
+    ProcessImmediate = 3,
+}
+
 /// What the loop is doing, to explain a timeout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Activity {
@@ -47,6 +59,15 @@ pub struct Sched {
     immediate_unrefed: IdSet<u64>,
     /// A promise was rejected without a handler since the last check.
     pub rejections: Rc<Cell<bool>>,
+    /// Node's `hasRejectionToWarn`: a rejection without a handler is waiting for
+    /// processPromiseRejections (set by the rejection tracker, cleared when a drain ends).
+    pub warn: Rc<Cell<bool>>,
+    /// The script wrote to stdout or stderr since the last drain: node's stream queued its
+    /// `afterWriteTick`, so a tick is scheduled and the next drain is processTicksAndRejections.
+    pub out_tick: bool,
+    /// The drain running now: who runs it, and whether it has become processTicksAndRejections
+    /// (else V8's microtask checkpoint or `runMicrotasks`). Stack traces name both.
+    pub drain: Option<(DrainFrom, bool)>,
     pub immediate_refs: usize,
     pub ticks: VecDeque<(u64, u32)>,
     /// Plain runs: the prelude's own nextTick queue has work.
@@ -111,6 +132,9 @@ impl Sched {
             immediate_cancelled: IdSet::default(),
             immediate_unrefed: IdSet::default(),
             rejections: Rc::new(Cell::new(false)),
+            warn: Rc::new(Cell::new(false)),
+            out_tick: false,
+            drain: None,
             immediate_refs: 0,
             ticks: VecDeque::new(),
             tick_wake: false,
@@ -204,6 +228,11 @@ impl Sched {
     }
 
     /// An immediate leaves the queue to run; `false` if it was cancelled.
+    /// Is the immediate `id` still queued (not cleared)?
+    pub fn immediate_live(&self, id: u64) -> bool {
+        self.immediate_cancelled.is_empty() || !self.immediate_cancelled.contains(&id)
+    }
+
     pub fn take_immediate(&mut self, id: u64) -> bool {
         if !self.immediate_cancelled.is_empty() && self.immediate_cancelled.remove(&id) {
             return false;

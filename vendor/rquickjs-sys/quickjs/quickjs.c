@@ -590,6 +590,11 @@ struct JSContext {
     JSValue error_ctor;
     JSValue error_back_trace;
     JSValue error_prepare_stack;
+    /* mini-node: the function and pc of the last `throw` statement run,
+       for the report of an uncaught value that is not an error
+       (Error.__mnThrowSite) */
+    JSValue mn_throw_func;
+    uint32_t mn_throw_pc;
     JSValue error_stack_trace_limit;
     JSValue iterator_ctor;
     JSValue iterator_ctor_getset;
@@ -2886,6 +2891,7 @@ JSContext *JS_NewContextRaw(JSRuntime *rt)
     ctx->error_ctor = JS_NULL;
     ctx->error_back_trace = JS_UNDEFINED;
     ctx->error_prepare_stack = JS_UNDEFINED;
+    ctx->mn_throw_func = JS_UNDEFINED;
     ctx->error_stack_trace_limit = js_int32(10);
     init_list_head(&ctx->loaded_modules);
     // TODO(bnoordhuis) use getrandom() etc.
@@ -3016,6 +3022,7 @@ static void JS_MarkContext(JSRuntime *rt, JSContext *ctx,
     JS_MarkValue(rt, ctx->error_ctor, mark_func);
     JS_MarkValue(rt, ctx->error_back_trace, mark_func);
     JS_MarkValue(rt, ctx->error_prepare_stack, mark_func);
+    JS_MarkValue(rt, ctx->mn_throw_func, mark_func);
     JS_MarkValue(rt, ctx->error_stack_trace_limit, mark_func);
     for(i = 0; i < rt->class_count; i++) {
         JS_MarkValue(rt, ctx->class_proto[i], mark_func);
@@ -3098,6 +3105,7 @@ void JS_FreeContext(JSContext *ctx)
     JS_FreeValue(ctx, ctx->error_ctor);
     JS_FreeValue(ctx, ctx->error_back_trace);
     JS_FreeValue(ctx, ctx->error_prepare_stack);
+    JS_FreeValue(ctx, ctx->mn_throw_func);
     JS_FreeValue(ctx, ctx->error_stack_trace_limit);
     for(i = 0; i < rt->class_count; i++) {
         JS_FreeValue(ctx, ctx->class_proto[i]);
@@ -8248,6 +8256,10 @@ static void build_backtrace(JSContext *ctx, JSValueConst error_val,
         saved_exception = JS_GetException(ctx);
         if (stack_trace_limit == 0)
             goto done;
+        /* mini-node: the library's prepareStackTrace hides its own frames
+           and keeps Error.stackTraceLimit of the others itself: take up to
+           32 more (*Must* match ENGINE_EXTRA_FRAMES in lib/errors.js) */
+        stack_trace_limit = min_int(stack_trace_limit + 32, countof(csd));
         if (filename)
             js_new_callsite_data2(ctx, &csd[i++], filename, line_num, col_num);
     } else {
@@ -8648,8 +8660,35 @@ static JSValue JS_ThrowTypeErrorNotAFunction(JSContext *ctx)
     return JS_ThrowTypeError(ctx, "not a function");
 }
 
+static const char *mn_running_method(JSContext *ctx, JSValueConst proto,
+                                     char *buf, size_t size);
+
+/* mini-node: V8's words when a static method of Object or Reflect gets a
+   value that is not an object ("Object.defineProperty called on
+   non-object"); QuickJS's elsewhere */
 static JSValue JS_ThrowTypeErrorNotAnObject(JSContext *ctx)
 {
+    static const char *const names[] = { "Object", "Reflect" };
+    char buf[64];
+    size_t k;
+
+    for (k = 0; k < countof(names); k++) {
+        JSValue owner = JS_GetPropertyStr(ctx, ctx->global_obj, names[k]);
+        if (JS_IsException(owner)) {
+            JS_FreeValue(ctx, JS_GetException(ctx));
+            continue;
+        }
+        const char *m = mn_running_method(ctx, owner, buf, sizeof(buf));
+        JS_FreeValue(ctx, owner);
+        if (!m)
+            continue;
+        /* Object's other statics convert their argument, as ToObject says */
+        if (k == 0 && !strcmp(m, "setPrototypeOf"))
+            return JS_ThrowTypeError(ctx, "Object.setPrototypeOf called on null or undefined");
+        if (k == 0 && strcmp(m, "defineProperty") && strcmp(m, "defineProperties"))
+            return JS_ThrowTypeError(ctx, "Cannot convert undefined or null to object");
+        return JS_ThrowTypeError(ctx, "%s.%s called on non-object", names[k], m);
+    }
     return JS_ThrowTypeError(ctx, "not an object");
 }
 
@@ -14882,11 +14921,96 @@ JSValue JS_ToPropertyKey(JSContext *ctx, JSValueConst val)
     return JS_ToPropertyKeyInternal(ctx, val, /*flags*/0);
 }
 
+/* mini-node: the name of the built-in method running now, when it is the
+   method `proto` holds under that name ("[Symbol.iterator]" for that
+   symbol), copied to buf; NULL otherwise */
+static const char *mn_running_method(JSContext *ctx, JSValueConst proto,
+                                     char *buf, size_t size)
+{
+    JSStackFrame *sf = ctx->rt->current_stack_frame;
+    JSPropertyDescriptor desc;
+    JSValue name, held;
+    const char *str;
+    JSAtom atom;
+    bool same;
+    int has;
+
+    if (!sf || !JS_IsObject(sf->cur_func) || !JS_IsObject(proto))
+        return NULL;
+    name = JS_GetProperty(ctx, sf->cur_func, JS_ATOM_name);
+    if (JS_IsException(name)) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return NULL;
+    }
+    if (!JS_IsString(name)) {
+        JS_FreeValue(ctx, name);
+        return NULL;
+    }
+    str = JS_ToCString(ctx, name);
+    JS_FreeValue(ctx, name);
+    if (!str)
+        return NULL;
+    snprintf(buf, size, "%s", str);
+    JS_FreeCString(ctx, str);
+    /* a getter is named "get x" */
+    if (!strncmp(buf, "get ", 4))
+        memmove(buf, buf + 4, strlen(buf + 4) + 1);
+    if (!strcmp(buf, "[Symbol.iterator]"))
+        atom = JS_DupAtom(ctx, JS_ATOM_Symbol_iterator);
+    else
+        atom = JS_NewAtom(ctx, buf);
+    if (atom == JS_ATOM_NULL)
+        return NULL;
+    has = JS_GetOwnPropertyInternal(ctx, &desc, JS_VALUE_GET_OBJ(proto), atom);
+    JS_FreeAtom(ctx, atom);
+    if (has <= 0) {
+        if (has < 0)
+            JS_FreeValue(ctx, JS_GetException(ctx));
+        return NULL;
+    }
+    held = (desc.flags & JS_PROP_GETSET) ? js_dup(desc.getter) : js_dup(desc.value);
+    js_free_desc(ctx, &desc);
+    same = JS_VALUE_GET_PTR(held) == JS_VALUE_GET_PTR(sf->cur_func);
+    JS_FreeValue(ctx, held);
+    return same ? buf : NULL;
+}
+
+/* mini-node: V8's words for a built-in method of `cls`.prototype called on
+   null or undefined ("String.prototype.trim called on null or undefined"),
+   else `fallback` */
+static JSValue JS_ThrowTypeErrorNullishThis(JSContext *ctx, int class_id,
+                                            const char *cls,
+                                            const char *fallback)
+{
+    char buf[64];
+    const char *m = mn_running_method(ctx, ctx->class_proto[class_id], buf, sizeof(buf));
+    if (!m)
+        return JS_ThrowTypeError(ctx, "%s", fallback);
+    return JS_ThrowTypeError(ctx, "%s.prototype%s%s called on null or undefined",
+                             cls, m[0] == '[' ? "" : ".", m);
+}
+
+/* mini-node: V8's words for a built-in method of `cls`.prototype called on
+   a receiver of another type ("Number.prototype.toFixed requires that
+   'this' be a Number"), else `fallback` */
+static JSValue JS_ThrowTypeErrorThisType(JSContext *ctx, int class_id,
+                                         const char *cls,
+                                         const char *fallback)
+{
+    char buf[64];
+    const char *m = mn_running_method(ctx, ctx->class_proto[class_id], buf, sizeof(buf));
+    if (!m)
+        return JS_ThrowTypeError(ctx, "%s", fallback);
+    return JS_ThrowTypeError(ctx, "%s.prototype.%s requires that 'this' be a %s",
+                             cls, m, cls);
+}
+
 static JSValue JS_ToStringCheckObject(JSContext *ctx, JSValueConst val)
 {
     uint32_t tag = JS_VALUE_GET_TAG(val);
     if (tag == JS_TAG_NULL || tag == JS_TAG_UNDEFINED)
-        return JS_ThrowTypeError(ctx, "null or undefined are forbidden");
+        return JS_ThrowTypeErrorNullishThis(ctx, JS_CLASS_STRING, "String",
+                                            "null or undefined are forbidden");
     return JS_ToString(ctx, val);
 }
 
@@ -17176,10 +17300,69 @@ static JSValue JS_GetIterator2(JSContext *ctx, JSValueConst obj,
     return enum_obj;
 }
 
+/* mini-node: V8's words for a value that is not iterable where a built-in
+   (or `yield*`) meets it: the value's type, and its text when it is a
+   boolean or a number ("number 5", "object", "object null", "undefined").
+   The library words a syntax site (for-of, spread, destructuring) again
+   from the source text, as V8 does. */
+static JSValue JS_ThrowTypeErrorNotIterable(JSContext *ctx, JSValueConst obj)
+{
+    const char *what, *text;
+    JSValue ret;
+
+    switch (JS_VALUE_GET_NORM_TAG(obj)) {
+    case JS_TAG_UNDEFINED:
+        what = "undefined";
+        break;
+    case JS_TAG_NULL:
+        what = "object null";
+        break;
+    case JS_TAG_BOOL:
+        what = JS_VALUE_GET_BOOL(obj) ? "boolean true" : "boolean false";
+        break;
+    case JS_TAG_INT:
+    case JS_TAG_FLOAT64:
+        text = JS_ToCString(ctx, obj);
+        if (!text)
+            return JS_EXCEPTION;
+        ret = JS_ThrowTypeError(ctx, "number %s is not iterable (cannot read property Symbol(Symbol.iterator))", text);
+        JS_FreeCString(ctx, text);
+        return ret;
+    case JS_TAG_BIG_INT:
+    case JS_TAG_SHORT_BIG_INT:
+        what = "bigint";
+        break;
+    case JS_TAG_SYMBOL:
+        what = "symbol";
+        break;
+    case JS_TAG_STRING:
+        what = "string";
+        break;
+    default:
+        what = JS_IsFunction(ctx, obj) ? "function" : "object";
+        break;
+    }
+    return JS_ThrowTypeError(ctx, "%s is not iterable (cannot read property Symbol(Symbol.iterator))", what);
+}
+
+/* mini-node: V8's words for an entry (of a Map, Object.fromEntries) that
+   is not an object */
+static JSValue JS_ThrowTypeErrorEntry(JSContext *ctx, JSValueConst item)
+{
+    const char *text = js_v8_value_cstr(ctx, item);
+    JSValue ret = JS_ThrowTypeError(ctx, "Iterator value %s is not an entry object",
+                                    text ? text : "");
+    JS_FreeCString(ctx, text);
+    return ret;
+}
+
 static JSValue JS_GetIterator(JSContext *ctx, JSValueConst obj, bool is_async)
 {
     JSValue method, ret, sync_iter;
 
+    /* mini-node: V8's words, not a failed read of Symbol.iterator */
+    if (JS_IsUndefined(obj) || JS_IsNull(obj))
+        return JS_ThrowTypeErrorNotIterable(ctx, obj);
     if (is_async) {
         method = JS_GetProperty(ctx, obj, JS_ATOM_Symbol_asyncIterator);
         if (JS_IsException(method))
@@ -17203,7 +17386,7 @@ static JSValue JS_GetIterator(JSContext *ctx, JSValueConst obj, bool is_async)
     }
     if (!JS_IsFunction(ctx, method)) {
         JS_FreeValue(ctx, method);
-        return JS_ThrowTypeError(ctx, "value is not iterable");
+        return JS_ThrowTypeErrorNotIterable(ctx, obj); /* mini-node: V8's words */
     }
     ret = JS_GetIterator2(ctx, obj, method);
     JS_FreeValue(ctx, method);
@@ -17557,6 +17740,11 @@ static __exception int js_append_enumerate(JSContext *ctx, JSValue *sp)
          avoid constructing actual iterator object?
        - build this into js_for_of_start and use in all `for (x of o)` loops
      */
+    /* mini-node: V8's words, not a failed read of Symbol.iterator */
+    if (JS_IsUndefined(sp[-1]) || JS_IsNull(sp[-1])) {
+        JS_ThrowTypeErrorNotIterable(ctx, sp[-1]);
+        return -1;
+    }
     iterator = JS_GetProperty(ctx, sp[-1], JS_ATOM_Symbol_iterator);
     if (JS_IsException(iterator))
         return -1;
@@ -18948,6 +19136,21 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
             BREAK;
 
         CASE(OP_throw):
+            /* mini-node: where it was thrown (Error.__mnThrowSite), unless
+               by the library itself (its files are named "node:...") */
+            {
+                char fbuf[ATOM_GET_STR_BUF_SIZE];
+                const char *fname = JS_AtomGetStr(ctx, fbuf, sizeof(fbuf), b->filename);
+                int tcol = 1;
+                if (strncmp(fname, "node:", 5) != 0)
+                    find_line_num(ctx, b, pc - b->byte_code_buf - 1, &tcol);
+                /* (column 0: the parser's own rethrow, mn_emit_rethrow) */
+                if (strncmp(fname, "node:", 5) != 0 && tcol != 0) {
+                    JS_FreeValue(ctx, ctx->mn_throw_func);
+                    ctx->mn_throw_func = js_dup(sf->cur_func);
+                    ctx->mn_throw_pc = pc - b->byte_code_buf - 1;
+                }
+            }
             JS_Throw(ctx, *--sp);
             goto exception;
 
@@ -20970,6 +21173,17 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
         CASE(OP_to_object):
             if (JS_VALUE_GET_TAG(sp[-1]) != JS_TAG_OBJECT) {
                 sf->cur_pc = pc;
+                /* mini-node: a pattern's value (a `with` statement's stores
+                   it next): V8's words, which the library completes with
+                   the property and the value's source text */
+                if ((JS_IsUndefined(sp[-1]) || JS_IsNull(sp[-1])) &&
+                    !(*pc == OP_put_loc || *pc == OP_put_loc8 ||
+                      (*pc >= OP_put_loc0 && *pc <= OP_put_loc3) ||
+                      *pc == OP_put_loc_check)) {
+                    const char *w = JS_IsNull(sp[-1]) ? "null" : "undefined";
+                    JS_ThrowTypeError(ctx, "Cannot destructure '%s' as it is %s.", w, w);
+                    goto exception;
+                }
                 ret_val = JS_ToObject(ctx, sp[-1]);
                 if (JS_IsException(ret_val))
                     goto exception;
@@ -22614,6 +22828,10 @@ typedef struct JSFunctionDef {
     SourceLocSlot *source_loc_slots;
     int source_loc_size;
     int source_loc_count;
+    /* mini-node: how many positions the parser noted, and the last one */
+    int mn_loc_count;
+    int mn_loc_line;
+    int mn_loc_col;
     int line_number_last;
     int line_number_last_pc;
     int col_number_last;
@@ -23801,10 +24019,36 @@ static __exception int next_token(JSParseState *s)
 
 #endif // QJS_DISABLE_PARSER
 
+/* mini-node: how many UTF-16 code units the UTF-8 text [p, end) holds (V8
+   counts positions in them) */
+static int mn_utf16_len(const uint8_t *p, const uint8_t *end)
+{
+    int n = 0;
+    for (; p < end; p++) {
+        if ((*p & 0xc0) != 0x80)
+            n += *p >= 0xf0 ? 2 : 1;
+    }
+    return n;
+}
+
+/* mini-node: the place `units` UTF-16 code units after p (never inside a
+   character) */
+static const uint8_t *mn_utf16_skip(const uint8_t *p, const uint8_t *end,
+                                    int units)
+{
+    while (p < end && units > 0) {
+        units -= *p >= 0xf0 ? 2 : 1;
+        p++;
+        while (p < end && (*p & 0xc0) == 0x80)
+            p++;
+    }
+    return p;
+}
+
 static int json_parse_error(JSParseState *s, const uint8_t *curp, const char *msg)
 {
     const uint8_t *p, *line_start;
-    int position = curp - s->buf_start;
+    int position = mn_utf16_len(s->buf_start, curp); /* mini-node: V8 counts UTF-16 units */
     int line = 1;
     for (line_start = p = s->buf_start; p < curp; p++) {
         /* column count does not account for TABs nor wide characters */
@@ -23821,11 +24065,11 @@ static int json_parse_error(JSParseState *s, const uint8_t *curp, const char *ms
 
 /* mini-node: V8's words for a token that cannot start a JSON value: the
    character and the text around it (the whole text up to 20 characters,
-   else 10 on each side of the character); positions count bytes */
+   else 10 on each side of the character, counted in UTF-16 units) */
 static int json_unexpected_token(JSParseState *s)
 {
-    const uint8_t *start = s->buf_start, *tok = s->token.ptr;
-    int n = s->buf_end - start, i = tok - start, clen = 1, a, b;
+    const uint8_t *start = s->buf_start, *tok = s->token.ptr, *pa, *pb;
+    int n = s->buf_end - start, i = tok - start, clen = 1, a, b, nu, iu;
     static const char *const special[] = { "NaN", "Infinity", "undefined", "[object Object]" };
     size_t k;
 
@@ -23851,14 +24095,18 @@ static int json_unexpected_token(JSParseState *s)
     }
     while (i + clen < n && (tok[clen] & 0xc0) == 0x80)
         clen++;
-    if (n < 21)
+    nu = mn_utf16_len(start, s->buf_end);
+    iu = mn_utf16_len(start, tok);
+    if (nu < 21)
         return js_parse_error(s, "Unexpected token '%.*s', \"%.*s\" is not valid JSON",
                               clen, tok, n, start);
-    a = i < 10 ? 0 : i - 10;
-    b = i < n - 10 ? i + 10 : n;
+    a = iu < 10 ? 0 : iu - 10;
+    b = iu < nu - 10 ? iu + 10 : nu;
+    pa = mn_utf16_skip(start, s->buf_end, a);
+    pb = mn_utf16_skip(start, s->buf_end, b);
     return js_parse_error(s, "Unexpected token '%.*s', %s\"%.*s\"%s is not valid JSON",
-                          clen, tok, a > 0 ? "..." : "", b - a, start + a,
-                          b < n ? "..." : "");
+                          clen, tok, a > 0 ? "..." : "", (int)(pb - pa), pa,
+                          b < nu ? "..." : "");
 }
 
 static int json_parse_string(JSParseState *s, const uint8_t **pp)
@@ -24328,6 +24576,40 @@ static void emit_source_loc_at(JSParseState *s, int line_num, int col_num)
     dbuf_putc(bc, OP_source_loc);
     dbuf_put_u32(bc, line_num);
     dbuf_put_u32(bc, col_num);
+    fd->mn_loc_count++;
+    fd->mn_loc_line = line_num;
+    fd->mn_loc_col = col_num;
+}
+
+/* mini-node: the current token's column, from its own start (the lexer
+   leaves a punctuator's or a number's at the last blank's end); the first
+   line counts from its start as the lexer's own columns do */
+static int mn_token_col(JSParseState *s)
+{
+    int first = s->token.line_start == s->buf_start;
+    return max_int(1, (int)(s->token.ptr - s->eol) + first);
+}
+
+/* mini-node: move the position noted at byte code offset `pos` */
+static void mn_patch_loc(JSParseState *s, int pos, int line, int col)
+{
+    uint8_t *loc = s->cur_func->byte_code.buf + pos;
+    put_u32(loc + 1, line);
+    put_u32(loc + 5, col);
+}
+
+/* mini-node: where V8 reports the value of an expression that started at
+   (line, col) and noted `count0` positions before it: the last position it
+   noted itself (a property's name, a call), else its start */
+static void mn_value_loc(JSParseState *s, int count0, int *line, int *col)
+{
+    JSFunctionDef *fd = s->cur_func;
+    if (fd->mn_loc_count != count0 &&
+        (fd->mn_loc_line > *line ||
+         (fd->mn_loc_line == *line && fd->mn_loc_col > *col))) {
+        *line = fd->mn_loc_line;
+        *col = fd->mn_loc_col;
+    }
 }
 
 static void emit_source_loc(JSParseState *s)
@@ -24343,6 +24625,20 @@ static void emit_op(JSParseState *s, uint8_t val)
     fd->last_opcode_pos = bc->size;
     dbuf_putc(bc, val);
 }
+
+/* mini-node: a `throw` the parser adds to rethrow past a catch or finally
+   clause: column 0 tells it from the script's own (Error.__mnThrowSite
+   keeps the script's); what follows keeps the position noted before */
+static void mn_emit_rethrow(JSParseState *s)
+{
+    JSFunctionDef *fd = s->cur_func;
+    int line = fd->mn_loc_line, col = fd->mn_loc_col;
+    emit_source_loc_at(s, line, 0);
+    emit_op(s, OP_throw);
+    if (col > 0)
+        emit_source_loc_at(s, line, col);
+}
+
 
 static void emit_atom(JSParseState *s, JSAtom name)
 {
@@ -26437,10 +26733,17 @@ static __exception int js_parse_array_literal(JSParseState *s)
     /* stack has array, index */
     while (s->token.val != ']') {
         if (s->token.val == TOK_ELLIPSIS) {
+            int spread_line, spread_col, spread_locs;
             if (next_token(s))
                 return -1;
+            /* mini-node: V8 reports a value that is not iterable at it */
+            spread_line = s->token.line_num;
+            spread_col = mn_token_col(s);
+            spread_locs = s->cur_func->mn_loc_count;
             if (js_parse_assign_expr(s))
                 return -1;
+            mn_value_loc(s, spread_locs, &spread_line, &spread_col);
+            emit_source_loc_at(s, spread_line, spread_col);
             emit_op(s, OP_append);
         } else {
             need_length = true;
@@ -26907,6 +27210,10 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
     JSAtom prop_name, var_name;
     int opcode, scope, tok1, skip_bits;
     bool has_initializer;
+    /* mini-node: where an array pattern's iteration is noted, to move it to
+       the value's expression once parsed (V8 reports it there) */
+    int iter_loc_pos = -1;
+    int rhs_line, rhs_col;
 
     label_lvalue = -1;
 
@@ -26935,8 +27242,18 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
     }
     assign_addr = s->cur_func->byte_code.size;
     if (s->token.val == '{') {
+        int brace_line = s->token.line_num, brace_col = mn_token_col(s);
         if (next_token(s))
             return -1;
+        /* mini-node: V8 reports a value that cannot be destructured at the
+           first property: its name, or its target when it has one (`a: x`,
+           `...r`); at the brace of an empty pattern or a computed name */
+        int obj_loc_pos = s->cur_func->byte_code.size, prop_index = 0;
+        bool first_prop;
+        if (s->token.val == '}')
+            emit_source_loc_at(s, brace_line, brace_col);
+        else
+            emit_source_loc_at(s, s->token.line_num, mn_token_col(s));
         /* throw an exception if the value cannot be converted to an object */
         emit_op(s, OP_to_object);
         if (has_ellipsis) {
@@ -26946,6 +27263,7 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
         }
         while (s->token.val != '}') {
             int prop_type;
+            first_prop = prop_index++ == 0;
             if (s->token.val == TOK_ELLIPSIS) {
                 if (!has_ellipsis) {
                     JS_ThrowInternalError(s->ctx, "unexpected ellipsis token");
@@ -26953,6 +27271,8 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
                 }
                 if (next_token(s))
                     return -1;
+                if (first_prop)
+                    mn_patch_loc(s, obj_loc_pos, s->token.line_num, mn_token_col(s));
                 if (tok) {
                     var_name = js_parse_destructuring_var(s, tok, is_arg);
                     if (var_name == JS_ATOM_NULL)
@@ -26981,6 +27301,8 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
             prop_type = js_parse_property_name(s, &prop_name, false, true, false);
             if (prop_type < 0)
                 return -1;
+            if (first_prop && prop_name == JS_ATOM_NULL)
+                mn_patch_loc(s, obj_loc_pos, brace_line, brace_col);
             var_name = JS_ATOM_NULL;
             opcode = OP_scope_get_var;
             scope = s->cur_func->scope_level;
@@ -26989,6 +27311,8 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
             if (prop_type == PROP_TYPE_IDENT) {
                 if (next_token(s))
                     goto prop_error;
+                if (first_prop && prop_name != JS_ATOM_NULL)
+                    mn_patch_loc(s, obj_loc_pos, s->token.line_num, mn_token_col(s));
                 if ((s->token.val == '[' || s->token.val == '{')
                     &&  ((tok1 = js_parse_skip_parens_token(s, &skip_bits, false)) == ',' ||
                          tok1 == '=' || tok1 == '}')) {
@@ -27204,6 +27528,8 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
         push_break_entry(s->cur_func, &block_env,
                          JS_ATOM_NULL, -1, -1, 2);
         block_env.has_iterator = true;
+        iter_loc_pos = s->cur_func->byte_code.size;
+        emit_source_loc_at(s, source_line_num, source_col_num);
         emit_op(s, OP_for_of_start);
         has_spread = false;
         while (s->token.val != ']') {
@@ -27309,11 +27635,19 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
         label_done = emit_goto(s, OP_goto, -1);
         if (next_token(s))
             return -1;
+        rhs_line = s->token.line_num;
+        rhs_col = mn_token_col(s);
         emit_label(s, label_parse);
         if (hasval)
             emit_op(s, OP_drop);
         if (js_parse_assign_expr(s))
             return -1;
+        if (iter_loc_pos >= 0) {
+            /* V8 reports it where the value's expression starts */
+            uint8_t *loc = s->cur_func->byte_code.buf + iter_loc_pos;
+            put_u32(loc + 1, rhs_line);
+            put_u32(loc + 5, rhs_col);
+        }
         emit_goto(s, OP_goto, label_assign);
         emit_label(s, label_done);
         has_initializer = true;
@@ -27436,15 +27770,21 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
             str = s->ctx->compile_regexp(s->ctx, s->token.u.regexp.body,
                                          s->token.u.regexp.flags);
             if (JS_IsException(str)) {
-                /* add the line number info */
-                backtrace_flags = 0;
-                if (s->cur_func && s->cur_func->backtrace_barrier)
-                    backtrace_flags = JS_BACKTRACE_FLAG_SINGLE_LEVEL;
-                build_backtrace(s->ctx, s->ctx->rt->current_exception, JS_UNDEFINED,
-                                s->filename,
-                                s->token.line_num,
-                                s->token.col_num,
-                                backtrace_flags);
+                /* mini-node: the error again as a syntax error of the
+                   literal (its place, not the caller's), with V8's words
+                   for a literal's flags */
+                JSValue exc = JS_GetException(s->ctx);
+                JSValue m = JS_GetProperty(s->ctx, exc, JS_ATOM_message);
+                const char *mstr = JS_ToCString(s->ctx, m);
+                JS_FreeValue(s->ctx, m);
+                JS_FreeValue(s->ctx, exc);
+                if (!mstr)
+                    return -1;
+                if (!strncmp(mstr, "Invalid flags supplied", 22))
+                    js_parse_error(s, "Invalid regular expression flags");
+                else
+                    js_parse_error(s, "%s", mstr);
+                JS_FreeCString(s->ctx, mstr);
                 return -1;
             }
             ret = emit_push_const(s, str, 0);
@@ -27861,6 +28201,10 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
                             return -1;
                         if (js_parse_assign_expr(s))
                             return -1;
+                        /* mini-node: V8 reports a spread argument that is
+                           not iterable at the call */
+                        if (call_line > 0)
+                            emit_source_loc_at(s, call_line, call_col);
                         /* XXX: could pass is_last indicator? */
                         emit_op(s, OP_append);
                     } else {
@@ -29410,6 +29754,7 @@ static __exception int js_parse_for_in_of(JSParseState *s, int label_name,
     int tok, tok1, opcode, scope, block_scope_level;
     int label_next, label_expr, label_cont, label_body, label_break;
     int pos_next, pos_expr;
+    int iter_line, iter_col, iter_locs;
     BlockEnv break_entry;
 
     has_initializer = false;
@@ -29586,6 +29931,10 @@ static __exception int js_parse_for_in_of(JSParseState *s, int label_name,
     }
     if (next_token(s))
         return -1;
+    /* mini-node: V8 reports a value that is not iterable at it */
+    iter_line = s->token.line_num;
+    iter_col = mn_token_col(s);
+    iter_locs = s->cur_func->mn_loc_count;
     if (is_for_of) {
         if (js_parse_assign_expr(s))
             return -1;
@@ -29593,6 +29942,7 @@ static __exception int js_parse_for_in_of(JSParseState *s, int label_name,
         if (js_parse_expr(s))
             return -1;
     }
+    mn_value_loc(s, iter_locs, &iter_line, &iter_col);
     /* close the scope after having evaluated the expression so that
        the TDZ values are in the closures */
     close_scopes(s, s->cur_func->scope_level, block_scope_level);
@@ -29603,6 +29953,7 @@ static __exception int js_parse_for_in_of(JSParseState *s, int label_name,
         break_entry.has_iterator = true;
         break_entry.is_async_iterator = is_async;
         break_entry.drop_count += 2;
+        emit_source_loc_at(s, iter_line, iter_col);
         if (is_async)
             emit_op(s, OP_for_await_of_start);
         else
@@ -29806,6 +30157,9 @@ static __exception int js_parse_statement_or_decl(JSParseState *s,
             goto fail;
         break;
     case TOK_THROW:
+        {
+        /* mini-node: V8 reports a thrown value at the `throw` keyword */
+        int throw_line = s->token.line_num, throw_col = mn_token_col(s);
         if (next_token(s))
             goto fail;
         if (s->got_lf) {
@@ -29815,7 +30169,9 @@ static __exception int js_parse_statement_or_decl(JSParseState *s,
         emit_source_loc(s);
         if (js_parse_expr(s))
             goto fail;
+        emit_source_loc_at(s, throw_line, throw_col);
         emit_op(s, OP_throw);
+        }
         if (js_parse_expect_semi(s))
             goto fail;
         break;
@@ -30437,7 +30793,7 @@ static __exception int js_parse_statement_or_decl(JSParseState *s,
                 emit_label(s, label_catch2);
                 /* catch value is at TOS, no need to push undefined */
                 emit_goto(s, OP_gosub, label_finally);
-                emit_op(s, OP_throw);
+                mn_emit_rethrow(s);
 
             } else if (s->token.val == TOK_FINALLY) {
                 /* finally without catch : execute the finally clause
@@ -30445,7 +30801,7 @@ static __exception int js_parse_statement_or_decl(JSParseState *s,
                 emit_label(s, label_catch);
                 /* catch value is at TOS, no need to push undefined */
                 emit_goto(s, OP_gosub, label_finally);
-                emit_op(s, OP_throw);
+                mn_emit_rethrow(s);
             } else {
                 js_parse_error(s, "expecting catch or finally");
                 goto fail;
@@ -36265,9 +36621,18 @@ static __exception int resolve_labels(JSContext *ctx, JSFunctionDef *s)
         case OP_return_async:
         case OP_throw:
         case OP_throw_error:
-            pos_next = skip_dead_code(s, bc_buf, bc_len, pos_next,
-                                      &line_num, &col_num);
-            goto no_change;
+            {
+                /* mini-node: the instruction keeps its own position; the
+                   dead code after it only moves the one for what follows */
+                int dead_line = line_num, dead_col = col_num;
+                pos_next = skip_dead_code(s, bc_buf, bc_len, pos_next,
+                                          &dead_line, &dead_col);
+                add_pc2line_info(s, bc_out.size, line_num, col_num);
+                dbuf_put(&bc_out, bc_buf + pos, len);
+                line_num = dead_line;
+                col_num = dead_col;
+            }
+            break;
 
         case OP_goto:
             label = get_u32(bc_buf + pos + 1);
@@ -41458,6 +41823,21 @@ JSValue JS_ToObject(JSContext *ctx, JSValueConst val)
     default:
     case JS_TAG_NULL:
     case JS_TAG_UNDEFINED:
+        /* mini-node: V8 names some of Array.prototype's methods */
+        {
+            static const char *const named[] = {
+                "concat", "every", "filter", "find", "findIndex", "findLast",
+                "findLastIndex", "forEach", "indexOf", "map", "reduce",
+                "reduceRight", "some",
+            };
+            char buf[64];
+            const char *m = mn_running_method(ctx, ctx->class_proto[JS_CLASS_ARRAY], buf, sizeof(buf));
+            size_t k;
+            for (k = 0; m && k < countof(named); k++) {
+                if (!strcmp(m, named[k]))
+                    return JS_ThrowTypeError(ctx, "Array.prototype.%s called on null or undefined", m);
+            }
+        }
         return JS_ThrowTypeError(ctx, "Cannot convert undefined or null to object");
     case JS_TAG_OBJECT:
     case JS_TAG_EXCEPTION:
@@ -41517,7 +41897,10 @@ static int js_obj_to_desc(JSContext *ctx, JSPropertyDescriptor *d,
     int flags;
 
     if (!JS_IsObject(desc)) {
-        JS_ThrowTypeError(ctx, "Property description must be an object");
+        /* mini-node: V8's words, naming the value */
+        const char *text = js_v8_value_cstr(ctx, desc);
+        JS_ThrowTypeError(ctx, "Property description must be an object: %s", text ? text : "");
+        JS_FreeCString(ctx, text);
         return -1;
     }
     flags = 0;
@@ -42490,7 +42873,8 @@ static JSValue js_object_fromEntries(JSContext *ctx, JSValueConst this_val,
         key = JS_UNDEFINED;
         value = JS_UNDEFINED;
         if (!JS_IsObject(item)) {
-            JS_ThrowTypeErrorNotAnObject(ctx);
+            /* mini-node: V8's words */
+            JS_ThrowTypeErrorEntry(ctx, item);
             goto fail1;
         }
         key = JS_GetPropertyUint32(ctx, item, 0);
@@ -43373,7 +43757,34 @@ static JSValue js_error_capture_stack_trace(JSContext *ctx, JSValueConst this_va
     return JS_UNDEFINED;
 }
 
+/* mini-node: [file, line, column] of the last `throw` statement run, or
+   undefined; the library takes this function at startup and deletes it */
+static JSValue js_error_mn_throw_site(JSContext *ctx, JSValueConst this_val,
+                                      int argc, JSValueConst *argv)
+{
+    JSObject *p;
+    JSFunctionBytecode *b;
+    JSValue ret;
+    int line, col;
+
+    if (!JS_IsObject(ctx->mn_throw_func))
+        return JS_UNDEFINED;
+    p = JS_VALUE_GET_OBJ(ctx->mn_throw_func);
+    if (!js_class_has_bytecode(p->class_id))
+        return JS_UNDEFINED;
+    b = p->u.func.function_bytecode;
+    line = find_line_num(ctx, b, ctx->mn_throw_pc, &col);
+    ret = JS_NewArray(ctx);
+    if (JS_IsException(ret))
+        return ret;
+    JS_SetPropertyUint32(ctx, ret, 0, JS_AtomToString(ctx, b->filename));
+    JS_SetPropertyUint32(ctx, ret, 1, js_int32(line));
+    JS_SetPropertyUint32(ctx, ret, 2, js_int32(col));
+    return ret;
+}
+
 static const JSCFunctionListEntry js_error_funcs[] = {
+    JS_CFUNC_DEF("__mnThrowSite", 0, js_error_mn_throw_site ),
     JS_CFUNC_DEF("isError", 1, js_error_isError ),
     JS_CFUNC_DEF("captureStackTrace", 2, js_error_capture_stack_trace),
     JS_CGETSET_DEF("stackTraceLimit", js_error_get_stackTraceLimit, js_error_set_stackTraceLimit ),
@@ -43393,6 +43804,14 @@ static JSValue js_aggregate_error_constructor(JSContext *ctx,
                                  JS_CLASS_ERROR);
     if (JS_IsException(obj))
         return obj;
+    /* mini-node: V8's message, and its stack without frames (made by a
+       built-in, with the properties in V8's order) */
+    JS_DefinePropertyValue(ctx, obj, JS_ATOM_stack,
+                           JS_NewString(ctx, "AggregateError: All promises were rejected"),
+                           JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
+    JS_DefinePropertyValue(ctx, obj, JS_ATOM_message,
+                           JS_NewString(ctx, "All promises were rejected"),
+                           JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
     JS_DefinePropertyValueConst(ctx, obj, JS_ATOM_errors, errors,
                                JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
     return obj;
@@ -43526,10 +43945,20 @@ static JSValue js_array_from(JSContext *ctx, JSValueConst this_val,
                 this_arg = argv[2];
         }
     }
+    /* mini-node: V8's words, not a failed read of Symbol.iterator */
+    if (JS_IsUndefined(items) || JS_IsNull(items)) {
+        JS_ThrowTypeErrorNotIterable(ctx, items);
+        goto exception;
+    }
     iter = JS_GetProperty(ctx, items, JS_ATOM_Symbol_iterator);
     if (JS_IsException(iter))
         goto exception;
-    if (!JS_IsUndefined(iter)) {
+    if (!JS_IsUndefined(iter) && !JS_IsNull(iter) && !JS_IsFunction(ctx, iter)) {
+        JS_FreeValue(ctx, iter);
+        JS_ThrowTypeError(ctx, "%%Array%%.from requires that the property of the first argument, items[Symbol.iterator], when exists, be a function");
+        goto exception;
+    }
+    if (!JS_IsUndefined(iter) && !JS_IsNull(iter)) {
         JS_FreeValue(ctx, iter);
         if (JS_IsConstructor(ctx, this_val))
             r = JS_CallConstructor(ctx, this_val, 0, NULL);
@@ -46983,7 +47412,7 @@ static JSValue js_thisNumberValue(JSContext *ctx, JSValueConst this_val)
                 return js_dup(p->u.object_data);
         }
     }
-    return JS_ThrowTypeError(ctx, "not a number");
+    return JS_ThrowTypeErrorThisType(ctx, JS_CLASS_NUMBER, "Number", "not a number"); /* mini-node */
 }
 
 static JSValue js_number_valueOf(JSContext *ctx, JSValueConst this_val,
@@ -47195,7 +47624,7 @@ static JSValue js_thisBooleanValue(JSContext *ctx, JSValueConst this_val)
                 return p->u.object_data;
         }
     }
-    return JS_ThrowTypeError(ctx, "not a boolean");
+    return JS_ThrowTypeErrorThisType(ctx, JS_CLASS_BOOLEAN, "Boolean", "not a boolean"); /* mini-node */
 }
 
 static JSValue js_boolean_toString(JSContext *ctx, JSValueConst this_val,
@@ -47354,7 +47783,7 @@ static JSValue js_thisStringValue(JSContext *ctx, JSValueConst this_val)
                 return js_dup(p->u.object_data);
         }
     }
-    return JS_ThrowTypeError(ctx, "not a string");
+    return JS_ThrowTypeErrorThisType(ctx, JS_CLASS_STRING, "String", "not a string"); /* mini-node */
 }
 
 static JSValue js_string_fromCharCode(JSContext *ctx, JSValueConst this_val,
@@ -47931,7 +48360,7 @@ static int check_regexp_g_flag(JSContext *ctx, JSValueConst regexp)
         if (JS_IsException(flags))
             return -1;
         if (JS_IsUndefined(flags) || JS_IsNull(flags)) {
-            JS_ThrowTypeError(ctx, "cannot convert to object");
+            JS_ThrowTypeErrorNullishThis(ctx, JS_CLASS_STRING, "String", "cannot convert to object"); /* mini-node */
             return -1;
         }
         flags = JS_ToStringFree(ctx, flags);
@@ -47957,7 +48386,7 @@ static JSValue js_string_match(JSContext *ctx, JSValueConst this_val,
     int args_len;
 
     if (JS_IsUndefined(O) || JS_IsNull(O))
-        return JS_ThrowTypeError(ctx, "cannot convert to object");
+        return JS_ThrowTypeErrorNullishThis(ctx, JS_CLASS_STRING, "String", "cannot convert to object"); /* mini-node */
 
     if (JS_IsObject(regexp)) {
         matcher = JS_GetProperty(ctx, regexp, atom);
@@ -48119,7 +48548,7 @@ static JSValue js_string_replace(JSContext *ctx, JSValueConst this_val,
     bool is_first;
 
     if (JS_IsUndefined(O) || JS_IsNull(O))
-        return JS_ThrowTypeError(ctx, "cannot convert to object");
+        return JS_ThrowTypeErrorNullishThis(ctx, JS_CLASS_STRING, "String", "cannot convert to object"); /* mini-node */
 
     search_str = JS_UNDEFINED;
     replaceValue_str = JS_UNDEFINED;
@@ -48230,7 +48659,7 @@ static JSValue js_string_split(JSContext *ctx, JSValueConst this_val,
     JSString *sp, *rp;
 
     if (JS_IsUndefined(O) || JS_IsNull(O))
-        return JS_ThrowTypeError(ctx, "cannot convert to object");
+        return JS_ThrowTypeErrorNullishThis(ctx, JS_CLASS_STRING, "String", "cannot convert to object"); /* mini-node */
 
     S = JS_UNDEFINED;
     A = JS_UNDEFINED;
@@ -49598,10 +50027,104 @@ static void js_regexp_finalizer(JSRuntime *rt, JSValueConst val)
 }
 
 /* create a string containing the RegExp bytecode */
+/* mini-node: does pat[0..len) hold `needle`? */
+static bool mn_has(const char *pat, size_t len, const char *needle)
+{
+    size_t n = strlen(needle), i;
+    for (i = 0; i + n <= len; i++) {
+        if (!memcmp(pat + i, needle, n))
+            return true;
+    }
+    return false;
+}
+
+/* mini-node: V8's words for a pattern libregexp refuses, from its message
+   and the pattern (V8 tells apart what libregexp words alike) */
+static const char *js_v8_regexp_error(const char *msg, const char *pat,
+                                      size_t len, int re_flags)
+{
+    size_t i, backslashes;
+    int in_class = 0, escaped = 0;
+
+    if (!strcmp(msg, "expecting ')'"))
+        return "Unterminated group";
+    if (!strcmp(msg, "extraneous characters at the end"))
+        return "Unmatched ')'";
+    if (!strcmp(msg, "nothing to repeat"))
+        return "Nothing to repeat";
+    if (!strcmp(msg, "duplicate group name"))
+        return "Duplicate capture group name";
+    if (!strcmp(msg, "group name not defined"))
+        return "Invalid named capture referenced";
+    if (!strcmp(msg, "invalid group name") || !strcmp(msg, "expecting group name"))
+        return "Invalid capture group name";
+    if (!strcmp(msg, "invalid group"))
+        return "Invalid group";
+    if (!strncmp(msg, "unknown unicode", 15) || !strcmp(msg, "expecting '{' after \\p"))
+        return "Invalid property name";
+    if (!strcmp(msg, "back reference out of range in regular expression"))
+        return "Invalid escape";
+    if (!strcmp(msg, "invalid decimal escape in regular expression"))
+        return "Invalid decimal escape";
+    if (!strcmp(msg, "invalid class set operation in regular expression"))
+        return "Invalid set operation in character class";
+    if (!strcmp(msg, "invalid character in class in regular expression"))
+        return "Invalid character in character class";
+    if (!strcmp(msg, "too many captures"))
+        return "Too many captures";
+    if (!strcmp(msg, "malformed unicode char"))
+        return "Invalid Unicode escape";
+    if (!strcmp(msg, "invalid escape sequence in regular expression"))
+        return (mn_has(pat, len, "\\u") || mn_has(pat, len, "\\c")) ?
+            "Invalid Unicode escape" : "Invalid escape";
+    if (!strcmp(msg, "expecting '}'"))
+        return mn_has(pat, len, "\\u{") ? "Invalid Unicode escape" : "Incomplete quantifier";
+    if (!strcmp(msg, "invalid repetition count")) {
+        /* a whole {n,m} means its numbers are out of order */
+        for (i = 0; i < len; i++) {
+            if (pat[i] == '{' && i + 1 < len && pat[i + 1] >= '0' && pat[i + 1] <= '9') {
+                const char *close = memchr(pat + i, '}', len - i);
+                const char *comma = memchr(pat + i, ',', len - i);
+                if (close && comma && comma < close)
+                    return "numbers out of order in {} quantifier";
+            }
+        }
+        return "Incomplete quantifier";
+    }
+    if (!strcmp(msg, "invalid class range"))
+        return ((re_flags & (LRE_FLAG_UNICODE | LRE_FLAG_UNICODE_SETS)) &&
+                (mn_has(pat, len, "\\d-") || mn_has(pat, len, "\\w-") ||
+                 mn_has(pat, len, "\\s-") || mn_has(pat, len, "-\\d") ||
+                 mn_has(pat, len, "-\\w") || mn_has(pat, len, "-\\s"))) ?
+            "Invalid character class" : "Range out of order in character class";
+    if (!strcmp(msg, "syntax error") && (memchr(pat, '{', len) || memchr(pat, '}', len)))
+        return "Lone quantifier brackets";
+    if (!strcmp(msg, "unexpected end")) {
+        /* a backslash ending the pattern, else an open class */
+        backslashes = 0;
+        for (i = len; i > 0 && pat[i - 1] == '\\'; i--)
+            backslashes++;
+        if (backslashes % 2 == 1)
+            return "\\ at end of pattern";
+        for (i = 0; i < len; i++) {
+            if (escaped)
+                escaped = 0;
+            else if (pat[i] == '\\')
+                escaped = 1;
+            else if (pat[i] == '[')
+                in_class = 1;
+            else if (pat[i] == ']')
+                in_class = 0;
+        }
+        return in_class ? "Unterminated character class" : "Unterminated group";
+    }
+    return msg;
+}
+
 static JSValue js_compile_regexp(JSContext *ctx, JSValueConst pattern,
                                  JSValueConst flags)
 {
-    const char *str;
+    const char *str, *flags_str = NULL;
     int re_flags, mask;
     uint8_t *re_bytecode_buf;
     size_t i, len;
@@ -49614,6 +50137,7 @@ static JSValue js_compile_regexp(JSContext *ctx, JSValueConst pattern,
         str = JS_ToCStringLen(ctx, &len, flags);
         if (!str)
             return JS_EXCEPTION;
+        flags_str = str;
         /* XXX: re_flags = LRE_FLAG_OCTAL unless strict mode? */
         for (i = 0; i < len; i++) {
             switch(str[i]) {
@@ -49646,31 +50170,43 @@ static JSValue js_compile_regexp(JSContext *ctx, JSValueConst pattern,
             }
             if ((re_flags & mask) != 0) {
             bad_flags:
+                /* mini-node: V8's words (a literal's are set by the parser) */
+                ret = JS_ThrowSyntaxError(ctx, "Invalid flags supplied to RegExp constructor '%s'", str);
                 JS_FreeCString(ctx, str);
-                return JS_ThrowSyntaxError(ctx, "invalid regular expression flags");
+                return ret;
             }
             re_flags |= mask;
         }
-        JS_FreeCString(ctx, str);
     }
 
     if (re_flags & LRE_FLAG_UNICODE)
-        if (re_flags & LRE_FLAG_UNICODE_SETS)
-            return JS_ThrowSyntaxError(ctx, "invalid regular expression flags");
+        if (re_flags & LRE_FLAG_UNICODE_SETS) {
+            ret = JS_ThrowSyntaxError(ctx, "Invalid flags supplied to RegExp constructor '%s'", flags_str);
+            JS_FreeCString(ctx, flags_str);
+            return ret;
+        }
 
     /* The v flag implies full Unicode, like u, so the pattern must be
        UTF-8 (not CESU-8) for both. */
     str = JS_ToCStringLen2(ctx, &len, pattern,
                            !(re_flags & (LRE_FLAG_UNICODE | LRE_FLAG_UNICODE_SETS)));
-    if (!str)
-        return JS_EXCEPTION;
-    re_bytecode_buf = lre_compile(&re_bytecode_len, error_msg,
-                                  sizeof(error_msg), str, len, re_flags, ctx);
-    JS_FreeCString(ctx, str);
-    if (!re_bytecode_buf) {
-        JS_ThrowSyntaxError(ctx, "%s", error_msg);
+    if (!str) {
+        JS_FreeCString(ctx, flags_str);
         return JS_EXCEPTION;
     }
+    re_bytecode_buf = lre_compile(&re_bytecode_len, error_msg,
+                                  sizeof(error_msg), str, len, re_flags, ctx);
+    if (!re_bytecode_buf) {
+        /* mini-node: V8's words, with the pattern and its flags */
+        JS_ThrowSyntaxError(ctx, "Invalid regular expression: /%.*s/%s: %s",
+                            (int)len, str, flags_str ? flags_str : "",
+                            js_v8_regexp_error(error_msg, str, len, re_flags));
+        JS_FreeCString(ctx, str);
+        JS_FreeCString(ctx, flags_str);
+        return JS_EXCEPTION;
+    }
+    JS_FreeCString(ctx, str);
+    JS_FreeCString(ctx, flags_str);
 
     ret = js_new_string8_len(ctx, (void *)&re_bytecode_buf,
                              sizeof(re_bytecode_buf));
@@ -49875,6 +50411,16 @@ static JSValue js_regexp_compile(JSContext *ctx, JSValueConst this_val,
     return JS_EXCEPTION;
 }
 
+/* mini-node: V8's words for a RegExp getter called on something else */
+static JSValue JS_ThrowTypeErrorRegExpGetter(JSContext *ctx)
+{
+    char buf[64];
+    const char *m = mn_running_method(ctx, ctx->class_proto[JS_CLASS_REGEXP], buf, sizeof(buf));
+    if (!m)
+        return JS_ThrowTypeErrorInvalidClass(ctx, JS_CLASS_REGEXP);
+    return JS_ThrowTypeError(ctx, "RegExp.prototype.%s getter called on non-RegExp object", m);
+}
+
 static JSValue js_regexp_get_source(JSContext *ctx, JSValueConst this_val)
 {
     JSRegExp *re;
@@ -49883,14 +50429,14 @@ static JSValue js_regexp_get_source(JSContext *ctx, JSValueConst this_val)
     int i, n, c, c2, bra;
 
     if (JS_VALUE_GET_TAG(this_val) != JS_TAG_OBJECT)
-        return JS_ThrowTypeErrorNotAnObject(ctx);
+        return JS_ThrowTypeErrorRegExpGetter(ctx); /* mini-node */
 
     if (js_same_value(ctx, this_val, ctx->class_proto[JS_CLASS_REGEXP]))
         goto empty_regex;
 
-    re = js_get_regexp(ctx, this_val, true);
+    re = js_get_regexp(ctx, this_val, false);
     if (!re)
-        return JS_EXCEPTION;
+        return JS_ThrowTypeErrorRegExpGetter(ctx); /* mini-node */
 
     p = re->pattern;
 
@@ -49947,14 +50493,14 @@ static JSValue js_regexp_get_flag(JSContext *ctx, JSValueConst this_val, int mas
     int flags;
 
     if (JS_VALUE_GET_TAG(this_val) != JS_TAG_OBJECT)
-        return JS_ThrowTypeErrorNotAnObject(ctx);
+        return JS_ThrowTypeErrorRegExpGetter(ctx); /* mini-node */
 
     re = js_get_regexp(ctx, this_val, false);
     if (!re) {
         if (js_same_value(ctx, this_val, ctx->class_proto[JS_CLASS_REGEXP]))
             return JS_UNDEFINED;
         else
-            return JS_ThrowTypeErrorInvalidClass(ctx, JS_CLASS_REGEXP);
+            return JS_ThrowTypeErrorRegExpGetter(ctx); /* mini-node */
     }
 
     flags = lre_get_flags(str8(re->bytecode));
@@ -51642,7 +52188,7 @@ static JSValue JS_ParseJSON_internal(JSContext *ctx, const char *buf, size_t buf
     if (s->token.val != TOK_EOF) {
         /* mini-node: V8's words */
         if (js_parse_error(s, "Unexpected non-whitespace character after JSON at position %d",
-                           (int)(s->token.ptr - s->buf_start))) {
+                           mn_utf16_len(s->buf_start, s->token.ptr))) {
             json_free_parse_record(ctx, pr);
             goto fail;
         }
@@ -51877,6 +52423,10 @@ static JSValue js_json_rawJSON(JSContext *ctx, JSValueConst this_val,
 typedef struct JSONStringifyContext {
     JSValueConst replacer_func;
     JSValue stack;
+    /* mini-node: the key each object of `stack` was reached by, and the key
+       of the value being converted (for V8's circular-structure message) */
+    JSValue keys;
+    JSValue cur_key;
     JSValue property_list;
     JSValue gap;
     JSValue empty;
@@ -51946,6 +52496,98 @@ exception:
     return JS_EXCEPTION;
 }
 
+/* mini-node: V8's words for the key an object was reached by */
+static void mn_json_key(JSContext *ctx, StringBuffer *b, JSValueConst key)
+{
+    if (JS_IsNumber(key)) {
+        string_buffer_puts8(b, "index ");
+        string_buffer_concat_value(b, key);
+    } else {
+        string_buffer_puts8(b, "property '");
+        string_buffer_concat_value(b, key);
+        string_buffer_putc8(b, '\'');
+    }
+}
+
+/* mini-node: V8's words for an object's constructor: its class's name, else
+   'Object' */
+static void mn_json_ctor(JSContext *ctx, StringBuffer *b, JSValueConst obj)
+{
+    JSValue ctor, name = JS_UNDEFINED;
+
+    string_buffer_puts8(b, "object with constructor '");
+    ctor = JS_GetProperty(ctx, obj, JS_ATOM_constructor);
+    if (JS_IsException(ctor))
+        JS_FreeValue(ctx, JS_GetException(ctx));
+    else if (JS_IsFunction(ctx, ctor))
+        name = JS_GetProperty(ctx, ctor, JS_ATOM_name);
+    JS_FreeValue(ctx, ctor);
+    if (JS_IsException(name))
+        JS_FreeValue(ctx, JS_GetException(ctx));
+    else if (JS_IsString(name) && !JS_IsEmptyString(name))
+        string_buffer_concat_value(b, name);
+    else
+        string_buffer_puts8(b, "Object");
+    JS_FreeValue(ctx, name);
+    string_buffer_putc8(b, '\'');
+}
+
+/* mini-node: V8's message for `val`, found again on the stack: where the
+   circle starts, the keys down it (the middle elided past three), and the
+   key that closes it */
+static void mn_json_circular(JSContext *ctx, JSONStringifyContext *jsc,
+                             JSValueConst val)
+{
+    StringBuffer b_s, *b = &b_s;
+    int64_t len, start, j;
+    JSValue v, k, msg;
+    const char *cstr;
+
+    if (js_get_length64(ctx, &len, jsc->stack))
+        return;
+    for (start = 0; start < len; start++) {
+        v = JS_GetPropertyInt64(ctx, jsc->stack, start);
+        if (JS_VALUE_GET_PTR(v) == JS_VALUE_GET_PTR(val)) {
+            JS_FreeValue(ctx, v);
+            break;
+        }
+        JS_FreeValue(ctx, v);
+    }
+    string_buffer_init(ctx, b, 0);
+    string_buffer_puts8(b, "Converting circular structure to JSON\n    --> starting at ");
+    mn_json_ctor(ctx, b, val);
+    for (j = start + 1; j < len; j++) {
+        if (len - 1 - start > 3 && j == start + 3) {
+            string_buffer_puts8(b, "\n    |     ...");
+            j = len - 2;
+            continue;
+        }
+        string_buffer_puts8(b, "\n    |     ");
+        k = JS_GetPropertyInt64(ctx, jsc->keys, j);
+        mn_json_key(ctx, b, k);
+        JS_FreeValue(ctx, k);
+        string_buffer_puts8(b, " -> ");
+        v = JS_GetPropertyInt64(ctx, jsc->stack, j);
+        mn_json_ctor(ctx, b, v);
+        JS_FreeValue(ctx, v);
+    }
+    string_buffer_puts8(b, "\n    --- ");
+    mn_json_key(ctx, b, jsc->cur_key);
+    string_buffer_puts8(b, " closes the circle");
+    msg = string_buffer_end(b);
+    if (JS_IsException(msg))
+        return;
+    cstr = JS_ToCString(ctx, msg);
+    JS_FreeValue(ctx, msg);
+    if (!cstr)
+        return;
+    /* (a message longer than JS_ThrowTypeError's buffer; called from the
+       built-in, whose frame is not bytecode, so the stack is made now) */
+    v = JS_MakeError2(ctx, JS_TYPE_ERROR, true, cstr);
+    JS_FreeCString(ctx, cstr);
+    JS_Throw(ctx, JS_IsException(v) ? JS_NULL : v);
+}
+
 static int js_json_to_str(JSContext *ctx, JSONStringifyContext *jsc,
                           JSValueConst holder, JSValue val,
                           JSValueConst indent)
@@ -51996,7 +52638,10 @@ static int js_json_to_str(JSContext *ctx, JSONStringifyContext *jsc,
         if (JS_IsException(v))
             goto exception;
         if (JS_ToBoolFree(ctx, v)) {
-            JS_ThrowTypeError(ctx, "circular reference");
+            /* mini-node: V8's words, naming the circle */
+            mn_json_circular(ctx, jsc, val);
+            if (!JS_HasException(ctx))
+                JS_ThrowTypeError(ctx, "circular reference");
             goto exception;
         }
         indent1 = JS_ConcatString(ctx, js_dup(indent), js_dup(jsc->gap));
@@ -52014,6 +52659,9 @@ static int js_json_to_str(JSContext *ctx, JSONStringifyContext *jsc,
             sep1 = js_dup(jsc->empty);
         }
         v = js_array_push(ctx, jsc->stack, 1, vc(&val), 0);
+        if (check_exception_free(ctx, v))
+            goto exception;
+        v = js_array_push(ctx, jsc->keys, 1, vc(&jsc->cur_key), 0);
         if (check_exception_free(ctx, v))
             goto exception;
         ret = js_is_array(ctx, val);
@@ -52041,6 +52689,8 @@ static int js_json_to_str(JSContext *ctx, JSONStringifyContext *jsc,
                     goto exception;
                 if (JS_IsUndefined(v))
                     v = JS_NULL;
+                JS_FreeValue(ctx, jsc->cur_key);
+                jsc->cur_key = js_int64(i);
                 if (js_json_to_str(ctx, jsc, val, v, indent1))
                     goto exception;
             }
@@ -52084,6 +52734,8 @@ static int js_json_to_str(JSContext *ctx, JSONStringifyContext *jsc,
                     string_buffer_concat_value(jsc->b, prop);
                     string_buffer_putc8(jsc->b, ':');
                     string_buffer_concat_value(jsc->b, sep1);
+                    JS_FreeValue(ctx, jsc->cur_key);
+                    jsc->cur_key = JS_GetPropertyInt64(ctx, tab, i);
                     if (js_json_to_str(ctx, jsc, val, v, indent1))
                         goto exception;
                     has_content = true;
@@ -52096,6 +52748,8 @@ static int js_json_to_str(JSContext *ctx, JSONStringifyContext *jsc,
             string_buffer_putc8(jsc->b, '}');
         }
         if (check_exception_free(ctx, js_array_pop(ctx, jsc->stack, 0, NULL, 0)))
+            goto exception;
+        if (check_exception_free(ctx, js_array_pop(ctx, jsc->keys, 0, NULL, 0)))
             goto exception;
         JS_FreeValue(ctx, val);
         JS_FreeValue(ctx, tab);
@@ -52153,6 +52807,8 @@ JSValue JS_JSONStringify(JSContext *ctx, JSValueConst obj,
 
     jsc->replacer_func = JS_UNDEFINED;
     jsc->stack = JS_UNDEFINED;
+    jsc->keys = JS_UNDEFINED;
+    jsc->cur_key = JS_UNDEFINED;
     jsc->property_list = JS_UNDEFINED;
     jsc->gap = JS_UNDEFINED;
     jsc->b = &b_s;
@@ -52163,6 +52819,9 @@ JSValue JS_JSONStringify(JSContext *ctx, JSValueConst obj,
     string_buffer_init(ctx, jsc->b, 0);
     jsc->stack = JS_NewArray(ctx);
     if (JS_IsException(jsc->stack))
+        goto exception;
+    jsc->keys = JS_NewArray(ctx);
+    if (JS_IsException(jsc->keys))
         goto exception;
     if (JS_IsFunction(ctx, replacer)) {
         jsc->replacer_func = replacer;
@@ -52277,6 +52936,8 @@ done:
     JS_FreeValue(ctx, jsc->gap);
     JS_FreeValue(ctx, jsc->property_list);
     JS_FreeValue(ctx, jsc->stack);
+    JS_FreeValue(ctx, jsc->keys);
+    JS_FreeValue(ctx, jsc->cur_key);
     return ret;
 }
 
@@ -53563,7 +54224,7 @@ static JSValue js_thisSymbolValue(JSContext *ctx, JSValueConst this_val)
                 return js_dup(p->u.object_data);
         }
     }
-    return JS_ThrowTypeError(ctx, "not a symbol");
+    return JS_ThrowTypeErrorThisType(ctx, JS_CLASS_SYMBOL, "Symbol", "not a symbol"); /* mini-node */
 }
 
 static JSValue js_symbol_toString(JSContext *ctx, JSValueConst this_val,
@@ -53727,7 +54388,8 @@ static JSValue js_map_constructor(JSContext *ctx, JSValueConst new_target,
                 key = JS_UNDEFINED;
                 value = JS_UNDEFINED;
                 if (!JS_IsObject(item)) {
-                    JS_ThrowTypeErrorNotAnObject(ctx);
+                    /* mini-node: V8's words */
+                    JS_ThrowTypeErrorEntry(ctx, item);
                     goto fail1;
                 }
                 key = JS_GetPropertyUint32(ctx, item, 0);
@@ -57060,6 +57722,9 @@ static JSValue js_promise_finally(JSContext *ctx, JSValueConst this_val,
     JSValueConst func_data[2];
     int i;
 
+    /* mini-node: V8's words */
+    if (!JS_IsObject(this_val))
+        return JS_ThrowTypeError(ctx, "Promise.prototype.finally called on non-object");
     ctor = JS_SpeciesConstructor(ctx, this_val, JS_UNDEFINED);
     if (JS_IsException(ctor))
         return ctor;
@@ -57744,6 +58409,25 @@ static int64_t floor_div_int64(int64_t a, int64_t b) {
 static JSValue js_Date_parse(JSContext *ctx, JSValueConst this_val,
                              int argc, JSValueConst *argv);
 
+/* mini-node: V8's words for a Date method called on something else: its
+   getters (but getYear) and valueOf say "this is not a Date object.", the
+   others name the method and the receiver */
+static JSValue JS_ThrowTypeErrorNotDate(JSContext *ctx, JSValueConst this_val)
+{
+    char buf[64];
+    const char *m = mn_running_method(ctx, ctx->class_proto[JS_CLASS_DATE], buf, sizeof(buf));
+    const char *recv;
+    JSValue ret;
+
+    if (!m || !strcmp(m, "valueOf") || (!strncmp(m, "get", 3) && strcmp(m, "getYear")))
+        return JS_ThrowTypeError(ctx, "this is not a Date object.");
+    recv = js_v8_value_cstr(ctx, this_val);
+    ret = JS_ThrowTypeError(ctx, "Method Date.prototype.%s called on incompatible receiver %s",
+                            m, recv ? recv : "");
+    JS_FreeCString(ctx, recv);
+    return ret;
+}
+
 static __exception int JS_ThisTimeValue(JSContext *ctx, double *valp,
                                         JSValueConst this_val)
 {
@@ -57752,7 +58436,7 @@ static __exception int JS_ThisTimeValue(JSContext *ctx, double *valp,
         if (p->class_id == JS_CLASS_DATE && JS_IsNumber(p->u.object_data))
             return JS_ToFloat64(ctx, valp, p->u.object_data);
     }
-    JS_ThrowTypeError(ctx, "not a Date object");
+    JS_ThrowTypeErrorNotDate(ctx, this_val); /* mini-node: V8's words */
     return -1;
 }
 
@@ -57766,7 +58450,7 @@ static JSValue JS_SetThisTimeValue(JSContext *ctx, JSValueConst this_val, double
             return js_dup(p->u.object_data);
         }
     }
-    return JS_ThrowTypeError(ctx, "not a Date object");
+    return JS_ThrowTypeErrorNotDate(ctx, this_val); /* mini-node: V8's words */
 }
 
 static int64_t days_from_year(int64_t y) {
@@ -58977,7 +59661,7 @@ static JSValue js_thisBigIntValue(JSContext *ctx, JSValueConst this_val)
                 return js_dup(p->u.object_data);
         }
     }
-    return JS_ThrowTypeError(ctx, "not a BigInt");
+    return JS_ThrowTypeErrorThisType(ctx, JS_CLASS_BIG_INT, "BigInt", "not a BigInt"); /* mini-node */
 }
 
 static JSValue js_bigint_toString(JSContext *ctx, JSValueConst this_val,
@@ -60804,13 +61488,19 @@ static JSValue js_typed_array_from(JSContext *ctx, JSValueConst this_val,
                 this_arg = argv[2];
         }
     }
+    /* mini-node: V8's words, not a failed read of Symbol.iterator */
+    if (JS_IsUndefined(items) || JS_IsNull(items)) {
+        JS_ThrowTypeErrorNotIterable(ctx, items);
+        goto exception;
+    }
     iter = JS_GetProperty(ctx, items, JS_ATOM_Symbol_iterator);
     if (JS_IsException(iter))
         goto exception;
     if (!JS_IsUndefined(iter) && !JS_IsNull(iter)) {
         if (!JS_IsFunction(ctx, iter)) {
             JS_FreeValue(ctx, iter);
-            JS_ThrowTypeError(ctx, "value is not iterable");
+            /* mini-node: V8's words */
+            JS_ThrowTypeError(ctx, "%%TypedArray%%.from requires that the property of the first argument, items[Symbol.iterator], when exists, be a function");
             goto exception;
         }
         arr = JS_NewArray(ctx);

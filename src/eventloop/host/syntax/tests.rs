@@ -258,3 +258,21 @@ fn the_location_is_the_first_frame_in_the_file() {
     );
     assert_eq!(location_in("SyntaxError: x\n", "/a.js"), None);
 }
+
+/// A regular expression literal the engine refuses: V8's words (vendor/rquickjs-sys) with the
+/// literal underlined; bad flags and an unterminated literal at its start.
+#[test]
+fn a_bad_regular_expression_literal_is_underlined() {
+    assert_eq!(
+        report("const r = /a(/gi;\n"),
+        "/t.js:1\nconst r = /a(/gi;\n          ^^^^^^\n\nSyntaxError: Invalid regular expression: /a(/gi: Unterminated group\n"
+    );
+    assert_eq!(
+        report("const r = /a/gq;\n"),
+        "/t.js:1\nconst r = /a/gq;\n          ^\n\nSyntaxError: Invalid regular expression flags\n"
+    );
+    assert_eq!(
+        report("const r = 1 + /[/ + 2;\n"),
+        "/t.js:1\nconst r = 1 + /[/ + 2;\n              ^\n\nSyntaxError: Invalid regular expression: missing /\n"
+    );
+}

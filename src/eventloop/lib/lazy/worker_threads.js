@@ -74,10 +74,10 @@ const TAILS = {
   error: ['[kOnErrorMessage] (node:internal/worker:333:10)', '[kOnMessage] (node:internal/worker:344:37)', ON_MESSAGE, ...HYBRID],
   exit: ['[kOnExit] (node:internal/worker:322:10)', 'Worker.<computed>.onexit (node:internal/worker:230:20)'],
 };
-// node's emit frame: one line for a single listener, another for several
+// what node's stack shows below the emit frame (events.js's emit prints that one, for one
+// listener or several)
 function emitFrames(target, type) {
-  const many = target._events !== undefined && Array.isArray(target._events[type]);
-  return [`${target.constructor.name}.emit (node:events:${many ? '536:35' : '524:28'})`, ...TAILS[type]];
+  return TAILS[type];
 }
 
 // ---------------------------------------------------------------- errors
