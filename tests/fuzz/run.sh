@@ -37,7 +37,10 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$seed" ] || seed="$(date +%s)"
 if [ -n "$show" ]; then
-  FUZZ_SEED="$show" FUZZ_DETERMINISTIC="$deterministic" exec cargo test --quiet --test fuzz -- --ignored --exact fuzz_show --nocapture
+  # (the test harness's own lines are left out)
+  FUZZ_SEED="$show" FUZZ_DETERMINISTIC="$deterministic" cargo test --quiet --test fuzz -- --ignored --exact fuzz_show --nocapture \
+    | sed -n '/^\/\/ mini-node fuzz program/,/^test result/p' | sed -e '/^test result/d' -e '/^\.$/d'
+  exit "${PIPESTATUS[0]}"
 fi
 FUZZ_SEED="$seed" FUZZ_COUNT="$count" FUZZ_NODE_RUNS="$node_runs" FUZZ_REDUCE="$reduce" \
   FUZZ_DETERMINISTIC="$deterministic" \
