@@ -76,13 +76,16 @@ pub(super) struct Mailbox {
 }
 
 impl Mailbox {
-    /// From the loop's thread.
-    fn put(&self, out: Out) {
+    /// From the loop's thread: the connection's task runs when the loop next drives its
+    /// runtime.
+    fn put(&self, io: &Io, out: Out) {
         self.queue
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .push_back(out);
-        self.waker.wake();
+        if let Some(w) = self.waker.take() {
+            io.wake_later(w);
+        }
     }
 
     fn close(&self) {
@@ -403,7 +406,7 @@ pub fn http_serve<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'
     native(ctx, move |ctx: Ctx<'js>, id: f64, fd: f64| {
         let id = id as u64;
         let mut sched = s.borrow_mut();
-        let rt = match sched.io.runtime() {
+        let rt = match sched.io.local() {
             Ok(rt) => rt,
             Err(e) => return net_error(&ctx, &e),
         };
@@ -428,7 +431,10 @@ pub fn http_serve<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'
         let mailbox = Arc::new(Mailbox::default());
         let stop = Arc::new(Notify::new());
         let post = sched.io.post();
-        rt.spawn(serve(stream, id, post, mailbox.clone(), stop.clone()));
+        let task = serve(stream, id, post, mailbox.clone(), stop.clone());
+        if let Err(e) = sched.io.spawn_local(task) {
+            return net_error(&ctx, &e);
+        }
         sched.io.attach(
             id,
             Box::new(Conn {
@@ -546,7 +552,7 @@ pub fn http_respond<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value
             let mut sched = s.borrow_mut();
             if let Some(c) = sched.io.native::<Conn>(id as u64) {
                 let mailbox = c.mailbox.clone();
-                mailbox.put(Out::Head(Box::new(res), first, end));
+                mailbox.put(&sched.io, Out::Head(Box::new(res), first, end));
             }
         },
     )
@@ -566,7 +572,7 @@ pub fn http_body<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'j
             } else {
                 Out::Chunk(bytes)
             };
-            mailbox.put(out);
+            mailbox.put(&sched.io, out);
         } else {
             client::request_body(&mut sched.io, id as u64, bytes, end);
         }
