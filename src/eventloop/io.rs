@@ -12,6 +12,12 @@
 //! ([`Io::close`]) queues its `onclose` for the close-callbacks phase of this iteration, as
 //! libuv's `uv_close` does; completions that arrive for it afterwards are dropped by lib/io.js.
 //!
+//! Work that is mostly waiting on sockets the JavaScript answers (HTTP connections) can run on
+//! [`Io::local`] instead: a current-thread runtime on the loop's own thread, run while the
+//! loop polls ([`Io::drive`], libuv's epoll of the poll phase) and while it waits
+//! ([`Io::wait`]); the JavaScript's answers wake those tasks the next time the loop drives them
+//! ([`Io::wake_later`]), so a request and its answer cross no thread.
+//!
 //! WHY: libuv's liveness rule holds here too: a referenced handle keeps the loop alive
 //! ([`Io::refs`]), and once any handle has been open the loop runs in real time (a server waits
 //! for requests; a `setInterval` beside it ticks every real second).
@@ -432,5 +438,47 @@ mod tests {
         assert_eq!(second.event, "onend");
         assert!(io.try_next().is_none());
         assert!(io.wait(Some(Duration::from_millis(1))).is_none());
+    }
+
+    #[test]
+    fn loop_thread_tasks_run_while_the_loop_drives_or_waits() {
+        let mut io = Io::default();
+        let id = io.open("net.Socket", true);
+        let post = io.post();
+        let loop_thread = std::thread::current().id();
+        io.spawn_local(async move {
+            assert_eq!(std::thread::current().id(), loop_thread);
+            post.send(id, "ondata", Arg::Num(1.0));
+        })
+        .expect("a runtime");
+        // nothing runs it until the loop drives its runtime
+        assert!(io.try_next().is_none());
+        io.drive();
+        let c = io.try_next().expect("posted while driven");
+        assert_eq!((c.handle, c.event), (id, "ondata"));
+        // a task woken by the JavaScript side runs when the loop next waits
+        let (tx, rx) = std::sync::mpsc::channel::<Waker>();
+        let post = io.post();
+        io.spawn_local(async move {
+            let mut first = true;
+            std::future::poll_fn(|cx| {
+                if first {
+                    first = false;
+                    tx.send(cx.waker().clone()).expect("the test waits");
+                    std::task::Poll::Pending
+                } else {
+                    std::task::Poll::Ready(())
+                }
+            })
+            .await;
+            post.send(id, "onend", Arg::None);
+        })
+        .expect("a runtime");
+        io.drive();
+        io.wake_later(rx.recv().expect("the task ran once"));
+        let c = io
+            .wait(Some(Duration::from_secs(10)))
+            .expect("the woken task posted");
+        assert_eq!(c.event, "onend");
     }
 }
