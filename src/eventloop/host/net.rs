@@ -173,16 +173,21 @@ impl Drop for OwnedArgFd {
     }
 }
 
-/// `mn.tcpListen(id, host, port, backlog)`: listen for handle `id`; the bound port, or
+/// `mn.tcpListen(id, host, port, backlog)`: listen for handle `id` (host '', null or undefined:
+/// every interface; backlog 511 unless given); the bound port, or
 /// `[errno, code, syscall, description]`. Accepted connections arrive as `onconnection(fd)`.
 pub fn tcp_listen<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     let s = h.sched.clone();
     native(
         ctx,
-        move |ctx: Ctx<'js>, id: f64, host: String, port: f64, backlog: f64| {
+        move |ctx: Ctx<'js>, id: f64, host: Option<String>, port: f64, backlog: Option<f64>| {
             let id = id as u64;
             let port = port as u16;
-            let backlog = if backlog > 0.0 { backlog as i32 } else { 511 };
+            let host = host.unwrap_or_default();
+            let backlog = match backlog {
+                Some(b) if b > 0.0 => b as i32,
+                _ => 511,
+            };
             let bound = listen_addrs(&host, port).and_then(|addrs| {
                 let mut last = io::Error::from_raw_os_error(libc::EADDRNOTAVAIL);
                 for (i, addr) in addrs.iter().enumerate() {
