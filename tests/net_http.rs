@@ -202,6 +202,32 @@ fn a_server_answers_real_clients_as_node_does() {
     assert_eq!(get(&addr, "/").body, "hello");
 }
 
+/// node's keepAliveTimeout: a keep-alive connection left idle is closed by the server after
+/// about five seconds (not before four), and the server goes on serving.
+#[test]
+fn an_idle_keep_alive_connection_is_closed_after_five_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_demo, addr) = start_server(&dir, &[]);
+    let mut c = connect(&addr);
+    write!(c, "GET / HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+    let (head, _) = read_response(&mut c);
+    assert!(
+        head.contains(&"Keep-Alive: timeout=5".to_string()),
+        "{head:?}"
+    );
+    let idle_from = std::time::Instant::now();
+    let mut rest = Vec::new();
+    c.read_to_end(&mut rest)
+        .expect("the server closes the idle connection");
+    let idle = idle_from.elapsed();
+    assert!(rest.is_empty());
+    assert!(
+        idle >= std::time::Duration::from_secs(4),
+        "closed after {idle:?}"
+    );
+    assert_eq!(get(&addr, "/").body, "hello");
+}
+
 /// Ended by a signal: the process is gone, and so is its listening socket.
 fn ends_on(signal: i32) {
     let dir = tempfile::tempdir().unwrap();

@@ -12,6 +12,12 @@
 //! ([`Io::close`]) queues its `onclose` for the close-callbacks phase of this iteration, as
 //! libuv's `uv_close` does; completions that arrive for it afterwards are dropped by lib/io.js.
 //!
+//! Work that is mostly waiting on sockets the JavaScript answers (HTTP connections) can run on
+//! [`Io::local`] instead: a current-thread runtime on the loop's own thread, run while the
+//! loop polls ([`Io::drive`], libuv's epoll of the poll phase) and while it waits
+//! ([`Io::wait`]); the JavaScript's answers wake those tasks the next time the loop drives them
+//! ([`Io::wake_later`]), so a request and its answer cross no thread.
+//!
 //! WHY: libuv's liveness rule holds here too: a referenced handle keeps the loop alive
 //! ([`Io::refs`]), and once any handle has been open the loop runs in real time (a server waits
 //! for requests; a `setInterval` beside it ticks every real second).
@@ -19,16 +25,17 @@
 //! Nothing here runs JavaScript or decides the order of phases; that is `node.rs`'s job.
 
 use std::any::{Any, TypeId};
+use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::os::fd::RawFd;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::Arc;
+use std::task::Waker;
 use std::time::Duration;
 
 use rquickjs::{Ctx, Value};
-
-/// How long a loop with nothing to do looks for a completion before it sleeps.
-const SPIN: Duration = Duration::from_micros(50);
+use tokio::sync::Notify;
 
 /// Builds a completion's argument in the loop's JavaScript context.
 pub type Make = Box<dyn for<'js> FnOnce(&Ctx<'js>) -> rquickjs::Result<Value<'js>> + Send>;
@@ -65,18 +72,33 @@ pub trait FdSource: Send + Sync {
 #[derive(Clone)]
 pub struct Post {
     tx: Sender<Completion>,
+    /// Wakes the loop when it waits inside the loop-thread runtime ([`Io::local`]).
+    posted: Arc<Notify>,
 }
 
 impl Post {
     /// Post a completion; `false` once the loop has ended (the work should stop).
     pub fn send(&self, handle: u64, event: &'static str, arg: Arg) -> bool {
-        self.tx.send(Completion { handle, event, arg }).is_ok()
+        let sent = self.tx.send(Completion { handle, event, arg }).is_ok();
+        self.posted.notify_one();
+        sent
     }
 }
 
 /// The loop's real handles and the channel their completions come back on.
 pub struct Io {
     runtime: Option<tokio::runtime::Runtime>,
+    /// The runtime that runs on the loop's own thread, while the loop polls or waits
+    /// ([`Io::local`]): its tasks never cross a thread to reach the JavaScript.
+    local: Option<tokio::runtime::Runtime>,
+    /// What [`Post::send`] notifies.
+    posted: Arc<Notify>,
+    /// Loop-thread tasks the JavaScript gave work to, woken the next time the loop drives the
+    /// local runtime ([`Io::wake_later`]).
+    to_wake: RefCell<Vec<Waker>>,
+    /// Loop-thread tasks still running ([`Io::spawn_local`]): the end of the loop lets them
+    /// finish what they were given (a last response written).
+    local_live: Arc<AtomicUsize>,
     tx: Sender<Completion>,
     rx: Receiver<Completion>,
     next_id: u64,
@@ -111,6 +133,10 @@ impl Default for Io {
         let (tx, rx) = channel();
         Io {
             runtime: None,
+            local: None,
+            posted: Arc::new(Notify::new()),
+            to_wake: RefCell::new(Vec::new()),
+            local_live: Arc::new(AtomicUsize::new(0)),
             tx,
             rx,
             next_id: 0,
@@ -149,10 +175,66 @@ impl Io {
             .clone())
     }
 
+    /// The runtime that runs on the loop's thread, started on first use: its tasks make
+    /// progress while the loop polls ([`Io::drive`]) or waits ([`Io::wait`]), as libuv's
+    /// handles do, so a busy connection costs no wake-up of another thread. For work that
+    /// must not wait for the loop (a blocking call, a child to reap), use [`Io::runtime`].
+    pub fn local(&mut self) -> std::io::Result<tokio::runtime::Handle> {
+        if self.local.is_none() {
+            self.local = Some(
+                tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()?,
+            );
+        }
+        Ok(self.local.as_ref().expect("started above").handle().clone())
+    }
+
+    /// Run `task` on the loop-thread runtime ([`Io::local`]).
+    pub fn spawn_local<F>(&mut self, task: F) -> std::io::Result<()>
+    where
+        F: std::future::Future<Output = ()> + Send + 'static,
+    {
+        let rt = self.local()?;
+        let live = LiveTask::new(self.local_live.clone());
+        rt.spawn(async move {
+            let _live = live;
+            task.await;
+        });
+        Ok(())
+    }
+
+    /// Wake `waker`'s loop-thread task the next time the loop drives the local runtime (from
+    /// inside it, which costs no system call).
+    pub fn wake_later(&self, waker: Waker) {
+        self.to_wake.borrow_mut().push(waker);
+    }
+
+    /// Let the loop-thread runtime run what is ready, without waiting: the tasks woken since
+    /// (their answers written), then the I/O that is ready (the completions it posts are taken
+    /// by the next [`Io::try_next`]).
+    pub fn drive(&self) {
+        let Some(local) = &self.local else { return };
+        local.block_on(async {
+            self.wake_pending();
+            // (each yield lets the runtime run its ready tasks and poll its I/O once)
+            tokio::task::yield_now().await;
+            tokio::task::yield_now().await;
+        });
+    }
+
+    fn wake_pending(&self) {
+        let wakers = std::mem::take(&mut *self.to_wake.borrow_mut());
+        for w in wakers {
+            w.wake();
+        }
+    }
+
     /// A sender for background work.
     pub fn post(&self) -> Post {
         Post {
             tx: self.tx.clone(),
+            posted: self.posted.clone(),
         }
     }
 
@@ -283,25 +365,54 @@ impl Io {
         self.rx.try_recv().ok()
     }
 
-    /// Wait for the next completion, at most `timeout` (`None`: until one comes).
+    /// Wait for the next completion, at most `timeout` (`None`: until one comes), running the
+    /// loop-thread runtime meanwhile.
     pub fn wait(&self, timeout: Option<Duration>) -> Option<Completion> {
-        // Under load the next completion is usually microseconds away: look for it a little
-        // before sleeping, which would cost a wake-up (two system calls) per completion.
-        let spin_until = std::time::Instant::now() + timeout.map_or(SPIN, |t| t.min(SPIN));
-        loop {
-            if let Ok(c) = self.rx.try_recv() {
-                return Some(c);
-            }
-            if std::time::Instant::now() >= spin_until {
-                break;
-            }
-            std::thread::yield_now();
+        if let Ok(c) = self.rx.try_recv() {
+            return Some(c);
         }
-        match timeout {
-            Some(t) => self.rx.recv_timeout(t).ok(),
-            // the loop holds a sender itself, so this cannot disconnect
-            None => self.rx.recv().ok(),
-        }
+        let Some(local) = &self.local else {
+            return match timeout {
+                Some(t) => self.rx.recv_timeout(t).ok(),
+                // the loop holds a sender itself, so this cannot disconnect
+                None => self.rx.recv().ok(),
+            };
+        };
+        local.block_on(async {
+            self.wake_pending();
+            let deadline = timeout.map(|t| tokio::time::Instant::now() + t);
+            loop {
+                let posted = self.posted.notified();
+                tokio::pin!(posted);
+                posted.as_mut().enable();
+                if let Ok(c) = self.rx.try_recv() {
+                    return Some(c);
+                }
+                match deadline {
+                    Some(d) => tokio::select! {
+                        _ = posted => {}
+                        _ = tokio::time::sleep_until(d) => return self.rx.try_recv().ok(),
+                    },
+                    None => posted.await,
+                }
+            }
+        })
+    }
+}
+
+/// Counts a loop-thread task as running until it is dropped (finished or cancelled).
+struct LiveTask(Arc<AtomicUsize>);
+
+impl LiveTask {
+    fn new(count: Arc<AtomicUsize>) -> LiveTask {
+        count.fetch_add(1, Ordering::AcqRel);
+        LiveTask(count)
+    }
+}
+
+impl Drop for LiveTask {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
     }
 }
 
@@ -311,6 +422,20 @@ impl Drop for Io {
         // tasks still serving sockets end with the runtime; nothing waits for them.
         self.natives.clear();
         self.modules.clear();
+        // the loop-thread tasks finish what they were given (their handles are closed now), for
+        // a moment at most, then end with their runtime
+        if let Some(local) = self.local.take() {
+            let live = self.local_live.clone();
+            local.block_on(async {
+                self.wake_pending();
+                let _ = tokio::time::timeout(Duration::from_millis(200), async {
+                    while live.load(Ordering::Acquire) > 0 {
+                        tokio::task::yield_now().await;
+                    }
+                })
+                .await;
+            });
+        }
         if let Some(rt) = self.runtime.take() {
             rt.shutdown_background();
         }
@@ -360,5 +485,47 @@ mod tests {
         assert_eq!(second.event, "onend");
         assert!(io.try_next().is_none());
         assert!(io.wait(Some(Duration::from_millis(1))).is_none());
+    }
+
+    #[test]
+    fn loop_thread_tasks_run_while_the_loop_drives_or_waits() {
+        let mut io = Io::default();
+        let id = io.open("net.Socket", true);
+        let post = io.post();
+        let loop_thread = std::thread::current().id();
+        io.spawn_local(async move {
+            assert_eq!(std::thread::current().id(), loop_thread);
+            post.send(id, "ondata", Arg::Num(1.0));
+        })
+        .expect("a runtime");
+        // nothing runs it until the loop drives its runtime
+        assert!(io.try_next().is_none());
+        io.drive();
+        let c = io.try_next().expect("posted while driven");
+        assert_eq!((c.handle, c.event), (id, "ondata"));
+        // a task woken by the JavaScript side runs when the loop next waits
+        let (tx, rx) = std::sync::mpsc::channel::<Waker>();
+        let post = io.post();
+        io.spawn_local(async move {
+            let mut first = true;
+            std::future::poll_fn(|cx| {
+                if first {
+                    first = false;
+                    tx.send(cx.waker().clone()).expect("the test waits");
+                    std::task::Poll::Pending
+                } else {
+                    std::task::Poll::Ready(())
+                }
+            })
+            .await;
+            post.send(id, "onend", Arg::None);
+        })
+        .expect("a runtime");
+        io.drive();
+        io.wake_later(rx.recv().expect("the task ran once"));
+        let c = io
+            .wait(Some(Duration::from_secs(10)))
+            .expect("the woken task posted");
+        assert_eq!(c.event, "onend");
     }
 }

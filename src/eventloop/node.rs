@@ -361,6 +361,8 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
     /// Run `first` and the completions ready now (a batch of at most [`IO_BATCH`], taken
     /// before any runs); how many ran.
     fn run_ready_io(&mut self, first: Option<Completion>) -> Result<usize, Stop> {
+        // the loop-thread runtime's ready I/O first (as libuv's epoll of this phase)
+        self.core.state.borrow().io.drive();
         let mut batch = std::mem::take(&mut self.io_batch);
         batch.extend(first);
         {
@@ -379,6 +381,10 @@ impl<'js, D: Decide> Driver<'_, 'js, D> {
             }
         }
         self.io_batch = batch;
+        if n > 0 {
+            // what these callbacks answered, handed to the loop-thread tasks now
+            self.core.state.borrow().io.drive();
+        }
         Ok(n)
     }
 

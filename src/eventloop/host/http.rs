@@ -23,7 +23,7 @@ use std::io;
 use std::mem::ManuallyDrop;
 use std::os::fd::{AsRawFd, RawFd};
 use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::task::{ready, Context, Poll};
 use std::time::{Duration, SystemTime};
@@ -33,13 +33,13 @@ use futures::task::AtomicWaker;
 use hyper::body::{Body, Frame, Incoming, SizeHint};
 use hyper::header::{HeaderMap, HeaderName, HeaderValue};
 use hyper::{Request, Response, StatusCode, Version};
-use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::rt::TokioIo;
 use rquickjs::{Array, Ctx, IntoJs, Value};
 use tokio::net::TcpStream;
 use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::sync::Notify;
 
-use super::super::io::{Arg, FdSource, Post};
+use super::super::io::{Arg, FdSource, Io, Post};
 use super::native::{native, Host};
 use super::tcp::{chunk_bytes, errno_of, error_arg, stream_from_fd};
 
@@ -48,6 +48,8 @@ pub use client::http_request;
 
 /// node's `server.keepAliveTimeout`: an idle keep-alive connection is closed after it.
 const KEEP_ALIVE: Duration = Duration::from_secs(5);
+/// How often a connection looks whether it has been idle that long.
+const IDLE_LOOK: Duration = Duration::from_secs(1);
 
 /// What the JavaScript sends a waiting request (server) or a request's body (client).
 pub(super) enum Out {
@@ -73,13 +75,16 @@ pub(super) struct Mailbox {
 }
 
 impl Mailbox {
-    /// From the loop's thread.
-    fn put(&self, out: Out) {
+    /// From the loop's thread: the connection's task runs when the loop next drives its
+    /// runtime.
+    fn put(&self, io: &Io, out: Out) {
         self.queue
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .push_back(out);
-        self.waker.wake();
+        if let Some(w) = self.waker.take() {
+            io.wake_later(w);
+        }
     }
 
     fn close(&self) {
@@ -207,6 +212,8 @@ pub(super) enum Rx {
 pub(super) struct Chunks {
     pub(super) first: Option<Bytes>,
     pub(super) rest: Option<Rx>,
+    /// A served response counts as being answered while its body lives.
+    pub(super) _answering: Option<Answering>,
 }
 
 impl Body for Chunks {
@@ -409,7 +416,7 @@ pub fn http_serve<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'
     native(ctx, move |ctx: Ctx<'js>, id: f64, fd: f64| {
         let id = id as u64;
         let mut sched = s.borrow_mut();
-        let rt = match sched.io.runtime() {
+        let rt = match sched.io.local() {
             Ok(rt) => rt,
             Err(e) => return net_error(&ctx, &e),
         };
@@ -434,7 +441,10 @@ pub fn http_serve<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'
         let mailbox = Arc::new(Mailbox::default());
         let stop = Arc::new(Notify::new());
         let post = sched.io.post();
-        rt.spawn(serve(stream, id, post, mailbox.clone(), stop.clone()));
+        let task = serve(stream, id, post, mailbox.clone(), stop.clone());
+        if let Err(e) = sched.io.spawn_local(task) {
+            return net_error(&ctx, &e);
+        }
         sched.io.set_fd_source(id, Arc::new(ConnFd { fd, gate }));
         sched.io.attach(id, Box::new(Conn { mailbox, stop }));
         Ok(Value::new_undefined(ctx))
@@ -448,11 +458,39 @@ fn net_error<'js>(ctx: &Ctx<'js>, e: &io::Error) -> rquickjs::Result<Value<'js>>
     }
 }
 
+/// How busy a served connection is, for its keep-alive watch: requests begun, and whether one
+/// is still being answered.
+#[derive(Default)]
+struct Activity {
+    begun: AtomicU64,
+    answering: AtomicUsize,
+}
+
+/// Counts a response as being answered until it is dropped (written, or abandoned).
+pub(super) struct Answering(Arc<Activity>);
+
+impl Answering {
+    fn new(activity: &Arc<Activity>) -> Answering {
+        activity.begun.fetch_add(1, Ordering::Relaxed);
+        activity.answering.fetch_add(1, Ordering::Relaxed);
+        Answering(activity.clone())
+    }
+}
+
+impl Drop for Answering {
+    fn drop(&mut self) {
+        self.0.answering.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
 async fn serve(stream: GatedStream, id: u64, post: Post, mailbox: Arc<Mailbox>, stop: Arc<Notify>) {
     let p = post.clone();
+    let activity = Arc::new(Activity::default());
+    let a = activity.clone();
     let service = hyper::service::service_fn(move |req: Request<Incoming>| {
         let post = p.clone();
         let mailbox = mailbox.clone();
+        let answering = Answering::new(&a);
         async move {
             let (parts, body) = req.into_parts();
             let has_body = !body.is_end_stream();
@@ -482,6 +520,7 @@ async fn serve(stream: GatedStream, id: u64, post: Post, mailbox: Arc<Mailbox>, 
                     let body = Chunks {
                         first: Some(first),
                         rest,
+                        _answering: Some(answering),
                     };
                     let (parts, ()) = head.into_parts();
                     Ok(Response::from_parts(parts, body))
@@ -493,19 +532,35 @@ async fn serve(stream: GatedStream, id: u64, post: Post, mailbox: Arc<Mailbox>, 
     let conn = hyper::server::conn::http1::Builder::new()
         .title_case_headers(true)
         .auto_date_header(false)
-        .timer(TokioTimer::new())
-        .header_read_timeout(KEEP_ALIVE)
         .serve_connection(TokioIo::new(stream), service);
     tokio::pin!(conn);
-    let r = tokio::select! {
-        biased;
-        _ = stop.notified() => {
-            // the handle closed: what was answered is written, then the connection closes
-            conn.as_mut().graceful_shutdown();
-            let _ = conn.await;
-            return;
+    // node's keepAliveTimeout: a connection idle that long is closed. Looked at once a second
+    // (a timer set per request would cost the loop a wake-up per request).
+    let mut watch = tokio::time::interval_at(tokio::time::Instant::now() + IDLE_LOOK, IDLE_LOOK);
+    watch.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let (mut seen, mut idle) = (0, Duration::ZERO);
+    let r = loop {
+        tokio::select! {
+            biased;
+            _ = stop.notified() => {
+                // the handle closed: what was answered is written, then the connection closes
+                conn.as_mut().graceful_shutdown();
+                let _ = conn.await;
+                return;
+            }
+            r = conn.as_mut() => break r,
+            _ = watch.tick() => {
+                let begun = activity.begun.load(Ordering::Relaxed);
+                if begun != seen || activity.answering.load(Ordering::Relaxed) > 0 {
+                    (seen, idle) = (begun, Duration::ZERO);
+                } else {
+                    idle += IDLE_LOOK;
+                    if idle >= KEEP_ALIVE {
+                        conn.as_mut().graceful_shutdown();
+                    }
+                }
+            }
         }
-        r = conn.as_mut() => r,
     };
     let why = match r {
         Ok(()) => Arg::None,
@@ -545,7 +600,7 @@ pub fn http_respond<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value
             let mut sched = s.borrow_mut();
             if let Some(c) = sched.io.native::<Conn>(id as u64) {
                 let mailbox = c.mailbox.clone();
-                mailbox.put(Out::Head(Box::new(res), first, end));
+                mailbox.put(&sched.io, Out::Head(Box::new(res), first, end));
             }
         },
     )
@@ -565,7 +620,7 @@ pub fn http_body<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'j
             } else {
                 Out::Chunk(bytes)
             };
-            mailbox.put(out);
+            mailbox.put(&sched.io, out);
         } else {
             client::request_body(&mut sched.io, id as u64, bytes, end);
         }

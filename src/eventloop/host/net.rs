@@ -1,12 +1,14 @@
 //! The native half of lib/net.js: TCP listeners and sockets served by the loop's I/O runtime
 //! (`Io::runtime`), their completions posted back for the poll phase.
 //!
-//! HOW: a listener accepts in a background task and posts each accepted connection as a raw fd
+//! HOW: a listener accepts in a task of the background runtime (`Io::runtime`, so that closing
+//! it can wait for its fd to be closed) and posts each accepted connection as a raw fd
 //! (`onconnection(fd)`); the JavaScript decides what it becomes (a net.Socket through
 //! `mn.tcpAdopt`, an HTTP connection through `mn.httpServe`, or an fd handed to another process).
-//! A socket is one task that reads (`ondata(Buffer)`, `onend`, `onerror([errno, code, syscall])`)
-//! and writes what `mn.tcpWrite` / `mn.tcpShutdown` queue, in order (`onshutdown` once the
-//! writing side is shut). Each handle's Rust half ([`Listener`], [`Socket`]) lives in the
+//! A socket is one task on the loop-thread runtime (`Io::spawn_local`: it reads and writes when
+//! the loop polls, as libuv's sockets) that reads (`ondata(Buffer)`, `onend`,
+//! `onerror([errno, code, syscall])`) and writes what `mn.tcpWrite` / `mn.tcpShutdown` queue, in
+//! order (`onshutdown` once the writing side is shut). Each handle's Rust half ([`Listener`], [`Socket`]) lives in the
 //! handle table (`Io::attach`) and is dropped when the JavaScript closes the handle: a listener
 //! stops listening at once; a socket stops reading, flushes what was queued, and closes.
 //! Failures come back as libuv's `[errno, code, syscall, description]` (errno negative, as node's).
@@ -26,7 +28,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 use tokio::sync::Notify;
 
-use super::super::io::{Arg, Post};
+use super::super::io::{Arg, Io, Post};
 use super::native::{native, Host};
 use super::tcp::{chunk_bytes, connect_to, errno_of, error_arg, error_array, stream_from_fd};
 
@@ -187,16 +189,21 @@ impl Drop for OwnedArgFd {
     }
 }
 
-/// `mn.tcpListen(id, host, port, backlog)`: listen for handle `id`; the bound port, or
+/// `mn.tcpListen(id, host, port, backlog)`: listen for handle `id` (host '', null or undefined:
+/// every interface; backlog 511 unless given); the bound port, or
 /// `[errno, code, syscall, description]`. Accepted connections arrive as `onconnection(fd)`.
 pub fn tcp_listen<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     let s = h.sched.clone();
     native(
         ctx,
-        move |ctx: Ctx<'js>, id: f64, host: String, port: f64, backlog: f64| {
+        move |ctx: Ctx<'js>, id: f64, host: Option<String>, port: f64, backlog: Option<f64>| {
             let id = id as u64;
             let port = port as u16;
-            let backlog = if backlog > 0.0 { backlog as i32 } else { 511 };
+            let host = host.unwrap_or_default();
+            let backlog = match backlog {
+                Some(b) if b > 0.0 => b as i32,
+                _ => 511,
+            };
             let std = match bind(&host, port, backlog) {
                 Ok(l) => l,
                 Err(e) => return error_array(&ctx, errno_of(&e), "listen", &[]),
@@ -264,7 +271,8 @@ enum Source {
 
 /// Start socket handle `id`: its one task connects (if asked), then reads and writes until the
 /// handle closes and what was queued is written.
-fn start_socket(rt: &tokio::runtime::Handle, id: u64, post: Post, source: Source) -> Socket {
+fn start_socket(io: &mut Io, id: u64, source: Source) -> io::Result<Socket> {
+    let post = io.post();
     let (tx, rx) = unbounded_channel();
     let stop = Arc::new(Notify::new());
     let slot: Arc<OnceLock<Arc<TcpStream>>> = Arc::new(OnceLock::new());
@@ -278,7 +286,7 @@ fn start_socket(rt: &tokio::runtime::Handle, id: u64, post: Post, source: Source
         other => other,
     };
     let (st, sl) = (stop.clone(), slot.clone());
-    rt.spawn(async move {
+    io.spawn_local(async move {
         let stream = match source {
             Source::Ready(s) => s,
             Source::Fd(s) => Arc::new(s),
@@ -300,12 +308,12 @@ fn start_socket(rt: &tokio::runtime::Handle, id: u64, post: Post, source: Source
             read_loop(stream.clone(), id, post.clone(), st),
             write_loop(stream, rx, id, post)
         );
-    });
-    Socket {
+    })?;
+    Ok(Socket {
         stream: slot,
         tx,
         stop,
-    }
+    })
 }
 
 async fn read_loop(stream: Arc<TcpStream>, id: u64, post: Post, stop: Arc<Notify>) {
@@ -397,18 +405,17 @@ pub fn tcp_adopt<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'j
     let s = h.sched.clone();
     native(ctx, move |ctx: Ctx<'js>, id: f64, fd: f64| {
         let mut sched = s.borrow_mut();
-        let rt = match sched.io.runtime() {
-            Ok(rt) => rt,
-            Err(e) => return error_array(&ctx, errno_of(&e), "open", &[]),
-        };
-        let stream = {
-            let _entered = rt.enter();
-            stream_from_fd(fd as RawFd)
-        };
-        match stream {
-            Ok(stream) => {
-                let socket = start_socket(&rt, id as u64, sched.io.post(), Source::Fd(stream));
-                sched.io.attach(id as u64, Box::new(socket));
+        let io = &mut sched.io;
+        let started = io
+            .local()
+            .and_then(|rt| {
+                let _entered = rt.enter();
+                stream_from_fd(fd as RawFd)
+            })
+            .and_then(|stream| start_socket(io, id as u64, Source::Fd(stream)));
+        match started {
+            Ok(socket) => {
+                io.attach(id as u64, Box::new(socket));
                 Ok(Value::new_undefined(ctx))
             }
             Err(e) => error_array(&ctx, errno_of(&e), "open", &[]),
@@ -422,11 +429,9 @@ pub fn tcp_adopt<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'j
 pub fn tcp_connect<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value<'js>> {
     let s = h.sched.clone();
     native(ctx, move |id: f64, host: String, port: f64| {
-        let mut sched = s.borrow_mut();
-        if let Ok(rt) = sched.io.runtime() {
-            let source = Source::Connect(host, port as u16);
-            let socket = start_socket(&rt, id as u64, sched.io.post(), source);
-            sched.io.attach(id as u64, Box::new(socket));
+        let io = &mut s.borrow_mut().io;
+        if let Ok(socket) = start_socket(io, id as u64, Source::Connect(host, port as u16)) {
+            io.attach(id as u64, Box::new(socket));
         }
     })
 }

@@ -79,6 +79,7 @@ pub fn http_request<'js>(ctx: &Ctx<'js>, h: &Host<'_>) -> rquickjs::Result<Value
                 Chunks {
                     first: Some(first),
                     rest,
+                    _answering: None,
                 },
             );
             let mut sched = s.borrow_mut();
