@@ -18,6 +18,8 @@ use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use super::spawn::{check, default_signals};
+
 /// What one stdio slot of the child gets.
 #[derive(Debug)]
 pub enum Slot {
@@ -105,14 +107,6 @@ fn cstring(bytes: &[u8]) -> io::Result<std::ffi::CString> {
     std::ffi::CString::new(bytes).map_err(|_| io::Error::from_raw_os_error(libc::EINVAL))
 }
 
-fn check(ret: libc::c_int) -> io::Result<()> {
-    if ret == 0 {
-        Ok(())
-    } else {
-        Err(io::Error::from_raw_os_error(ret))
-    }
-}
-
 /// `posix_spawn` of this binary, with the parent's pid in its environment.
 fn spawn_self(spec: Spec) -> io::Result<u32> {
     let (moves, _kept) = sources(&spec.stdio)?;
@@ -166,16 +160,7 @@ fn spawn_self(spec: Spec) -> io::Result<u32> {
                     cwd.as_ptr(),
                 ))?;
             }
-            let mut all: libc::sigset_t = std::mem::zeroed();
-            let mut none: libc::sigset_t = std::mem::zeroed();
-            libc::sigfillset(&mut all);
-            libc::sigemptyset(&mut none);
-            check(libc::posix_spawnattr_setsigdefault(&mut attr, &all))?;
-            check(libc::posix_spawnattr_setsigmask(&mut attr, &none))?;
-            check(libc::posix_spawnattr_setflags(
-                &mut attr,
-                (libc::POSIX_SPAWN_SETSIGDEF | libc::POSIX_SPAWN_SETSIGMASK) as libc::c_short,
-            ))?;
+            default_signals(&mut attr, 0)?;
             check(libc::posix_spawn(
                 &mut pid,
                 file.as_ptr(),

@@ -132,12 +132,34 @@ fn spawner() -> &'static mpsc::Sender<Job> {
     })
 }
 
-fn check(ret: libc::c_int) -> io::Result<()> {
+/// A posix_spawn* call's result (the error number it returns) as an io::Result.
+pub(super) fn check(ret: libc::c_int) -> io::Result<()> {
     if ret == 0 {
         Ok(())
     } else {
         Err(io::Error::from_raw_os_error(ret))
     }
+}
+
+/// Set `attr` so the child starts with every signal at its default action and none blocked,
+/// whatever this process (a tokio runtime) set; `extra` flags are added to the two that says so.
+///
+/// # Safety
+/// `attr` must have been initialised with `posix_spawnattr_init`.
+pub(super) unsafe fn default_signals(
+    attr: &mut libc::posix_spawnattr_t,
+    extra: libc::c_int,
+) -> io::Result<()> {
+    let mut all: libc::sigset_t = std::mem::zeroed();
+    let mut none: libc::sigset_t = std::mem::zeroed();
+    libc::sigfillset(&mut all);
+    libc::sigemptyset(&mut none);
+    check(libc::posix_spawnattr_setsigdefault(attr, &all))?;
+    check(libc::posix_spawnattr_setsigmask(attr, &none))?;
+    check(libc::posix_spawnattr_setflags(
+        attr,
+        (libc::POSIX_SPAWN_SETSIGDEF | libc::POSIX_SPAWN_SETSIGMASK | extra) as libc::c_short,
+    ))
 }
 
 fn posix_spawn(job: &Job) -> io::Result<libc::pid_t> {
@@ -190,19 +212,8 @@ fn posix_spawn(job: &Job) -> io::Result<libc::pid_t> {
                 source,
                 ipc::CHANNEL_FD,
             ))?;
-            let mut all: libc::sigset_t = std::mem::zeroed();
-            let mut none: libc::sigset_t = std::mem::zeroed();
-            libc::sigfillset(&mut all);
-            libc::sigemptyset(&mut none);
-            check(libc::posix_spawnattr_setsigdefault(&mut attr, &all))?;
-            check(libc::posix_spawnattr_setsigmask(&mut attr, &none))?;
             check(libc::posix_spawnattr_setpgroup(&mut attr, 0))?;
-            check(libc::posix_spawnattr_setflags(
-                &mut attr,
-                (libc::POSIX_SPAWN_SETSIGDEF
-                    | libc::POSIX_SPAWN_SETSIGMASK
-                    | libc::POSIX_SPAWN_SETPGROUP) as libc::c_short,
-            ))?;
+            default_signals(&mut attr, libc::POSIX_SPAWN_SETPGROUP)?;
             check(libc::posix_spawn(
                 &mut pid,
                 job.program.as_ptr(),
